@@ -1,0 +1,256 @@
+#pragma once
+// The typed, validated scenario: plain structs, no yaml-cpp. Everything in MODEL.md's schema.
+// Loaded and validated by config/loader.hpp; consumed read-only by the model and the engine.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/distribution.hpp"
+
+namespace sisim {
+
+struct SourceLocation {
+  std::string file;
+  int line = 0;  // 1-based; 0 = not from a file (default value)
+  int column = 0;
+};
+
+// A scalar that may be uncertain. Fixed parameters have id < 0 and carry their value in
+// dist.value; uncertain ones index Config::uncertain (and the per-path draw vector).
+struct Param {
+  Distribution dist;     // kind == fixed for a plain number
+  int id = -1;           // index into Config::uncertain, -1 when fixed
+  std::string path;      // dotted key path, e.g. "cohort.segments.kontanthjaelp_30plus.share"
+  SourceLocation where;
+
+  bool is_fixed() const { return id < 0; }
+  // The value for one path: the fixed value, or that path's draw.
+  double value(const std::vector<double>& draws) const { return id < 0 ? dist.value : draws[static_cast<size_t>(id)]; }
+  static Param constant(double v) {
+    Param p;
+    p.dist.value = v;
+    return p;
+  }
+};
+
+enum class Budget { municipality, state, region, other_municipalities, foundation };
+inline constexpr int kBudgetCount = 5;
+// public_total = municipality + state + region + other_municipalities (not the foundation).
+
+// ---- simulation ---------------------------------------------------------------------------
+struct Simulation {
+  int horizon_months = 180;
+  std::uint64_t seed = 20230809;  // the seed programme's press-release date
+  std::int64_t paths = 10000;
+  int block_size = 256;  // paths per engine block (determinism does not depend on it)
+};
+
+// ---- cohort ------------------------------------------------------------------------------
+struct OtherFlowAmounts {
+  Param on_benefit;
+  Param employed;
+};
+
+struct Segment {
+  std::string name;
+  double share = 0.0;  // fixed; shares sum to 1
+  Param benefit_monthly;
+  Param prior_benefit_weeks;
+  Param wage_monthly;
+  Param hours_fraction;
+  Param job_finding_hazard;
+  Param separation_hazard;
+  Param exit_hazard;
+  bool result_grant_eligible = false;
+  std::map<std::string, OtherFlowAmounts> other_flows;  // overrides of public.other_flows by name
+};
+
+struct Cohort {
+  int size = 0;
+  Param fill_rate = Param::constant(1.0);
+  int enrolment_months = 1;
+  std::vector<Segment> segments;
+};
+
+// ---- intervention ------------------------------------------------------------------------
+struct Effect {
+  enum class Kind { hazard_ratio, employment_gap };
+  Kind kind = Kind::hazard_ratio;
+  Param hazard_ratio = Param::constant(1.0);  // Kind::hazard_ratio
+  Param gap;                                   // Kind::employment_gap, share points (0.18)
+  int at_month = 24;                           // Kind::employment_gap
+};
+
+struct InterventionCost {
+  Param setup = Param::constant(0.0);
+  Param fixed_monthly = Param::constant(0.0);
+  Param per_participant_monthly = Param::constant(0.0);
+};
+
+struct Intervention {
+  int duration_months = 12;
+  Param dropout_hazard = Param::constant(0.0);
+  Effect effect;
+  Param retention_multiplier = Param::constant(1.0);
+  std::optional<Param> decay_half_life_months;  // absent: permanent effect; 0: stops at the end
+  InterventionCost cost;
+};
+
+// ---- labour market -------------------------------------------------------------------------
+struct Recession {
+  Param start_probability_monthly = Param::constant(0.0);
+  Param end_probability_monthly = Param::constant(1.0);
+  Param job_finding_multiplier = Param::constant(1.0);
+  Param separation_multiplier = Param::constant(1.0);
+  int start_month = -1;  // >= 0 forces a recession from that month (stress tests); -1: Markov only
+};
+
+struct LabourMarket {
+  Recession recession;
+};
+
+// ---- public budgets ------------------------------------------------------------------------
+struct RefusionStep {
+  double from_week = 0.0;
+  double rate = 0.0;
+};
+
+struct Refusion {
+  // Danish 2016 rules: 80 % weeks [0,4), 40 % [4,26), 30 % [26,52), 20 % from 52.
+  std::vector<RefusionStep> ladder = {{0, 0.80}, {4, 0.40}, {26, 0.30}, {52, 0.20}};
+  int reset_after_months_off = 0;  // 0: never reset
+};
+
+struct Tax {
+  Param labour_market_contribution = Param::constant(0.08);
+  Param municipal_rate = Param::constant(0.25);
+  Param state_bottom_rate = Param::constant(0.1201);
+  Param personal_allowance_annual = Param::constant(49700.0);
+  Param municipal_retention = Param::constant(0.25);
+};
+
+struct ResultGrant {
+  Param amount = Param::constant(0.0);
+  int after_months_in_job = 6;
+};
+
+struct OtherFlow {
+  std::string name;
+  Budget budget = Budget::municipality;
+  Param on_benefit = Param::constant(0.0);
+  Param employed = Param::constant(0.0);
+};
+
+struct Public {
+  Param discount_rate = Param::constant(0.035);
+  Refusion refusion;
+  Tax tax;
+  ResultGrant result_grant;
+  std::vector<OtherFlow> other_flows;
+};
+
+// ---- contract --------------------------------------------------------------------------------
+enum class Metric { job_start, sustained_employment, employment_month };
+inline constexpr int kMetricCount = 3;
+
+struct Outcome {
+  Metric metric = Metric::job_start;
+  Param price;
+  int min_months = 1;           // job_start: months a spell must reach
+  int months = 0;               // sustained_employment: cumulative months in E
+  int max_per_participant = 0;  // employment_month: 0 = unlimited
+};
+
+// Threshold/tier payment on an aggregate measured effect (Peterborough / Rikers / Newpin style):
+// nothing below `threshold`, then the payment schedule of the highest tier reached.
+struct Tier {
+  double measured_effect = 0.0;  // lower bound of the tier, as measured improvement
+  double payment = 0.0;          // total payment at this tier (or per point, see TierPayoff)
+};
+
+struct TierPayoff {
+  bool enabled = false;
+  // measure: the treated-minus-baseline rate of a rate-card metric per participant at
+  // `measure_month`, measured against the control group (or baseline).
+  Metric measure = Metric::employment_month;
+  int measure_month = 0;
+  double threshold = 0.0;
+  std::vector<Tier> tiers;  // ascending measured_effect
+};
+
+struct Evaluation {
+  int control_group_size = 0;  // 0: no control group
+};
+
+struct Contract {
+  bool present = false;
+  int outcome_window_months = 0;
+  int payment_interval_months = 6;
+  int payment_lag_months = 0;
+  std::map<Budget, double> payers = {{Budget::municipality, 1.0}};  // shares sum to 1
+  std::vector<Outcome> outcomes;
+  std::optional<double> cap_total;
+  Param termination_probability_annual = Param::constant(0.0);
+  std::map<Metric, double> baseline;  // per-participant deduction rate per metric
+  Evaluation evaluation;
+  TierPayoff tiers;
+};
+
+// ---- finance ---------------------------------------------------------------------------------
+struct Guarantee {
+  double share_of_loss = 0.0;
+  Budget guarantor = Budget::foundation;
+};
+
+struct Tranche {
+  std::string name;
+  double commitment_share = 1.0;  // share of drawdowns funded by this tranche
+  int seniority = 0;              // 0 = most senior, paid first in the waterfall
+  std::optional<double> return_cap_annual;
+  Guarantee guarantee;
+};
+
+struct Finance {
+  std::string drawdown = "as_needed";
+  Param investor_discount_rate = Param::constant(0.08);
+  Param provider_share = Param::constant(0.0);
+  std::optional<double> return_cap_annual;
+  Guarantee guarantee;
+  std::vector<Tranche> tranches;  // empty: one investor
+};
+
+// ---- correlations ----------------------------------------------------------------------------
+struct Correlation {
+  std::string a, b;  // parameter paths
+  int id_a = -1, id_b = -1;
+  double rho = 0.0;
+  SourceLocation where;
+};
+
+// ---- the whole scenario ----------------------------------------------------------------------
+struct UncertainParam {
+  std::string path;
+  Distribution dist;
+};
+
+struct Config {
+  std::string name;
+  std::string source_file;
+  Simulation simulation;
+  Cohort cohort;
+  Intervention intervention;
+  LabourMarket labour_market;
+  Public public_;  // "public" in YAML
+  Contract contract;
+  Finance finance;
+  std::vector<Correlation> correlations;
+  std::vector<UncertainParam> uncertain;  // every non-fixed Param, in document order; Param::id indexes it
+  std::string resolved_yaml;              // the merged document with defaults, for /meta/config_yaml
+};
+
+const char* to_string(Budget b);
+const char* to_string(Metric m);
+
+}  // namespace sisim

@@ -1,0 +1,21 @@
+#pragma once
+// What one person did, month by month, in one arm: the interface between the participant model
+// (which produces it) and the contract (which counts outcomes on it). Months are absolute
+// (0 = contract start), half-open intervals.
+#include <vector>
+
+namespace sisim {
+
+struct Spell {
+  int start = 0;  // first month in E
+  int end = 0;    // first month no longer in E (exclusive); horizon if still employed
+};
+
+struct ArmHistory {
+  int enrol_month = 0;
+  int segment = 0;
+  int exit_month = -1;          // first month in X; -1 if never within the horizon
+  std::vector<Spell> employment;  // chronological, non-overlapping, non-adjacent
+};
+
+}  // namespace sisim
