@@ -165,9 +165,13 @@ struct Outcome {
 
 // Threshold/tier payment on an aggregate measured effect (Peterborough / Rikers / Newpin style):
 // nothing below `threshold`, then the payment schedule of the highest tier reached.
+// YAML: contract.tiers: {measure: employment_month, at_month: 36, threshold: 0.10,
+//        schedule: [{from: 0.10, payment: 2.0e6, per_unit: 0}, {from: 0.15, payment: 4.0e6}]}
+// Payment = payment + per_unit * (measured - from) of the highest tier whose `from` is reached.
 struct Tier {
-  double measured_effect = 0.0;  // lower bound of the tier, as measured improvement
-  double payment = 0.0;          // total payment at this tier (or per point, see TierPayoff)
+  double from = 0.0;      // lower bound of the tier, in measured improvement (events per participant)
+  double payment = 0.0;   // payment on reaching the tier
+  double per_unit = 0.0;  // extra payment per unit of measured improvement above `from`
 };
 
 struct TierPayoff {
@@ -175,7 +179,7 @@ struct TierPayoff {
   // measure: the treated-minus-baseline rate of a rate-card metric per participant at
   // `measure_month`, measured against the control group (or baseline).
   Metric measure = Metric::employment_month;
-  int measure_month = 0;
+  int at_month = 0;  // events in months <= at_month count; paid at the first payment date >= at_month
   double threshold = 0.0;
   std::vector<Tier> tiers;  // ascending measured_effect
 };
@@ -204,10 +208,12 @@ struct Guarantee {
   Budget guarantor = Budget::foundation;
 };
 
+// YAML: finance.tranches: [{name: senior, share: 0.7, return_cap_annual: 0.06,
+//        guarantee: {share_of_loss: 0.5, guarantor: foundation}}, {name: junior, share: 0.3}]
+// Listed most senior first; the last one is first-loss.
 struct Tranche {
   std::string name;
-  double commitment_share = 1.0;  // share of drawdowns funded by this tranche
-  int seniority = 0;              // 0 = most senior, paid first in the waterfall
+  double share = 1.0;  // share of every drawdown this tranche funds; shares sum to 1
   std::optional<double> return_cap_annual;
   Guarantee guarantee;
 };

@@ -2,6 +2,7 @@
 // Monthly money flows of one arm of one path, per public budget and line item.
 // Sign convention (MODEL.md section 12): cost to the budget positive, income negative;
 // savings = counterfactual minus treated.
+#include <algorithm>
 #include <string>
 #include <vector>
 
