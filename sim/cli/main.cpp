@@ -1,15 +1,33 @@
-// sisim command-line entry point: dispatches to the subcommands.
+// sisim command-line entry point: parses flags and dispatches to the subcommands.
 #include <cstdio>
-#include <cstring>
+#include <exception>
 #include <string>
 
-#include "sisim/version.hpp"
+#include "sim/cli/commands.hpp"
 
 int main(int argc, char** argv) {
-  if (argc >= 2 && std::strcmp(argv[1], "version") == 0) {
-    std::printf("sisim %s (git %s)\n", sisim::kVersion, sisim::kGitHash);
-    return 0;
+  using namespace sisim::cli;
+  std::string error;
+  const auto args = parse_args(argc, argv, error);
+  if (!args) {
+    std::fprintf(stderr, "sisim: %s\n%s", error.c_str(), usage_text().c_str());
+    return kExitUsage;
   }
-  std::fprintf(stderr, "usage: sisim run|stress|sweep|price|summarize|report|validate|version ...\n");
-  return 2;
+  try {
+    const std::string& c = args->command;
+    if (c == "version" || c == "--version") return cmd_version(*args);
+    if (c == "validate") return cmd_validate(*args);
+    if (c == "run") return cmd_run(*args);
+    if (c == "summarize") return cmd_summarize(*args);
+    if (c == "report") return cmd_report(*args);
+    if (c == "help" || c == "--help" || c == "-h") {
+      std::fputs(usage_text().c_str(), stdout);
+      return kExitOk;
+    }
+    std::fprintf(stderr, "sisim: unknown command '%s'\n%s", c.c_str(), usage_text().c_str());
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sisim: error: %s\n", e.what());
+    return kExitIo;
+  }
 }

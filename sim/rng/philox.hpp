@@ -50,9 +50,12 @@ inline std::uint64_t splitmix64(std::uint64_t x) {
 inline Key key_from_seed(std::uint64_t seed) { return {splitmix64(seed), splitmix64(seed ^ 0x5EED5EED5EED5EEDULL)}; }
 
 // A uniform in the open interval (0, 1): the top 53 bits, offset by half a step, so neither 0 nor 1
-// can occur and every inverse CDF stays finite.
+// can occur and every inverse CDF stays finite. The sum needs 54 significant bits, so for the
+// largest input (2^53 - 1) + 0.5 rounds to even = 2^53 and would give exactly 1.0: the min() maps
+// that one input to the largest double below 1 and leaves every other output unchanged.
 inline double to_open_unit(std::uint64_t bits) {
-  return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+  const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+  return u < 0x1.fffffffffffffp-1 ? u : 0x1.fffffffffffffp-1;
 }
 
 }  // namespace sisim::rng

@@ -1,0 +1,25 @@
+#pragma once
+// Internal to config/: building the one document the schema reads, from a file and the files it
+// `extends`, then applying command-line overrides.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/detail/tree.hpp"
+
+namespace sisim::config_detail {
+
+// Parses `text` (the contents of `file`) and resolves its `extends:` chain: the parent is loaded
+// relative to the including file's folder and the child deep-merged over it (maps merged, child
+// wins, lists replaced wholesale). Errors go to `errors`; nullopt when nothing usable was read.
+std::optional<YNode> compose_document(const std::string& text, const std::string& file,
+                                      std::vector<ConfigError>& errors);
+
+// Deep merge: maps merged key by key (child wins), anything else replaced by the child.
+void deep_merge(YNode& base, const YNode& child);
+
+// Applies "key.path=value" overrides in order. A missing map key on the way is created (the
+// schema then rejects it if it is not a known key); list items are found by `name` or index.
+std::vector<ConfigError> apply_overrides(YNode& root, const std::vector<std::string>& overrides);
+
+}  // namespace sisim::config_detail

@@ -1,0 +1,89 @@
+#pragma once
+// Internal to config/: typed, error-collecting reads from the YNode tree. Every read reports a
+// problem as a ConfigError at the offending node and carries on, so one pass finds all errors.
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/detail/tree.hpp"
+
+namespace sisim::config_detail {
+
+// Allowed range of a value. lo_open: the lower bound itself is excluded (rates > -1).
+struct Bounds {
+  double lo = -std::numeric_limits<double>::infinity();
+  double hi = std::numeric_limits<double>::infinity();
+  bool lo_open = false;
+};
+inline constexpr Bounds kAnyReal{};
+inline constexpr Bounds kUnit{0.0, 1.0};                                            // probabilities, shares
+inline constexpr Bounds kNonNegative{0.0, std::numeric_limits<double>::infinity()};  // amounts, multipliers
+inline constexpr Bounds kRate{-1.0, std::numeric_limits<double>::infinity(), true};  // annual rates
+inline constexpr Bounds kGap{-1.0, 1.0};
+
+// Shortest decimal text that reads back to exactly `v` ("0.1", "1e+06", "inf").
+std::string num(double v);
+std::string bounds_text(const Bounds& b);
+bool in_bounds(double v, const Bounds& b);
+
+class Reader {
+ public:
+  std::vector<ConfigError> errors;
+  std::vector<UncertainParam> uncertain;
+  std::map<std::string, int> params;  // every Param read: path -> id (-1 when fixed)
+
+  void error(const SourceLocation& where, std::string message);
+  std::optional<double> number(const YNode& n, const std::string& path);
+  // A structural integer: a plain integer in [lo, hi], never a distribution.
+  std::optional<std::int64_t> integer(const YNode& n, const std::string& path, std::int64_t lo, std::int64_t hi);
+  std::optional<bool> boolean(const YNode& n, const std::string& path);
+  std::optional<std::string> string(const YNode& n, const std::string& path);
+  // A number, or a distribution map (config/distribution_reader.cpp); registered in `params`.
+  Param param(const YNode& n, const std::string& path, const Bounds& b);
+  // A fixed number in bounds.
+  std::optional<double> bounded(const YNode& n, const std::string& path, const Bounds& b);
+};
+
+// One map of the document. Every key asked for (get/require/read) becomes a known key; on
+// destruction the keys never asked for are reported as unknown, with the nearest known key.
+class MapView {
+ public:
+  // `node` may be null (section absent: everything defaults). A non-map node is a type error.
+  MapView(Reader& r, const YNode* node, std::string path);
+  ~MapView();
+  MapView(const MapView&) = delete;
+  MapView& operator=(const MapView&) = delete;
+
+  bool present() const { return node_ != nullptr; }
+  const std::string& path() const { return path_; }
+  std::string child(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  // Where to report a problem with the whole map: its key (or the map itself).
+  SourceLocation where() const;
+  const YNode* get(const std::string& key);
+  const YNode* require(const std::string& key);
+  // Unknown keys are not reported (e.g. after an unknown `dist:` name, to avoid noise).
+  void suppress_unknown() { suppress_ = true; }
+
+  void read(const std::string& key, Param& p, const Bounds& b);
+  void read(const std::string& key, double& v, const Bounds& b);
+  void read(const std::string& key, int& v, std::int64_t lo, std::int64_t hi);
+  void read(const std::string& key, bool& v);
+  void read(const std::string& key, std::string& v);
+
+ private:
+  Reader& r_;
+  const YNode* node_;
+  std::string path_;
+  std::vector<std::string> known_;
+  bool suppress_ = false;
+};
+
+// Parses a distribution map (MODEL.md section 10/12 spellings) into the normalised form.
+std::optional<Distribution> read_distribution(Reader& r, const YNode& n, const std::string& path);
+// The set of values the distribution can take, as [lo, hi] (truncation applied).
+std::pair<double, double> support(const Distribution& d);
+
+}  // namespace sisim::config_detail

@@ -1,0 +1,149 @@
+// yaml-cpp -> YNode conversion (with duplicate-key detection) and YNode -> YAML emission.
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+
+#include "config/detail/tree.hpp"
+
+namespace sisim::config_detail {
+namespace {
+
+struct Converter {
+  std::string file;
+  int line_base = 0;
+  int column_base = 0;
+  std::vector<ConfigError>& errors;
+
+  SourceLocation location(const YAML::Mark& m) const {
+    SourceLocation loc;
+    loc.file = file;
+    // yaml-cpp marks are 0-based; a null node may have no mark at all.
+    loc.line = m.line < 0 ? 0 : m.line + 1 + line_base;
+    loc.column = m.column < 0 ? 0 : m.column + 1 + column_base;
+    return loc;
+  }
+
+  YNode convert(const YAML::Node& n, const SourceLocation& key_where) {
+    YNode out;
+    out.where = location(n.Mark());
+    out.key_where = key_where.line > 0 ? key_where : out.where;
+    if (out.where.line == 0 || n.IsNull()) out.where = out.key_where;  // `key:` has no useful mark
+    switch (n.Type()) {
+      case YAML::NodeType::Scalar:
+        out.kind = YNode::Kind::scalar;
+        out.text = n.Scalar();
+        out.quoted = n.Tag() == "!";
+        break;
+      case YAML::NodeType::Sequence:
+        out.kind = YNode::Kind::seq;
+        for (const auto& item : n) out.seq.push_back(convert(item, SourceLocation{}));
+        break;
+      case YAML::NodeType::Map:
+        out.kind = YNode::Kind::map;
+        convert_map(n, out);
+        break;
+      default:
+        out.kind = YNode::Kind::null;
+    }
+    return out;
+  }
+
+  void convert_map(const YAML::Node& n, YNode& out) {
+    // yaml-cpp keeps every duplicate in iteration order but lookups see only the first: report
+    // the later ones and keep the first, so the document means what a lookup would read.
+    std::map<std::string, int> first_line;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      SourceLocation kw = location(it->first.Mark());
+      if (!it->first.IsScalar()) {
+        errors.push_back(make_error(kw, "map keys must be plain strings"));
+        continue;
+      }
+      const std::string key = it->first.Scalar();
+      auto [pos, inserted] = first_line.emplace(key, kw.line);
+      if (!inserted) {
+        errors.push_back(make_error(
+            kw, "duplicate key '" + key + "' (first defined on line " + std::to_string(pos->second) + ")"));
+        continue;
+      }
+      out.map.push_back(MapEntry{key, convert(it->second, kw)});
+    }
+  }
+};
+
+void emit_node(YAML::Emitter& em, const YNode& n) {
+  switch (n.kind) {
+    case YNode::Kind::scalar:
+      if (n.quoted) em << YAML::DoubleQuoted;
+      em << n.text;
+      break;
+    case YNode::Kind::seq:
+      em << YAML::BeginSeq;
+      for (const auto& item : n.seq) emit_node(em, item);
+      em << YAML::EndSeq;
+      break;
+    case YNode::Kind::map:
+      em << YAML::BeginMap;
+      for (const auto& e : n.map) {
+        em << YAML::Key << e.key << YAML::Value;
+        emit_node(em, e.value);
+      }
+      em << YAML::EndMap;
+      break;
+    default:
+      em << YAML::Null;
+  }
+}
+
+}  // namespace
+
+const YNode* YNode::find(const std::string& key) const {
+  for (const auto& e : map)
+    if (e.key == key) return &e.value;
+  return nullptr;
+}
+
+YNode* YNode::find(const std::string& key) {
+  for (auto& e : map)
+    if (e.key == key) return &e.value;
+  return nullptr;
+}
+
+std::string describe(const YNode& n) {
+  switch (n.kind) {
+    case YNode::Kind::scalar:
+      return "'" + n.text + "'";
+    case YNode::Kind::map:
+      return "a map";
+    case YNode::Kind::seq:
+      return "a list";
+    default:
+      return "nothing";
+  }
+}
+
+ConfigError make_error(const SourceLocation& where, std::string message) {
+  return ConfigError{where.file, where.line, where.column, std::move(message)};
+}
+
+std::optional<YNode> parse_yaml(const std::string& text, const std::string& file,
+                                std::vector<ConfigError>& errors, int line_base, int column_base) {
+  Converter conv{file, line_base, column_base, errors};
+  try {
+    YAML::Node root = YAML::Load(text);
+    SourceLocation start{file, 1 + line_base, 1 + column_base};
+    YNode out = conv.convert(root, start);
+    if (out.where.line == 0) out.where = start;
+    return out;
+  } catch (const YAML::Exception& e) {
+    errors.push_back(make_error(conv.location(e.mark), "YAML syntax error: " + e.msg));
+    return std::nullopt;
+  }
+}
+
+std::string emit_yaml(const YNode& node) {
+  YAML::Emitter em;
+  emit_node(em, node);
+  return std::string(em.c_str()) + "\n";
+}
+
+}  // namespace sisim::config_detail

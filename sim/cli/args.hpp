@@ -1,0 +1,35 @@
+#pragma once
+// Command-line flags shared by the subcommands. Parsing is strict: an unknown flag is a usage error.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sisim::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitData = 65;  // bad config or data
+inline constexpr int kExitIo = 74;
+inline constexpr int kExitInterrupted = 130;
+
+struct Args {
+  std::string command;
+  std::vector<std::string> positional;
+  std::string output;
+  std::optional<std::int64_t> paths;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;  // 0: all cores
+  std::vector<std::string> overrides;  // --set key.path=value
+  bool force = false;
+  bool quiet = false;
+  bool csv = false;
+  std::string command_line;  // as typed, for the result file
+};
+
+// Parses argv; on error returns nullopt and fills `error`.
+std::optional<Args> parse_args(int argc, char** argv, std::string& error);
+
+std::string usage_text();
+
+}  // namespace sisim::cli

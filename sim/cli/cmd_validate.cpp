@@ -1,0 +1,25 @@
+// `sisim validate FILE [--set k=v ...]`: the fully resolved config, or every error at once.
+#include <cstdio>
+
+#include "config/loader.hpp"
+#include "sim/cli/commands.hpp"
+
+namespace sisim::cli {
+
+int cmd_validate(const Args& args) {
+  if (args.positional.size() != 1) {
+    std::fprintf(stderr, "sisim validate: expected one scenario file\n");
+    return kExitUsage;
+  }
+  const LoadResult loaded = load_config(args.positional[0], args.overrides);
+  if (!loaded.ok()) {
+    std::fputs(format_errors(loaded.errors).c_str(), stderr);
+    std::fprintf(stderr, "%zu error%s in %s\n", loaded.errors.size(), loaded.errors.size() == 1 ? "" : "s",
+                 args.positional[0].c_str());
+    return kExitData;
+  }
+  std::fputs(loaded.config->resolved_yaml.c_str(), stdout);
+  return kExitOk;
+}
+
+}  // namespace sisim::cli

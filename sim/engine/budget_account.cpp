@@ -1,0 +1,39 @@
+#include "sim/engine/budget_account.hpp"
+
+namespace sisim {
+
+const char* account_budget_name(int b) {
+  return b == kPublicTotal ? "public_total" : to_string(static_cast<Budget>(b));
+}
+
+void compute_budget_account(const FlowTable& treated, const FlowTable& counterfactual,
+                            const PaymentsByBudget& payments, FlowTable& net) {
+  const int months = treated.months();
+  const int items = treated.items();
+  if (net.months() != months || net.items() != items) net = FlowTable(months, items);
+  for (int b = 0; b < kBudgetCount; ++b) {
+    const auto budget = static_cast<Budget>(b);
+    for (int i = 0; i < items; ++i)
+      for (int m = 0; m < months; ++m)
+        net.at(budget, i, m) = counterfactual.at(budget, i, m) - treated.at(budget, i, m);
+    const auto& outcome = payments.outcome[static_cast<size_t>(b)];
+    const auto& guarantee = payments.guarantee[static_cast<size_t>(b)];
+    for (int m = 0; m < months && m < static_cast<int>(outcome.size()); ++m)
+      net.add(budget, LineItem::outcome_payments, m, -outcome[static_cast<size_t>(m)]);
+    for (int m = 0; m < months && m < static_cast<int>(guarantee.size()); ++m)
+      net.add(budget, LineItem::guarantee, m, -guarantee[static_cast<size_t>(m)]);
+  }
+}
+
+void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& out) {
+  const int months = net.months();
+  out.assign(static_cast<size_t>(months), 0.0);
+  // public_total: the four public budgets; transfers between them (equalisation, result grant)
+  // cancel here by construction.
+  const int first = account_budget == kPublicTotal ? 0 : account_budget;
+  const int last = account_budget == kPublicTotal ? static_cast<int>(Budget::other_municipalities) : account_budget;
+  for (int b = first; b <= last; ++b)
+    for (int m = 0; m < months; ++m) out[static_cast<size_t>(m)] += net.budget_month(static_cast<Budget>(b), m);
+}
+
+}  // namespace sisim

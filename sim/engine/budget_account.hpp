@@ -1,0 +1,30 @@
+#pragma once
+// The budget-economic account of one path: for every public budget (and the foundation), by line
+// item and month, what the programme saves it (counterfactual cost minus treated cost) less what
+// it pays out (outcome payments, guarantee). Positive = the budget is better off.
+#include <array>
+#include <vector>
+
+#include "config/config.hpp"
+#include "sim/model/flows.hpp"
+
+namespace sisim {
+
+inline constexpr int kAccountBudgets = kBudgetCount + 1;  // the five budgets, then public_total
+inline constexpr int kPublicTotal = kBudgetCount;
+const char* account_budget_name(int b);  // "municipality" ... "foundation", "public_total"
+
+struct PaymentsByBudget {
+  std::array<std::vector<double>, kBudgetCount> outcome;  // by month, paid by each budget
+  std::array<std::vector<double>, kBudgetCount> guarantee;
+};
+
+// net(b, item, m) = counterfactual(b, item, m) - treated(b, item, m), then outcome and guarantee
+// payments booked as negative savings on their line items. `net` is resized to fit.
+void compute_budget_account(const FlowTable& treated, const FlowTable& counterfactual,
+                            const PaymentsByBudget& payments, FlowTable& net);
+
+// Monthly net of account budget b (0..4 a budget, kPublicTotal the public sum) over all items.
+void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& out);
+
+}  // namespace sisim

@@ -1,0 +1,39 @@
+#pragma once
+// The Monte Carlo engine: paths in fixed-size blocks over oneTBB, per-path results stored by path
+// index, every reduction done over blocks in block order. Same seed + same binary = the same bits
+// for any thread count (and, with MPI, any rank count).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "sim/engine/columns.hpp"
+#include "sim/engine/series_collector.hpp"
+
+namespace sisim {
+
+struct RunOptions {
+  std::int64_t paths = 0;     // 0: the scenario's simulation.paths
+  std::uint64_t seed = 0;
+  bool seed_set = false;      // false: the scenario's simulation.seed
+  int threads = 0;            // 0: all cores
+  bool progress = true;
+  int fan_paths = 4096;       // paths whose full monthly series feed the fan charts
+  std::string label = "sisim run";
+};
+
+struct RunOutput {
+  std::int64_t paths = 0;
+  std::uint64_t seed = 0;
+  int threads = 0;
+  ColumnSet columns;     // /paths/...
+  SeriesSummary series;  // /timeseries/...
+  std::int64_t gap_clamped_paths = 0;
+  bool cancelled = false;
+  double seconds = 0.0;
+};
+
+// Runs the scenario. Throws std::runtime_error on a model error (e.g. an impossible parameter draw).
+RunOutput run_simulation(const Config& config, const RunOptions& options);
+
+}  // namespace sisim

@@ -1,0 +1,42 @@
+#pragma once
+// Everything that happens to one path, from parameter draws to its row of results: the glue
+// between the model (participants, budgets), the contract and finance, and the result columns.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "sim/engine/columns.hpp"
+#include "sim/engine/series_collector.hpp"
+
+namespace sisim {
+
+class PathRunner {
+ public:
+  PathRunner(const Config& config, std::uint64_t seed);
+  ~PathRunner();
+  PathRunner(const PathRunner&) = delete;
+  PathRunner& operator=(const PathRunner&) = delete;
+
+  // Registers the /paths columns (investor, tranches, budgets, outcomes, params).
+  void define_columns(ColumnSet& columns);
+  int months() const;
+  int line_items() const;
+  std::vector<std::string> line_item_names() const;
+
+  // Per-thread buffers, reused from path to path.
+  struct Scratch;
+  std::unique_ptr<Scratch, void (*)(Scratch*)> make_scratch() const;
+
+  // Simulates `path`, writes its row and feeds `series` (block = the path's block index).
+  // Returns true if the employment-gap calibration had to be clamped on this path.
+  bool run_path(std::int64_t path, std::int64_t block, Scratch& scratch, ColumnSet& columns,
+                SeriesCollector& series) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sisim

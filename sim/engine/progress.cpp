@@ -1,0 +1,65 @@
+#include "sim/engine/progress.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace sisim {
+
+ProgressReporter::ProgressReporter(std::string label, std::int64_t total, bool enabled)
+    : label_(std::move(label)), total_(total), enabled_(enabled), tty_(isatty(STDERR_FILENO) != 0),
+      start_(std::chrono::steady_clock::now()) {
+  if (enabled_) thread_ = std::thread([this] { loop(); });
+}
+
+ProgressReporter::~ProgressReporter() { finish(); }
+
+void ProgressReporter::finish() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stop_) return;
+    stop_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) {
+    thread_.join();
+    print(true);
+  }
+}
+
+void ProgressReporter::loop() {
+  // A terminal refreshes often; a log file gets a line every 5 seconds.
+  const auto interval = tty_ ? std::chrono::milliseconds(250) : std::chrono::milliseconds(5000);
+  std::unique_lock lock(mutex_);
+  while (!wake_.wait_for(lock, interval, [this] { return stop_; })) {
+    lock.unlock();
+    print(false);
+    lock.lock();
+  }
+}
+
+void ProgressReporter::print(bool final_line) {
+  const std::int64_t done = done_.load(std::memory_order_relaxed);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
+  const double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0.0;
+  const double percent = total_ > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0;
+  char line[200];
+  if (final_line) {
+    std::snprintf(line, sizeof line, "%s: %lld/%lld paths in %.1f s (%.0f paths/s)", label_.c_str(),
+                  static_cast<long long>(done), static_cast<long long>(total_), seconds, rate);
+  } else {
+    std::snprintf(line, sizeof line, "%s: %lld/%lld paths (%.1f %%), %.0f paths/s, ETA %.0f s",
+                  label_.c_str(), static_cast<long long>(done), static_cast<long long>(total_), percent,
+                  rate, eta);
+  }
+  if (tty_) {
+    std::fprintf(stderr, "\r\033[K%s%s", line, final_line ? "\n" : "");
+  } else {
+    std::fprintf(stderr, "%s\n", line);
+  }
+  std::fflush(stderr);
+}
+
+}  // namespace sisim

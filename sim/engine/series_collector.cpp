@@ -1,0 +1,114 @@
+#include "sim/engine/series_collector.hpp"
+
+#include <algorithm>
+
+#include "analysis/statistics.hpp"
+
+namespace sisim {
+namespace {
+
+// Cumulative sum of a monthly series into out[offset ...].
+void cumulate(const std::vector<double>& monthly, double* out) {
+  double running = 0.0;
+  for (size_t m = 0; m < monthly.size(); ++m) {
+    running += monthly[m];
+    out[m] = running;
+  }
+}
+
+// Quantiles across `rows` kept paths of each of `width` columns of a [rows x width] matrix,
+// giving [width x 9].
+std::vector<double> column_quantiles(const std::vector<double>& matrix, std::int64_t rows, int width,
+                                     std::span<const double> levels) {
+  std::vector<double> out(static_cast<size_t>(width) * levels.size());
+  std::vector<double> column(static_cast<size_t>(rows));
+  for (int c = 0; c < width; ++c) {
+    for (std::int64_t r = 0; r < rows; ++r)
+      column[static_cast<size_t>(r)] = matrix[static_cast<size_t>(r) * static_cast<size_t>(width) + static_cast<size_t>(c)];
+    const auto q = analysis::quantiles_of(column, levels);
+    std::copy(q.begin(), q.end(), out.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(c) * levels.size()));
+  }
+  return out;
+}
+
+}  // namespace
+
+SeriesCollector::SeriesCollector(std::int64_t paths, int capacity, int months, int items, std::int64_t blocks)
+    : paths_(paths), capacity_(std::min<std::int64_t>(paths, capacity)), months_(months),
+      years_((months + 11) / 12), items_(items) {
+  const auto kept = static_cast<size_t>(capacity_);
+  investor_cum_.assign(kept * static_cast<size_t>(months_), 0.0);
+  for (auto& b : budget_cum_) b.assign(kept * static_cast<size_t>(months_), 0.0);
+  annual_kept_.assign(kept * static_cast<size_t>(annual_size()), 0.0);
+  block_sums_.assign(static_cast<size_t>(blocks) * static_cast<size_t>(annual_size()), 0.0);
+}
+
+void SeriesCollector::annual_of(const FlowTable& net, std::vector<double>& annual) const {
+  annual.assign(static_cast<size_t>(annual_size()), 0.0);
+  for (int b = 0; b < kBudgetCount; ++b) {
+    const bool is_public = b <= static_cast<int>(Budget::other_municipalities);
+    for (int i = 0; i < items_; ++i) {
+      for (int m = 0; m < months_; ++m) {
+        const double v = net.at(static_cast<Budget>(b), i, m);
+        const size_t year_item = static_cast<size_t>((m / 12) * items_ + i);
+        annual[static_cast<size_t>(b * years_ * items_) + year_item] += v;
+        if (is_public) annual[static_cast<size_t>(kPublicTotal * years_ * items_) + year_item] += v;
+      }
+    }
+  }
+}
+
+void SeriesCollector::keep_path(std::int64_t path, const std::vector<double>& investor_cash,
+                                const std::array<std::vector<double>, kAccountBudgets>& budget_net,
+                                const std::vector<double>& annual) {
+  const auto row = static_cast<size_t>(path);
+  cumulate(investor_cash, investor_cum_.data() + row * static_cast<size_t>(months_));
+  for (int b = 0; b < kAccountBudgets; ++b)
+    cumulate(budget_net[static_cast<size_t>(b)], budget_cum_[static_cast<size_t>(b)].data() + row * static_cast<size_t>(months_));
+  std::copy(annual.begin(), annual.end(), annual_kept_.begin() + static_cast<std::ptrdiff_t>(row * annual.size()));
+}
+
+void SeriesCollector::add_to_block(std::int64_t block, const std::vector<double>& annual) {
+  double* sums = block_sums_.data() + static_cast<size_t>(block) * annual.size();
+  for (size_t k = 0; k < annual.size(); ++k) sums[k] += annual[k];
+}
+
+SeriesSummary SeriesCollector::finish(std::vector<std::string> item_names) const {
+  SeriesSummary s;
+  s.months = months_;
+  s.years = years_;
+  s.items = items_;
+  s.item_names = std::move(item_names);
+  s.fan_paths = capacity_;
+  const auto& levels = analysis::kQuantileLevels;
+  s.investor_cash_fan = column_quantiles(investor_cum_, capacity_, months_, levels);
+  for (int b = 0; b < kAccountBudgets; ++b)
+    s.budget_net_fan[static_cast<size_t>(b)] = column_quantiles(budget_cum_[static_cast<size_t>(b)], capacity_, months_, levels);
+
+  // Mean: block sums added in block order, then divided once.
+  const size_t size = static_cast<size_t>(annual_size());
+  std::vector<double> total(size, 0.0);
+  const size_t blocks = block_sums_.size() / std::max<size_t>(size, 1);
+  for (size_t blk = 0; blk < blocks; ++blk)
+    for (size_t k = 0; k < size; ++k) total[k] += block_sums_[blk * size + k];
+  const std::array<double, 2> band = {0.05, 0.95};
+  const std::vector<double> bands = column_quantiles(annual_kept_, capacity_, annual_size(), band);
+  const size_t per_budget = static_cast<size_t>(years_ * items_);
+  for (int b = 0; b < kAccountBudgets; ++b) {
+    auto& mean = s.annual_mean[static_cast<size_t>(b)];
+    auto& p05 = s.annual_p05[static_cast<size_t>(b)];
+    auto& p95 = s.annual_p95[static_cast<size_t>(b)];
+    mean.resize(per_budget);
+    p05.resize(per_budget);
+    p95.resize(per_budget);
+    for (size_t k = 0; k < per_budget; ++k) {
+      const size_t idx = static_cast<size_t>(b) * per_budget + k;
+      mean[k] = total[idx] / static_cast<double>(paths_);
+      p05[k] = bands[idx * 2];
+      p95[k] = bands[idx * 2 + 1];
+    }
+  }
+  return s;
+}
+
+}  // namespace sisim

@@ -1,0 +1,57 @@
+#pragma once
+// Time series of a run under bounded memory. Two mechanisms:
+// - fan charts and annual-account bands: the full monthly series of the first `capacity` paths
+//   (deterministic: always the same paths, whatever the thread count), reduced to quantiles at the
+//   end. 4,096 paths put the P5/P95 bands to within about +-0.7 percentage points of rank.
+// - the mean annual budget account: exact sums over ALL paths, kept per block and added in block
+//   order, so the mean is bit-identical for any thread count.
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sim/engine/budget_account.hpp"
+
+namespace sisim {
+
+struct SeriesSummary {
+  int months = 0, years = 0, items = 0;
+  std::vector<std::string> item_names;
+  std::vector<double> investor_cash_fan;  // [months x 9] quantiles of cumulative investor cash
+  std::array<std::vector<double>, kAccountBudgets> budget_net_fan;  // [months x 9] cumulative net
+  std::array<std::vector<double>, kAccountBudgets> annual_mean;  // [years x items]
+  std::array<std::vector<double>, kAccountBudgets> annual_p05;
+  std::array<std::vector<double>, kAccountBudgets> annual_p95;
+  std::int64_t fan_paths = 0;
+};
+
+class SeriesCollector {
+ public:
+  SeriesCollector(std::int64_t paths, int capacity, int months, int items, std::int64_t blocks);
+
+  // The annual account of one path, [account budget][year][item], as used by both mechanisms.
+  int annual_size() const { return kAccountBudgets * years_ * items_; }
+  void annual_of(const FlowTable& net, std::vector<double>& annual) const;
+
+  // Called by the worker that owns `path` (disjoint paths: no locking needed).
+  bool keeps(std::int64_t path) const { return path < capacity_; }
+  void keep_path(std::int64_t path, const std::vector<double>& investor_cash,
+                 const std::array<std::vector<double>, kAccountBudgets>& budget_net,
+                 const std::vector<double>& annual);
+  // Adds one path's annual account to its block's sums (one worker per block).
+  void add_to_block(std::int64_t block, const std::vector<double>& annual);
+
+  SeriesSummary finish(std::vector<std::string> item_names) const;
+
+ private:
+  std::int64_t paths_;
+  std::int64_t capacity_;
+  int months_, years_, items_;
+  std::vector<double> investor_cum_;                // [capacity x months]
+  std::array<std::vector<double>, kAccountBudgets> budget_cum_;  // [capacity x months]
+  std::vector<double> annual_kept_;                 // [capacity x annual_size]
+  std::vector<double> block_sums_;                  // [blocks x annual_size]
+};
+
+}  // namespace sisim

@@ -1,0 +1,95 @@
+#pragma once
+// Every number one Monte Carlo path needs, resolved once from the Config and the path's parameter
+// draws (Param::value(draws)). Built by Model::resolve; read by the regime and participant code.
+// Plain data: the engine may inspect or record any field.
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "config/config.hpp"
+#include "sim/model/flows.hpp"
+
+namespace sisim {
+
+// One constant monthly amount booked per person-month in a state: cost to `budget` (income < 0).
+struct FlowEntry {
+  Budget budget = Budget::municipality;
+  int item = 0;  // LineItem value, or kFixedLineItems + index of a public.other_flows entry
+  double amount = 0.0;
+};
+
+struct SegmentParameters {
+  double share = 0.0;
+  double benefit_monthly = 0.0;
+  double prior_benefit_weeks = 0.0;
+  double wage_monthly = 0.0;
+  double hours_fraction = 0.0;
+  double job_finding_hazard = 0.0;
+  double separation_hazard = 0.0;
+  double exit_hazard = 0.0;
+  bool result_grant_eligible = false;
+  std::vector<double> other_on_benefit;  // per public.other_flows entry (segment overrides applied)
+  std::vector<double> other_employed;
+
+  // Derived (MODEL.md section 6): per-month flows of a person-month in B (without refusion, which
+  // depends on benefit weeks) and in E (without the one-off result grant).
+  std::vector<FlowEntry> benefit_flows;
+  std::vector<FlowEntry> employed_flows;
+  // Refusion classes (see PathParameters::refusion_rates): first benefit-month count n at which
+  // class c applies, for weeks counted from prior_benefit_weeks and from 0 (after a reset).
+  std::vector<int> refusion_start_prior;
+  std::vector<int> refusion_start_reset;
+};
+
+struct PathParameters {
+  int horizon_months = 0;
+  int enrolled = 0;  // N = round_half_up(size * fill_rate)
+  int enrolment_months = 1;
+  double fill_rate = 1.0;
+  std::vector<SegmentParameters> segments;
+
+  // Intervention. decay_half_life: +infinity = permanent effect, 0 = stops at the programme end.
+  int duration_months = 0;
+  double dropout_hazard = 0.0;
+  double retention_multiplier = 1.0;
+  double decay_half_life = std::numeric_limits<double>::infinity();
+  double hazard_ratio = 1.0;  // effective HR (solved when the effect is an employment_gap)
+  bool gap_clamped = false;   // employment_gap unreachable on this path: HR clamped to 0 or HR_max
+  double cost_setup = 0.0;
+  double cost_fixed_monthly = 0.0;
+  double cost_per_participant_monthly = 0.0;
+
+  // Labour-market regime.
+  double recession_start_probability = 0.0;
+  double recession_end_probability = 1.0;
+  double recession_job_finding_multiplier = 1.0;
+  double recession_separation_multiplier = 1.0;
+  int recession_start_month = -1;
+
+  // Public budgets.
+  double public_discount_rate = 0.0;
+  double labour_market_contribution = 0.0;
+  double municipal_rate = 0.0;
+  double state_bottom_rate = 0.0;
+  double allowance_monthly = 0.0;  // personal_allowance_annual / 12
+  double municipal_retention = 1.0;
+  // Refusion classes: class 0 = below the first ladder step (rate 0), class c >= 1 = ladder step
+  // c - 1 (ladder sorted by from_week).
+  std::vector<double> refusion_rates;
+  std::vector<double> refusion_from_week;  // per class; class 0 has -infinity
+  int reset_after_months_off = 0;          // 0: never reset
+  double result_grant_amount = 0.0;
+  int result_grant_after_months = 1;
+  int line_items = kFixedLineItems;  // kFixedLineItems + public.other_flows.size()
+};
+
+// Benefit duration in weeks after n benefit months counted from `base` weeks. Computed as
+// base + (52 n)/12 so that 6 months is exactly 26 weeks (MODEL.md section 12).
+inline double benefit_weeks(double base, int n) { return base + (52.0 * n) / 12.0; }
+
+// Enrolment month of participant i of n over `months` enrolment months: floor(i * months / n).
+inline int enrolment_month(int i, int n, int months) {
+  return static_cast<int>((static_cast<std::int64_t>(i) * months) / n);
+}
+
+}  // namespace sisim

@@ -1,0 +1,153 @@
+#include "sim/rng/distribution_params.hpp"
+
+#include <cmath>
+#include <cstddef>
+#include <sstream>
+#include <stdexcept>
+
+#include "sim/rng/samplers.hpp"
+
+namespace sisim::rng {
+
+namespace {
+
+std::string num(double x) {
+  std::ostringstream out;
+  out.precision(12);
+  out << x;
+  return out.str();
+}
+
+std::string check_min_mode_max(const char* kind, const Distribution& d) {
+  if (!(d.low <= d.mode && d.mode <= d.high)) {
+    return std::string(kind) + " needs min <= mode <= max (got min " + num(d.low) + ", mode " + num(d.mode) +
+           ", max " + num(d.high) + ")";
+  }
+  return {};
+}
+
+std::string check_discrete(const Distribution& d) {
+  if (d.values.empty()) return "discrete needs at least one value";
+  if (d.values.size() != d.probs.size()) {
+    return "discrete needs as many probs as values (got " + std::to_string(d.probs.size()) + " probs for " +
+           std::to_string(d.values.size()) + " values)";
+  }
+  double sum = 0.0;
+  for (std::size_t i = 0; i < d.probs.size(); ++i) {
+    if (!std::isfinite(d.values[i])) return "discrete values must be finite (got " + num(d.values[i]) + ")";
+    if (!(d.probs[i] >= 0.0)) return "discrete probs must be >= 0 (got " + num(d.probs[i]) + ")";
+    sum += d.probs[i];
+  }
+  // Checked, never silently normalised (MODEL.md section 12).
+  if (std::fabs(sum - 1.0) > 1e-9) return "discrete probs must sum to 1 (got " + num(sum) + ")";
+  return {};
+}
+
+// The parameters of the untruncated shape.
+std::string check_shape(const Distribution& d) {
+  switch (d.kind) {
+    case DistKind::fixed:
+      return std::isfinite(d.value) ? "" : "value must be finite (got " + num(d.value) + ")";
+    case DistKind::uniform:
+      if (!std::isfinite(d.low) || !std::isfinite(d.high)) return "uniform needs finite min and max";
+      return d.low <= d.high ? "" : "min (" + num(d.low) + ") > max (" + num(d.high) + ")";
+    case DistKind::normal:
+      if (!std::isfinite(d.mean)) return "mean must be finite (got " + num(d.mean) + ")";
+      return d.sd >= 0.0 && std::isfinite(d.sd) ? "" : "sd must be >= 0 (got " + num(d.sd) + ")";
+    case DistKind::lognormal:
+      if (!std::isfinite(d.mu)) return "mu must be finite (got " + num(d.mu) + ")";
+      return d.sigma >= 0.0 && std::isfinite(d.sigma) ? "" : "sigma must be >= 0 (got " + num(d.sigma) + ")";
+    case DistKind::beta:
+      if (!(d.alpha > 0.0 && std::isfinite(d.alpha))) return "alpha must be > 0 (got " + num(d.alpha) + ")";
+      if (!(d.beta > 0.0 && std::isfinite(d.beta))) return "beta must be > 0 (got " + num(d.beta) + ")";
+      if (!std::isfinite(d.low) || !std::isfinite(d.high)) return "beta needs finite low and high";
+      return d.low <= d.high ? "" : "low (" + num(d.low) + ") > high (" + num(d.high) + ")";
+    case DistKind::triangular:
+      if (!std::isfinite(d.low) || !std::isfinite(d.high)) return "triangular needs finite min and max";
+      return check_min_mode_max("triangular", d);
+    case DistKind::pert:
+      if (!std::isfinite(d.low) || !std::isfinite(d.high)) return "pert needs finite min and max";
+      if (!(d.lambda > 0.0 && std::isfinite(d.lambda))) return "lambda must be > 0 (got " + num(d.lambda) + ")";
+      return check_min_mode_max("pert", d);
+    case DistKind::discrete:
+      return check_discrete(d);
+  }
+  return "unknown distribution kind";
+}
+
+}  // namespace
+
+Distribution lognormal_from_mean_sd(double mean, double sd) {
+  if (!(mean > 0.0) || !(sd >= 0.0) || !std::isfinite(mean) || !std::isfinite(sd)) {
+    throw std::invalid_argument("lognormal needs mean > 0 and sd >= 0 (got mean " + num(mean) + ", sd " +
+                                num(sd) + ")");
+  }
+  const double cv = sd / mean;
+  const double sigma2 = std::log1p(cv * cv);
+  Distribution d;
+  d.kind = DistKind::lognormal;
+  d.sigma = std::sqrt(sigma2);
+  d.mu = std::log(mean) - 0.5 * sigma2;
+  return d;
+}
+
+Distribution lognormal_from_median_sigma(double median, double sigma) {
+  if (!(median > 0.0) || !(sigma >= 0.0) || !std::isfinite(median) || !std::isfinite(sigma)) {
+    throw std::invalid_argument("lognormal needs median > 0 and sigma >= 0 (got median " + num(median) +
+                                ", sigma " + num(sigma) + ")");
+  }
+  Distribution d;
+  d.kind = DistKind::lognormal;
+  d.mu = std::log(median);
+  d.sigma = sigma;
+  return d;
+}
+
+std::optional<Distribution> beta_from_mean_sd(double mean, double sd, double low, double high) {
+  if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) return std::nullopt;
+  const double m = (mean - low) / (high - low);
+  const double s = sd / (high - low);
+  const double v = s * s;
+  if (!(m > 0.0 && m < 1.0) || !(sd > 0.0) || !(v < m * (1.0 - m))) return std::nullopt;
+  const double k = m * (1.0 - m) / v - 1.0;
+  Distribution d;
+  d.kind = DistKind::beta;
+  d.alpha = m * k;
+  d.beta = (1.0 - m) * k;
+  d.low = low;
+  d.high = high;
+  return d;
+}
+
+std::pair<double, double> pert_shape(const Distribution& d) {
+  const double width = d.high - d.low;
+  if (!(width > 0.0)) return {1.0, 1.0};
+  return {1.0 + d.lambda * (d.mode - d.low) / width, 1.0 + d.lambda * (d.high - d.mode) / width};
+}
+
+std::string check_distribution(const Distribution& d) {
+  std::string problem = check_shape(d);
+  if (!problem.empty() || !is_truncated(d)) return problem;
+  if (std::isnan(d.trunc_min) || std::isnan(d.trunc_max)) return "truncation bounds must be numbers";
+  if (d.trunc_min > d.trunc_max) {
+    return "truncation min (" + num(d.trunc_min) + ") > max (" + num(d.trunc_max) + ")";
+  }
+  // Mass in [min, max], keeping an atom at min (P(X <= max) - P(X < min)); summed directly for the
+  // kinds with atoms, so rounding cannot leave a phantom positive mass.
+  double mass = 0.0;
+  if (d.kind == DistKind::fixed) {
+    mass = d.value >= d.trunc_min && d.value <= d.trunc_max ? 1.0 : 0.0;
+  } else if (d.kind == DistKind::discrete) {
+    for (std::size_t i = 0; i < d.values.size(); ++i) {
+      if (d.values[i] >= d.trunc_min && d.values[i] <= d.trunc_max) mass += d.probs[i];
+    }
+  } else {
+    mass = untruncated_cdf(d, d.trunc_max) - untruncated_cdf(d, d.trunc_min);
+  }
+  if (!(mass > 0.0)) {
+    return "truncation [" + num(d.trunc_min) + ", " + num(d.trunc_max) + "] has zero probability";
+  }
+  return {};
+}
+
+}  // namespace sisim::rng
