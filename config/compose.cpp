@@ -172,7 +172,7 @@ std::optional<YNode> compose_document(const std::string& text, const std::string
 
 std::vector<ConfigError> apply_overrides(YNode& root, const std::vector<std::string>& overrides) {
   std::vector<ConfigError> errors;
-  if (root.is_null()) root.kind = YNode::Kind::map;
+  if (root.is_null() && !overrides.empty()) root.kind = YNode::Kind::map;
   for (size_t i = 0; i < overrides.size(); ++i)
     if (auto err = apply_one(root, overrides[i], static_cast<int>(i) + 1)) errors.push_back(*err);
   return errors;

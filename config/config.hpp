@@ -254,6 +254,10 @@ struct Config {
   std::vector<Correlation> correlations;
   std::vector<UncertainParam> uncertain;  // every non-fixed Param, in document order; Param::id indexes it
   std::string resolved_yaml;              // the merged document with defaults, for /meta/config_yaml
+  // Raw YAML of the top-level `stress:` and `pricing:` sections, kept uninterpreted for the
+  // commands that use them (empty when absent).
+  std::string stress_yaml;
+  std::string pricing_yaml;
 };
 
 const char* to_string(Budget b);

@@ -39,7 +39,11 @@ std::string got(const YNode& n) {
 
 std::string num(double v) {
   char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  // Plain decimals where they are readable (400000, not 4e+05); both forms are the shortest text
+  // that reads back to exactly v.
+  const double a = std::abs(v);
+  const auto format = a == 0.0 || (a >= 1e-5 && a < 1e16) ? std::chars_format::fixed : std::chars_format::general;
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, format);
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
 
@@ -75,8 +79,7 @@ std::optional<std::int64_t> Reader::integer(const YNode& n, const std::string& p
     return std::nullopt;
   }
   if (*v < lo || *v > hi) {
-    const std::string range = hi == INT64_MAX ? ">= " + std::to_string(lo)
-                                              : "in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+    const std::string range = *v < lo ? ">= " + std::to_string(lo) : "<= " + std::to_string(hi);
     error(n.where, path + ": must be " + range + ", got " + std::to_string(*v));
     return std::nullopt;
   }
@@ -131,8 +134,8 @@ Param Reader::param(const YNode& n, const std::string& path, const Bounds& b) {
   } else if (d) {
     auto [lo, hi] = support(*d);
     if (!in_bounds(lo, b) || !in_bounds(hi, b)) {
-      error(n.where, path + ": the distribution can take values outside the allowed range (" + bounds_text(b) +
-                         "): its support is [" + num(lo) + ", " + num(hi) + "]; narrow it or truncate it with min/max");
+      error(n.where, path + ": must be " + bounds_text(b) + ", but the distribution's support is [" + num(lo) + ", " +
+                         num(hi) + "]; narrow it or truncate it with min/max");
     }
     p.dist = *d;
     p.id = static_cast<int>(uncertain.size());

@@ -7,7 +7,8 @@ const char* account_budget_name(int b) {
 }
 
 void compute_budget_account(const FlowTable& treated, const FlowTable& counterfactual,
-                            const PaymentsByBudget& payments, FlowTable& net) {
+                            const PaymentsByBudget& outcome_payments, const PaymentsByBudget& guarantee_payments,
+                            FlowTable& net) {
   const int months = treated.months();
   const int items = treated.items();
   if (net.months() != months || net.items() != items) net = FlowTable(months, items);
@@ -16,8 +17,8 @@ void compute_budget_account(const FlowTable& treated, const FlowTable& counterfa
     for (int i = 0; i < items; ++i)
       for (int m = 0; m < months; ++m)
         net.at(budget, i, m) = counterfactual.at(budget, i, m) - treated.at(budget, i, m);
-    const auto& outcome = payments.outcome[static_cast<size_t>(b)];
-    const auto& guarantee = payments.guarantee[static_cast<size_t>(b)];
+    const auto& outcome = outcome_payments[static_cast<size_t>(b)];
+    const auto& guarantee = guarantee_payments[static_cast<size_t>(b)];
     for (int m = 0; m < months && m < static_cast<int>(outcome.size()); ++m)
       net.add(budget, LineItem::outcome_payments, m, -outcome[static_cast<size_t>(m)]);
     for (int m = 0; m < months && m < static_cast<int>(guarantee.size()); ++m)

@@ -27,7 +27,7 @@ class PathRunner {
 
   // Per-thread buffers, reused from path to path.
   struct Scratch;
-  std::unique_ptr<Scratch, void (*)(Scratch*)> make_scratch() const;
+  std::shared_ptr<Scratch> make_scratch() const;
 
   // Simulates `path`, writes its row and feeds `series` (block = the path's block index).
   // Returns true if the employment-gap calibration had to be clamped on this path.

@@ -8,14 +8,15 @@ namespace sisim::io::detail {
 
 namespace {
 
-H5Handle scalar_space() { return checked(H5Screate(H5S_SCALAR), H5Sclose, "cannot create dataspace"); }
+H5Handle scalar_space() {
+  return checked(H5Screate(H5S_SCALAR), H5Sclose, "cannot create dataspace");
+}
 
-void write_number(hid_t object, const std::string& name, hid_t file_type, hid_t mem_type,
-                  const void* value, const std::string& what) {
+void write_number(hid_t object, const std::string& name, hid_t file_type, hid_t mem_type, const void* value,
+                  const std::string& what) {
   H5Handle space = scalar_space();
-  H5Handle attr =
-      checked(H5Acreate2(object, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
-              H5Aclose, what);
+  H5Handle attr = checked(H5Acreate2(object, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                          H5Aclose, what);
   check(H5Awrite(attr.get(), mem_type, value), what);
 }
 
@@ -24,13 +25,11 @@ void write_string_list(hid_t object, const std::string& name, const std::vector<
   H5Handle type = vlen_string_type();
   const auto count = static_cast<hsize_t>(values.size());
   // An empty list has a null dataspace: HDF5 1.10 does not allow zero-sized attribute extents.
-  H5Handle space = scalar ? scalar_space()
-                   : count == 0
-                       ? checked(H5Screate(H5S_NULL), H5Sclose, what)
-                       : checked(H5Screate_simple(1, &count, nullptr), H5Sclose, what);
-  H5Handle attr =
-      checked(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
-              H5Aclose, what);
+  H5Handle space = scalar       ? scalar_space()
+                   : count == 0 ? checked(H5Screate(H5S_NULL), H5Sclose, what)
+                                : checked(H5Screate_simple(1, &count, nullptr), H5Sclose, what);
+  H5Handle attr = checked(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                          H5Aclose, what);
   if (count == 0) return;
   std::vector<const char*> pointers;
   pointers.reserve(values.size());
@@ -39,14 +38,14 @@ void write_string_list(hid_t object, const std::string& name, const std::vector<
 }
 
 H5Handle open_attribute(hid_t object, const std::string& where, const std::string& name) {
-  if (!has_attribute(object, name)) throw IoError("'" + where + "' has no attribute '" + name + "'");
+  if (!has_attribute(object, name)) throw IoError(where + " has no attribute '" + name + "'");
   return checked(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose,
-                 "cannot open attribute '" + name + "' of '" + where + "'");
+                 "cannot open attribute '" + name + "' of " + where);
 }
 
 // Opens a numeric scalar attribute and returns it with its type class.
-H5Handle open_number(hid_t object, const std::string& where, const std::string& name,
-                     H5T_class_t& type_class, bool& is_signed) {
+H5Handle open_number(hid_t object, const std::string& where, const std::string& name, H5T_class_t& type_class,
+                     bool& is_signed) {
   H5Handle attr = open_attribute(object, where, name);
   H5Handle type = checked(H5Aget_type(attr.get()), H5Tclose, "cannot read attribute type");
   H5Handle space = checked(H5Aget_space(attr.get()), H5Sclose, "cannot read attribute space");
@@ -54,7 +53,7 @@ H5Handle open_number(hid_t object, const std::string& where, const std::string& 
   is_signed = type_class == H5T_INTEGER && H5Tget_sign(type.get()) == H5T_SGN_2;
   if ((type_class != H5T_INTEGER && type_class != H5T_FLOAT) ||
       H5Sget_simple_extent_npoints(space.get()) != 1) {
-    throw IoError("attribute '" + name + "' of '" + where + "' is not a single number");
+    throw IoError("attribute '" + name + "' of " + where + " is not a single number");
   }
   return attr;
 }
@@ -69,7 +68,7 @@ bool has_attribute(hid_t object, const std::string& name) {
 
 void write_attribute(hid_t object, const std::string& where, const std::string& name,
                      const AttributeValue& value) {
-  const std::string what = "cannot write attribute '" + name + "' of '" + where + "'";
+  const std::string what = "cannot write attribute '" + name + "' of " + where;
   if (has_attribute(object, name)) check(H5Adelete(object, name.c_str()), what);
   std::visit(
       [&](const auto& v) {
@@ -110,7 +109,7 @@ std::vector<std::string> read_strings(hid_t object, bool is_dataset, const std::
     std::vector<char*> pointers(static_cast<std::size_t>(count), nullptr);
     read(pointers.data());
     for (const char* p : pointers) out.emplace_back(p == nullptr ? "" : p);
-    H5Treclaim(mem.get(), space.get(), H5P_DEFAULT, pointers.data());
+    H5Dvlen_reclaim(mem.get(), space.get(), H5P_DEFAULT, pointers.data());
     return out;
   }
   const std::size_t size = H5Tget_size(mem.get());
@@ -125,9 +124,9 @@ std::vector<std::string> read_strings(hid_t object, bool is_dataset, const std::
 
 std::string read_attribute_string(hid_t object, const std::string& where, const std::string& name) {
   H5Handle attr = open_attribute(object, where, name);
-  auto values = read_strings(attr.get(), false, "attribute '" + name + "' of '" + where + "'");
+  auto values = read_strings(attr.get(), false, "attribute '" + name + "' of " + where);
   if (values.size() != 1) {
-    throw IoError("attribute '" + name + "' of '" + where + "' is not a single string");
+    throw IoError("attribute '" + name + "' of " + where + " is not a single string");
   }
   return values.front();
 }
@@ -135,7 +134,7 @@ std::string read_attribute_string(hid_t object, const std::string& where, const 
 std::vector<std::string> read_attribute_strings(hid_t object, const std::string& where,
                                                 const std::string& name) {
   H5Handle attr = open_attribute(object, where, name);
-  return read_strings(attr.get(), false, "attribute '" + name + "' of '" + where + "'");
+  return read_strings(attr.get(), false, "attribute '" + name + "' of " + where);
 }
 
 double read_attribute_number(hid_t object, const std::string& where, const std::string& name) {
@@ -152,7 +151,7 @@ std::int64_t read_attribute_int(hid_t object, const std::string& where, const st
   bool is_signed = false;
   H5Handle attr = open_number(object, where, name, type_class, is_signed);
   if (type_class != H5T_INTEGER) {
-    throw IoError("attribute '" + name + "' of '" + where + "' is not an integer");
+    throw IoError("attribute '" + name + "' of " + where + " is not an integer");
   }
   std::int64_t value = 0;
   check(H5Aread(attr.get(), H5T_NATIVE_INT64, &value), "cannot read attribute '" + name + "'");
@@ -164,10 +163,10 @@ std::uint64_t read_attribute_uint(hid_t object, const std::string& where, const 
   bool is_signed = false;
   H5Handle attr = open_number(object, where, name, type_class, is_signed);
   if (type_class != H5T_INTEGER) {
-    throw IoError("attribute '" + name + "' of '" + where + "' is not an integer");
+    throw IoError("attribute '" + name + "' of " + where + " is not an integer");
   }
   if (is_signed && read_attribute_int(object, where, name) < 0) {
-    throw IoError("attribute '" + name + "' of '" + where + "' is negative");
+    throw IoError("attribute '" + name + "' of " + where + " is negative");
   }
   std::uint64_t value = 0;
   check(H5Aread(attr.get(), H5T_NATIVE_UINT64, &value), "cannot read attribute '" + name + "'");

@@ -17,6 +17,7 @@ void write_attribute(hid_t object, const std::string& where, const std::string& 
 
 bool has_attribute(hid_t object, const std::string& name);
 
+// `where` describes the object in messages, quoted by the caller ("'/x' in 'f.h5'").
 // Readers; each throws IoError naming `where` and `name` if the attribute is missing or has
 // the wrong kind. A string attribute may be variable- or fixed-length.
 std::string read_attribute_string(hid_t object, const std::string& where, const std::string& name);

@@ -2,6 +2,7 @@
 #include <mutex>
 
 #include "sim/io/h5_handle.hpp"
+#include "sim/io/h5_path.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::io::detail {
@@ -50,6 +51,17 @@ H5Handle vlen_string_type() {
   check(H5Tset_size(type.get(), H5T_VARIABLE), "cannot create string type");
   check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "cannot create string type");
   return type;
+}
+
+bool path_exists(hid_t location, const std::string& path) {
+  const auto parts = split_h5_path(path);
+  for (std::size_t i = 1; i <= parts.size(); ++i) {
+    const std::string prefix = join_h5_path(parts, i);
+    const htri_t found = H5Lexists(location, prefix.c_str(), H5P_DEFAULT);
+    check(found, "cannot look up '" + prefix + "'");
+    if (found == 0) return false;
+  }
+  return true;
 }
 
 }  // namespace sisim::io::detail

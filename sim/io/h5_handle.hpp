@@ -56,6 +56,10 @@ H5Handle checked(hid_t id, H5Handle::Closer closer, const std::string& what);
 // Throws IoError("<what>: <HDF5 error text>") when `status` is negative.
 void check(herr_t status, const std::string& what);
 
+// Whether an object exists at `path` (absolute or relative to `location`). H5Lexists alone fails
+// instead of answering false when a parent is missing, so this walks down component by component.
+bool path_exists(hid_t location, const std::string& path);
+
 // Variable-length UTF-8 string type (in memory and in the file: HDF5 stores it in the global heap).
 H5Handle vlen_string_type();
 

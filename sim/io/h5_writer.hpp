@@ -2,11 +2,12 @@
 // ResultWriter: writes one result file, schema-agnostic (the engine decides what goes where; the
 // layout is documented in docs/HDF5.md).
 //
-// Safety: everything is written to a hidden temporary file in the destination folder
-// (".<name>.tmp-<pid>-<n>"); commit() flushes, fsyncs and renames it over the final name in one
-// atomic step. Until then an existing file at the final path is untouched, and a writer destroyed
-// without commit() (exception, cancellation) deletes its temporary file. So a crash or a full
-// disk never leaves a partial result under the final name.
+// Safety: the constructor creates a hidden temporary file in the destination folder
+// (".<name>.tmp-<pid>-<n>", proving early that the folder is writable); the HDF5 file is built in
+// memory and commit() writes it there, fsyncs it and renames it over the final name in one
+// atomic step. Memory: the whole file image is held until commit (twice for a moment). Until then an existing
+// file at the final path is untouched, and a writer destroyed without commit() (exception, cancellation)
+// deletes its temporary file. So a crash or a full disk never leaves a partial result under the final name.
 //
 // Reproducibility: object time tracking is off for every group and dataset, and the file-creation
 // settings are fixed, so writing the same content in the same order gives byte-identical files.
@@ -38,8 +39,7 @@ class ResultWriter {
   // Attributes (replaced if already set). set_attribute creates `object_path` as a group if no
   // object exists there yet. Integer literals pick int64, unsigned 64-bit values uint64.
   void set_root_attribute(const std::string& name, const AttributeValue& value);
-  void set_attribute(const std::string& object_path, const std::string& name,
-                     const AttributeValue& value);
+  void set_attribute(const std::string& object_path, const std::string& name, const AttributeValue& value);
 
   // One-dimensional datasets; missing parent groups are created. Every dataset gets string
   // attributes `units` and `description`. Writing a path twice is an error.
@@ -73,6 +73,9 @@ class ResultWriter {
   const std::string& temp_path() const;
 
  private:
+  void open_in_memory_file();
+  void write_image_to_temp_file();
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -41,7 +41,8 @@ Eigen::MatrixXd latent_matrix(const std::vector<int>& ids, const std::vector<Cor
 
 std::string describe_term(std::size_t k, const CorrelationTerm& t) {
   std::ostringstream out;
-  out << "correlation " << k << " (" << std::get<0>(t) << ", " << std::get<1>(t) << ", " << std::get<2>(t) << ")";
+  out << "correlation " << k << " (" << std::get<0>(t) << ", " << std::get<1>(t) << ", " << std::get<2>(t)
+      << ")";
   return out.str();
 }
 
@@ -56,7 +57,8 @@ std::string ParameterSampler::check_correlations(std::size_t n_params,
   for (std::size_t k = 0; k < correlations.size(); ++k) {
     const auto& [a, b, rho] = correlations[k];
     const int n = static_cast<int>(n_params);
-    if (a < 0 || b < 0 || a >= n || b >= n) return describe_term(k, correlations[k]) + ": parameter index out of range";
+    if (a < 0 || b < 0 || a >= n || b >= n)
+      return describe_term(k, correlations[k]) + ": parameter index out of range";
     if (a == b) return describe_term(k, correlations[k]) + ": a parameter cannot be correlated with itself";
     if (!(rho >= -1.0 && rho <= 1.0)) return describe_term(k, correlations[k]) + ": rho must be in [-1, 1]";
     if (!seen.insert({std::min(a, b), std::max(a, b)}).second) {
@@ -67,7 +69,8 @@ std::string ParameterSampler::check_correlations(std::size_t n_params,
   const std::vector<int> ids = involved_indices(correlations);
   const Eigen::MatrixXd c = latent_matrix(ids, correlations);
   const Eigen::LLT<Eigen::MatrixXd> llt(c);
-  const double min_eigen = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(c, Eigen::EigenvaluesOnly).eigenvalues()(0);
+  const double min_eigen =
+      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(c, Eigen::EigenvaluesOnly).eigenvalues()(0);
   if (llt.info() != Eigen::Success || !(min_eigen > kMinEigenvalue)) {
     std::ostringstream out;
     out << "correlation matrix is not positive definite (smallest eigenvalue " << min_eigen
@@ -84,7 +87,8 @@ ParameterSampler::ParameterSampler(std::vector<Distribution> dists, std::vector<
   const std::string problem = check_correlations(dists_.size(), correlations);
   if (!problem.empty()) throw std::invalid_argument(problem);
   correlated_ = involved_indices(correlations);
-  if (!correlated_.empty()) chol_ = Eigen::LLT<Eigen::MatrixXd>(latent_matrix(correlated_, correlations)).matrixL();
+  if (!correlated_.empty())
+    chol_ = Eigen::LLT<Eigen::MatrixXd>(latent_matrix(correlated_, correlations)).matrixL();
 }
 
 void ParameterSampler::sample_path(const Key& key, std::uint64_t path, std::vector<double>& out) const {
@@ -96,7 +100,8 @@ void ParameterSampler::sample_path(const Key& key, std::uint64_t path, std::vect
   const Eigen::Index m = static_cast<Eigen::Index>(correlated_.size());
   if (m > 0) {
     Eigen::VectorXd z(m);
-    for (Eigen::Index k = 0; k < m; ++k) z(k) = normal_quantile(out[static_cast<std::size_t>(correlated_[k])]);
+    for (Eigen::Index k = 0; k < m; ++k)
+      z(k) = normal_quantile(out[static_cast<std::size_t>(correlated_[k])]);
     // z' = L z in place, last row first (row k only reads z_0..z_k, still untouched).
     for (Eigen::Index k = m - 1; k >= 0; --k) {
       double acc = 0.0;

@@ -36,7 +36,8 @@ class ParameterSampler {
   const std::vector<int>& correlated() const { return correlated_; }
 
   // Empty when the correlations are usable for n_params parameters, else a message naming the problem.
-  static std::string check_correlations(std::size_t n_params, const std::vector<CorrelationTerm>& correlations);
+  static std::string check_correlations(std::size_t n_params,
+                                        const std::vector<CorrelationTerm>& correlations);
   static bool is_positive_definite(std::size_t n_params, const std::vector<CorrelationTerm>& correlations) {
     return check_correlations(n_params, correlations).empty();
   }

@@ -67,7 +67,8 @@ std::string check_shape(const Distribution& d) {
       return check_min_mode_max("triangular", d);
     case DistKind::pert:
       if (!std::isfinite(d.low) || !std::isfinite(d.high)) return "pert needs finite min and max";
-      if (!(d.lambda > 0.0 && std::isfinite(d.lambda))) return "lambda must be > 0 (got " + num(d.lambda) + ")";
+      if (!(d.lambda > 0.0 && std::isfinite(d.lambda)))
+        return "lambda must be > 0 (got " + num(d.lambda) + ")";
       return check_min_mode_max("pert", d);
     case DistKind::discrete:
       return check_discrete(d);

@@ -17,8 +17,11 @@ inline constexpr std::uint64_t kPhiloxM1 = 0xCA5A826395121157ULL;
 inline constexpr std::uint64_t kPhiloxW0 = 0x9E3779B97F4A7C15ULL;  // golden ratio
 inline constexpr std::uint64_t kPhiloxW1 = 0xBB67AE8584CAA73BULL;  // sqrt(3) - 1
 
+// __extension__ keeps -Wpedantic (and so -Werror builds) quiet about the GCC/Clang 128-bit type.
+__extension__ typedef unsigned __int128 UInt128;
+
 inline void mul_hi_lo(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) {
-  const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+  const UInt128 product = static_cast<UInt128>(a) * b;
   hi = static_cast<std::uint64_t>(product >> 64);
   lo = static_cast<std::uint64_t>(product);
 }
@@ -47,7 +50,9 @@ inline std::uint64_t splitmix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-inline Key key_from_seed(std::uint64_t seed) { return {splitmix64(seed), splitmix64(seed ^ 0x5EED5EED5EED5EEDULL)}; }
+inline Key key_from_seed(std::uint64_t seed) {
+  return {splitmix64(seed), splitmix64(seed ^ 0x5EED5EED5EED5EEDULL)};
+}
 
 // A uniform in the open interval (0, 1): the top 53 bits, offset by half a step, so neither 0 nor 1
 // can occur and every inverse CDF stays finite. The sum needs 54 significant bits, so for the

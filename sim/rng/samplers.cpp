@@ -20,7 +20,8 @@ std::vector<std::size_t> ascending_order(const std::vector<double>& values) {
   std::vector<std::size_t> order(values.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   if (!std::is_sorted(values.begin(), values.end())) {
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return values[i] < values[j]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t i, std::size_t j) { return values[i] < values[j]; });
   }
   return order;
 }
@@ -60,7 +61,9 @@ double triangular_cdf(double low, double mode, double high, double x) {
 }
 
 // Step function of a point mass at v (left limit when `left`: P(X < x)).
-double step(double v, double x, bool left) { return (left ? x > v : x >= v) ? 1.0 : 0.0; }
+double step(double v, double x, bool left) {
+  return (left ? x > v : x >= v) ? 1.0 : 0.0;
+}
 
 double scaled_beta_cdf(double a, double b, double low, double high, double x, bool left) {
   if (!(high > low)) return step(low, x, left);
@@ -129,7 +132,9 @@ double base_quantile(const Distribution& d, double p) {
 
 }  // namespace
 
-double untruncated_cdf(const Distribution& d, double x) { return base_cdf(d, x, false); }
+double untruncated_cdf(const Distribution& d, double x) {
+  return base_cdf(d, x, false);
+}
 
 double cdf(const Distribution& d, double x) {
   if (!is_truncated(d)) return base_cdf(d, x, false);

@@ -17,7 +17,9 @@ namespace sisim::rng {
 double quantile(const Distribution& d, double p);
 
 // One variate from one uniform u in (0, 1): the same as quantile(d, u).
-inline double sample(const Distribution& d, double u) { return quantile(d, u); }
+inline double sample(const Distribution& d, double u) {
+  return quantile(d, u);
+}
 
 // P(X <= x) for d, truncation applied (renormalised to the truncation range).
 double cdf(const Distribution& d, double x);

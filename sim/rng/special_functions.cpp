@@ -46,8 +46,8 @@ double beta_continued_fraction(double a, double b, double x) {
   return h;
 }
 
-// Solves I_x(a, b) = p for p <= 0.5, where x is small enough that relative precision matters.
-double beta_inc_inv_lower(double a, double b, double p) {
+// Solves I_x(a, b) = p directly in x (so a tiny root keeps full relative precision).
+double beta_inc_inv_direct(double a, double b, double p) {
   // Start from the small-x expansion I_x ~ x^a / (a B(a, b)); fall back to the mean.
   double x = std::exp((std::log(p) + std::log(a) + log_beta(a, b)) / a);
   if (!(x > 0.0 && x < 1.0)) x = a / (a + b);
@@ -66,7 +66,7 @@ double beta_inc_inv_lower(double a, double b, double p) {
       // Newton left the bracket (or the density under/overflowed): bisect instead. Geometric
       // bisection when the bracket spans orders of magnitude, so tiny quantiles are reached fast.
       next = (lo > 0.0 && hi / lo > 4.0) ? std::sqrt(lo * hi) : 0.5 * (lo + hi);
-      if (lo == 0.0 && hi < 0.5) next = 0.0625 * hi;
+      if (lo == 0.0) next = 0.0625 * hi;
     }
     if (std::fabs(next - x) <= 2e-16 * next || hi - lo <= 2e-16 * hi) return next;
     x = next;
@@ -81,9 +81,9 @@ double log_gamma(double x) {
     return std::log(kPi / std::fabs(std::sin(kPi * x))) - log_gamma(1.0 - x);
   }
   static constexpr double g = 7.0;
-  static constexpr double coef[9] = {0.99999999999980993,     676.5203681218851,     -1259.1392167224028,
-                                     771.32342877765313,      -176.61502916214059,   12.507343278686905,
-                                     -0.13857109526572012,    9.9843695780195716e-6, 1.5056327351493116e-7};
+  static constexpr double coef[9] = {0.99999999999980993,  676.5203681218851,     -1259.1392167224028,
+                                     771.32342877765313,   -176.61502916214059,   12.507343278686905,
+                                     -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
   const double z = x - 1.0;
   double sum = coef[0];
   for (int i = 1; i < 9; ++i) sum += coef[i] / (z + i);
@@ -91,7 +91,9 @@ double log_gamma(double x) {
   return kHalfLog2Pi + (z + 0.5) * std::log(t) - t + std::log(sum);
 }
 
-double log_beta(double a, double b) { return log_gamma(a) + log_gamma(b) - log_gamma(a + b); }
+double log_beta(double a, double b) {
+  return log_gamma(a) + log_gamma(b) - log_gamma(a + b);
+}
 
 double beta_pdf(double a, double b, double x) {
   if (x <= 0.0 || x >= 1.0) {
@@ -116,9 +118,11 @@ double beta_inc(double a, double b, double x) {
 double beta_inc_inv(double a, double b, double p) {
   if (!(p > 0.0)) return 0.0;
   if (!(p < 1.0)) return 1.0;
-  if (p <= 0.5) return beta_inc_inv_lower(a, b, p);
-  // Upper half by symmetry, so the small tail 1 - p is solved with relative precision.
-  return 1.0 - beta_inc_inv_lower(b, a, 1.0 - p);
+  // Mirror (solve I_y(b, a) = 1 - p for y = 1 - x) only when p > 1/2 and the root is above 1/2: then
+  // the small tail 1 - p is exact and y keeps its precision. Otherwise solve directly: a small p keeps
+  // its precision, and so does a tiny root at a large p (a = 0.001: p = 0.85 has x ~ 1e-72).
+  if (p > 0.5 && p > beta_inc(a, b, 0.5)) return 1.0 - beta_inc_inv_direct(b, a, 1.0 - p);
+  return beta_inc_inv_direct(a, b, p);
 }
 
 }  // namespace sisim::rng

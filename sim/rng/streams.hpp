@@ -12,16 +12,16 @@ namespace sisim::rng {
 
 // Stream ids. Never renumber an existing stream: that would change every result.
 enum class StreamId : std::uint32_t {
-  parameters = 1,       // per-path parameter draws (participant = kPathLevel, index = parameter id)
-  regime = 2,           // labour-market regime chain (participant = kPathLevel)
-  termination = 3,      // payer's early termination (participant = kPathLevel)
-  fill_rate = 4,        // reserved
-  segment = 10,         // participant's segment
-  exit_event = 11,      // time to exit (X): shared by both arms (common random numbers)
-  labour_events = 12,   // job finding / separation events, shared by both arms where possible
-  treated_labour = 13,  // extra draws only the treated arm needs
-  dropout = 14,         // programme dropout (treated arm only)
-  control_segment = 20, // control-group people (evaluation), their own draws
+  parameters = 1,        // per-path parameter draws (participant = kPathLevel, index = parameter id)
+  regime = 2,            // labour-market regime chain (participant = kPathLevel)
+  termination = 3,       // payer's early termination (participant = kPathLevel)
+  fill_rate = 4,         // reserved
+  segment = 10,          // participant's segment
+  exit_event = 11,       // time to exit (X): shared by both arms (common random numbers)
+  labour_events = 12,    // job finding / separation events, shared by both arms where possible
+  treated_labour = 13,   // extra draws only the treated arm needs
+  dropout = 14,          // programme dropout (treated arm only)
+  control_segment = 20,  // control-group people (evaluation), their own draws
   control_exit = 21,
   control_labour = 22,
 };
@@ -34,7 +34,10 @@ class UniformStream {
  public:
   UniformStream(const Key& key, std::uint64_t path, std::uint64_t participant, StreamId stream,
                 std::uint32_t month = 0)
-      : key_(key), path_(path), participant_(participant), stream_(static_cast<std::uint64_t>(stream)),
+      : key_(key),
+        path_(path),
+        participant_(participant),
+        stream_(static_cast<std::uint64_t>(stream)),
         month_(month) {}
 
   double next() {

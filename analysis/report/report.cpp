@@ -1,0 +1,94 @@
+#include "analysis/report/report.hpp"
+
+#include <cmath>
+
+#include "analysis/report/report_sections.hpp"
+#include "analysis/report/svg_core.hpp"
+
+namespace sisim::report {
+namespace detail {
+
+std::vector<std::uint8_t> investor_loss_flags(const ReportInput& in) {
+  if (!in.investor_loss.empty()) return in.investor_loss;
+  // Without explicit flags: a loss is getting back less than was paid in (MOIC < 1).
+  const std::vector<double>& basis = !in.investor_moic.empty() ? in.investor_moic : in.investor_npv;
+  const double threshold = !in.investor_moic.empty() ? 1.0 : 0.0;
+  std::vector<std::uint8_t> flags;
+  for (double v : basis) flags.push_back(v < threshold ? 1 : 0);
+  return flags;
+}
+
+analysis::Summary summarize_column(const std::vector<double>& x, const std::vector<std::uint8_t>* flags) {
+  const bool use_flags = flags != nullptr && !flags->empty() && flags->size() == x.size();
+  return analysis::summarize(x, use_flags ? flags : nullptr);
+}
+
+const NamedColumn* find_budget(const ReportInput& in, const std::string& name) {
+  for (const auto& c : in.budget_npv)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+std::string no_data(const std::string& what) {
+  return "<p class=\"nodata\">No data: " + escape_html(what) + "</p>\n";
+}
+
+}  // namespace detail
+
+namespace {
+
+// Inline style sheet: system fonts only, so the file needs nothing from outside.
+constexpr const char* kStyle = R"(
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+       color: #222; max-width: 960px; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
+h1 { font-size: 1.7em; margin-bottom: 0.2em; }
+h2 { font-size: 1.3em; margin-top: 2em; border-bottom: 2px solid #0072B2; padding-bottom: 0.2em; }
+h3 { font-size: 1.05em; margin-top: 1.5em; }
+.meta { color: #666; font-size: 0.9em; }
+.headline { font-size: 1.1em; background: #f2f7fb; border-left: 4px solid #0072B2; padding: 0.8em 1em; }
+.nodata { color: #8a4b00; background: #fff6e5; padding: 0.5em 1em; border-left: 4px solid #E69F00; }
+.caption { color: #555; font-size: 0.92em; }
+table { border-collapse: collapse; margin: 1em 0; font-size: 0.95em; }
+th, td { padding: 0.35em 0.8em; border-bottom: 1px solid #ddd; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+thead th { background: #f2f2f2; }
+dt { font-weight: bold; margin-top: 0.6em; }
+dd { margin-left: 1.5em; }
+svg { width: 100%; height: auto; display: block; margin: 0.5em 0 1em; }
+svg text { font-family: inherit; fill: #333; }
+svg .tick { font-size: 12px; }
+svg .axis-title { font-size: 13px; }
+svg .legend { font-size: 12px; }
+svg .note { font-size: 14px; font-weight: bold; fill: #D55E00; }
+svg .marker-label { font-size: 13px; font-weight: bold; fill: #D55E00; }
+svg .grid { stroke: #e4e4e4; stroke-width: 1; }
+svg .zero { stroke: #555; stroke-width: 1.2; }
+svg .axis { stroke: #555; stroke-width: 1; }
+svg .marker { stroke: #D55E00; stroke-width: 2; stroke-dasharray: 5 3; }
+svg .whisker { stroke: #222; stroke-width: 1; }
+)";
+
+}  // namespace
+
+std::string render_report(const ReportInput& in) {
+  const std::string title = "sisim risk report: " + (in.scenario_name.empty() ? "unnamed scenario" : in.scenario_name);
+  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  html += "<title>" + escape_html(title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+  html += "<h1>" + escape_html(title) + "</h1>\n";
+  html += "<p class=\"meta\">" + std::to_string(in.paths) + " simulated paths, seed " + std::to_string(in.seed) +
+          (in.created.empty() ? "" : ", run " + escape_html(in.created)) +
+          (in.sisim_version.empty() ? "" : ", sisim " + escape_html(in.sisim_version)) + "</p>\n";
+  html += detail::headline_section(in);
+  html += detail::summary_table_section(in);
+  html += detail::investor_section(in);
+  html += detail::fan_section(in);
+  html += detail::budget_account_section(in);
+  html += detail::sensitivity_section(in);
+  html += detail::glossary_section();
+  html += detail::method_section(in);
+  html += "</body>\n</html>\n";
+  return html;
+}
+
+}  // namespace sisim::report

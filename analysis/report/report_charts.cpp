@@ -1,0 +1,163 @@
+// The report's chart sections: investor distributions, fan charts, budget accounts, sensitivity.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "analysis/report/report_sections.hpp"
+#include "analysis/report/svg_charts.hpp"
+#include "analysis/sensitivity.hpp"
+
+namespace sisim::report::detail {
+namespace {
+
+constexpr std::size_t kMaxSensitivityRows = 15;
+
+bool has_finite(const std::vector<double>& x) {
+  return std::any_of(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
+}
+
+std::string loss_note(const analysis::Summary& s) {
+  std::string note = "P(loss) = " + format_percent(s.p_loss);
+  if (std::isfinite(s.p_loss_se)) note += " (SE " + format_percent(s.p_loss_se) + ")";
+  return note;
+}
+
+bool all_zero(const BudgetAccount& a, std::size_t item) {
+  for (const auto* m : {&a.mean, &a.p05, &a.p95})
+    for (const auto& year : *m)
+      if (item < year.size() && year[item] != 0.0 && !std::isnan(year[item])) return false;
+  return true;
+}
+
+std::string account_chart(const BudgetAccount& a, const std::string& currency) {
+  GroupedBars bars;
+  bars.x_title = "Year of the contract";
+  std::vector<std::size_t> kept;  // items that are not zero throughout: fewer, wider bars
+  for (std::size_t i = 0; i < a.items.size(); ++i)
+    if (!all_zero(a, i)) kept.push_back(i);
+  if (a.mean.empty() || kept.empty()) return no_data("no budget account for " + a.budget + ".");
+  for (std::size_t i : kept) bars.series.push_back(a.items[i]);
+  const bool whiskers = a.p05.size() == a.mean.size() && a.p95.size() == a.mean.size();
+  for (std::size_t y = 0; y < a.mean.size(); ++y) {
+    bars.groups.push_back("Y" + std::to_string(y + 1));
+    std::vector<double> v, lo, hi;
+    for (std::size_t i : kept) {
+      const auto pick = [&](const std::vector<std::vector<double>>& m) {
+        return i < m[y].size() ? m[y][i] : std::nan("");
+      };
+      v.push_back(pick(a.mean));
+      if (whiskers) lo.push_back(pick(a.p05)), hi.push_back(pick(a.p95));
+    }
+    bars.value.push_back(v);
+    if (whiskers) bars.low.push_back(lo), bars.high.push_back(hi);
+  }
+  return grouped_bars_svg(bars, "Annual budget account: " + a.budget, "Per year", currency);
+}
+
+}  // namespace
+
+std::string investor_section(const ReportInput& in) {
+  std::string html = "<h2>The investor's return</h2>\n";
+  const auto flags = investor_loss_flags(in);
+  html += "<h3>Annual return (IRR)</h3>\n";
+  if (!has_finite(in.investor_irr)) {
+    html += no_data("no path has a defined investor IRR.");
+  } else {
+    const auto s = summarize_column(in.investor_irr, &flags);
+    html += "<p class=\"caption\">How often each annual return occurred across the simulated futures. Bars left of "
+            "the dashed 0 % line are futures in which the investor lost money.</p>\n";
+    html += histogram_svg(in.investor_irr, {"Distribution of the investor's IRR", "Annual return (IRR)",
+                                            AxisFormat::percent, in.currency, 0.0, "0 %", loss_note(s)});
+  }
+  html += "<h3>Money back per money in (MOIC)</h3>\n";
+  if (!has_finite(in.investor_moic)) {
+    html += no_data("no path has a defined MOIC.");
+  } else {
+    const auto s = summarize_column(in.investor_moic, &flags);
+    html += "<p class=\"caption\">Left of the dashed 1.0x line the investor got back less than it paid in.</p>\n";
+    html += histogram_svg(in.investor_moic, {"Distribution of the investor's MOIC", "Multiple on invested capital",
+                                             AxisFormat::multiple, in.currency, 1.0, "1.0x", loss_note(s)});
+  }
+  return html;
+}
+
+std::string fan_section(const ReportInput& in) {
+  std::string html = "<h2>Cash over time</h2>\n<p class=\"caption\">The dark line is the middle case; the bands "
+                     "hold the middle 50 % and 90 % of simulated futures. Below zero: more paid out than received "
+                     "so far.</p>\n";
+  html += "<h3>Investor: cumulative cash</h3>\n";
+  html += in.investor_cumulative_cash.months.empty()
+              ? no_data("no investor cash-flow bands.")
+              : fan_chart_svg(in.investor_cumulative_cash, "Investor cumulative cash", "Cumulative cash", in.currency);
+  for (const auto& fan : in.budget_cumulative_net) {
+    html += "<h3>" + escape_html(fan.name) + ": cumulative net</h3>\n";
+    html += fan.months.empty() ? no_data("no bands for " + fan.name + ".")
+                               : fan_chart_svg(fan, fan.name + " cumulative net", "Cumulative net", in.currency);
+  }
+  return html;
+}
+
+std::string budget_account_section(const ReportInput& in) {
+  std::string html = "<h2>Annual budget account</h2>\n";
+  if (in.budget_accounts.empty()) return html + no_data("no annual budget accounts.");
+  html += "<p class=\"caption\">Per year and line item: the average over simulated futures (bar) and the range "
+          "holding 90 % of them (whisker, P5 to P95). Positive: the budget gains (a saving or extra income).</p>\n";
+  for (const auto& a : in.budget_accounts) {
+    html += "<h3>" + escape_html(a.budget) + "</h3>\n";
+    html += account_chart(a, in.currency);
+  }
+  return html;
+}
+
+std::string sensitivity_section(const ReportInput& in) {
+  std::string html = "<h2>What drives the results</h2>\n";
+  std::vector<std::pair<std::string, const std::vector<double>*>> targets;
+  if (!in.investor_npv.empty()) targets.emplace_back("investor NPV", &in.investor_npv);
+  const NamedColumn* budget = find_budget(in, "municipality");
+  if (budget == nullptr && !in.budget_npv.empty()) budget = &in.budget_npv.front();
+  if (budget != nullptr) targets.emplace_back(budget->name + " NPV", &budget->values);
+  if (in.parameters.empty() || targets.empty()) return html + no_data("no sampled parameters to rank.");
+
+  std::vector<std::string> names;
+  std::vector<std::vector<double>> columns;
+  for (const auto& p : in.parameters) names.push_back(p.name), columns.push_back(p.values);
+  HorizontalBars bars;
+  std::vector<std::vector<analysis::SensitivityRow>> by_target;
+  try {
+    for (const auto& t : targets) by_target.push_back(analysis::rank_sensitivity(names, columns, *t.second));
+  } catch (const std::invalid_argument& e) {
+    return html + no_data(e.what());
+  }
+  // Order parameters by their largest |rho| over the targets (the first target's order breaks ties).
+  const auto rho_of = [&](std::size_t t, const std::string& name) {
+    for (const auto& r : by_target[t]) if (r.name == name) return r.rho;
+    return std::nan("");
+  };
+  std::vector<std::pair<double, std::string>> order;
+  for (const auto& r : by_target.front()) {
+    double best = 0.0;
+    for (std::size_t t = 0; t < targets.size(); ++t)
+      if (std::isfinite(rho_of(t, r.name))) best = std::max(best, std::abs(rho_of(t, r.name)));
+    order.emplace_back(best, r.name);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (order.size() > kMaxSensitivityRows) order.resize(kMaxSensitivityRows);
+  for (const auto& t : targets) bars.series.push_back(t.first);
+  for (const auto& [best, name] : order) {
+    bars.labels.push_back(name);
+    std::vector<double> v;
+    for (std::size_t t = 0; t < targets.size(); ++t) v.push_back(rho_of(t, name));
+    bars.value.push_back(v);
+  }
+  const double noise = 4.0 * by_target.front().front().se;
+  html += "<p class=\"caption\">Rank correlation of each uncertain input with the result, over simulated futures: "
+          "+1 means a higher input always goes with a higher result, -1 always with a lower one, 0 no relation. "
+          "Bars shorter than &plusmn;" + format_fixed(noise, 2) + " (4 standard errors) cannot be told apart from "
+          "chance.</p>\n";
+  bars.noise_band = noise;
+  bars.noise_label = "within 4 SE of 0 (noise)";
+  html += horizontal_bars_svg(bars, "Rank correlation of inputs with results", "Spearman rank correlation", -1.0, 1.0);
+  return html;
+}
+
+}  // namespace sisim::report::detail

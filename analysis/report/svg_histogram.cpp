@@ -1,0 +1,71 @@
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/report/svg_charts.hpp"
+#include "analysis/statistics.hpp"
+
+namespace sisim::report {
+namespace {
+
+constexpr const char* kBarColour = "#0072B2";
+constexpr const char* kLossColour = "#D55E00";
+
+struct Bins {
+  double lo = 0, width = 1;
+  std::vector<double> share;  // fraction of values per bin
+};
+
+Bins make_bins(const std::vector<double>& finite, double threshold, bool use_threshold) {
+  const auto q = analysis::quantiles_of(finite, std::vector<double>{0.005, 0.995});
+  double lo = q[0], hi = q[1];
+  if (use_threshold) lo = std::min(lo, threshold), hi = std::max(hi, threshold);
+  if (hi - lo <= 0) lo -= 0.5, hi += 0.5;
+  Bins b;
+  // About 30 bars; bar edges at multiples of a nice width so the threshold (0 or 1.0) is an edge.
+  b.width = nice_step((hi - lo) / 30.0);
+  b.lo = std::floor(lo / b.width + 1e-9) * b.width;
+  const auto count = static_cast<std::size_t>(std::max(1.0, std::ceil(hi / b.width - 1e-9) - b.lo / b.width));
+  b.share.assign(count, 0.0);
+  for (double v : finite) {
+    const double k = std::floor((v - b.lo) / b.width);
+    b.share[static_cast<std::size_t>(std::clamp(k, 0.0, static_cast<double>(count - 1)))] += 1.0;
+  }
+  for (double& s : b.share) s /= static_cast<double>(finite.size());
+  return b;
+}
+
+}  // namespace
+
+std::string histogram_svg(const std::vector<double>& values, const HistogramOptions& o) {
+  std::vector<double> finite;
+  for (double v : values)
+    if (std::isfinite(v)) finite.push_back(v);
+  Svg svg(kChartWidth, 340, o.title);
+  if (finite.empty()) return svg.finish();
+  const bool marked = !o.threshold_label.empty();
+  const Bins b = make_bins(finite, o.threshold, marked);
+  const double bins_hi = b.lo + b.width * static_cast<double>(b.share.size());
+  Axis x{nice_ticks(b.lo, bins_hi, 8), o.format, o.x_title};
+  Axis y{nice_ticks(0.0, *std::max_element(b.share.begin(), b.share.end()), 4), AxisFormat::percent,
+         "Share of paths"};
+  const Plot plot{80, 30, kChartWidth - 110, 250, x.lo(), x.hi(), 0.0, y.hi()};
+  draw_axes(svg, plot, x, y, o.currency);
+  for (std::size_t i = 0; i < b.share.size(); ++i) {
+    const double left = b.lo + b.width * static_cast<double>(i);
+    const bool loss = marked && left + 0.5 * b.width < o.threshold;
+    const double x0 = plot.px(left), x1 = plot.px(left + b.width);
+    svg.rect(x0 + 0.5, plot.py(b.share[i]), std::max(0.5, x1 - x0 - 1.0), plot.py(0) - plot.py(b.share[i]),
+             loss ? kLossColour : kBarColour, format_percent(b.share[i]) + " of paths");
+  }
+  if (marked) {
+    const double tx = plot.px(o.threshold);
+    svg.line(tx, plot.top - 6, tx, plot.bottom(), "marker");
+    svg.text(tx + 4, plot.top - 10, o.threshold_label, "marker-label");
+    svg.rect(plot.left + 10, 6, 12, 12, kLossColour);
+    svg.text(plot.left + 26, 16, "loss (below " + o.threshold_label + ")", "legend");
+  }
+  if (!o.note.empty()) svg.text(plot.right(), 16, o.note, "note", "end");
+  return svg.finish();
+}
+
+}  // namespace sisim::report

@@ -1,0 +1,38 @@
+#pragma once
+// Internal to config/: the scenario schema, one reader per top-level section. Sections are read
+// in this fixed order, which is also the order of Config::uncertain (so ids do not depend on how
+// the keys happen to be ordered in a file).
+#include <string>
+#include <vector>
+
+#include "config/detail/reader.hpp"
+
+namespace sisim::config_detail {
+
+// A name used in one place that must be defined in another (segment other_flows -> public).
+struct NameRef {
+  std::string path;  // where it is used, e.g. cohort.segments.a.other_flows.dental
+  std::string name;
+  SourceLocation where;
+};
+
+// The list item's path component: its `name` when it has one, else its index.
+std::string item_key(const YNode& item, size_t index);
+// Errors for list items whose names repeat; returns the names in order.
+void check_unique_names(Reader& r, const YNode& list, const std::string& path);
+// Error when `shares` (with their locations) do not sum to 1 within 1e-9.
+void check_sum_to_one(Reader& r, double sum, const SourceLocation& where, const std::string& what);
+
+void read_simulation(Reader& r, const YNode* n, Simulation& out);
+void read_cohort(Reader& r, const YNode* n, Cohort& out, std::vector<NameRef>& flow_refs);
+void read_intervention(Reader& r, const YNode* n, Intervention& out);
+void read_labour_market(Reader& r, const YNode* n, LabourMarket& out);
+void read_public(Reader& r, const YNode* n, Public& out);
+void read_contract(Reader& r, const YNode* n, Contract& out);
+void read_finance(Reader& r, const YNode* n, Finance& out);
+void read_correlations(Reader& r, const YNode* n, std::vector<Correlation>& out);
+
+// The whole document; checks that span sections (horizon vs payments, other_flows names, ...).
+Config read_config(Reader& r, const YNode& root);
+
+}  // namespace sisim::config_detail

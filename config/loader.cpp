@@ -1,0 +1,39 @@
+// load_config: compose the document (extends, --set), read it against the schema, resolve it.
+#include <fstream>
+#include <sstream>
+
+#include "config/detail/compose.hpp"
+#include "config/detail/schema.hpp"
+
+namespace sisim {
+
+LoadResult load_config_from_string(const std::string& yaml, const std::string& virtual_name,
+                                   const std::vector<std::string>& overrides) {
+  LoadResult result;
+  std::optional<config_detail::YNode> doc = config_detail::compose_document(yaml, virtual_name, result.errors);
+  if (!doc) return result;  // syntax error: nothing more can be checked
+  std::vector<ConfigError> override_errors = config_detail::apply_overrides(*doc, overrides);
+  result.errors.insert(result.errors.end(), override_errors.begin(), override_errors.end());
+  config_detail::Reader reader;
+  Config config = config_detail::read_config(reader, *doc);
+  result.errors.insert(result.errors.end(), reader.errors.begin(), reader.errors.end());
+  if (!result.errors.empty()) return result;
+  config.source_file = virtual_name;
+  config.resolved_yaml = resolved_yaml(config);
+  result.config = std::move(config);
+  return result;
+}
+
+LoadResult load_config(const std::string& path, const std::vector<std::string>& overrides) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    LoadResult result;
+    result.errors.push_back(ConfigError{path, 1, 1, "cannot read file"});
+    return result;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return load_config_from_string(ss.str(), path, overrides);
+}
+
+}  // namespace sisim

@@ -1,0 +1,115 @@
+// The resolved document, second half: contract, finance and correlations.
+#include "config/detail/emitter.hpp"
+
+namespace sisim::config_detail {
+namespace {
+
+void emit_guarantee(Out& o, const Guarantee& g) {
+  o.key("guarantee").em << YAML::Flow << YAML::BeginMap;
+  o.kv("share_of_loss", g.share_of_loss);
+  o.kv("guarantor", std::string(to_string(g.guarantor)));
+  o.em << YAML::EndMap;
+}
+
+void emit_outcome(Out& o, const Outcome& x) {
+  o.em << YAML::Flow << YAML::BeginMap;
+  o.kv("metric", std::string(to_string(x.metric)));
+  o.kv("price", x.price);
+  switch (x.metric) {
+    case Metric::job_start:
+      o.kv("min_months", x.min_months);
+      break;
+    case Metric::sustained_employment:
+      o.kv("months", x.months);
+      break;
+    case Metric::employment_month:
+      o.kv("max_per_participant", x.max_per_participant);
+      break;
+  }
+  o.em << YAML::EndMap;
+}
+
+void emit_tiers(Out& o, const TierPayoff& t) {
+  o.key("tiers").em << YAML::BeginMap;
+  o.kv("measure", std::string(to_string(t.measure)));
+  o.kv("at_month", t.at_month);
+  o.kv("threshold", t.threshold);
+  o.key("schedule").em << YAML::BeginSeq;
+  for (const auto& tier : t.tiers) {
+    o.em << YAML::Flow << YAML::BeginMap;
+    o.kv("from", tier.from);
+    o.kv("payment", tier.payment);
+    o.kv("per_unit", tier.per_unit);
+    o.em << YAML::EndMap;
+  }
+  o.em << YAML::EndSeq << YAML::EndMap;
+}
+
+void emit_contract(Out& o, const Contract& k) {
+  o.key("contract").em << YAML::BeginMap;
+  o.kv("outcome_window_months", k.outcome_window_months);
+  o.kv("payment_interval_months", k.payment_interval_months);
+  o.kv("payment_lag_months", k.payment_lag_months);
+  o.key("payers").em << YAML::Flow << YAML::BeginMap;
+  for (const auto& [budget, share] : k.payers) o.kv(to_string(budget), share);
+  o.em << YAML::EndMap;
+  if (!k.outcomes.empty()) {
+    o.key("outcomes").em << YAML::BeginSeq;
+    for (const auto& x : k.outcomes) emit_outcome(o, x);
+    o.em << YAML::EndSeq;
+  }
+  if (k.cap_total) o.kv("cap_total", *k.cap_total);
+  o.kv("termination_probability_annual", k.termination_probability_annual);
+  if (!k.baseline.empty()) {
+    o.key("baseline").em << YAML::Flow << YAML::BeginMap;
+    for (const auto& [metric, rate] : k.baseline) o.kv(to_string(metric), rate);
+    o.em << YAML::EndMap;
+  }
+  // control_group_size 0 means "no control group", the same as leaving the key out.
+  if (k.evaluation.control_group_size > 0) {
+    o.key("evaluation").em << YAML::Flow << YAML::BeginMap;
+    o.kv("control_group_size", k.evaluation.control_group_size);
+    o.em << YAML::EndMap;
+  }
+  if (k.tiers.enabled) emit_tiers(o, k.tiers);
+  o.em << YAML::EndMap;
+}
+
+void emit_finance(Out& o, const Finance& f) {
+  o.key("finance").em << YAML::BeginMap;
+  o.kv("drawdown", f.drawdown);
+  o.kv("investor_discount_rate", f.investor_discount_rate);
+  o.kv("provider_share", f.provider_share);
+  if (f.return_cap_annual) o.kv("return_cap_annual", *f.return_cap_annual);
+  emit_guarantee(o, f.guarantee);
+  if (!f.tranches.empty()) {
+    o.key("tranches").em << YAML::BeginSeq;
+    for (const auto& t : f.tranches) {
+      o.em << YAML::BeginMap;
+      o.kv("name", t.name);
+      o.kv("share", t.share);
+      if (t.return_cap_annual) o.kv("return_cap_annual", *t.return_cap_annual);
+      emit_guarantee(o, t.guarantee);
+      o.em << YAML::EndMap;
+    }
+    o.em << YAML::EndSeq;
+  }
+  o.em << YAML::EndMap;
+}
+
+}  // namespace
+
+void emit_contract_and_finance(Out& o, const Config& c) {
+  if (c.contract.present) emit_contract(o, c.contract);
+  emit_finance(o, c.finance);
+  if (c.correlations.empty()) return;
+  o.key("correlations").em << YAML::BeginSeq;
+  for (const auto& x : c.correlations) {
+    o.em << YAML::Flow << YAML::BeginSeq << x.a << x.b;
+    o.number(x.rho);
+    o.em << YAML::EndSeq;
+  }
+  o.em << YAML::EndSeq;
+}
+
+}  // namespace sisim::config_detail

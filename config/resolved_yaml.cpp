@@ -1,0 +1,190 @@
+// Config -> the fully resolved YAML document: every key with its value or default, every
+// distribution in its normalised spelling, numbers in their shortest exact decimal form, so that
+// loading the text back gives the same Config bit for bit.
+#include <cmath>
+
+#include "config/detail/emitter.hpp"
+
+namespace sisim::config_detail {
+
+void Out::distribution(const Distribution& d) {
+  static const char* names[] = {"fixed", "uniform", "normal", "lognormal", "beta", "triangular", "pert", "discrete"};
+  em << YAML::Flow << YAML::BeginMap;
+  key("dist").em << names[static_cast<int>(d.kind)];
+  switch (d.kind) {
+    case DistKind::fixed:
+      kv("value", d.value);
+      break;
+    case DistKind::uniform:
+      kv("min", d.low);
+      kv("max", d.high);
+      break;
+    case DistKind::normal:
+      kv("mean", d.mean);
+      kv("sd", d.sd);
+      truncation(d);
+      break;
+    case DistKind::lognormal:
+      kv("mu", d.mu);
+      kv("sigma", d.sigma);
+      truncation(d);
+      break;
+    case DistKind::beta:
+      kv("alpha", d.alpha);
+      kv("beta", d.beta);
+      kv("low", d.low);
+      kv("high", d.high);
+      truncation(d);
+      break;
+    case DistKind::triangular:
+    case DistKind::pert:
+      kv("min", d.low);
+      kv("mode", d.mode);
+      kv("max", d.high);
+      if (d.kind == DistKind::pert) kv("lambda", d.lambda);
+      break;
+    case DistKind::discrete:
+      key("values").numbers(d.values);
+      key("probs").numbers(d.probs);
+      truncation(d);
+      break;
+  }
+  em << YAML::EndMap;
+}
+
+namespace {
+
+void emit_cohort(Out& o, const Cohort& c) {
+  o.key("cohort").em << YAML::BeginMap;
+  o.kv("size", c.size);
+  o.kv("fill_rate", c.fill_rate);
+  o.kv("enrolment_months", c.enrolment_months);
+  o.key("segments").em << YAML::BeginSeq;
+  for (const auto& s : c.segments) {
+    o.em << YAML::BeginMap;
+    o.kv("name", s.name);
+    o.kv("share", s.share);
+    o.kv("benefit_monthly", s.benefit_monthly);
+    o.kv("prior_benefit_weeks", s.prior_benefit_weeks);
+    o.kv("wage_monthly", s.wage_monthly);
+    o.kv("hours_fraction", s.hours_fraction);
+    o.kv("job_finding_hazard", s.job_finding_hazard);
+    o.kv("separation_hazard", s.separation_hazard);
+    o.kv("exit_hazard", s.exit_hazard);
+    o.kv("result_grant_eligible", s.result_grant_eligible);
+    if (!s.other_flows.empty()) {
+      o.key("other_flows").em << YAML::BeginMap;
+      for (const auto& [name, f] : s.other_flows) {
+        o.key(name.c_str()).em << YAML::Flow << YAML::BeginMap;
+        o.kv("on_benefit", f.on_benefit);
+        o.kv("employed", f.employed);
+        o.em << YAML::EndMap;
+      }
+      o.em << YAML::EndMap;
+    }
+    o.em << YAML::EndMap;
+  }
+  o.em << YAML::EndSeq << YAML::EndMap;
+}
+
+void emit_intervention(Out& o, const Intervention& iv) {
+  o.key("intervention").em << YAML::BeginMap;
+  o.kv("duration_months", iv.duration_months);
+  o.kv("dropout_hazard", iv.dropout_hazard);
+  o.key("effect").em << YAML::BeginMap;
+  if (iv.effect.kind == Effect::Kind::hazard_ratio) {
+    o.kv("hazard_ratio", iv.effect.hazard_ratio);
+  } else {
+    o.kv("employment_gap", iv.effect.gap);
+    o.kv("at_month", iv.effect.at_month);
+  }
+  o.em << YAML::EndMap;
+  o.kv("retention_multiplier", iv.retention_multiplier);
+  if (iv.decay_half_life_months) o.kv("decay_half_life_months", *iv.decay_half_life_months);
+  o.key("cost").em << YAML::BeginMap;
+  o.kv("setup", iv.cost.setup);
+  o.kv("fixed_monthly", iv.cost.fixed_monthly);
+  o.kv("per_participant_monthly", iv.cost.per_participant_monthly);
+  o.em << YAML::EndMap << YAML::EndMap;
+}
+
+void emit_labour_market(Out& o, const LabourMarket& lm) {
+  const Recession& r = lm.recession;
+  o.key("labour_market").em << YAML::BeginMap;
+  o.key("recession").em << YAML::BeginMap;
+  o.kv("start_probability_monthly", r.start_probability_monthly);
+  o.kv("end_probability_monthly", r.end_probability_monthly);
+  o.kv("job_finding_multiplier", r.job_finding_multiplier);
+  o.kv("separation_multiplier", r.separation_multiplier);
+  if (r.start_month >= 0) o.kv("start_month", r.start_month);
+  o.em << YAML::EndMap << YAML::EndMap;
+}
+
+void emit_public(Out& o, const Public& p) {
+  o.key("public").em << YAML::BeginMap;
+  o.kv("discount_rate", p.discount_rate);
+  o.key("refusion").em << YAML::BeginMap;
+  o.key("ladder").em << YAML::BeginSeq;
+  for (const auto& s : p.refusion.ladder) {
+    o.em << YAML::Flow << YAML::BeginMap;
+    o.kv("from_week", s.from_week);
+    o.kv("rate", s.rate);
+    o.em << YAML::EndMap;
+  }
+  o.em << YAML::EndSeq;
+  o.kv("reset_after_months_off", p.refusion.reset_after_months_off);
+  o.em << YAML::EndMap;
+  o.key("tax").em << YAML::BeginMap;
+  o.kv("labour_market_contribution", p.tax.labour_market_contribution);
+  o.kv("municipal_rate", p.tax.municipal_rate);
+  o.kv("state_bottom_rate", p.tax.state_bottom_rate);
+  o.kv("personal_allowance_annual", p.tax.personal_allowance_annual);
+  o.kv("municipal_retention", p.tax.municipal_retention);
+  o.em << YAML::EndMap;
+  o.key("result_grant").em << YAML::BeginMap;
+  o.kv("amount", p.result_grant.amount);
+  o.kv("after_months_in_job", p.result_grant.after_months_in_job);
+  o.em << YAML::EndMap;
+  if (!p.other_flows.empty()) {
+    o.key("other_flows").em << YAML::BeginSeq;
+    for (const auto& f : p.other_flows) {
+      o.em << YAML::Flow << YAML::BeginMap;
+      o.kv("name", f.name);
+      o.kv("budget", std::string(to_string(f.budget)));
+      o.kv("on_benefit", f.on_benefit);
+      o.kv("employed", f.employed);
+      o.em << YAML::EndMap;
+    }
+    o.em << YAML::EndSeq;
+  }
+  o.em << YAML::EndMap;
+}
+
+}  // namespace
+}  // namespace sisim::config_detail
+
+namespace sisim {
+
+std::string resolved_yaml(const Config& c) {
+  using config_detail::Out;
+  Out o;
+  o.em << YAML::BeginMap;
+  o.kv("name", c.name);
+  o.key("simulation").em << YAML::BeginMap;
+  o.kv("horizon_months", c.simulation.horizon_months);
+  o.key("seed").em << std::to_string(c.simulation.seed);
+  o.key("paths").integer(c.simulation.paths);
+  o.kv("block_size", c.simulation.block_size);
+  o.em << YAML::EndMap;
+  config_detail::emit_cohort(o, c.cohort);
+  config_detail::emit_intervention(o, c.intervention);
+  config_detail::emit_labour_market(o, c.labour_market);
+  config_detail::emit_public(o, c.public_);
+  config_detail::emit_contract_and_finance(o, c);
+  if (!c.stress_yaml.empty()) o.key("stress").em << YAML::Load(c.stress_yaml);
+  if (!c.pricing_yaml.empty()) o.key("pricing").em << YAML::Load(c.pricing_yaml);
+  o.em << YAML::EndMap;
+  return std::string(o.em.c_str()) + "\n";
+}
+
+}  // namespace sisim

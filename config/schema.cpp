@@ -1,0 +1,88 @@
+// Schema: the top level and the checks that span sections.
+#include <algorithm>
+
+#include "config/detail/schema.hpp"
+
+namespace sisim::config_detail {
+namespace {
+
+// Payment dates are t_j = j*I - 1; the last one (for the window) is the first t_j >= window - 1,
+// and what is due then is paid `lag` months later: that month must lie inside the horizon.
+void check_horizon(Reader& r, const YNode& root, const Config& c) {
+  const int horizon = c.simulation.horizon_months;
+  const YNode* sim = root.find("simulation");
+  const YNode* hn = sim && sim->is_map() ? sim->find("horizon_months") : nullptr;
+  const YNode* contract = root.find("contract");
+  const SourceLocation at = hn ? hn->where : contract ? contract->key_where : root.where;
+  if (c.cohort.enrolment_months > horizon)
+    r.error(at, "simulation.horizon_months: " + std::to_string(horizon) + " is shorter than cohort.enrolment_months (" +
+                    std::to_string(c.cohort.enrolment_months) + ")");
+  if (!c.contract.present) return;
+  const Contract& k = c.contract;
+  const int interval = k.payment_interval_months;
+  auto paid_month = [&](int first_month) {
+    const int j = (first_month + interval) / interval;  // first j with j*I - 1 >= first_month
+    return j * interval - 1 + k.payment_lag_months;
+  };
+  if (k.outcome_window_months > 0) {
+    const int paid = paid_month(k.outcome_window_months - 1);
+    if (paid > horizon - 1)
+      r.error(at, "simulation.horizon_months: " + std::to_string(horizon) +
+                      " months is too short for the last outcome payment (paid in month " + std::to_string(paid) +
+                      " = last payment date " + std::to_string(paid - k.payment_lag_months) + " + lag " +
+                      std::to_string(k.payment_lag_months) + "; months run 0.." + std::to_string(horizon - 1) + ")");
+  }
+  if (k.tiers.enabled) {
+    const int paid = paid_month(k.tiers.at_month);
+    if (paid > horizon - 1)
+      r.error(at, "simulation.horizon_months: " + std::to_string(horizon) +
+                      " months is too short for the tier payment (paid in month " + std::to_string(paid) + ")");
+  }
+}
+
+void check_flow_refs(Reader& r, const std::vector<NameRef>& refs, const Public& pub) {
+  std::vector<std::string> names;
+  for (const auto& f : pub.other_flows) names.push_back(f.name);
+  for (const auto& ref : refs) {
+    if (std::find(names.begin(), names.end(), ref.name) != names.end()) continue;
+    std::string msg = ref.path + ": no flow named '" + ref.name + "' in public.other_flows";
+    if (auto s = nearest_key(ref.name, names)) msg += " (did you mean '" + *s + "'?)";
+    r.error(ref.where, msg);
+  }
+}
+
+}  // namespace
+
+Config read_config(Reader& r, const YNode& root) {
+  Config c;
+  if (!root.is_map()) {
+    r.error(root.where, root.is_null() ? "the document is empty (expected a scenario map)"
+                                       : "the document must be a map of sections, got " + describe(root));
+    return c;
+  }
+  MapView m(r, &root, "");
+  if (m.require("name")) m.read("name", c.name);
+  read_simulation(r, m.get("simulation"), c.simulation);
+  std::vector<NameRef> flow_refs;
+  if (m.require("cohort")) read_cohort(r, m.get("cohort"), c.cohort, flow_refs);
+  if (m.require("intervention")) read_intervention(r, m.get("intervention"), c.intervention);
+  read_labour_market(r, m.get("labour_market"), c.labour_market);
+  read_public(r, m.get("public"), c.public_);
+  read_contract(r, m.get("contract"), c.contract);
+  read_finance(r, m.get("finance"), c.finance);
+  read_correlations(r, m.get("correlations"), c.correlations);
+  // Later issues interpret these; for now they are kept verbatim (but must be valid YAML).
+  if (const YNode* s = m.get("stress"); s && !s->is_null()) c.stress_yaml = emit_yaml(*s);
+  if (const YNode* p = m.get("pricing"); p && !p->is_null()) c.pricing_yaml = emit_yaml(*p);
+  check_flow_refs(r, flow_refs, c.public_);
+  const YNode* rec = nullptr;
+  if (const YNode* lm = root.find("labour_market"); lm && lm->is_map())
+    if (const YNode* rn = lm->find("recession"); rn && rn->is_map()) rec = rn->find("start_month");
+  if (rec && c.labour_market.recession.start_month >= c.simulation.horizon_months)
+    r.error(rec->where, "labour_market.recession.start_month: must be < simulation.horizon_months");
+  check_horizon(r, root, c);
+  c.uncertain = r.uncertain;
+  return c;
+}
+
+}  // namespace sisim::config_detail

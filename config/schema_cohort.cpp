@@ -1,0 +1,142 @@
+// Schema: simulation, cohort (segments), intervention, labour_market.
+#include <cmath>
+#include <cstdint>
+#include <set>
+
+#include "config/detail/schema.hpp"
+
+namespace sisim::config_detail {
+
+std::string item_key(const YNode& item, size_t index) {
+  const YNode* name = item.is_map() ? item.find("name") : nullptr;
+  if (name && name->is_scalar() && !name->text.empty()) return name->text;
+  return std::to_string(index);
+}
+
+void check_unique_names(Reader& r, const YNode& list, const std::string& path) {
+  std::set<std::string> seen;
+  for (const auto& item : list.seq) {
+    const YNode* name = item.is_map() ? item.find("name") : nullptr;
+    if (!name || !name->is_scalar()) continue;
+    if (!seen.insert(name->text).second) r.error(name->where, path + ": duplicate name '" + name->text + "'");
+  }
+}
+
+void check_sum_to_one(Reader& r, double sum, const SourceLocation& where, const std::string& what) {
+  if (std::abs(sum - 1.0) > 1e-9) r.error(where, what + " must sum to 1, got " + num(sum));
+}
+
+void read_simulation(Reader& r, const YNode* n, Simulation& out) {
+  MapView m(r, n, "simulation");
+  m.read("horizon_months", out.horizon_months, 1, 12000);
+  if (const YNode* s = m.get("seed")) {
+    // Seeds are 64-bit: read them as unsigned integers, not through double.
+    if (auto v = r.integer(*s, m.child("seed"), 0, INT64_MAX)) out.seed = static_cast<std::uint64_t>(*v);
+  }
+  if (const YNode* p = m.get("paths"))
+    if (auto v = r.integer(*p, m.child("paths"), 1, INT64_MAX)) out.paths = *v;
+  m.read("block_size", out.block_size, 1, 1 << 20);
+}
+
+namespace {
+
+void read_segment_flows(Reader& r, MapView& seg, Segment& out, std::vector<NameRef>& flow_refs) {
+  const YNode* n = seg.get("other_flows");
+  MapView flows(r, n, seg.child("other_flows"));
+  if (!flows.present()) return;
+  for (const auto& e : n->map) {
+    MapView f(r, flows.get(e.key), flows.child(e.key));
+    OtherFlowAmounts amounts;
+    if (f.require("on_benefit")) f.read("on_benefit", amounts.on_benefit, kAnyReal);
+    if (f.require("employed")) f.read("employed", amounts.employed, kAnyReal);
+    out.other_flows[e.key] = amounts;
+    flow_refs.push_back(NameRef{flows.child(e.key), e.key, e.value.key_where});
+  }
+}
+
+Segment read_segment(Reader& r, const YNode& item, const std::string& path, std::vector<NameRef>& flow_refs) {
+  MapView m(r, &item, path);
+  Segment s;
+  if (m.require("name")) m.read("name", s.name);
+  if (m.require("share")) m.read("share", s.share, kUnit);
+  const char* required[] = {"benefit_monthly",    "wage_monthly",      "hours_fraction",
+                            "job_finding_hazard", "separation_hazard", "exit_hazard"};
+  for (const char* key : required) m.require(key);
+  m.read("benefit_monthly", s.benefit_monthly, kNonNegative);
+  m.read("prior_benefit_weeks", s.prior_benefit_weeks, kNonNegative);
+  m.read("wage_monthly", s.wage_monthly, kNonNegative);
+  m.read("hours_fraction", s.hours_fraction, kUnit);
+  m.read("job_finding_hazard", s.job_finding_hazard, kUnit);
+  m.read("separation_hazard", s.separation_hazard, kUnit);
+  m.read("exit_hazard", s.exit_hazard, kUnit);
+  m.read("result_grant_eligible", s.result_grant_eligible);
+  read_segment_flows(r, m, s, flow_refs);
+  return s;
+}
+
+}  // namespace
+
+void read_cohort(Reader& r, const YNode* n, Cohort& out, std::vector<NameRef>& flow_refs) {
+  MapView m(r, n, "cohort");
+  if (!m.present()) return;  // a missing section is reported by read_config
+  if (m.require("size")) m.read("size", out.size, 1, 100000000);
+  m.read("fill_rate", out.fill_rate, kUnit);
+  m.read("enrolment_months", out.enrolment_months, 1, 12000);
+  const YNode* segs = m.require("segments");
+  if (!segs) return;
+  if (!segs->is_seq() || segs->seq.empty()) {
+    r.error(segs->where, "cohort.segments: expected a non-empty list of segments, got " + describe(*segs));
+    return;
+  }
+  check_unique_names(r, *segs, "cohort.segments");
+  double sum = 0.0;
+  for (size_t i = 0; i < segs->seq.size(); ++i) {
+    out.segments.push_back(read_segment(r, segs->seq[i], "cohort.segments." + item_key(segs->seq[i], i), flow_refs));
+    sum += out.segments.back().share;
+  }
+  check_sum_to_one(r, sum, segs->key_where, "cohort.segments: segment shares");
+}
+
+void read_intervention(Reader& r, const YNode* n, Intervention& out) {
+  MapView m(r, n, "intervention");
+  if (!m.present()) return;
+  if (m.require("duration_months")) m.read("duration_months", out.duration_months, 1, 12000);
+  m.read("dropout_hazard", out.dropout_hazard, kUnit);
+  m.read("retention_multiplier", out.retention_multiplier, kNonNegative);
+  if (const YNode* d = m.get("decay_half_life_months"))
+    out.decay_half_life_months = r.param(*d, m.child("decay_half_life_months"), kNonNegative);
+  if (const YNode* e = m.require("effect")) {
+    MapView em(r, e, "intervention.effect");
+    const YNode* hr = em.get("hazard_ratio");
+    const YNode* gap = em.get("employment_gap");
+    const YNode* at = em.get("at_month");
+    if (em.present() && static_cast<bool>(hr) == static_cast<bool>(gap))
+      r.error(e->where, "intervention.effect: give exactly one of hazard_ratio or employment_gap");
+    if (hr) {
+      out.effect.kind = Effect::Kind::hazard_ratio;
+      em.read("hazard_ratio", out.effect.hazard_ratio, kNonNegative);
+      if (at && !gap) r.error(at->key_where, "intervention.effect.at_month: only applies to employment_gap");
+    } else if (gap) {
+      out.effect.kind = Effect::Kind::employment_gap;
+      em.read("employment_gap", out.effect.gap, kGap);
+      if (!at) r.error(gap->key_where, "intervention.effect: employment_gap needs at_month");
+    }
+    if (at) em.read("at_month", out.effect.at_month, 1, 12000);
+  }
+  MapView cost(r, m.get("cost"), "intervention.cost");
+  cost.read("setup", out.cost.setup, kNonNegative);
+  cost.read("fixed_monthly", out.cost.fixed_monthly, kNonNegative);
+  cost.read("per_participant_monthly", out.cost.per_participant_monthly, kNonNegative);
+}
+
+void read_labour_market(Reader& r, const YNode* n, LabourMarket& out) {
+  MapView m(r, n, "labour_market");
+  MapView rec(r, m.get("recession"), "labour_market.recession");
+  rec.read("start_probability_monthly", out.recession.start_probability_monthly, kUnit);
+  rec.read("end_probability_monthly", out.recession.end_probability_monthly, kUnit);
+  rec.read("job_finding_multiplier", out.recession.job_finding_multiplier, kNonNegative);
+  rec.read("separation_multiplier", out.recession.separation_multiplier, kNonNegative);
+  rec.read("start_month", out.recession.start_month, 0, 12000);
+}
+
+}  // namespace sisim::config_detail

@@ -1,0 +1,189 @@
+// Schema: contract (rate card, payers, deductions, tiers) and finance (guarantee, tranches).
+#include "config/detail/schema.hpp"
+
+namespace sisim::config_detail {
+namespace {
+
+const std::vector<std::string> kPayerNames = {"municipality", "state", "region", "foundation"};
+const std::vector<std::string> kMetricNames = {"job_start", "sustained_employment", "employment_month"};
+
+std::optional<Budget> read_payer(Reader& r, const YNode& n, const std::string& path, const std::string& text) {
+  std::optional<Budget> b = budget_from_string(text);
+  if (b && *b != Budget::other_municipalities) return b;
+  std::string msg = path + ": unknown payer '" + text + "' (payers: municipality, state, region, foundation)";
+  if (auto s = nearest_key(text, kPayerNames)) msg = path + ": unknown payer '" + text + "' (did you mean '" + *s + "'?)";
+  r.error(n.key_where, msg);
+  return std::nullopt;
+}
+
+std::optional<Metric> read_metric(Reader& r, const SourceLocation& at, const std::string& path,
+                                  const std::string& text) {
+  std::optional<Metric> m = metric_from_string(text);
+  if (m) return m;
+  std::string msg = path + ": unknown metric '" + text + "'";
+  if (auto s = nearest_key(text, kMetricNames)) msg += " (did you mean '" + *s + "'?)";
+  r.error(at, msg);
+  return std::nullopt;
+}
+
+Outcome read_outcome(Reader& r, const YNode& item, const std::string& path) {
+  MapView m(r, &item, path);
+  Outcome o;
+  std::optional<Metric> metric;
+  if (const YNode* mn = m.require("metric"))
+    if (auto text = r.string(*mn, m.child("metric"))) metric = read_metric(r, mn->where, m.child("metric"), *text);
+  if (m.require("price")) m.read("price", o.price, kNonNegative);
+  if (metric) o.metric = *metric;
+  // Each count rule belongs to one metric; a rule given for another metric is a mistake.
+  const struct {
+    const char* key;
+    Metric owner;
+    int* field;
+    int lo;
+  } rules[] = {{"min_months", Metric::job_start, &o.min_months, 1},
+               {"months", Metric::sustained_employment, &o.months, 1},
+               {"max_per_participant", Metric::employment_month, &o.max_per_participant, 0}};
+  for (const auto& rule : rules) {
+    const YNode* v = m.get(rule.key);
+    if (v && metric && *metric != rule.owner)
+      r.error(v->key_where, m.child(rule.key) + ": only applies to metric " + to_string(rule.owner));
+    else if (v)
+      m.read(rule.key, *rule.field, rule.lo, 12000);
+    else if (metric == Metric::sustained_employment && rule.owner == Metric::sustained_employment)
+      r.error(item.where, path + ": metric sustained_employment needs 'months'");
+  }
+  return o;
+}
+
+void read_payers(Reader& r, const YNode& n, std::map<Budget, double>& out) {
+  MapView m(r, &n, "contract.payers");
+  if (!m.present()) return;
+  m.suppress_unknown();  // keys are payer names, checked below
+  out.clear();
+  double sum = 0.0;
+  for (const auto& e : n.map) {
+    const std::string path = m.child(e.key);
+    std::optional<Budget> b = read_payer(r, e.value, path, e.key);
+    std::optional<double> share = r.bounded(e.value, path, kUnit);
+    if (b && share) out[*b] = *share;
+    sum += share.value_or(0.0);
+  }
+  check_sum_to_one(r, sum, n.key_where, "contract.payers: payer shares");
+}
+
+void read_baseline(Reader& r, const YNode& n, std::map<Metric, double>& out) {
+  MapView m(r, &n, "contract.baseline");
+  if (!m.present()) return;
+  m.suppress_unknown();  // keys are metric names, checked below
+  for (const auto& e : n.map) {
+    const std::string path = m.child(e.key);
+    std::optional<Metric> metric = read_metric(r, e.value.key_where, path, e.key);
+    // job_start and sustained_employment happen at most once per person: a rate in [0, 1].
+    const Bounds b = metric == Metric::employment_month ? kNonNegative : kUnit;
+    std::optional<double> v = r.bounded(e.value, path, b);
+    if (metric && v) out[*metric] = *v;
+  }
+}
+
+void read_tiers(Reader& r, const YNode& n, TierPayoff& out) {
+  MapView m(r, &n, "contract.tiers");
+  if (!m.present()) return;
+  out.enabled = true;
+  if (const YNode* me = m.get("measure"))
+    if (auto text = r.string(*me, m.child("measure")))
+      if (auto metric = read_metric(r, me->where, m.child("measure"), *text)) out.measure = *metric;
+  if (m.require("at_month")) m.read("at_month", out.at_month, 0, 12000);
+  m.read("threshold", out.threshold, kAnyReal);
+  const YNode* sched = m.require("schedule");
+  if (!sched) return;
+  if (!sched->is_seq() || sched->seq.empty()) {
+    r.error(sched->where, "contract.tiers.schedule: expected a non-empty list of tiers, got " + describe(*sched));
+    return;
+  }
+  for (size_t i = 0; i < sched->seq.size(); ++i) {
+    MapView t(r, &sched->seq[i], "contract.tiers.schedule." + std::to_string(i));
+    Tier tier;
+    if (t.require("from")) t.read("from", tier.from, kAnyReal);
+    if (t.require("payment")) t.read("payment", tier.payment, kNonNegative);
+    t.read("per_unit", tier.per_unit, kNonNegative);
+    if (!out.tiers.empty() && tier.from <= out.tiers.back().from)
+      r.error(sched->seq[i].where, t.path() + ": tiers must be ascending in 'from', got " + num(tier.from) +
+                                       " after " + num(out.tiers.back().from));
+    out.tiers.push_back(tier);
+  }
+}
+
+void read_guarantee(Reader& r, const YNode* n, const std::string& path, Guarantee& out) {
+  MapView m(r, n, path);
+  m.read("share_of_loss", out.share_of_loss, kUnit);
+  if (const YNode* g = m.get("guarantor"))
+    if (auto text = r.string(*g, m.child("guarantor")))
+      if (auto b = read_payer(r, *g, m.child("guarantor"), *text)) out.guarantor = *b;
+}
+
+}  // namespace
+
+void read_contract(Reader& r, const YNode* n, Contract& out) {
+  MapView m(r, n, "contract");
+  if (!m.present()) return;
+  out.present = true;
+  if (m.require("outcome_window_months")) m.read("outcome_window_months", out.outcome_window_months, 1, 12000);
+  m.read("payment_interval_months", out.payment_interval_months, 1, 12000);
+  m.read("payment_lag_months", out.payment_lag_months, 0, 12000);
+  if (const YNode* p = m.get("payers")) read_payers(r, *p, out.payers);
+  const YNode* outcomes = m.get("outcomes");
+  if (outcomes && (!outcomes->is_seq() || outcomes->seq.empty())) {
+    r.error(outcomes->where, "contract.outcomes: expected a non-empty list of outcomes, got " + describe(*outcomes));
+  } else if (outcomes) {
+    for (size_t i = 0; i < outcomes->seq.size(); ++i)
+      out.outcomes.push_back(read_outcome(r, outcomes->seq[i], "contract.outcomes." + std::to_string(i)));
+  }
+  if (const YNode* c = m.get("cap_total"))
+    if (auto v = r.bounded(*c, m.child("cap_total"), Bounds{0.0, kNonNegative.hi, true})) out.cap_total = *v;
+  m.read("termination_probability_annual", out.termination_probability_annual, kUnit);
+  const YNode* baseline = m.get("baseline");
+  const YNode* evaluation = m.get("evaluation");
+  if (baseline) read_baseline(r, *baseline, out.baseline);
+  MapView ev(r, evaluation, "contract.evaluation");
+  ev.read("control_group_size", out.evaluation.control_group_size, 0, 100000000);
+  if (baseline && evaluation)
+    r.error(evaluation->key_where, "contract: baseline and evaluation cannot be used together (choose one deduction)");
+  if (const YNode* t = m.get("tiers")) read_tiers(r, *t, out.tiers);
+  if (!outcomes && !out.tiers.enabled) r.error(m.where(), "contract: needs a rate card ('outcomes') or 'tiers'");
+}
+
+void read_finance(Reader& r, const YNode* n, Finance& out) {
+  MapView m(r, n, "finance");
+  if (const YNode* d = m.get("drawdown")) {
+    std::optional<std::string> s = r.string(*d, m.child("drawdown"));
+    if (s && *s != "as_needed") r.error(d->where, "finance.drawdown: unknown mode '" + *s + "' (supported: as_needed)");
+    if (s) out.drawdown = *s;
+  }
+  m.read("investor_discount_rate", out.investor_discount_rate, kRate);
+  m.read("provider_share", out.provider_share, kUnit);
+  if (const YNode* c = m.get("return_cap_annual"))
+    if (auto v = r.bounded(*c, m.child("return_cap_annual"), kNonNegative)) out.return_cap_annual = *v;
+  read_guarantee(r, m.get("guarantee"), "finance.guarantee", out.guarantee);
+  const YNode* tr = m.get("tranches");
+  if (!tr || tr->is_null()) return;
+  if (!tr->is_seq() || tr->seq.empty()) {
+    r.error(tr->where, "finance.tranches: expected a non-empty list, got " + describe(*tr));
+    return;
+  }
+  check_unique_names(r, *tr, "finance.tranches");
+  double sum = 0.0;
+  for (size_t i = 0; i < tr->seq.size(); ++i) {
+    MapView t(r, &tr->seq[i], "finance.tranches." + item_key(tr->seq[i], i));
+    Tranche tranche;
+    if (t.require("name")) t.read("name", tranche.name);
+    if (t.require("share")) t.read("share", tranche.share, kUnit);
+    if (const YNode* c = t.get("return_cap_annual"))
+      if (auto v = r.bounded(*c, t.child("return_cap_annual"), kNonNegative)) tranche.return_cap_annual = *v;
+    read_guarantee(r, t.get("guarantee"), t.child("guarantee"), tranche.guarantee);
+    sum += tranche.share;
+    out.tranches.push_back(tranche);
+  }
+  check_sum_to_one(r, sum, tr->key_where, "finance.tranches: tranche shares");
+}
+
+}  // namespace sisim::config_detail

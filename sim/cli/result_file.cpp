@@ -1,0 +1,199 @@
+#include "sim/cli/result_file.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <ctime>
+
+#include "sim/engine/budget_account.hpp"
+#include "sim/io/h5_reader.hpp"
+#include "sim/io/h5_writer.hpp"
+#include "sisim/version.hpp"
+
+namespace sisim::cli {
+namespace {
+
+struct SummarySpec {
+  const char* group;   // under /summary
+  const char* column;  // the /paths column it summarises
+  const char* label;   // row label in the table
+  Unit unit;
+  bool investor_loss;  // P(loss) = investor gets back less than drawn, rather than value < 0
+};
+
+// Which columns get a /summary entry, and in which order the table shows them.
+const SummarySpec kHeadline[] = {
+    {"investor/irr", "/paths/investor/irr", "investor IRR (annual)", Unit::percent, true},
+    {"investor/moic", "/paths/investor/moic", "investor MOIC", Unit::multiple, true},
+    {"investor/npv", "/paths/investor/npv", "investor NPV", Unit::money, true},
+    {"budgets/municipality/npv", "/paths/budgets/municipality/npv", "municipality NPV", Unit::money, false},
+    {"budgets/public_total/npv", "/paths/budgets/public_total/npv", "public_total NPV", Unit::money, false},
+};
+const char* kOtherBudgets[] = {"state", "region", "other_municipalities", "foundation"};
+
+std::vector<std::uint8_t> investor_loss_flags(const RunOutput& run) {
+  const auto& received = run.columns.column(run.columns.find("/paths/investor/total_received"));
+  const auto& guarantee = run.columns.column(run.columns.find("/paths/investor/guarantee_received"));
+  const auto& drawn = run.columns.column(run.columns.find("/paths/investor/total_drawn"));
+  std::vector<std::uint8_t> flags(received.size());
+  for (size_t i = 0; i < flags.size(); ++i) flags[i] = received[i] + guarantee[i] < drawn[i] ? 1 : 0;
+  return flags;
+}
+
+std::string created_timestamp() {
+  // SOURCE_DATE_EPOCH makes files reproducible byte for byte (reproducible-builds.org convention).
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  char buf[32];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void write_summary(io::ResultWriter& w, const std::string& group, const analysis::Summary& s, const std::string& units) {
+  const std::string g = "/summary/" + group + "/";
+  w.write_scalar(g + "mean", s.mean, units, "mean over paths");
+  w.write_scalar(g + "sd", s.sd, units, "standard deviation over paths");
+  w.write_scalar(g + "se", s.se_mean, units, "standard error of the mean");
+  w.write_column(g + "quantiles", std::vector<double>(s.quantiles.begin(), s.quantiles.end()), units,
+                 "type-7 quantiles at quantile_levels");
+  w.write_column(g + "quantile_se", std::vector<double>(s.quantile_se.begin(), s.quantile_se.end()), units,
+                 "replicate-group standard errors of the quantiles");
+  w.write_column(g + "quantile_levels",
+                 std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end()), "1",
+                 "probability levels of the quantiles");
+  w.write_scalar(g + "p_loss", s.p_loss, "1", "probability of loss (see docs/HDF5.md for the convention)");
+  w.write_scalar(g + "p_loss_se", s.p_loss_se, "1", "replicate-group standard error of p_loss");
+  w.write_scalar(g + "var_05", s.var_05, units, "value at risk at 5 %: minus the 5 % quantile");
+  w.write_scalar(g + "es_05", s.es_05, units, "expected shortfall at 5 %: minus the mean of the worst 5 %");
+  w.write_scalar(g + "var_01", s.var_01, units, "value at risk at 1 %");
+  w.write_scalar(g + "es_01", s.es_01, units, "expected shortfall at 1 %");
+  w.write_scalar(g + "var_05_se", s.var_05_se, units, "standard error of var_05");
+  w.write_scalar(g + "es_05_se", s.es_05_se, units, "standard error of es_05");
+  w.write_scalar(g + "var_01_se", s.var_01_se, units, "standard error of var_01");
+  w.write_scalar(g + "es_01_se", s.es_01_se, units, "standard error of es_01");
+  w.write_scalar(g + "n", static_cast<double>(s.n), "paths", "paths with a defined value");
+  w.write_scalar(g + "n_nan", static_cast<double>(s.n_nan), "paths", "paths with an undefined value (NaN)");
+}
+
+void write_columns(io::ResultWriter& w, const ColumnSet& columns) {
+  for (size_t c = 0; c < columns.specs().size(); ++c) {
+    const auto& spec = columns.specs()[c];
+    const auto& values = columns.column(static_cast<int>(c));
+    if (spec.integer) {
+      std::vector<std::int32_t> ints(values.size());
+      for (size_t i = 0; i < values.size(); ++i) ints[i] = static_cast<std::int32_t>(values[i]);
+      w.write_column(spec.path, ints, spec.units, spec.description);
+    } else {
+      w.write_column(spec.path, values, spec.units, spec.description);
+    }
+  }
+}
+
+void write_timeseries(io::ResultWriter& w, const SeriesSummary& s) {
+  const std::vector<std::string> levels = {"p01", "p05", "p10", "p25", "p50", "p75", "p90", "p95", "p99"};
+  const auto months = static_cast<size_t>(s.months);
+  const std::string fan_note = " (quantiles over the first " + std::to_string(s.fan_paths) + " paths)";
+  w.write_matrix("/timeseries/investor/cumulative_cash", months, levels.size(), s.investor_cash_fan, "DKK",
+                 "investor's cumulative net cash flow by month, quantile bands" + fan_note, levels, "month");
+  for (int b = 0; b < kAccountBudgets; ++b) {
+    const std::string name = account_budget_name(b);
+    w.write_matrix("/timeseries/budgets/" + name + "/cumulative_net", months, levels.size(),
+                   s.budget_net_fan[static_cast<size_t>(b)], "DKK",
+                   "cumulative net savings of " + name + " by month, quantile bands" + fan_note, levels, "month");
+    const std::string g = "/timeseries/annual_account/" + name + "/";
+    const auto years = static_cast<size_t>(s.years), items = static_cast<size_t>(s.items);
+    w.write_matrix(g + "mean", years, items, s.annual_mean[static_cast<size_t>(b)], "DKK/year",
+                   "mean annual net savings by line item over all paths (positive: the budget gains)",
+                   s.item_names, "year");
+    w.write_matrix(g + "p05", years, items, s.annual_p05[static_cast<size_t>(b)], "DKK/year",
+                   "5 % quantile of annual net savings by line item" + fan_note, s.item_names, "year");
+    w.write_matrix(g + "p95", years, items, s.annual_p95[static_cast<size_t>(b)], "DKK/year",
+                   "95 % quantile of annual net savings by line item" + fan_note, s.item_names, "year");
+  }
+}
+
+}  // namespace
+
+std::vector<HeadlineRow> headline_rows(const RunOutput& run) {
+  const auto loss = investor_loss_flags(run);
+  std::vector<HeadlineRow> rows;
+  for (const auto& spec : kHeadline) {
+    HeadlineRow row{spec.label, spec.unit, {}};
+    row.summary = analysis::summarize(run.columns.column(run.columns.find(spec.column)),
+                                      spec.investor_loss ? &loss : nullptr);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
+                       const std::vector<HeadlineRow>& headline) {
+  io::ResultWriter w(request.path, request.force);
+  w.set_root_attribute("sisim_version", std::string(kVersion));
+  w.set_root_attribute("git_hash", std::string(kGitHash));
+  w.set_root_attribute("schema_version", static_cast<std::int64_t>(kSchemaVersion));
+  w.set_root_attribute("seed", static_cast<std::uint64_t>(run.seed));
+  w.set_root_attribute("paths", static_cast<std::int64_t>(run.paths));
+  w.set_root_attribute("scenario", config.name);
+  w.set_root_attribute("command_line", request.command_line);
+  w.set_root_attribute("created", created_timestamp());
+  w.set_root_attribute("threads", static_cast<std::int64_t>(run.threads));
+  w.set_root_attribute("gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
+  w.write_string("/meta/config_yaml", config.resolved_yaml, "the fully resolved scenario (extends and --set applied)");
+  write_columns(w, run.columns);
+  size_t i = 0;
+  for (const auto& spec : kHeadline) {
+    write_summary(w, spec.group, headline[i].summary, headline[i].unit == Unit::percent    ? "1/year"
+                                                      : headline[i].unit == Unit::multiple ? "1"
+                                                                                           : "DKK");
+    ++i;
+  }
+  for (const char* b : kOtherBudgets) {
+    const std::string column = std::string("/paths/budgets/") + b + "/npv";
+    write_summary(w, std::string("budgets/") + b + "/npv",
+                  analysis::summarize(run.columns.column(run.columns.find(column))), "DKK");
+  }
+  write_timeseries(w, run.series);
+  w.commit();
+}
+
+std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title) {
+  io::ResultReader r(path);
+  title = "sisim results: " + r.attribute_string("/", "scenario") + " (" +
+          std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
+          std::to_string(static_cast<unsigned long long>(r.attribute_number("/", "seed"))) + ")";
+  std::vector<HeadlineRow> rows;
+  for (const auto& spec : kHeadline) {
+    const std::string g = std::string("/summary/") + spec.group + "/";
+    auto scalar = [&](const char* name) { return r.read_doubles(g + name).at(0); };
+    HeadlineRow row{spec.label, spec.unit, {}};
+    auto& s = row.summary;
+    s.mean = scalar("mean");
+    s.sd = scalar("sd");
+    s.se_mean = scalar("se");
+    const auto q = r.read_doubles(g + "quantiles");
+    const auto qse = r.read_doubles(g + "quantile_se");
+    for (size_t k = 0; k < s.quantiles.size() && k < q.size() && k < qse.size(); ++k) {
+      s.quantiles[k] = q[k];
+      s.quantile_se[k] = qse[k];
+    }
+    s.p_loss = scalar("p_loss");
+    s.p_loss_se = scalar("p_loss_se");
+    s.var_05 = scalar("var_05");
+    s.es_05 = scalar("es_05");
+    s.var_01 = scalar("var_01");
+    s.es_01 = scalar("es_01");
+    s.var_05_se = scalar("var_05_se");
+    s.es_05_se = scalar("es_05_se");
+    s.var_01_se = scalar("var_01_se");
+    s.es_01_se = scalar("es_01_se");
+    s.n = static_cast<std::int64_t>(scalar("n"));
+    s.n_nan = static_cast<std::int64_t>(scalar("n_nan"));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace sisim::cli

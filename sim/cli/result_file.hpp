@@ -1,0 +1,31 @@
+#pragma once
+// The sisim result file (schema in docs/HDF5.md): written by `run`, read by `summarize` and
+// `report`. The generic HDF5 mechanics live in sim/io; this file knows the sisim layout.
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "sim/cli/summary_table.hpp"
+#include "sim/engine/engine.hpp"
+
+namespace sisim::cli {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct WriteRequest {
+  std::string path;
+  bool force = false;
+  std::string command_line;
+};
+
+// The headline rows of the summary table, computed from a run's columns.
+std::vector<HeadlineRow> headline_rows(const RunOutput& run);
+
+// Writes the whole file atomically (temporary name, rename on success). Throws io::IoError.
+void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
+                       const std::vector<HeadlineRow>& headline);
+
+// Reads the headline rows back from /summary (throws io::IoError for a foreign or corrupt file).
+std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title);
+
+}  // namespace sisim::cli

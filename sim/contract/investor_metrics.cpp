@@ -1,0 +1,37 @@
+#include "sim/contract/investor_metrics.hpp"
+
+#include <numeric>
+
+#include "analysis/npv.hpp"
+
+namespace sisim {
+
+InvestorMetrics investor_metrics(const std::vector<double>& flows, double total_drawn, double total_received,
+                                 double discount_rate_annual) {
+  InvestorMetrics m;
+  const IrrResult r = irr(flows);
+  m.irr_monthly = r.rate;
+  m.irr_annual = annualise_monthly(r.rate);
+  m.status = r.status;
+  m.npv = npv(flows, discount_rate_annual);
+  m.moic = moic(total_received, total_drawn);
+  m.payback_month = payback_month(flows);
+  m.peak_capital = peak_capital(flows);
+  m.total_received = total_received;
+  m.total_drawn = total_drawn;
+  return m;
+}
+
+InvestorMetrics investor_metrics(const ContractOutcome& out, double discount_rate_annual) {
+  const double drawn = std::accumulate(out.investor_drawdowns.begin(), out.investor_drawdowns.end(), 0.0);
+  const double received =
+      std::accumulate(out.investor_receipts.begin(), out.investor_receipts.end(), 0.0) + out.guarantee_paid;
+  return investor_metrics(out.investor_flows, drawn, received, discount_rate_annual);
+}
+
+InvestorMetrics investor_metrics(const TrancheOutcome& tranche, double discount_rate_annual) {
+  return investor_metrics(tranche.flows, tranche.total_drawn, tranche.total_received + tranche.guarantee_paid,
+                          discount_rate_annual);
+}
+
+}  // namespace sisim

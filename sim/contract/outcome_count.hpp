@@ -1,0 +1,81 @@
+#pragma once
+// Counting contract outcomes on histories (MODEL.md 7): which months a person earns events in,
+// and the cumulative count over a group, restricted to months < the outcome window.
+#include <algorithm>
+#include <vector>
+
+#include "sim/contract/terms.hpp"
+#include "sim/model/history.hpp"
+
+namespace sisim {
+
+// Calls f(month) once per event `person` earns under `rule` in months < window, in month order.
+//  job_start: the month in which a spell first reaches rule.min_months consecutive months (once);
+//  sustained_employment: the month in which cumulative E months reach rule.months (once);
+//  employment_month: every E month, the first max_per_participant of them (0 = all).
+template <class F>
+void for_each_event(const ArmHistory& person, const CountRule& rule, int window, F&& f) {
+  switch (rule.metric) {
+    case Metric::job_start:
+      for (const Spell& s : person.employment) {
+        if (s.end - s.start >= rule.min_months) {
+          const int month = s.start + rule.min_months - 1;
+          if (month < window) f(month);
+          return;
+        }
+      }
+      return;
+    case Metric::sustained_employment: {
+      int before = 0;  // E months in earlier spells
+      for (const Spell& s : person.employment) {
+        const int length = s.end - s.start;
+        if (before + length >= rule.months) {
+          const int month = s.start + (rule.months - before) - 1;
+          if (month < window) f(month);
+          return;
+        }
+        before += length;
+      }
+      return;
+    }
+    case Metric::employment_month: {
+      int counted = 0;
+      for (const Spell& s : person.employment) {
+        for (int m = s.start; m < s.end && m < window; ++m) {
+          if (rule.max_per_participant > 0 && counted >= rule.max_per_participant) return;
+          f(m);
+          ++counted;
+        }
+      }
+      return;
+    }
+  }
+}
+
+// Events of a group in months <= t (and < window), for every t.
+class EventCurve {
+ public:
+  EventCurve() = default;
+  EventCurve(const std::vector<ArmHistory>& people, const CountRule& rule, int window);
+  long long upto(int t) const {
+    if (t < 0 || cum_.empty()) return 0;
+    return cum_[static_cast<size_t>(std::min<int>(t, static_cast<int>(cum_.size()) - 1))];
+  }
+  long long total() const { return cum_.empty() ? 0 : cum_.back(); }
+
+ private:
+  std::vector<long long> cum_;  // cum_[m] = events in months <= m, m < window
+};
+
+// People of a group enrolled in months <= t.
+class EnrolmentCurve {
+ public:
+  EnrolmentCurve() = default;
+  explicit EnrolmentCurve(const std::vector<ArmHistory>& people);
+  int by(int t) const;
+
+ private:
+  std::vector<int> months_;  // sorted enrolment months
+};
+
+}  // namespace sisim

@@ -1,0 +1,123 @@
+#include "sim/contract/payments.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace sisim {
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}
+
+std::vector<PaymentDate> payment_dates(int interval, int last_accrual_month, int termination_month) {
+  if (interval <= 0) throw std::invalid_argument("payment interval must be > 0");
+  std::vector<PaymentDate> dates;
+  for (int j = 1;; ++j) {
+    const int t = j * interval - 1;
+    if (termination_month >= 0 && termination_month <= t) {
+      dates.push_back({t, termination_month});  // settlement: accruals of months <= m only
+      break;
+    }
+    dates.push_back({t, t});
+    if (t >= last_accrual_month) break;
+  }
+  return dates;
+}
+
+double tier_payment(const TierTerms& tiers, double measured) {
+  if (!tiers.enabled || std::isnan(measured) || measured < tiers.threshold) return 0.0;
+  const Tier* reached = nullptr;
+  for (const Tier& tier : tiers.tiers) {
+    if (measured >= tier.from) reached = &tier;  // ascending: the last one reached is the highest
+  }
+  return reached ? reached->payment + reached->per_unit * (measured - reached->from) : 0.0;
+}
+
+Entitlement::Entitlement(const ContractTerms& terms, const std::vector<ArmHistory>& treated,
+                         const std::vector<ArmHistory>* control)
+    : terms_(&terms), treated_enrol_(treated), tier_measured_(kNaN) {
+  const bool use_control = terms.deduction == DeductionKind::control_group;
+  if (use_control && control == nullptr) {
+    throw std::invalid_argument("contract: control-group deduction needs control histories");
+  }
+  if (control != nullptr) control_enrol_ = EnrolmentCurve(*control);
+  for (const RateLine& line : terms.lines) {
+    treated_.emplace_back(treated, line.rule, terms.window);
+    if (control != nullptr) control_.emplace_back(*control, line.rule, terms.window);
+  }
+  if (terms.tiers.enabled) {
+    // The tier measures events in months <= at_month; the outcome window does not apply to it.
+    const int at = terms.tiers.at_month;
+    tier_treated_ = EventCurve(treated, terms.tiers.rule, at + 1);
+    if (control != nullptr) tier_control_ = EventCurve(*control, terms.tiers.rule, at + 1);
+    tier_measured_ = rate(tier_treated_, treated_enrol_, at) - deduction_rate(&terms.tiers, 0, at);
+    tier_amount_ = tier_payment(terms.tiers, tier_measured_);
+  }
+}
+
+double Entitlement::rate(const EventCurve& events, const EnrolmentCurve& enrolled, int cutoff) {
+  const int n = enrolled.by(cutoff);
+  return n > 0 ? static_cast<double>(events.upto(cutoff)) / n : 0.0;
+}
+
+// Deduction rate per enrolled participant of one rate-card line (tier == nullptr) or the tier.
+double Entitlement::deduction_rate(const TierTerms* tier, size_t line, int cutoff) const {
+  switch (terms_->deduction) {
+    case DeductionKind::none: return 0.0;
+    case DeductionKind::baseline: return tier ? tier->baseline_rate : terms_->lines[line].baseline_rate;
+    case DeductionKind::control_group:
+      return rate(tier ? tier_control_ : control_[line], control_enrol_, cutoff);
+  }
+  return 0.0;
+}
+
+double Entitlement::deducted(size_t line, int cutoff) const {
+  return deduction_rate(nullptr, line, cutoff) * treated_enrol_.by(cutoff);
+}
+
+double Entitlement::net(size_t line, int cutoff) const {
+  return std::max(0.0, static_cast<double>(counted(line, cutoff)) - deducted(line, cutoff));
+}
+
+double Entitlement::measured_effect(size_t line, int cutoff) const {
+  if (control_.empty() || treated_enrol_.by(cutoff) == 0) return kNaN;
+  return rate(treated_[line], treated_enrol_, cutoff) - rate(control_[line], control_enrol_, cutoff);
+}
+
+double Entitlement::at(int cutoff) const {
+  double total = 0.0;
+  for (size_t i = 0; i < terms_->lines.size(); ++i) total += terms_->lines[i].price * net(i, cutoff);
+  if (terms_->tiers.enabled && cutoff >= terms_->tiers.at_month) total += tier_amount_;
+  return total;
+}
+
+ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& entitlement,
+                                 int termination_month, int horizon, std::vector<double>& gross) {
+  gross.assign(static_cast<size_t>(std::max(0, horizon)), 0.0);
+  ScheduleResult result;
+  if (!terms.present) return result;
+  int last_accrual = terms.window - 1;
+  if (terms.tiers.enabled) last_accrual = std::max(last_accrual, terms.tiers.at_month);
+  double paid = 0.0;  // includes amounts due but not yet paid
+  for (const PaymentDate& d : payment_dates(terms.interval, last_accrual, termination_month)) {
+    const int month = d.date + terms.lag;
+    if (month >= horizon) {
+      throw std::invalid_argument("contract: payment date " + std::to_string(d.date) + " + lag " +
+                                  std::to_string(terms.lag) + " is beyond the horizon");
+    }
+    const double owed = entitlement.at(d.cutoff);
+    const double due = std::min(std::max(0.0, owed - paid), terms.cap_total - paid);
+    gross[static_cast<size_t>(month)] += due;
+    paid += due;
+    result.entitlement_final = owed;
+    result.final_date = d.date;
+    result.final_cutoff = d.cutoff;
+    result.final_payment_month = month;
+  }
+  result.due_total = paid;
+  return result;
+}
+
+}  // namespace sisim

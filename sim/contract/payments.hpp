@@ -1,0 +1,67 @@
+#pragma once
+// Entitlement and payment schedule (MODEL.md 7, 12): what the payers owe at each payment date.
+#include <vector>
+
+#include "sim/contract/outcome_count.hpp"
+#include "sim/contract/terms.hpp"
+#include "sim/model/history.hpp"
+
+namespace sisim {
+
+struct PaymentDate {
+  int date;    // t_j = j*I - 1
+  int cutoff;  // events and enrolment in months <= cutoff count (= date, or the termination month)
+};
+
+// Dates t_j = j*interval - 1 for j = 1.. up to the first t_j >= last_accrual_month. If the
+// contract is terminated in month m >= 0 before that, the list ends at the first t_j >= m, and
+// that settlement date counts accruals of months <= m only.
+std::vector<PaymentDate> payment_dates(int interval, int last_accrual_month, int termination_month);
+
+// The tier schedule's payment for a measured improvement: 0 below the threshold (or NaN), else
+// payment + per_unit * (measured - from) of the highest tier whose `from` is reached.
+double tier_payment(const TierTerms& tiers, double measured);
+
+// Entitlement as a function of the cutoff month, from the treated (and control) histories.
+class Entitlement {
+ public:
+  // `control` is required when terms.deduction == control_group (std::invalid_argument otherwise).
+  Entitlement(const ContractTerms& terms, const std::vector<ArmHistory>& treated,
+              const std::vector<ArmHistory>* control);
+
+  // sum over lines of price * net(line, cutoff), plus the tier payment once cutoff >= at_month.
+  double at(int cutoff) const;
+  long long counted(size_t line, int cutoff) const { return treated_[line].upto(cutoff); }
+  double deducted(size_t line, int cutoff) const;
+  double net(size_t line, int cutoff) const;
+  // Treated minus control rate per enrolled participant; NaN without a control group.
+  double measured_effect(size_t line, int cutoff) const;
+  double tier_measured() const { return tier_measured_; }
+  double tier_amount() const { return tier_amount_; }
+
+ private:
+  double deduction_rate(const TierTerms* tier, size_t line, int cutoff) const;
+  static double rate(const EventCurve& events, const EnrolmentCurve& enrolled, int cutoff);
+
+  const ContractTerms* terms_;
+  EnrolmentCurve treated_enrol_, control_enrol_;
+  std::vector<EventCurve> treated_, control_;  // per rate-card line
+  EventCurve tier_treated_, tier_control_;
+  double tier_measured_;
+  double tier_amount_ = 0.0;
+};
+
+struct ScheduleResult {
+  double entitlement_final = 0.0;  // entitlement at the last date, before cap_total
+  double due_total = 0.0;          // after cap_total
+  int final_date = -1;
+  int final_cutoff = -1;  // the last date's cutoff (the termination month if terminated early)
+  int final_payment_month = -1;
+};
+
+// Books due = min(max(0, E(cutoff) - paid so far), cap_total - paid so far) at date + lag into
+// `gross` (resized to horizon). Throws std::invalid_argument if date + lag >= horizon.
+ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& entitlement,
+                                 int termination_month, int horizon, std::vector<double>& gross);
+
+}  // namespace sisim

@@ -1,0 +1,53 @@
+#include "sim/contract/settle.hpp"
+
+#include <stdexcept>
+
+#include "sim/contract/payments.hpp"
+#include "sim/contract/waterfall.hpp"
+
+namespace sisim {
+namespace {
+
+void record_outcomes(const ContractTerms& terms, const Entitlement& entitlement, int cutoff,
+                     ContractOutcome& out) {
+  out.lines.assign(terms.lines.size(), LineOutcome{});
+  out.gross_outcomes.fill(0);
+  out.paid_outcomes.fill(0.0);
+  out.measured_effect.fill(ContractOutcome::kNaN);
+  std::array<bool, kMetricCount> seen{};
+  for (size_t i = 0; i < terms.lines.size(); ++i) {
+    LineOutcome& line = out.lines[i];
+    line.counted = entitlement.counted(i, cutoff);
+    line.deducted = entitlement.deducted(i, cutoff);
+    line.net = entitlement.net(i, cutoff);
+    const size_t metric = static_cast<size_t>(terms.lines[i].rule.metric);
+    out.paid_outcomes[metric] += line.net;
+    if (seen[metric]) continue;  // per-metric counts and effects: the metric's first line
+    seen[metric] = true;
+    out.gross_outcomes[metric] = line.counted;
+    out.measured_effect[metric] = entitlement.measured_effect(i, cutoff);
+  }
+  out.tier_measured = entitlement.tier_measured();
+  out.tier_payment = terms.tiers.enabled ? entitlement.tier_amount() : 0.0;
+}
+
+}  // namespace
+
+void settle_contract(const ContractTerms& terms, const std::vector<ArmHistory>& treated,
+                     const std::vector<ArmHistory>* control, const std::vector<double>& drawdowns,
+                     int termination_month, int horizon, ContractOutcome& out) {
+  if (static_cast<int>(drawdowns.size()) != horizon) {
+    throw std::invalid_argument("settle_contract: drawdowns must have one entry per month of the horizon");
+  }
+  out.termination_month = termination_month;
+  const Entitlement entitlement(terms, treated, control);
+  const ScheduleResult schedule = schedule_payments(terms, entitlement, termination_month, horizon, out.gross_payments);
+  out.final_date = schedule.final_date;
+  out.final_payment_month = schedule.final_payment_month;
+  out.entitlement_total = schedule.entitlement_final;
+  out.payments_due_total = schedule.due_total;
+  record_outcomes(terms, entitlement, schedule.final_cutoff, out);
+  run_finance(terms.finance, terms.payer_shares, out.gross_payments, drawdowns, schedule.final_payment_month, out);
+}
+
+}  // namespace sisim

@@ -1,0 +1,77 @@
+#pragma once
+// A contract and its finance resolved to plain numbers for one path (MODEL.md 7, 8, 12).
+// Prices, termination risk and provider share may be uncertain Params: resolve_contract() takes
+// the path's draws, so everything downstream works on doubles and can be built by hand in tests.
+#include <array>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+
+namespace sisim {
+
+// How an outcome is counted on a history (MODEL.md 7).
+struct CountRule {
+  Metric metric = Metric::employment_month;
+  int min_months = 1;           // job_start: a spell must reach this many consecutive months
+  int months = 1;               // sustained_employment: cumulative months in E
+  int max_per_participant = 0;  // employment_month: 0 = unlimited
+};
+
+enum class DeductionKind { none, baseline, control_group };
+
+struct RateLine {
+  CountRule rule;
+  double price = 0.0;
+  double baseline_rate = 0.0;  // events per enrolled participant (DeductionKind::baseline)
+};
+
+// Threshold/tier payment on the measured improvement (config.hpp TierPayoff).
+struct TierTerms {
+  bool enabled = false;
+  CountRule rule;  // the rate-card line's rule for `measure` if there is one, else the defaults
+  int at_month = 0;
+  double threshold = 0.0;
+  std::vector<Tier> tiers;     // ascending `from`
+  double baseline_rate = 0.0;  // contract.baseline.<measure> (DeductionKind::baseline)
+};
+
+struct TrancheTerms {
+  std::string name = "investor";
+  double share = 1.0;                      // share of every drawdown
+  std::optional<double> return_cap_annual; // absent: uncapped (takes all that reaches it)
+  double guarantee_share = 0.0;            // share of this tranche's nominal shortfall covered
+  Budget guarantor = Budget::foundation;
+};
+
+struct FinanceTerms {
+  double provider_share = 0.0;
+  double investor_discount_rate = 0.08;
+  std::vector<TrancheTerms> tranches = {TrancheTerms{}};  // most senior first; >= 1
+};
+
+struct ContractTerms {
+  bool present = false;  // false: nobody pays; the investor still funds the costs
+  int window = 0;        // outcome_window_months
+  int interval = 6;      // payment_interval_months
+  int lag = 0;           // payment_lag_months
+  std::array<double, kBudgetCount> payer_shares{};  // indexed by Budget; sum 1
+  std::vector<RateLine> lines;
+  DeductionKind deduction = DeductionKind::none;
+  int control_group_size = 0;
+  double cap_total = std::numeric_limits<double>::infinity();
+  double termination_probability_annual = 0.0;
+  TierTerms tiers;
+  FinanceTerms finance;
+};
+
+// Throws std::invalid_argument for combinations MODEL.md 12 forbids (baseline together with a
+// control group, payer shares not summing to 1, non-positive interval, tranche shares != 1).
+ContractTerms resolve_contract(const Config& config, const std::vector<double>& draws);
+
+// The counting rule of the first rate-card line with `metric`, or the defaults for it.
+CountRule rule_for(const std::vector<Outcome>& outcomes, Metric metric);
+
+}  // namespace sisim

@@ -1,0 +1,99 @@
+#include "sim/contract/waterfall.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace sisim {
+namespace {
+
+void reset(std::vector<double>& v, size_t n) { v.assign(n, 0.0); }
+
+// Monthly receipts of every tranche, senior first; returns what is left for the payers.
+double distribute(const FinanceTerms& finance, const std::vector<double>& growth, double available,
+                  double drawdown, size_t m, std::vector<double>& capital, ContractOutcome& out) {
+  for (size_t i = 0; i < finance.tranches.size(); ++i) {
+    const TrancheTerms& terms = finance.tranches[i];
+    TrancheOutcome& tranche = out.tranches[i];
+    const double drawn = terms.share * drawdown;
+    tranche.drawdowns[m] = drawn;
+    double receipt = available;
+    if (terms.return_cap_annual) {
+      capital[i] = capital[i] * growth[i] + drawn;
+      receipt = std::min(available, capital[i]);
+      capital[i] -= receipt;
+    }
+    tranche.receipts[m] = receipt;
+    out.investor_receipts[m] += receipt;
+    available -= receipt;
+  }
+  return available;
+}
+
+void pay_guarantees(const FinanceTerms& finance, int settle_month, ContractOutcome& out) {
+  for (size_t i = 0; i < finance.tranches.size(); ++i) {
+    TrancheOutcome& tranche = out.tranches[i];
+    const double shortfall = std::max(0.0, tranche.total_drawn - tranche.total_received);
+    const double amount = finance.tranches[i].guarantee_share * shortfall;
+    if (amount <= 0.0 || settle_month < 0) continue;
+    const size_t m = static_cast<size_t>(settle_month);
+    tranche.guarantee_paid = amount;
+    tranche.guarantee_month = settle_month;
+    tranche.flows[m] += amount;
+    out.guarantee_payments[static_cast<size_t>(tranche.guarantor)][m] += amount;
+    out.investor_flows[m] += amount;
+    out.guarantee_paid += amount;
+    out.guarantee_month = std::max(out.guarantee_month, settle_month);
+  }
+}
+
+}  // namespace
+
+void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCount>& payer_shares,
+                 const std::vector<double>& gross, const std::vector<double>& drawdowns,
+                 int final_payment_month, ContractOutcome& out) {
+  if (finance.tranches.empty()) throw std::invalid_argument("finance: at least one tranche (investor)");
+  if (drawdowns.size() != gross.size()) throw std::invalid_argument("finance: drawdowns need one entry per month");
+  const size_t months = gross.size();
+  for (auto& v : out.payer_payments) reset(v, months);
+  for (auto& v : out.guarantee_payments) reset(v, months);
+  for (auto* v : {&out.provider_receipts, &out.retained_by_payers, &out.investor_drawdowns,
+                  &out.investor_receipts, &out.investor_flows}) {
+    reset(*v, months);
+  }
+  out.tranches.assign(finance.tranches.size(), TrancheOutcome{});
+  std::vector<double> growth(finance.tranches.size(), 1.0), capital(finance.tranches.size(), 0.0);
+  for (size_t i = 0; i < finance.tranches.size(); ++i) {
+    const TrancheTerms& t = finance.tranches[i];
+    out.tranches[i].name = t.name;
+    out.tranches[i].guarantor = t.guarantor;
+    for (auto* v : {&out.tranches[i].drawdowns, &out.tranches[i].receipts, &out.tranches[i].flows}) reset(*v, months);
+    if (t.return_cap_annual) growth[i] = std::pow(1.0 + *t.return_cap_annual, 1.0 / 12.0);
+  }
+  out.guarantee_paid = 0.0;
+  out.guarantee_month = -1;
+
+  int last_drawdown = -1;
+  for (size_t m = 0; m < months; ++m) {
+    if (drawdowns[m] > 0.0) last_drawdown = static_cast<int>(m);
+    const double provider = gross[m] * finance.provider_share;
+    const double retained = distribute(finance, growth, gross[m] - provider, drawdowns[m], m, capital, out);
+    out.provider_receipts[m] = provider;
+    out.retained_by_payers[m] = retained;
+    for (size_t b = 0; b < static_cast<size_t>(kBudgetCount); ++b) {
+      out.payer_payments[b][m] = payer_shares[b] * (gross[m] - retained);
+    }
+    out.investor_drawdowns[m] = drawdowns[m];
+    out.investor_flows[m] = out.investor_receipts[m] - drawdowns[m];
+  }
+  for (TrancheOutcome& tranche : out.tranches) {
+    for (size_t m = 0; m < months; ++m) {
+      tranche.flows[m] = tranche.receipts[m] - tranche.drawdowns[m];
+      tranche.total_drawn += tranche.drawdowns[m];
+      tranche.total_received += tranche.receipts[m];
+    }
+  }
+  pay_guarantees(finance, std::max(final_payment_month, last_drawdown), out);
+}
+
+}  // namespace sisim

@@ -1,0 +1,217 @@
+#include "sim/engine/path_runner.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "analysis/irr.hpp"
+#include "analysis/npv.hpp"
+#include "sim/contract/investor_metrics.hpp"
+#include "sim/contract/settle.hpp"
+#include "sim/contract/terms.hpp"
+#include "sim/contract/termination.hpp"
+#include "sim/engine/budget_account.hpp"
+#include "sim/model/model.hpp"
+#include "sim/model/path_simulation.hpp"
+#include "sim/model/regime.hpp"
+#include "sim/rng/copula.hpp"
+
+namespace sisim {
+
+struct PathRunner::Scratch {
+  std::vector<double> draws;
+  PathSimulation sim;
+  ContractOutcome contract;
+  std::vector<ArmHistory> control;
+  FlowTable net;
+  std::vector<double> investor_cash;
+  std::array<std::vector<double>, kAccountBudgets> budget_net;
+  std::vector<double> annual;
+};
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The one measured effect a path reports: the tier measure if tiers are used, else the first
+// rate-card metric measured against a control group; NaN when nothing is measured.
+double measured_effect_of(const ContractOutcome& o) {
+  if (!std::isnan(o.tier_measured)) return o.tier_measured;
+  for (double m : o.measured_effect)
+    if (!std::isnan(m)) return m;
+  return kNaN;
+}
+
+std::vector<rng::CorrelationTerm> correlation_terms(const Config& c) {
+  std::vector<rng::CorrelationTerm> terms;
+  for (const auto& k : c.correlations) terms.emplace_back(k.id_a, k.id_b, k.rho);
+  return terms;
+}
+std::vector<Distribution> distributions(const Config& c) {
+  std::vector<Distribution> d;
+  for (const auto& u : c.uncertain) d.push_back(u.dist);
+  return d;
+}
+}  // namespace
+
+struct PathRunner::Impl {
+  Impl(const Config& c, std::uint64_t seed)
+      : config(c), model(c), sampler(distributions(c), correlation_terms(c)), key(rng::key_from_seed(seed)) {}
+  const Config& config;
+  Model model;
+  rng::ParameterSampler sampler;
+  rng::Key key;
+  // Column indices, filled by define_columns.
+  struct {
+    int npv, irr, irr_status, moic, payback, peak, received, drawn, guarantee;
+  } inv{};
+  struct TrancheColumns {
+    int irr, irr_status, moic, npv, received;
+  };
+  std::vector<TrancheColumns> tranche;
+  std::array<int, kAccountBudgets> budget_npv{}, budget_break_even{};
+  struct {
+    int enrolled, starts_t, starts_c, months_t, months_c, paid, measured, termination, recession, hr, clamped;
+  } out{};
+  int first_param = 0;
+};
+
+PathRunner::PathRunner(const Config& config, std::uint64_t seed) : impl_(std::make_unique<Impl>(config, seed)) {}
+PathRunner::~PathRunner() = default;
+
+int PathRunner::months() const { return impl_->config.simulation.horizon_months; }
+int PathRunner::line_items() const { return impl_->model.line_items(); }
+std::vector<std::string> PathRunner::line_item_names() const {
+  std::vector<std::string> names;
+  for (int i = 0; i < kFixedLineItems; ++i) names.emplace_back(to_string(static_cast<LineItem>(i)));
+  for (const auto& f : impl_->config.public_.other_flows) names.push_back(f.name);
+  return names;
+}
+
+void PathRunner::define_columns(ColumnSet& c) {
+  auto& i = *impl_;
+  const std::string inv = "/paths/investor/";
+  i.inv.npv = c.add({inv + "npv", "DKK", "investor's NPV at finance.investor_discount_rate (month-0 value)"});
+  i.inv.irr = c.add({inv + "irr", "1/year", "investor's IRR, annualised from monthly; NaN unless irr_status is 0 or 3; -1 on total loss"});
+  i.inv.irr_status = c.add({inv + "irr_status", "enum", "0 ok, 1 no_sign_change, 2 total_loss, 3 multiple_roots, 4 no_convergence", true});
+  i.inv.moic = c.add({inv + "moic", "1", "multiple on invested capital: (receipts + guarantee) / drawdowns"});
+  i.inv.payback = c.add({inv + "payback_month", "month", "first month from which cumulative cash stays >= 0; -1 never", true});
+  i.inv.peak = c.add({inv + "peak_capital", "DKK", "peak capital at risk: max of minus cumulative cash"});
+  i.inv.received = c.add({inv + "total_received", "DKK", "outcome receipts after provider share and return cap (nominal)"});
+  i.inv.drawn = c.add({inv + "total_drawn", "DKK", "programme costs drawn down (nominal)"});
+  i.inv.guarantee = c.add({inv + "guarantee_received", "DKK", "guarantee paid to the investor (nominal)"});
+  for (const auto& t : i.config.finance.tranches) {
+    const std::string g = "/paths/tranches/" + t.name + "/";
+    i.tranche.push_back({c.add({g + "irr", "1/year", "tranche IRR (annualised)"}),
+                         c.add({g + "irr_status", "enum", "as /paths/investor/irr_status", true}),
+                         c.add({g + "moic", "1", "tranche multiple on invested capital"}),
+                         c.add({g + "npv", "DKK", "tranche NPV at the investor's discount rate"}),
+                         c.add({g + "total_received", "DKK", "tranche receipts incl. guarantee (nominal)"})});
+  }
+  for (int b = 0; b < kAccountBudgets; ++b) {
+    const std::string g = std::string("/paths/budgets/") + account_budget_name(b) + "/";
+    i.budget_npv[static_cast<size_t>(b)] =
+        c.add({g + "npv", "DKK", "NPV at public.discount_rate of savings minus outcome and guarantee payments"});
+    i.budget_break_even[static_cast<size_t>(b)] =
+        c.add({g + "break_even_month", "month", "first month from which the cumulative net stays >= 0; -1 never", true});
+  }
+  const std::string o = "/paths/outcomes/";
+  i.out.enrolled = c.add({o + "enrolled", "people", "participants enrolled", true});
+  i.out.starts_t = c.add({o + "job_starts_treated", "starts", "entries into employment, treated arm (true, whole horizon)", true});
+  i.out.starts_c = c.add({o + "job_starts_counterfactual", "starts", "entries into employment, counterfactual arm", true});
+  i.out.months_t = c.add({o + "employment_months_treated", "months", "person-months employed, treated arm"});
+  i.out.months_c = c.add({o + "employment_months_counterfactual", "months", "person-months employed, counterfactual arm"});
+  i.out.paid = c.add({o + "paid", "DKK", "outcome payments made by all payers (nominal, after caps)"});
+  i.out.measured = c.add({o + "measured_effect", "events/person", "measured improvement used by tiers or control-group deduction; NaN if none"});
+  i.out.termination = c.add({o + "termination_month", "month", "month after which the payer ended the contract; -1 never", true});
+  i.out.recession = c.add({o + "recession_months", "months", "months in recession on this path", true});
+  i.out.hr = c.add({o + "hazard_ratio", "1", "effective hazard ratio (solved from the employment gap when given)"});
+  i.out.clamped = c.add({o + "gap_clamped", "flag", "1 if the sampled employment gap was unreachable and HR was clamped", true});
+  i.first_param = static_cast<int>(c.specs().size());
+  for (const auto& u : i.config.uncertain)
+    c.add({"/paths/params/" + u.path, "as configured", "sampled value of " + u.path + " on this path"});
+}
+
+std::shared_ptr<PathRunner::Scratch> PathRunner::make_scratch() const { return std::make_shared<Scratch>(); }
+
+bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, ColumnSet& c,
+                          SeriesCollector& series) const {
+  const auto& i = *impl_;
+  const int horizon = i.config.simulation.horizon_months;
+  const auto path_id = static_cast<std::uint64_t>(path);
+
+  // 1. Parameters, labour-market regime, payer termination: path-level draws.
+  i.sampler.sample_path(i.key, path_id, s.draws);
+  const PathParameters pp = i.model.resolve(s.draws);
+  simulate_regime(pp, horizon, i.key, path_id, s.sim.regime);
+  const ContractTerms terms = resolve_contract(i.config, s.draws);
+  const int termination =
+      terms.present ? draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id) : -1;
+
+  // 2. Participants in both arms, and the control group if payments depend on one.
+  const std::vector<std::uint8_t> regime = s.sim.regime;  // simulate_path may reuse the buffer
+  simulate_path(i.model, pp, regime, termination, i.key, path_id, s.sim);
+  const std::vector<ArmHistory>* control = nullptr;
+  if (terms.present && terms.control_group_size > 0) {
+    simulate_control_group(i.model, pp, regime, terms.control_group_size, i.key, path_id, s.sim.scratch, s.control);
+    control = &s.control;
+  }
+
+  // 3. Contract and finance.
+  settle_contract(terms, s.sim.treated.people, control, s.sim.investor_costs, termination, horizon, s.contract);
+  const InvestorMetrics inv = investor_metrics(s.contract, terms.finance.investor_discount_rate);
+  const bool irr_defined = inv.status == IrrStatus::ok || inv.status == IrrStatus::multiple_roots ||
+                           inv.status == IrrStatus::total_loss;
+  c.set(i.inv.npv, path, inv.npv);
+  c.set(i.inv.irr, path, irr_defined ? inv.irr_annual : kNaN);
+  c.set(i.inv.irr_status, path, static_cast<double>(static_cast<int>(inv.status)));
+  c.set(i.inv.moic, path, inv.moic);
+  c.set(i.inv.payback, path, inv.payback_month);
+  c.set(i.inv.peak, path, inv.peak_capital);
+  c.set(i.inv.received, path, inv.total_received - s.contract.guarantee_paid);
+  c.set(i.inv.drawn, path, inv.total_drawn);
+  c.set(i.inv.guarantee, path, s.contract.guarantee_paid);
+  for (size_t t = 0; t < i.tranche.size() && t < s.contract.tranches.size(); ++t) {
+    const InvestorMetrics m = investor_metrics(s.contract.tranches[t], terms.finance.investor_discount_rate);
+    const bool defined = m.status == IrrStatus::ok || m.status == IrrStatus::multiple_roots ||
+                         m.status == IrrStatus::total_loss;
+    c.set(i.tranche[t].irr, path, defined ? m.irr_annual : kNaN);
+    c.set(i.tranche[t].irr_status, path, static_cast<double>(static_cast<int>(m.status)));
+    c.set(i.tranche[t].moic, path, m.moic);
+    c.set(i.tranche[t].npv, path, m.npv);
+    c.set(i.tranche[t].received, path, m.total_received);
+  }
+
+  // 4. The budget-economic account of every budget.
+  compute_budget_account(s.sim.treated.flows, s.sim.counterfactual.flows, s.contract.payer_payments,
+                         s.contract.guarantee_payments, s.net);
+  for (int b = 0; b < kAccountBudgets; ++b) {
+    auto& monthly = s.budget_net[static_cast<size_t>(b)];
+    monthly_net(s.net, b, monthly);
+    c.set(i.budget_npv[static_cast<size_t>(b)], path, npv(monthly, pp.public_discount_rate));
+    c.set(i.budget_break_even[static_cast<size_t>(b)], path, payback_month(monthly));
+  }
+
+  // 5. Outcomes and sampled parameters.
+  double paid = 0.0;
+  for (const auto& payer : s.contract.payer_payments)
+    for (double v : payer) paid += v;
+  c.set(i.out.enrolled, path, s.sim.enrolled);
+  c.set(i.out.starts_t, path, s.sim.treated.job_starts);
+  c.set(i.out.starts_c, path, s.sim.counterfactual.job_starts);
+  c.set(i.out.months_t, path, s.sim.treated.employment_months);
+  c.set(i.out.months_c, path, s.sim.counterfactual.employment_months);
+  c.set(i.out.paid, path, paid);
+  c.set(i.out.measured, path, measured_effect_of(s.contract));
+  c.set(i.out.termination, path, termination);
+  c.set(i.out.recession, path, s.sim.recession_months);
+  c.set(i.out.hr, path, pp.hazard_ratio);
+  c.set(i.out.clamped, path, pp.gap_clamped ? 1.0 : 0.0);
+  for (size_t p = 0; p < s.draws.size(); ++p) c.set(i.first_param + static_cast<int>(p), path, s.draws[p]);
+
+  // 6. Time series: exact block sums of the annual account, full series of the first paths.
+  series.annual_of(s.net, s.annual);
+  series.add_to_block(block, s.annual);
+  if (series.keeps(path)) series.keep_path(path, s.contract.investor_flows, s.budget_net, s.annual);
+  return pp.gap_clamped;
+}
+
+}  // namespace sisim

@@ -1,0 +1,207 @@
+#include "sim/model/model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <stdexcept>
+
+namespace sisim {
+namespace {
+
+CalibrationInputs make_calibration_inputs(const Config& c, const std::vector<double>& draws) {
+  CalibrationInputs in;
+  for (const Segment& seg : c.cohort.segments) {
+    in.segments.push_back({seg.share, seg.job_finding_hazard.value(draws), seg.separation_hazard.value(draws),
+                           seg.exit_hazard.value(draws)});
+  }
+  const Intervention& iv = c.intervention;
+  in.duration_months = iv.duration_months;
+  in.dropout_hazard = iv.dropout_hazard.value(draws);
+  in.retention_multiplier = iv.retention_multiplier.value(draws);
+  in.decay_half_life = iv.decay_half_life_months ? iv.decay_half_life_months->value(draws)
+                                                 : std::numeric_limits<double>::infinity();
+  in.at_month = iv.effect.at_month;
+  in.gap = iv.effect.kind == Effect::Kind::employment_gap ? iv.effect.gap.value(draws) : 0.0;
+  return in;
+}
+
+// First benefit-month count n >= 0 at which benefit_weeks(base, n) >= from_week, computed with the
+// very expression the simulation uses so the class boundaries are exact (26 weeks at n = 6).
+int first_month_at_weeks(double base, double from_week) {
+  if (benefit_weeks(base, 0) >= from_week) return 0;
+  double guess = std::ceil((from_week - base) * 12.0 / 52.0);
+  int n = static_cast<int>(std::clamp(guess, 0.0, 1.0e8));
+  while (n > 0 && benefit_weeks(base, n - 1) >= from_week) --n;
+  while (benefit_weeks(base, n) < from_week) ++n;
+  return n;
+}
+
+void add_flow(std::vector<FlowEntry>& flows, Budget b, int item, double amount) {
+  if (amount != 0.0) flows.push_back({b, item, amount});
+}
+
+// Municipal tax in full to the municipality, equalisation moving (1 - retention) of it away, and
+// the state bottom tax (MODEL.md sections 6 and 12). Income is a negative cost.
+void add_income_tax(std::vector<FlowEntry>& flows, const PathParameters& pp, double taxable) {
+  const double municipal = pp.municipal_rate * taxable;
+  const double moved = (1.0 - pp.municipal_retention) * municipal;
+  add_flow(flows, Budget::municipality, static_cast<int>(LineItem::municipal_tax), -municipal);
+  add_flow(flows, Budget::municipality, static_cast<int>(LineItem::equalisation), moved);
+  add_flow(flows, Budget::other_municipalities, static_cast<int>(LineItem::equalisation), -moved);
+  add_flow(flows, Budget::state, static_cast<int>(LineItem::state_tax), -pp.state_bottom_rate * taxable);
+}
+
+}  // namespace
+
+int cohort_size(int size, double fill_rate) {
+  return static_cast<int>(std::floor(static_cast<double>(size) * fill_rate + 0.5));
+}
+
+Model::Model(const Config& config) : config_(config) {
+  if (config_.cohort.segments.empty()) throw std::invalid_argument("cohort.segments: at least one segment is needed");
+  ladder_ = config_.public_.refusion.ladder;
+  std::stable_sort(ladder_.begin(), ladder_.end(),
+                   [](const RefusionStep& a, const RefusionStep& b) { return a.from_week < b.from_week; });
+  const auto& flows = config_.public_.other_flows;
+  for (const Segment& seg : config_.cohort.segments) {
+    std::vector<OtherFlowAmounts> amounts;
+    for (const OtherFlow& f : flows) amounts.push_back({f.on_benefit, f.employed});
+    for (const auto& [name, over] : seg.other_flows) {
+      const auto it = std::find_if(flows.begin(), flows.end(), [&](const OtherFlow& f) { return f.name == name; });
+      if (it == flows.end()) {
+        throw std::invalid_argument("cohort.segments." + seg.name + ".other_flows." + name +
+                                    ": unknown name (not in public.other_flows)");
+      }
+      amounts[static_cast<size_t>(it - flows.begin())] = over;
+    }
+    other_flow_amounts_.push_back(std::move(amounts));
+  }
+}
+
+CalibrationInputs Model::calibration_inputs(const std::vector<double>& draws) const {
+  return make_calibration_inputs(config_, draws);
+}
+
+PathParameters Model::resolve(const std::vector<double>& draws) const {
+  PathParameters pp;
+  const Config& c = config_;
+  pp.horizon_months = c.simulation.horizon_months;
+  pp.fill_rate = c.cohort.fill_rate.value(draws);
+  pp.enrolled = std::max(0, cohort_size(c.cohort.size, pp.fill_rate));
+  pp.enrolment_months = std::max(1, c.cohort.enrolment_months);
+
+  const Intervention& iv = c.intervention;
+  pp.duration_months = iv.duration_months;
+  pp.dropout_hazard = iv.dropout_hazard.value(draws);
+  pp.retention_multiplier = iv.retention_multiplier.value(draws);
+  pp.decay_half_life = iv.decay_half_life_months ? iv.decay_half_life_months->value(draws)
+                                                 : std::numeric_limits<double>::infinity();
+  if (iv.effect.kind == Effect::Kind::hazard_ratio) {
+    pp.hazard_ratio = iv.effect.hazard_ratio.value(draws);
+  } else {
+    const GapSolution sol = solve_employment_gap(calibration_inputs(draws));
+    pp.hazard_ratio = sol.hazard_ratio;
+    pp.gap_clamped = sol.clamped;
+  }
+  pp.cost_setup = iv.cost.setup.value(draws);
+  pp.cost_fixed_monthly = iv.cost.fixed_monthly.value(draws);
+  pp.cost_per_participant_monthly = iv.cost.per_participant_monthly.value(draws);
+
+  const Recession& rec = c.labour_market.recession;
+  pp.recession_start_probability = rec.start_probability_monthly.value(draws);
+  pp.recession_end_probability = rec.end_probability_monthly.value(draws);
+  pp.recession_job_finding_multiplier = rec.job_finding_multiplier.value(draws);
+  pp.recession_separation_multiplier = rec.separation_multiplier.value(draws);
+  pp.recession_start_month = rec.start_month;
+
+  const Public& pub = c.public_;
+  pp.public_discount_rate = pub.discount_rate.value(draws);
+  pp.labour_market_contribution = pub.tax.labour_market_contribution.value(draws);
+  pp.municipal_rate = pub.tax.municipal_rate.value(draws);
+  pp.state_bottom_rate = pub.tax.state_bottom_rate.value(draws);
+  pp.allowance_monthly = pub.tax.personal_allowance_annual.value(draws) / 12.0;
+  pp.municipal_retention = pub.tax.municipal_retention.value(draws);
+  pp.refusion_rates = {0.0};
+  pp.refusion_from_week = {-std::numeric_limits<double>::infinity()};
+  for (const RefusionStep& step : ladder_) {
+    pp.refusion_rates.push_back(step.rate);
+    pp.refusion_from_week.push_back(step.from_week);
+  }
+  pp.reset_after_months_off = std::max(0, pub.refusion.reset_after_months_off);
+  pp.result_grant_amount = pub.result_grant.amount.value(draws);
+  pp.result_grant_after_months = std::max(1, pub.result_grant.after_months_in_job);
+  pp.line_items = line_items();
+
+  for (int s = 0; s < static_cast<int>(c.cohort.segments.size()); ++s) {
+    pp.segments.push_back(resolve_segment(s, draws, pp));
+  }
+  return pp;
+}
+
+SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws, const PathParameters& pp) const {
+  const Segment& seg = config_.cohort.segments[static_cast<size_t>(s)];
+  SegmentParameters out;
+  out.share = seg.share;
+  out.benefit_monthly = seg.benefit_monthly.value(draws);
+  out.prior_benefit_weeks = seg.prior_benefit_weeks.value(draws);
+  out.wage_monthly = seg.wage_monthly.value(draws);
+  out.hours_fraction = seg.hours_fraction.value(draws);
+  out.job_finding_hazard = seg.job_finding_hazard.value(draws);
+  out.separation_hazard = seg.separation_hazard.value(draws);
+  out.exit_hazard = seg.exit_hazard.value(draws);
+  out.result_grant_eligible = seg.result_grant_eligible;
+
+  // On benefit: gross benefit to the municipality (refusion is booked by class), taxable with the
+  // allowance, no labour-market contribution.
+  const double b = out.benefit_monthly;
+  add_flow(out.benefit_flows, Budget::municipality, static_cast<int>(LineItem::benefit), b);
+  add_income_tax(out.benefit_flows, pp, std::max(0.0, b - pp.allowance_monthly));
+  // Employed: labour-market contribution on the gross wage, income tax on the rest.
+  const double y = out.wage_monthly * out.hours_fraction;
+  const double contribution = pp.labour_market_contribution * y;
+  add_flow(out.employed_flows, Budget::state, static_cast<int>(LineItem::state_tax), -contribution);
+  add_income_tax(out.employed_flows, pp, std::max(0.0, y - contribution - pp.allowance_monthly));
+
+  const auto& flows = config_.public_.other_flows;
+  for (size_t f = 0; f < flows.size(); ++f) {
+    const OtherFlowAmounts& a = other_flow_amounts_[static_cast<size_t>(s)][f];
+    const int item = kFixedLineItems + static_cast<int>(f);
+    out.other_on_benefit.push_back(a.on_benefit.value(draws));
+    out.other_employed.push_back(a.employed.value(draws));
+    add_flow(out.benefit_flows, flows[f].budget, item, out.other_on_benefit.back());
+    add_flow(out.employed_flows, flows[f].budget, item, out.other_employed.back());
+  }
+
+  out.refusion_start_prior = {0};
+  out.refusion_start_reset = {0};
+  for (size_t k = 1; k < pp.refusion_from_week.size(); ++k) {
+    out.refusion_start_prior.push_back(first_month_at_weeks(out.prior_benefit_weeks, pp.refusion_from_week[k]));
+    out.refusion_start_reset.push_back(first_month_at_weeks(0.0, pp.refusion_from_week[k]));
+  }
+  return out;
+}
+
+std::optional<std::string> check_fixed_gap(const Config& config) {
+  const Intervention& iv = config.intervention;
+  if (iv.effect.kind != Effect::Kind::employment_gap) return std::nullopt;
+  bool fixed = iv.effect.gap.is_fixed() && iv.dropout_hazard.is_fixed() && iv.retention_multiplier.is_fixed() &&
+               (!iv.decay_half_life_months || iv.decay_half_life_months->is_fixed());
+  for (const Segment& seg : config.cohort.segments) {
+    fixed = fixed && seg.job_finding_hazard.is_fixed() && seg.separation_hazard.is_fixed() &&
+            seg.exit_hazard.is_fixed();
+  }
+  if (!fixed) return std::nullopt;
+  const CalibrationInputs in = make_calibration_inputs(config, {});
+  const GapSolution sol = solve_employment_gap(in);
+  if (!sol.clamped) return std::nullopt;
+  char buf[320];
+  std::snprintf(buf, sizeof buf,
+                "intervention.effect.employment_gap: a gap of %g at month %d is unreachable: hazard ratios in "
+                "[0, %g] give gaps from %g to %g",
+                in.gap, in.at_month, sol.hr_max, expected_employment_gap(in, 0.0),
+                expected_employment_gap(in, sol.hr_max));
+  return std::string(buf);
+}
+
+}  // namespace sisim

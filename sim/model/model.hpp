@@ -1,0 +1,46 @@
+#pragma once
+// The participant model built once from a validated Config: immutable, shared read-only by every
+// thread. resolve() turns one path's parameter draws into the PathParameters the simulation uses.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "sim/model/calibration.hpp"
+#include "sim/model/path_parameters.hpp"
+
+namespace sisim {
+
+class Model {
+ public:
+  // Throws std::invalid_argument for inconsistencies the model cannot run with (a segment override
+  // of an unknown public.other_flows name, no segments, an empty refusion ladder).
+  explicit Model(const Config& config);
+
+  // Every per-path number, with the employment_gap calibration solved when the effect is a gap.
+  PathParameters resolve(const std::vector<double>& draws) const;
+
+  // The calibration problem of one path (used by resolve and by check_fixed_gap).
+  CalibrationInputs calibration_inputs(const std::vector<double>& draws) const;
+
+  const Config& config() const { return config_; }
+  int line_items() const { return kFixedLineItems + static_cast<int>(config_.public_.other_flows.size()); }
+
+ private:
+  SegmentParameters resolve_segment(int s, const std::vector<double>& draws, const PathParameters& pp) const;
+
+  Config config_;
+  std::vector<RefusionStep> ladder_;  // sorted by from_week
+  // overrides_[segment][flow]: the amounts that apply (segment override or the public default).
+  std::vector<std::vector<OtherFlowAmounts>> other_flow_amounts_;
+};
+
+// N = round_half_up(size * fill_rate).
+int cohort_size(int size, double fill_rate);
+
+// For an employment_gap effect whose calibration inputs are all fixed: a message if the gap is
+// unreachable (a configuration error, MODEL.md section 12); nullopt otherwise (also when the effect
+// is a hazard ratio or some calibration input is uncertain).
+std::optional<std::string> check_fixed_gap(const Config& config);
+
+}  // namespace sisim

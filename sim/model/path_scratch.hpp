@@ -1,0 +1,96 @@
+#pragma once
+// Work space of one path simulation: cumulative-hazard tables for event-time inversion and the
+// difference arrays the arms book into. Internal to sim/model; lives in PathSimulation so that the
+// engine reuses it from path to path without allocating.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "sim/model/path_parameters.hpp"
+
+namespace sisim::detail {
+
+// Cumulative hazard -log(1 - q) of one month, capped: the largest exponential variate the uniforms
+// can produce is -log(2^-54) = 37.4, so 64 already means "certain" and keeps sums finite.
+inline constexpr double kCertainHazard = 64.0;
+inline double monthly_cumulative_hazard(double q) {
+  if (q >= 1.0) return kCertainHazard;
+  if (q <= 0.0) return 0.0;
+  return std::min(kCertainHazard, -std::log1p(-q));
+}
+
+// c: prefix sums of monthly cumulative hazards by absolute month (c[i] = sum of months < i).
+// Returns the first i in (from, last] with c[i] - c[from] >= need (the event happens in the
+// transition out of month i - 1, so month i is the first month in the new state), or -1 after
+// subtracting the hazard accumulated over (from, last] from need.
+inline int find_event(const double* c, int from, int last, double& need) {
+  if (last <= from) return -1;
+  const double target = c[from] + need;
+  if (c[last] < target) {
+    need -= c[last] - c[from];
+    return -1;
+  }
+  return static_cast<int>(std::lower_bound(c + from + 1, c + last + 1, target) - c);
+}
+
+// Number of monthly transitions until an event of constant monthly cumulative hazard `lambda`
+// happens, by inversion of the geometric law: ceil(-log(u) / lambda) >= 1; `cap` if beyond it.
+inline int geometric_transitions(double u, double lambda, int cap) {
+  if (lambda <= 0.0) return cap;
+  const double k = std::ceil(-std::log(u) / lambda);
+  return k >= static_cast<double>(cap) ? cap : static_cast<int>(k);
+}
+
+enum : int { kStateB = 0, kStateE = 1 };
+
+class HazardTables {
+ public:
+  // Per path: prefix tables of the counterfactual and in-programme hazards for each segment and state.
+  void build(const PathParameters& pp, const std::vector<std::uint8_t>& regime);
+  const double* counterfactual(int s, int state) const { return &cf_[row(s, state)]; }
+  const double* in_programme(int s, int state) const { return &programme_[row(s, state)]; }
+  // Job finding of a completer enrolled in month e after the programme's end (valid from e + D).
+  const double* completer_job_finding(int s, int e);
+
+ private:
+  size_t row(int s, int state) const { return static_cast<size_t>(s * 2 + state) * stride_; }
+  void build_decay_row(int s, int e);
+
+  enum class Post { counterfactual, programme, decaying };
+  const PathParameters* pp_ = nullptr;
+  const std::vector<std::uint8_t>* regime_ = nullptr;
+  int months_ = 0;
+  size_t stride_ = 1;
+  Post post_ = Post::counterfactual;
+  std::vector<double> cf_, programme_;
+  std::vector<double> decay_lambda_;  // [(s*2 + regime) * stride + j], j = months after the end
+  std::vector<double> decay_;         // [(s*E + e) * stride + m], built on first use
+  std::vector<std::uint8_t> decay_ready_;
+};
+
+// Difference arrays of one arm: people in B by (segment, refusion class), in E by segment, and
+// result grants by segment, over months (stride months + 1).
+struct ArmCounts {
+  int months = 0, segments = 0, classes = 0;
+  std::vector<double> benefit, employed, grants;
+  void reset(int m, int s, int c) {
+    months = m, segments = s, classes = c;
+    const size_t stride = static_cast<size_t>(m) + 1;
+    benefit.assign(static_cast<size_t>(s * c) * stride, 0.0);
+    employed.assign(static_cast<size_t>(s) * stride, 0.0);
+    grants.assign(static_cast<size_t>(s) * stride, 0.0);
+  }
+  double* benefit_row(int s, int c) { return &benefit[static_cast<size_t>(s * classes + c) * (months + 1)]; }
+  double* employed_row(int s) { return &employed[static_cast<size_t>(s) * (months + 1)]; }
+  double* grant_row(int s) { return &grants[static_cast<size_t>(s) * (months + 1)]; }
+};
+
+struct PathScratch {
+  HazardTables tables;
+  ArmCounts treated, counterfactual;
+  std::vector<double> programme_diff;  // participants in the programme (difference array)
+  std::vector<double> month_buffer;    // one month series
+};
+
+}  // namespace sisim::detail

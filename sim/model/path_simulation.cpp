@@ -1,0 +1,259 @@
+#include "sim/model/path_simulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/model/person_walk.hpp"
+#include "sim/model/regime.hpp"
+
+namespace sisim {
+namespace {
+
+using detail::ArmCounts;
+using detail::kStateB;
+using detail::kStateE;
+
+struct CohortStreams {
+  rng::StreamId segment, exit, labour;
+};
+constexpr CohortStreams kCohortStreams{rng::StreamId::segment, rng::StreamId::exit_event,
+                                       rng::StreamId::labour_events};
+constexpr CohortStreams kControlStreams{rng::StreamId::control_segment, rng::StreamId::control_exit,
+                                        rng::StreamId::control_labour};
+
+// Who a person is: enrolment, segment (categorical by inversion on the cumulative shares) and exit
+// month (geometric in the exit hazard, shared by both arms).
+struct Person {
+  int enrol = 0, segment = 0, exit_transitions = 0, limit = 0;
+};
+
+Person draw_person(const PathParameters& pp, int i, int n, const rng::Key& key, std::uint64_t path,
+                   const CohortStreams& streams) {
+  Person p;
+  p.enrol = enrolment_month(i, n, pp.enrolment_months);
+  const auto idx = static_cast<std::uint64_t>(i);
+  const int last_segment = static_cast<int>(pp.segments.size()) - 1;
+  if (last_segment > 0) {
+    const double u = rng::UniformStream(key, path, idx, streams.segment).at(0);
+    double cumulative = 0.0;
+    while (p.segment < last_segment) {
+      cumulative += pp.segments[static_cast<size_t>(p.segment)].share;
+      if (u < cumulative) break;
+      ++p.segment;
+    }
+  }
+  const double lambda_x = detail::monthly_cumulative_hazard(pp.segments[static_cast<size_t>(p.segment)].exit_hazard);
+  const int cap = pp.horizon_months + 1;
+  p.exit_transitions =
+      lambda_x > 0.0 ? detail::geometric_transitions(rng::UniformStream(key, path, idx, streams.exit).at(0), lambda_x, cap)
+                     : cap;
+  p.limit = std::min(pp.horizon_months, p.enrol + std::min(p.exit_transitions, cap));
+  return p;
+}
+
+void start_history(ArmHistory& h, const Person& p, int horizon) {
+  h.enrol_month = p.enrol;
+  h.segment = p.segment;
+  h.exit_month = p.enrol + p.exit_transitions < horizon ? p.enrol + p.exit_transitions : -1;
+  h.employment.clear();
+}
+
+detail::PersonSchedule counterfactual_schedule(const detail::HazardTables& t, const Person& p) {
+  detail::PersonSchedule sch;
+  sch.enrol = p.enrol;
+  sch.limit = p.limit;
+  sch.phase_end = p.enrol;
+  for (int st = 0; st < 2; ++st) sch.first[st] = sch.second[st] = t.counterfactual(p.segment, st);
+  return sch;
+}
+
+void prepare_arm(ArmResult& arm, int people, int months, int items) {
+  arm.people.resize(static_cast<size_t>(people));
+  if (arm.flows.months() != months || arm.flows.items() != items) {
+    arm.flows = FlowTable(months, items);
+  } else {
+    arm.flows.clear();
+  }
+  arm.employment_months = 0.0;
+  arm.job_starts = arm.result_grants = 0;
+  arm.employed_count.assign(static_cast<size_t>(months), 0.0);
+  arm.benefit_count.assign(static_cast<size_t>(months), 0.0);
+}
+
+void add_totals(ArmResult& arm, const detail::ArmTotals& t) {
+  arm.employment_months += t.employment_months;
+  arm.job_starts += t.job_starts;
+  arm.result_grants += t.result_grants;
+}
+
+// In place: difference array -> counts per month.
+void prefix_sum(double* row, int months) {
+  for (int m = 1; m < months; ++m) row[m] += row[m - 1];
+}
+
+void book_series(FlowTable& flows, Budget b, int item, double amount, const double* count, int months) {
+  if (amount == 0.0) return;
+  double* out = &flows.at(b, item, 0);
+  for (int m = 0; m < months; ++m) out[m] += amount * count[m];
+}
+
+// Counts -> per-month flows of one segment (MODEL.md section 6).
+void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s, std::vector<double>& nb) {
+  const int months = counts.months;
+  const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
+  nb.assign(static_cast<size_t>(months), 0.0);
+  for (int c = 0; c < counts.classes; ++c) {
+    double* row = counts.benefit_row(s, c);
+    prefix_sum(row, months);
+    for (int m = 0; m < months; ++m) nb[static_cast<size_t>(m)] += row[m];
+    const double refund = pp.refusion_rates[static_cast<size_t>(c)] * seg.benefit_monthly;
+    book_series(arm.flows, Budget::municipality, static_cast<int>(LineItem::refusion), -refund, row, months);
+    book_series(arm.flows, Budget::state, static_cast<int>(LineItem::refusion), refund, row, months);
+  }
+  for (const FlowEntry& f : seg.benefit_flows) book_series(arm.flows, f.budget, f.item, f.amount, nb.data(), months);
+  double* employed = counts.employed_row(s);
+  prefix_sum(employed, months);
+  for (const FlowEntry& f : seg.employed_flows) book_series(arm.flows, f.budget, f.item, f.amount, employed, months);
+  const double* grants = counts.grant_row(s);
+  const int grant_item = static_cast<int>(LineItem::result_grant);
+  book_series(arm.flows, Budget::state, grant_item, pp.result_grant_amount, grants, months);
+  book_series(arm.flows, Budget::municipality, grant_item, -pp.result_grant_amount, grants, months);
+  for (int m = 0; m < months; ++m) {
+    arm.benefit_count[static_cast<size_t>(m)] += nb[static_cast<size_t>(m)];
+    arm.employed_count[static_cast<size_t>(m)] += employed[m];
+  }
+}
+
+void finish_arm(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, std::vector<double>& buffer) {
+  for (int s = 0; s < counts.segments; ++s) book_segment(arm, pp, counts, s, buffer);
+}
+
+// Programme months of the treated arm: the programme runs for P = min(D, dropout, months left before
+// termination) months from enrolment; P == D marks a completer (decaying effect afterwards).
+int programme_length(const PathParameters& pp, int i, int enrol, int termination_month, const rng::Key& key,
+                     std::uint64_t path) {
+  const int d = std::max(0, pp.duration_months);
+  int length = d;
+  if (pp.dropout_hazard > 0.0 && d > 1) {
+    const double u = rng::UniformStream(key, path, static_cast<std::uint64_t>(i), rng::StreamId::dropout).at(0);
+    length = std::min(length, detail::geometric_transitions(u, detail::monthly_cumulative_hazard(pp.dropout_hazard), d));
+  }
+  if (termination_month >= 0) length = std::min(length, std::max(0, termination_month + 1 - enrol));
+  return length;
+}
+
+void book_investor_costs(PathSimulation& out, const PathParameters& pp, int termination_month) {
+  const int months = pp.horizon_months;
+  out.investor_costs.assign(static_cast<size_t>(months), 0.0);
+  if (months <= 0) return;
+  std::vector<double>& in_programme = out.scratch.programme_diff;
+  prefix_sum(in_programme.data(), months);
+  int last_service = (pp.enrolled > 0 ? enrolment_month(pp.enrolled - 1, pp.enrolled, pp.enrolment_months) : 0) +
+                     pp.duration_months - 1;
+  if (termination_month >= 0) last_service = std::min(last_service, termination_month);
+  last_service = std::min(last_service, months - 1);
+  for (int m = 0; m < months; ++m) {
+    double cost = pp.cost_per_participant_monthly * in_programme[static_cast<size_t>(m)];
+    if (m <= last_service) cost += pp.cost_fixed_monthly;
+    if (m == 0) cost += pp.cost_setup;
+    out.investor_costs[static_cast<size_t>(m)] = cost;
+  }
+}
+
+}  // namespace
+
+void simulate_path(const Model& model, const PathParameters& pp, const std::vector<std::uint8_t>& regime,
+                   int termination_month, const rng::Key& key, std::uint64_t path, PathSimulation& out) {
+  const int months = pp.horizon_months, n = pp.enrolled;
+  const int segments = static_cast<int>(pp.segments.size()), classes = static_cast<int>(pp.refusion_rates.size());
+  detail::PathScratch& sc = out.scratch;
+  sc.tables.build(pp, regime);
+  sc.treated.reset(months, segments, classes);
+  sc.counterfactual.reset(months, segments, classes);
+  sc.programme_diff.assign(static_cast<size_t>(months) + 1, 0.0);
+  prepare_arm(out.treated, n, months, model.line_items());
+  prepare_arm(out.counterfactual, n, months, model.line_items());
+  out.enrolled = n;
+  out.programme_starts = out.completers = 0;
+  out.programme_months = 0.0;
+  out.regime = regime;
+  out.recession_months = static_cast<int>(std::count(regime.begin(), regime.end(), kRecession));
+  out.termination_month = termination_month;
+
+  detail::ArmTotals cf_totals, tr_totals;
+  for (int i = 0; i < n; ++i) {
+    const Person p = draw_person(pp, i, n, key, path, kCohortStreams);
+    ArmHistory& cf_history = out.counterfactual.people[static_cast<size_t>(i)];
+    ArmHistory& tr_history = out.treated.people[static_cast<size_t>(i)];
+    start_history(cf_history, p, months);
+    start_history(tr_history, p, months);
+    if (p.enrol >= months) continue;
+
+    // Counterfactual: its draws (segment, exit, labour events) never depend on the treatment.
+    const detail::PersonSchedule cf = counterfactual_schedule(sc.tables, p);
+    rng::UniformStream cf_events(key, path, static_cast<std::uint64_t>(i), rng::StreamId::labour_events);
+    detail::walk_person(cf, pp, p.segment, cf_events, sc.counterfactual, cf_history, cf_totals);
+
+    // Treated: the same exit month and the same uniform per sojourn index; programme hazards for
+    // the first P months, then the counterfactual's (dropouts) or the decaying effect (completers).
+    const int length = programme_length(pp, i, p.enrol, termination_month, key, path);
+    const bool completer = length == pp.duration_months;
+    detail::PersonSchedule tr;
+    tr.enrol = p.enrol;
+    tr.limit = p.limit;
+    tr.phase_end = p.enrol + length;
+    tr.first[kStateB] = sc.tables.in_programme(p.segment, kStateB);
+    tr.first[kStateE] = sc.tables.in_programme(p.segment, kStateE);
+    tr.second[kStateB] = completer ? sc.tables.completer_job_finding(p.segment, p.enrol)
+                                   : sc.tables.counterfactual(p.segment, kStateB);
+    tr.second[kStateE] = sc.tables.counterfactual(p.segment, kStateE);
+    rng::UniformStream tr_events(key, path, static_cast<std::uint64_t>(i), rng::StreamId::labour_events);
+    detail::walk_person(tr, pp, p.segment, tr_events, sc.treated, tr_history, tr_totals);
+
+    const int served_end = std::min(p.enrol + length, p.limit);
+    if (length > 0) ++out.programme_starts;
+    if (completer && p.exit_transitions >= length && p.enrol + length <= months) ++out.completers;
+    if (served_end > p.enrol) {
+      sc.programme_diff[static_cast<size_t>(p.enrol)] += 1.0;
+      sc.programme_diff[static_cast<size_t>(served_end)] -= 1.0;
+      out.programme_months += served_end - p.enrol;
+    }
+  }
+  add_totals(out.counterfactual, cf_totals);
+  add_totals(out.treated, tr_totals);
+  finish_arm(out.counterfactual, pp, sc.counterfactual, sc.month_buffer);
+  finish_arm(out.treated, pp, sc.treated, sc.month_buffer);
+  book_investor_costs(out, pp, termination_month);
+}
+
+void simulate_control_group(const Model& /*model*/, const PathParameters& pp, const std::vector<std::uint8_t>& regime,
+                            int n_c, const rng::Key& key, std::uint64_t path, detail::PathScratch& scratch,
+                            std::vector<ArmHistory>& out) {
+  const int months = pp.horizon_months;
+  n_c = std::max(0, n_c);
+  out.resize(static_cast<size_t>(n_c));
+  scratch.tables.build(pp, regime);
+  // The control group's flows are not needed: book into a throw-away counter set.
+  scratch.counterfactual.reset(months, static_cast<int>(pp.segments.size()), static_cast<int>(pp.refusion_rates.size()));
+  detail::ArmTotals totals;
+  for (int j = 0; j < n_c; ++j) {
+    const Person p = draw_person(pp, j, n_c, key, path, kControlStreams);
+    ArmHistory& h = out[static_cast<size_t>(j)];
+    start_history(h, p, months);
+    if (p.enrol >= months) continue;
+    rng::UniformStream events(key, path, static_cast<std::uint64_t>(j), kControlStreams.labour);
+    detail::walk_person(counterfactual_schedule(scratch.tables, p), pp, p.segment, events, scratch.counterfactual, h,
+                        totals);
+  }
+}
+
+std::vector<ArmHistory> simulate_control_group(const Model& model, const PathParameters& pp,
+                                               const std::vector<std::uint8_t>& regime, int n_c, const rng::Key& key,
+                                               std::uint64_t path) {
+  detail::PathScratch scratch;
+  std::vector<ArmHistory> out;
+  simulate_control_group(model, pp, regime, n_c, key, path, scratch, out);
+  return out;
+}
+
+}  // namespace sisim

@@ -1,0 +1,32 @@
+#pragma once
+// One person in one arm: the B/E sojourns by inversion of the discrete cumulative hazard, one
+// uniform per sojourn (event index j = 0, 1, ...), booked into the arm's difference arrays.
+// Internal to sim/model.
+#include "sim/model/history.hpp"
+#include "sim/model/path_parameters.hpp"
+#include "sim/model/path_scratch.hpp"
+#include "sim/rng/streams.hpp"
+
+namespace sisim::detail {
+
+// Which prefix table governs the transition out of each month: `first` for months
+// [enrol, phase_end), `second` from phase_end on; index 0 = from B (job finding), 1 = from E.
+struct PersonSchedule {
+  int enrol = 0;
+  int limit = 0;  // first month not simulated: min(horizon, exit month)
+  int phase_end = 0;
+  const double* first[2] = {nullptr, nullptr};
+  const double* second[2] = {nullptr, nullptr};
+};
+
+struct ArmTotals {
+  double employment_months = 0.0;
+  int job_starts = 0;
+  int result_grants = 0;
+};
+
+// Walks the person from enrolment (in B) to `limit`, appending spells to history.employment.
+void walk_person(const PersonSchedule& schedule, const PathParameters& pp, int segment,
+                 rng::UniformStream& events, ArmCounts& counts, ArmHistory& history, ArmTotals& totals);
+
+}  // namespace sisim::detail

@@ -1,0 +1,84 @@
+// Outcome counting on hand-built histories (MODEL.md 7). Expected counts are read off the spells.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "fixtures.hpp"
+#include "sim/contract/outcome_count.hpp"
+
+namespace sisim {
+namespace {
+
+using test::abc;
+using test::person;
+using test::rule;
+
+std::vector<int> months_of(const ArmHistory& h, const CountRule& r, int window) {
+  std::vector<int> out;
+  for_each_event(h, r, window, [&out](int m) { out.push_back(m); });
+  return out;
+}
+
+TEST(OutcomeCount, JobStartMinMonths) {
+  const ArmHistory a = person(0, {{2, 4}, {6, 11}});
+  // q=1: the first spell reaches 1 month in its first month, 2.
+  EXPECT_EQ(months_of(a, rule(Metric::job_start, 1), 12), (std::vector<int>{2}));
+  // q=3: the 2-month spell never reaches 3; the second does in month 6+3-1 = 8. Once only.
+  EXPECT_EQ(months_of(a, rule(Metric::job_start, 3), 12), (std::vector<int>{8}));
+  // q=6: no spell lasts 6 months.
+  EXPECT_TRUE(months_of(a, rule(Metric::job_start, 6), 12).empty());
+  // Window: B's spell [9,20) reaches 3 months in month 11 (< 12 counts) and 4 months in 12 (not).
+  const ArmHistory b = person(1, {{9, 20}});
+  EXPECT_EQ(months_of(b, rule(Metric::job_start, 3), 12), (std::vector<int>{11}));
+  EXPECT_TRUE(months_of(b, rule(Metric::job_start, 4), 12).empty());
+}
+
+TEST(OutcomeCount, SustainedEmploymentIsCumulative) {
+  const ArmHistory a = person(0, {{2, 4}, {6, 11}});
+  // 2 months in the first spell; the 4th E month is the 2nd of the second spell: 6+2-1 = 7.
+  EXPECT_EQ(months_of(a, rule(Metric::sustained_employment, 1, 4), 12), (std::vector<int>{7}));
+  // All 7 E months: 6+5-1 = 10. 8 never.
+  EXPECT_EQ(months_of(a, rule(Metric::sustained_employment, 1, 7), 12), (std::vector<int>{10}));
+  EXPECT_TRUE(months_of(a, rule(Metric::sustained_employment, 1, 8), 12).empty());
+  // 2 months are reached inside the first spell, month 3; window 3 cuts it.
+  EXPECT_EQ(months_of(a, rule(Metric::sustained_employment, 1, 2), 12), (std::vector<int>{3}));
+  EXPECT_TRUE(months_of(a, rule(Metric::sustained_employment, 1, 2), 3).empty());
+}
+
+TEST(OutcomeCount, EmploymentMonthsWithMaxAndWindow) {
+  const ArmHistory a = person(0, {{2, 4}, {6, 11}});
+  EXPECT_EQ(months_of(a, rule(Metric::employment_month), 12), (std::vector<int>{2, 3, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(months_of(a, rule(Metric::employment_month, 1, 1, 3), 12), (std::vector<int>{2, 3, 6}));
+  EXPECT_EQ(months_of(a, rule(Metric::employment_month), 8), (std::vector<int>{2, 3, 6, 7}));
+  const ArmHistory b = person(1, {{9, 20}});
+  EXPECT_EQ(months_of(b, rule(Metric::employment_month), 12), (std::vector<int>{9, 10, 11}));
+}
+
+TEST(OutcomeCount, CurvesOverAGroup) {
+  const auto people = abc();
+  // job_start q=3: A in 8, B in 11.
+  const EventCurve starts(people, rule(Metric::job_start, 3), 12);
+  EXPECT_EQ(starts.upto(7), 0);
+  EXPECT_EQ(starts.upto(8), 1);
+  EXPECT_EQ(starts.upto(11), 2);
+  EXPECT_EQ(starts.upto(100), 2);
+  EXPECT_EQ(starts.upto(-1), 0);
+  // employment months: A 2,3,6,7,8,9,10 and B 9,10,11: by 5 -> 2, by 9 -> 6 + 1 = 7, all 10.
+  const EventCurve months(people, rule(Metric::employment_month), 12);
+  EXPECT_EQ(months.upto(5), 2);
+  EXPECT_EQ(months.upto(9), 7);
+  EXPECT_EQ(months.total(), 10);
+  // At most 2 per person: A 2,3 and B 9,10.
+  EXPECT_EQ(EventCurve(people, rule(Metric::employment_month, 1, 1, 2), 12).total(), 4);
+}
+
+TEST(OutcomeCount, Enrolment) {
+  const EnrolmentCurve e(abc(8));  // enrol months 0, 1, 8
+  EXPECT_EQ(e.by(-1), 0);
+  EXPECT_EQ(e.by(0), 1);
+  EXPECT_EQ(e.by(7), 2);
+  EXPECT_EQ(e.by(8), 3);
+}
+
+}  // namespace
+}  // namespace sisim

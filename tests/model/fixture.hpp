@@ -1,0 +1,30 @@
+#pragma once
+// Test scenarios built directly as Config structs (the YAML loader is not a dependency of model tests).
+#include <vector>
+
+#include "config/config.hpp"
+#include "sim/model/path_simulation.hpp"
+
+namespace sisim::test {
+
+// The values of shared/design/example-scenario.yaml. Uncertain parameters: id 0 =
+// aktivitetsparat_complex job_finding_hazard (triangular 0.004/0.008/0.015), id 1 = recession
+// job_finding_multiplier (uniform 0.5-0.8).
+Config example_config();
+// Draws at the modes/centres: {0.008, 0.65}.
+std::vector<double> example_draws();
+
+// One fixed segment, no other flows, no costs, no recession: a base for hand-made cases.
+Config single_segment_config();
+
+// Turn `p` into uncertain parameter `id` of `c` (the draw vector supplies its value).
+void make_uncertain(Config& c, Param& p, const char* path, const Distribution& dist);
+
+// Resolve, simulate the regime and one path (seed 20230809 unless given).
+PathSimulation run_path(const Config& c, const std::vector<double>& draws, std::uint64_t path = 0,
+                        int termination_month = -1, std::uint64_t seed = 20230809);
+
+// Savings (counterfactual minus treated) of one budget summed over line items and months.
+double total_savings(const PathSimulation& p, Budget b);
+
+}  // namespace sisim::test

@@ -1,0 +1,125 @@
+// Distribution conversions (moments by hand) and the parameter checks' messages.
+#include "sim/rng/distribution_params.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "sim/rng/samplers.hpp"
+
+namespace sisim::rng {
+namespace {
+
+TEST(LognormalFromMeanSd, ReproducesTheMoments) {
+  const Distribution d = lognormal_from_mean_sd(100.0, 30.0);
+  EXPECT_EQ(d.kind, DistKind::lognormal);
+  // sigma^2 = log(1 + 0.09) by hand; E = exp(mu + s^2/2), Var = (exp(s^2) - 1) exp(2 mu + s^2).
+  EXPECT_NEAR(d.sigma * d.sigma, std::log(1.09), 1e-15);
+  EXPECT_NEAR(std::exp(d.mu + 0.5 * d.sigma * d.sigma), 100.0, 1e-12);
+  EXPECT_NEAR((std::exp(d.sigma * d.sigma) - 1.0) * std::exp(2.0 * d.mu + d.sigma * d.sigma), 900.0, 1e-9);
+  EXPECT_THROW(lognormal_from_mean_sd(0.0, 1.0), std::invalid_argument);
+  EXPECT_THROW(lognormal_from_mean_sd(5.0, -1.0), std::invalid_argument);
+}
+
+TEST(LognormalFromMedianSigma, MedianIsTheHalfQuantile) {
+  const Distribution d = lognormal_from_median_sigma(4000.0, 0.25);
+  EXPECT_NEAR(quantile(d, 0.5), 4000.0, 1e-9);
+  EXPECT_EQ(d.sigma, 0.25);
+  EXPECT_THROW(lognormal_from_median_sigma(-1.0, 0.2), std::invalid_argument);
+}
+
+TEST(BetaFromMeanSd, MethodOfMomentsByHand) {
+  // m = 0.3, v = 0.01: k = 0.21 / 0.01 - 1 = 20, alpha = 6, beta = 14.
+  const std::optional<Distribution> unit = beta_from_mean_sd(0.3, 0.1, 0.0, 1.0);
+  ASSERT_TRUE(unit.has_value());
+  EXPECT_NEAR(unit->alpha, 6.0, 1e-12);
+  EXPECT_NEAR(unit->beta, 14.0, 1e-12);
+  // The same shape on [10, 20] with mean 13, sd 1.
+  const std::optional<Distribution> scaled = beta_from_mean_sd(13.0, 1.0, 10.0, 20.0);
+  ASSERT_TRUE(scaled.has_value());
+  EXPECT_NEAR(scaled->alpha, 6.0, 1e-12);
+  EXPECT_NEAR(scaled->beta, 14.0, 1e-12);
+  EXPECT_EQ(scaled->low, 10.0);
+  EXPECT_EQ(scaled->high, 20.0);
+}
+
+TEST(BetaFromMeanSd, ImpossibleMomentsGiveNullopt) {
+  EXPECT_FALSE(beta_from_mean_sd(0.5, 0.5, 0.0, 1.0).has_value());   // v = m(1-m) exactly
+  EXPECT_FALSE(beta_from_mean_sd(0.1, 0.35, 0.0, 1.0).has_value());  // v > m(1-m)
+  EXPECT_FALSE(beta_from_mean_sd(1.5, 0.1, 0.0, 1.0).has_value());   // mean outside
+  EXPECT_FALSE(beta_from_mean_sd(0.5, 0.0, 0.0, 1.0).has_value());   // sd 0
+  EXPECT_FALSE(beta_from_mean_sd(0.5, 0.1, 1.0, 1.0).has_value());   // empty range
+  EXPECT_TRUE(beta_from_mean_sd(0.5, 0.49, 0.0, 1.0).has_value());
+}
+
+TEST(PertShape, FormulaByHand) {
+  Distribution d;
+  d.kind = DistKind::pert, d.low = 0.0, d.mode = 3.0, d.high = 10.0, d.lambda = 4.0;
+  const auto [a, b] = pert_shape(d);
+  EXPECT_NEAR(a, 2.2, 1e-15);  // 1 + 4 * 3/10
+  EXPECT_NEAR(b, 3.8, 1e-15);  // 1 + 4 * 7/10
+}
+
+TEST(CheckDistribution, AcceptsSensibleParameters) {
+  Distribution d;
+  EXPECT_EQ(check_distribution(d), "");  // fixed 0
+  d.kind = DistKind::normal, d.mean = 1.0, d.sd = 0.5;
+  EXPECT_EQ(check_distribution(d), "");
+  d.trunc_min = 0.0;
+  EXPECT_EQ(check_distribution(d), "");
+}
+
+TEST(CheckDistribution, NamesTheProblem) {
+  Distribution d;
+  d.kind = DistKind::normal, d.sd = -1.0;
+  EXPECT_EQ(check_distribution(d), "sd must be >= 0 (got -1)");
+
+  Distribution u;
+  u.kind = DistKind::uniform, u.low = 3.0, u.high = 2.0;
+  EXPECT_EQ(check_distribution(u), "min (3) > max (2)");
+
+  Distribution t;
+  t.kind = DistKind::triangular, t.low = 1.0, t.mode = 5.0, t.high = 4.0;
+  EXPECT_EQ(check_distribution(t), "triangular needs min <= mode <= max (got min 1, mode 5, max 4)");
+
+  Distribution disc;
+  disc.kind = DistKind::discrete, disc.values = {1.0, 2.0}, disc.probs = {0.5, 0.4};
+  EXPECT_EQ(check_distribution(disc), "discrete probs must sum to 1 (got 0.9)");
+  disc.probs = {1.0};
+  EXPECT_EQ(check_distribution(disc), "discrete needs as many probs as values (got 1 probs for 2 values)");
+
+  Distribution b;
+  b.kind = DistKind::beta, b.alpha = 0.0;
+  EXPECT_EQ(check_distribution(b), "alpha must be > 0 (got 0)");
+
+  Distribution l;
+  l.kind = DistKind::lognormal, l.sigma = -0.5;
+  EXPECT_EQ(check_distribution(l), "sigma must be >= 0 (got -0.5)");
+
+  Distribution p;
+  p.kind = DistKind::pert, p.low = 0.0, p.mode = 1.0, p.high = 2.0, p.lambda = 0.0;
+  EXPECT_EQ(check_distribution(p), "lambda must be > 0 (got 0)");
+}
+
+TEST(CheckDistribution, TruncationProblems) {
+  Distribution u;
+  u.kind = DistKind::uniform, u.low = 0.0, u.high = 1.0, u.trunc_min = 5.0, u.trunc_max = 6.0;
+  EXPECT_EQ(check_distribution(u), "truncation [5, 6] has zero probability");
+  u.trunc_min = 0.7, u.trunc_max = 0.2;
+  EXPECT_EQ(check_distribution(u), "truncation min (0.7) > max (0.2)");
+
+  Distribution disc;
+  disc.kind = DistKind::discrete, disc.values = {1.0, 2.0}, disc.probs = {0.5, 0.5};
+  disc.trunc_min = 1.2, disc.trunc_max = 1.8;
+  EXPECT_EQ(check_distribution(disc), "truncation [1.2, 1.8] has zero probability");
+  disc.trunc_min = 2.0, disc.trunc_max = 3.0;  // an atom at the bound counts
+  EXPECT_EQ(check_distribution(disc), "");
+
+  Distribution n;  // far tail: Phi(40) - Phi(39) rounds to 0, sampling would be meaningless
+  n.kind = DistKind::normal, n.sd = 1.0, n.trunc_min = 39.0, n.trunc_max = 40.0;
+  EXPECT_EQ(check_distribution(n), "truncation [39, 40] has zero probability");
+}
+
+}  // namespace
+}  // namespace sisim::rng
