@@ -70,7 +70,8 @@ std::vector<SensitivityRow> rank_sensitivity(const std::vector<std::string>& nam
   std::vector<SensitivityRow> rows;
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (columns[c].size() != target.size())
-      throw std::invalid_argument("rank_sensitivity: column '" + names[c] + "' differs in length from the target");
+      throw std::invalid_argument("rank_sensitivity: column '" + names[c] +
+                                  "' differs in length from the target");
     SensitivityRow row;
     row.name = names[c];
     row.rho = spearman_pairs(columns[c], target, row.n);

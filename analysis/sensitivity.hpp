@@ -19,11 +19,11 @@ namespace sisim::analysis {
 
 struct SensitivityRow {
   std::string name;
-  double rho = 0.0;      // Spearman rank correlation with the target
-  double se = 0.0;       // 1 / sqrt(n - 1), see above
-  double ci_low = 0.0;   // 95 % Fisher-z interval
+  double rho = 0.0;     // Spearman rank correlation with the target
+  double se = 0.0;      // 1 / sqrt(n - 1), see above
+  double ci_low = 0.0;  // 95 % Fisher-z interval
   double ci_high = 0.0;
-  std::int64_t n = 0;    // paths used (pairwise non-NaN)
+  std::int64_t n = 0;  // paths used (pairwise non-NaN)
 };
 
 // 1-based ranks with ties averaged; NaN inputs get NaN ranks and are ignored when ranking the rest.

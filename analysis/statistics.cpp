@@ -189,11 +189,17 @@ void MeanAccumulator::merge(const MeanAccumulator& other) {
   n_ += other.n_;
 }
 
-double MeanAccumulator::mean() const { return n_ == 0 ? kNaN : mean_; }
+double MeanAccumulator::mean() const {
+  return n_ == 0 ? kNaN : mean_;
+}
 
-double MeanAccumulator::variance() const { return n_ < 2 ? kNaN : m2_ / static_cast<double>(n_ - 1); }
+double MeanAccumulator::variance() const {
+  return n_ < 2 ? kNaN : m2_ / static_cast<double>(n_ - 1);
+}
 
-double MeanAccumulator::sd() const { return std::sqrt(variance()); }
+double MeanAccumulator::sd() const {
+  return std::sqrt(variance());
+}
 
 double MeanAccumulator::se_mean() const {
   return n_ < 2 ? kNaN : sd() / std::sqrt(static_cast<double>(n_));

@@ -50,8 +50,7 @@ Summary summarize(const std::vector<double>& x, const std::vector<std::uint8_t>*
 
 // Type-7 quantiles of x at `levels` (each in [0, 1], else std::invalid_argument); NaN values are
 // dropped first; an empty (or all-NaN) x gives NaN for every level.
-std::vector<double> quantiles_of(std::vector<double> x,
-                                 std::span<const double> levels = kQuantileLevels);
+std::vector<double> quantiles_of(std::vector<double> x, std::span<const double> levels = kQuantileLevels);
 
 // Type-7 quantile of an already ascending-sorted, NaN-free, non-empty range.
 double quantile_sorted(std::span<const double> sorted, double level);

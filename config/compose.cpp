@@ -87,7 +87,7 @@ YNode* find_item(YNode& list, const std::string& part) {
     const YNode* name = item.is_map() ? item.find("name") : nullptr;
     if (name && name->is_scalar() && name->text == part) return &item;
   }
-  if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos) return nullptr;
+  if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos) return nullptr;
   const size_t idx = std::stoul(part);
   return idx < list.seq.size() ? &list.seq[idx] : nullptr;
 }

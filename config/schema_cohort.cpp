@@ -102,9 +102,6 @@ void read_intervention(Reader& r, const YNode* n, Intervention& out) {
   if (!m.present()) return;
   if (m.require("duration_months")) m.read("duration_months", out.duration_months, 1, 12000);
   m.read("dropout_hazard", out.dropout_hazard, kUnit);
-  m.read("retention_multiplier", out.retention_multiplier, kNonNegative);
-  if (const YNode* d = m.get("decay_half_life_months"))
-    out.decay_half_life_months = r.param(*d, m.child("decay_half_life_months"), kNonNegative);
   if (const YNode* e = m.require("effect")) {
     MapView em(r, e, "intervention.effect");
     const YNode* hr = em.get("hazard_ratio");
@@ -123,6 +120,9 @@ void read_intervention(Reader& r, const YNode* n, Intervention& out) {
     }
     if (at) em.read("at_month", out.effect.at_month, 1, 12000);
   }
+  m.read("retention_multiplier", out.retention_multiplier, kNonNegative);
+  if (const YNode* d = m.get("decay_half_life_months"))
+    out.decay_half_life_months = r.param(*d, m.child("decay_half_life_months"), kNonNegative);
   MapView cost(r, m.get("cost"), "intervention.cost");
   cost.read("setup", out.cost.setup, kNonNegative);
   cost.read("fixed_monthly", out.cost.fixed_monthly, kNonNegative);

@@ -23,9 +23,29 @@ struct Converter {
     return loc;
   }
 
+  // Aliases can make a node contain itself (`&a [*a]`) or expand exponentially ("billion
+  // laughs"); a scenario is small, so bound the depth and the number of nodes.
+  static constexpr int kMaxDepth = 64;
+  static constexpr long kMaxNodes = 200000;
+  int depth = 0;
+  long nodes = 0;
+  bool too_big = false;
+
   YNode convert(const YAML::Node& n, const SourceLocation& key_where) {
     YNode out;
     out.where = location(n.Mark());
+    if (++nodes > kMaxNodes || depth >= kMaxDepth) {
+      if (!too_big) errors.push_back(make_error(out.where, "document too deeply nested or too large (recursive alias?)"));
+      too_big = true;
+      return out;
+    }
+    ++depth;
+    fill(n, key_where, out);
+    --depth;
+    return out;
+  }
+
+  void fill(const YAML::Node& n, const SourceLocation& key_where, YNode& out) {
     out.key_where = key_where.line > 0 ? key_where : out.where;
     if (out.where.line == 0 || n.IsNull()) out.where = out.key_where;  // `key:` has no useful mark
     switch (n.Type()) {
@@ -45,7 +65,6 @@ struct Converter {
       default:
         out.kind = YNode::Kind::null;
     }
-    return out;
   }
 
   void convert_map(const YAML::Node& n, YNode& out) {
@@ -115,7 +134,7 @@ std::string describe(const YNode& n) {
     case YNode::Kind::map:
       return "a map";
     case YNode::Kind::seq:
-      return "a list";
+      return n.seq.empty() ? "an empty list" : "a list";
     default:
       return "nothing";
   }

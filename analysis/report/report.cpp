@@ -71,13 +71,15 @@ svg .whisker { stroke: #222; stroke-width: 1; }
 }  // namespace
 
 std::string render_report(const ReportInput& in) {
-  const std::string title = "sisim risk report: " + (in.scenario_name.empty() ? "unnamed scenario" : in.scenario_name);
+  const std::string title =
+      "sisim risk report: " + (in.scenario_name.empty() ? "unnamed scenario" : in.scenario_name);
   std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  html += "<title>" + escape_html(title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+  html += "<title>" + escape_html(title) + "</title>\n<style>" + std::string(kStyle) +
+          "</style>\n</head>\n<body>\n";
   html += "<h1>" + escape_html(title) + "</h1>\n";
-  html += "<p class=\"meta\">" + std::to_string(in.paths) + " simulated paths, seed " + std::to_string(in.seed) +
-          (in.created.empty() ? "" : ", run " + escape_html(in.created)) +
+  html += "<p class=\"meta\">" + std::to_string(in.paths) + " simulated paths, seed " +
+          std::to_string(in.seed) + (in.created.empty() ? "" : ", run " + escape_html(in.created)) +
           (in.sisim_version.empty() ? "" : ", sisim " + escape_html(in.sisim_version)) + "</p>\n";
   html += detail::headline_section(in);
   html += detail::summary_table_section(in);

@@ -64,8 +64,17 @@ std::string investor_section(const ReportInput& in) {
     html += no_data("no path has a defined investor IRR.");
   } else {
     const auto s = summarize_column(in.investor_irr, &flags);
-    html += "<p class=\"caption\">How often each annual return occurred across the simulated futures. Bars left of "
-            "the dashed 0 % line are futures in which the investor lost money.</p>\n";
+    std::string missing;
+    if (s.n_nan > 0)
+      missing =
+          " Not shown: " + format_percent(static_cast<double>(s.n_nan) / static_cast<double>(s.n + s.n_nan)) +
+          " of paths where the return is not defined (e.g. nothing was paid back).";
+    html +=
+        "<p class=\"caption\">How often each annual return occurred across the simulated futures. Bars left "
+        "of "
+        "the dashed 0 % line are futures in which the investor lost money. The outermost bars also hold the "
+        "rare paths beyond the axis." +
+        missing + "</p>\n";
     html += histogram_svg(in.investor_irr, {"Distribution of the investor's IRR", "Annual return (IRR)",
                                             AxisFormat::percent, in.currency, 0.0, "0 %", loss_note(s)});
   }
@@ -74,25 +83,30 @@ std::string investor_section(const ReportInput& in) {
     html += no_data("no path has a defined MOIC.");
   } else {
     const auto s = summarize_column(in.investor_moic, &flags);
-    html += "<p class=\"caption\">Left of the dashed 1.0x line the investor got back less than it paid in.</p>\n";
-    html += histogram_svg(in.investor_moic, {"Distribution of the investor's MOIC", "Multiple on invested capital",
-                                             AxisFormat::multiple, in.currency, 1.0, "1.0x", loss_note(s)});
+    html +=
+        "<p class=\"caption\">Left of the dashed 1.0x line the investor got back less than it paid in.</p>\n";
+    html += histogram_svg(in.investor_moic,
+                          {"Distribution of the investor's MOIC", "Multiple on invested capital",
+                           AxisFormat::multiple, in.currency, 1.0, "1.0x", loss_note(s)});
   }
   return html;
 }
 
 std::string fan_section(const ReportInput& in) {
-  std::string html = "<h2>Cash over time</h2>\n<p class=\"caption\">The dark line is the middle case; the bands "
-                     "hold the middle 50 % and 90 % of simulated futures. Below zero: more paid out than received "
-                     "so far.</p>\n";
+  std::string html =
+      "<h2>Cash over time</h2>\n<p class=\"caption\">The dark line is the middle case; the bands "
+      "hold the middle 50 % and 90 % of simulated futures. Below zero: more paid out than received "
+      "so far.</p>\n";
   html += "<h3>Investor: cumulative cash</h3>\n";
   html += in.investor_cumulative_cash.months.empty()
               ? no_data("no investor cash-flow bands.")
-              : fan_chart_svg(in.investor_cumulative_cash, "Investor cumulative cash", "Cumulative cash", in.currency);
+              : fan_chart_svg(in.investor_cumulative_cash, "Investor cumulative cash", "Cumulative cash",
+                              in.currency);
   for (const auto& fan : in.budget_cumulative_net) {
     html += "<h3>" + escape_html(fan.name) + ": cumulative net</h3>\n";
-    html += fan.months.empty() ? no_data("no bands for " + fan.name + ".")
-                               : fan_chart_svg(fan, fan.name + " cumulative net", "Cumulative net", in.currency);
+    html += fan.months.empty()
+                ? no_data("no bands for " + fan.name + ".")
+                : fan_chart_svg(fan, fan.name + " cumulative net", "Cumulative net", in.currency);
   }
   return html;
 }
@@ -100,8 +114,10 @@ std::string fan_section(const ReportInput& in) {
 std::string budget_account_section(const ReportInput& in) {
   std::string html = "<h2>Annual budget account</h2>\n";
   if (in.budget_accounts.empty()) return html + no_data("no annual budget accounts.");
-  html += "<p class=\"caption\">Per year and line item: the average over simulated futures (bar) and the range "
-          "holding 90 % of them (whisker, P5 to P95). Positive: the budget gains (a saving or extra income).</p>\n";
+  html +=
+      "<p class=\"caption\">Per year and line item: the average over simulated futures (bar) and the range "
+      "holding 90 % of them (whisker, P5 to P95). Positive: the budget gains (a saving or extra "
+      "income).</p>\n";
   for (const auto& a : in.budget_accounts) {
     html += "<h3>" + escape_html(a.budget) + "</h3>\n";
     html += account_chart(a, in.currency);
@@ -130,7 +146,8 @@ std::string sensitivity_section(const ReportInput& in) {
   }
   // Order parameters by their largest |rho| over the targets (the first target's order breaks ties).
   const auto rho_of = [&](std::size_t t, const std::string& name) {
-    for (const auto& r : by_target[t]) if (r.name == name) return r.rho;
+    for (const auto& r : by_target[t])
+      if (r.name == name) return r.rho;
     return std::nan("");
   };
   std::vector<std::pair<double, std::string>> order;
@@ -140,7 +157,8 @@ std::string sensitivity_section(const ReportInput& in) {
       if (std::isfinite(rho_of(t, r.name))) best = std::max(best, std::abs(rho_of(t, r.name)));
     order.emplace_back(best, r.name);
   }
-  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   if (order.size() > kMaxSensitivityRows) order.resize(kMaxSensitivityRows);
   for (const auto& t : targets) bars.series.push_back(t.first);
   for (const auto& [best, name] : order) {
@@ -150,13 +168,18 @@ std::string sensitivity_section(const ReportInput& in) {
     bars.value.push_back(v);
   }
   const double noise = 4.0 * by_target.front().front().se;
-  html += "<p class=\"caption\">Rank correlation of each uncertain input with the result, over simulated futures: "
-          "+1 means a higher input always goes with a higher result, -1 always with a lower one, 0 no relation. "
-          "Bars shorter than &plusmn;" + format_fixed(noise, 2) + " (4 standard errors) cannot be told apart from "
-          "chance.</p>\n";
+  html +=
+      "<p class=\"caption\">Rank correlation of each uncertain input with the result, over simulated "
+      "futures: "
+      "+1 means a higher input always goes with a higher result, -1 always with a lower one, 0 no relation. "
+      "Bars shorter than &plusmn;" +
+      format_fixed(noise, 2) +
+      " (4 standard errors) cannot be told apart from "
+      "chance.</p>\n";
   bars.noise_band = noise;
   bars.noise_label = "within 4 SE of 0 (noise)";
-  html += horizontal_bars_svg(bars, "Rank correlation of inputs with results", "Spearman rank correlation", -1.0, 1.0);
+  html += horizontal_bars_svg(bars, "Rank correlation of inputs with results", "Spearman rank correlation",
+                              -1.0, 1.0);
   return html;
 }
 

@@ -26,7 +26,7 @@ struct QuantileFan {
 // (savings positive = good for the budget, as in the result file).
 struct BudgetAccount {
   std::string budget;
-  std::vector<std::string> items;       // line-item names, e.g. "benefit", "municipal_tax"
+  std::vector<std::string> items;         // line-item names, e.g. "benefit", "municipal_tax"
   std::vector<std::vector<double>> mean;  // [years][items]
   std::vector<std::vector<double>> p05;   // [years][items]
   std::vector<std::vector<double>> p95;   // [years][items]
@@ -61,8 +61,8 @@ struct ReportInput {
 
   std::vector<NamedColumn> budget_npv;  // per budget, e.g. "municipality", "state", "public_total"
 
-  QuantileFan investor_cumulative_cash;           // cumulative investor cash flow
-  std::vector<QuantileFan> budget_cumulative_net; // cumulative net per budget
+  QuantileFan investor_cumulative_cash;            // cumulative investor cash flow
+  std::vector<QuantileFan> budget_cumulative_net;  // cumulative net per budget
   std::vector<BudgetAccount> budget_accounts;
 
   std::vector<NamedColumn> parameters;  // sampled parameters (config path -> value per path)

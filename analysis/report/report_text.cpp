@@ -9,10 +9,14 @@ namespace {
 
 std::string format_value(double v, ValueKind kind, const std::string& currency) {
   switch (kind) {
-    case ValueKind::money: return std::isfinite(v) ? format_money(v) + " " + escape_html(currency) : "n/a";
-    case ValueKind::rate: return format_percent(v);
-    case ValueKind::multiple: return format_multiple(v);
-    case ValueKind::number: break;
+    case ValueKind::money:
+      return std::isfinite(v) ? format_money(v) + " " + escape_html(currency) : "n/a";
+    case ValueKind::rate:
+      return format_percent(v);
+    case ValueKind::multiple:
+      return format_multiple(v);
+    case ValueKind::number:
+      break;
   }
   return format_fixed(v, 3);
 }
@@ -32,9 +36,11 @@ std::vector<SummaryRow> computed_rows(const ReportInput& in) {
   const auto flags = investor_loss_flags(in);
   std::vector<SummaryRow> rows;
   if (!in.investor_irr.empty())
-    rows.push_back(row_from("Investor IRR (annual)", ValueKind::rate, summarize_column(in.investor_irr, &flags)));
+    rows.push_back(
+        row_from("Investor IRR (annual)", ValueKind::rate, summarize_column(in.investor_irr, &flags)));
   if (!in.investor_moic.empty())
-    rows.push_back(row_from("Investor MOIC", ValueKind::multiple, summarize_column(in.investor_moic, &flags)));
+    rows.push_back(
+        row_from("Investor MOIC", ValueKind::multiple, summarize_column(in.investor_moic, &flags)));
   if (!in.investor_npv.empty())
     rows.push_back(row_from("Investor NPV", ValueKind::money, summarize_column(in.investor_npv, nullptr)));
   for (const auto& b : in.budget_npv)
@@ -48,9 +54,10 @@ std::string budget_sentence(const ReportInput& in, const std::string& name, cons
   if (col == nullptr) return "";
   const auto s = summarize_column(col->values, nullptr);
   if (s.n == 0) return "";
-  return "<p>For " + who + ", the net present value of savings minus payments is " + format_money(s.quantiles[4]) +
-         " " + escape_html(in.currency) + " in the middle case and lies between " + format_money(s.quantiles[1]) +
-         " and " + format_money(s.quantiles[7]) + " in 90 % of futures; the probability that it ends up worse off is " +
+  return "<p>For " + who + ", the net present value of savings minus payments is " +
+         format_money(s.quantiles[4]) + " " + escape_html(in.currency) +
+         " in the middle case and lies between " + format_money(s.quantiles[1]) + " and " +
+         format_money(s.quantiles[7]) + " in 90 % of futures; the probability that it ends up worse off is " +
          probability_with_se(s.p_loss, s.p_loss_se) + ".</p>\n";
 }
 
@@ -64,20 +71,23 @@ std::string headline_section(const ReportInput& in) {
     html += no_data("no investor return (IRR) could be computed on any path.");
   } else {
     html += "<p class=\"headline\">In 90 % of the " + std::to_string(irr.n + irr.n_nan) +
-            " simulated futures the investor's annual return lies between <b>" + format_percent(irr.quantiles[1]) +
-            "</b> and <b>" + format_percent(irr.quantiles[7]) + "</b>, with " + format_percent(irr.quantiles[4]) +
+            " simulated futures the investor's annual return lies between <b>" +
+            format_percent(irr.quantiles[1]) + "</b> and <b>" + format_percent(irr.quantiles[7]) +
+            "</b>, with " + format_percent(irr.quantiles[4]) +
             " in the middle case. The probability of losing money is <b>" +
             probability_with_se(irr.p_loss, irr.p_loss_se) + "</b>.</p>\n";
     if (irr.n_nan > 0)
-      html += "<p>On " + format_percent(static_cast<double>(irr.n_nan) / static_cast<double>(irr.n + irr.n_nan)) +
-              " of the paths the return is not defined (for example when the investor receives nothing back). "
-              "Those paths are left out of the return range but counted in the probability of loss.</p>\n";
+      html +=
+          "<p>On " + format_percent(static_cast<double>(irr.n_nan) / static_cast<double>(irr.n + irr.n_nan)) +
+          " of the paths the return is not defined (for example when the investor receives nothing back). "
+          "Those paths are left out of the return range but counted in the probability of loss.</p>\n";
   }
   const auto moic = summarize_column(in.investor_moic, nullptr);
   if (moic.n > 0)
     html += "<p>For every 1 " + escape_html(in.currency) + " the investor puts in, it gets back " +
-            format_multiple(moic.quantiles[4]) + " in the middle case (between " + format_multiple(moic.quantiles[1]) +
-            " and " + format_multiple(moic.quantiles[7]) + " in 90 % of futures).</p>\n";
+            format_multiple(moic.quantiles[4]) + " in the middle case (between " +
+            format_multiple(moic.quantiles[1]) + " and " + format_multiple(moic.quantiles[7]) +
+            " in 90 % of futures).</p>\n";
   html += budget_sentence(in, "municipality", "the municipality");
   html += budget_sentence(in, "public_total", "the public sector as a whole");
   return html;
@@ -87,18 +97,22 @@ std::string summary_table_section(const ReportInput& in) {
   std::string html = "<h2>Key figures</h2>\n";
   const std::vector<SummaryRow> rows = in.summary_rows.empty() ? computed_rows(in) : in.summary_rows;
   if (rows.empty()) return html + no_data("no per-path results to summarise.");
-  html += "<p class=\"caption\">P5, P50 and P95: 5 % of simulated futures are worse than P5, half are worse than "
-          "P50 (the median), 95 % are worse than P95. SE: how much P50 would move with another seed. P(loss): for "
-          "the investor's IRR and MOIC the share of paths where the investor gets back less than it paid, for an NPV "
-          "the share of paths where it is below zero. Money in " +
-          escape_html(in.currency) + ".</p>\n";
-  html += "<table>\n<thead><tr><th>Metric</th><th>P5</th><th>P50 (median)</th><th>P95</th><th>SE of P50</th>"
-          "<th>P(loss)</th></tr></thead>\n<tbody>\n";
+  html +=
+      "<p class=\"caption\">P5, P50 and P95: 5 % of simulated futures are worse than P5, half are worse than "
+      "P50 (the median), 95 % are worse than P95. SE: how much P50 would move with another seed. P(loss): "
+      "for "
+      "the investor's IRR and MOIC the share of paths where the investor gets back less than it paid, for an "
+      "NPV "
+      "the share of paths where it is below zero. Money in " +
+      escape_html(in.currency) + ".</p>\n";
+  html +=
+      "<table>\n<thead><tr><th>Metric</th><th>P5</th><th>P50 (median)</th><th>P95</th><th>SE of P50</th>"
+      "<th>P(loss)</th></tr></thead>\n<tbody>\n";
   for (const auto& r : rows) {
-    html += "<tr><td>" + escape_html(r.metric) + "</td><td>" + format_value(r.p5, r.kind, in.currency) + "</td><td>" +
-            format_value(r.p50, r.kind, in.currency) + "</td><td>" + format_value(r.p95, r.kind, in.currency) +
-            "</td><td>" + format_value(r.se, r.kind, in.currency) + "</td><td>" + format_percent(r.p_loss) +
-            "</td></tr>\n";
+    html += "<tr><td>" + escape_html(r.metric) + "</td><td>" + format_value(r.p5, r.kind, in.currency) +
+            "</td><td>" + format_value(r.p50, r.kind, in.currency) + "</td><td>" +
+            format_value(r.p95, r.kind, in.currency) + "</td><td>" + format_value(r.se, r.kind, in.currency) +
+            "</td><td>" + format_percent(r.p_loss) + "</td></tr>\n";
   }
   return html + "</tbody>\n</table>\n";
 }
@@ -121,13 +135,20 @@ std::string glossary_section() {
 std::string method_section(const ReportInput& in) {
   return "<h2>Method</h2>\n<p>The results come from " + std::to_string(in.paths) +
          " simulated futures (paths) of the scenario, generated with random seed " + std::to_string(in.seed) +
-         ". Each path draws the uncertain parameters, the labour market's ups and downs, and every participant's "
-         "employment history with and without the programme; the same seed always gives the same results.</p>\n"
-         "<p>Every figure is an estimate from a finite number of paths. Its standard error (SE, shown as &plusmn;) "
-         "says how much it would move if the simulation were repeated with a different seed: about 95 % of repeats "
-         "would fall within 2 SE. The SE of a mean is the standard deviation divided by the square root of the "
-         "number of paths; SEs of percentiles and probabilities come from splitting the paths into 32 groups and "
-         "comparing the groups (replicate groups). Percentiles use linear interpolation between sorted values "
+         ". Each path draws the uncertain parameters, the labour market's ups and downs, and every "
+         "participant's "
+         "employment history with and without the programme; the same seed always gives the same "
+         "results.</p>\n"
+         "<p>Every figure is an estimate from a finite number of paths. Its standard error (SE, shown as "
+         "&plusmn;) "
+         "says how much it would move if the simulation were repeated with a different seed: about 95 % of "
+         "repeats "
+         "would fall within 2 SE. The SE of a mean is the standard deviation divided by the square root of "
+         "the "
+         "number of paths; SEs of percentiles and probabilities come from splitting the paths into 32 groups "
+         "and "
+         "comparing the groups (replicate groups). Percentiles use linear interpolation between sorted "
+         "values "
          "(the same definition as numpy's default).</p>\n";
 }
 

@@ -34,17 +34,22 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
   return ticks;
 }
 
-std::vector<std::string> tick_labels(const Axis& axis, const std::string& currency, std::string& unit_suffix) {
+std::vector<std::string> tick_labels(const Axis& axis, const std::string& currency,
+                                     std::string& unit_suffix) {
   unit_suffix.clear();
   const double step = axis.ticks.size() > 1 ? std::abs(axis.ticks[1] - axis.ticks[0]) : 1.0;
   double scale = 1.0;
   if (axis.format == AxisFormat::money) {
     double max_abs = 0.0;
     for (double t : axis.ticks) max_abs = std::max(max_abs, std::abs(t));
-    if (max_abs >= 1e9) scale = 1e9, unit_suffix = " (" + currency + " billion)";
-    else if (max_abs >= 1e6) scale = 1e6, unit_suffix = " (" + currency + " million)";
-    else if (max_abs >= 1e4) scale = 1e3, unit_suffix = " (" + currency + " thousand)";
-    else unit_suffix = " (" + currency + ")";
+    if (max_abs >= 1e9)
+      scale = 1e9, unit_suffix = " (" + currency + " billion)";
+    else if (max_abs >= 1e6)
+      scale = 1e6, unit_suffix = " (" + currency + " million)";
+    else if (max_abs >= 1e4)
+      scale = 1e3, unit_suffix = " (" + currency + " thousand)";
+    else
+      unit_suffix = " (" + currency + ")";
   }
   if (axis.format == AxisFormat::percent) scale = 0.01;
   // Enough decimals to tell neighbouring ticks apart, no more.
@@ -86,7 +91,8 @@ constexpr double kLegendRowHeight = 18.0;
 
 // Legend entry positions relative to the legend's origin, wrapping rows at max_width. Text width is
 // estimated (about 7 px per character at the report's 12 px font): no font metrics without a browser.
-std::vector<std::pair<double, double>> legend_layout(const std::vector<std::string>& names, double max_width) {
+std::vector<std::pair<double, double>> legend_layout(const std::vector<std::string>& names,
+                                                     double max_width) {
   std::vector<std::pair<double, double>> pos;
   double cx = 0.0, cy = 0.0;
   for (const auto& name : names) {

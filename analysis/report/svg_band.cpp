@@ -18,7 +18,8 @@ Points band(const Plot& plot, const std::vector<std::pair<double, std::array<dou
             std::size_t lower, std::size_t upper) {
   Points p;
   for (const auto& [years, q] : rows) p.emplace_back(plot.px(years), plot.py(q[upper]));
-  for (auto it = rows.rbegin(); it != rows.rend(); ++it) p.emplace_back(plot.px(it->first), plot.py(it->second[lower]));
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+    p.emplace_back(plot.px(it->first), plot.py(it->second[lower]));
   return p;
 }
 

@@ -35,12 +35,14 @@ std::string grouped_bars_svg(const GroupedBars& bars, const std::string& title, 
         if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
   Axis y{nice_ticks(lo, hi, 6), AxisFormat::money, y_title};
   const double top = 24 + legend_h;
-  const Plot plot{90, top, kChartWidth - 110, 240, 0.0, static_cast<double>(bars.groups.size()), y.lo(), y.hi()};
+  const Plot plot{90,     top,   kChartWidth - 110, 240, 0.0, static_cast<double>(bars.groups.size()),
+                  y.lo(), y.hi()};
   draw_axes(svg, plot, Axis{{0.0, 1.0}, AxisFormat::number, ""}, y, currency, false);
   const double group_w = plot.width / static_cast<double>(bars.groups.size());
   const double bar_w = group_w * 0.8 / static_cast<double>(bars.series.size());
   // Label every k-th group so labels never overlap (about 40 px per label).
-  const std::size_t label_every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(40.0 / group_w)));
+  const std::size_t label_every =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(40.0 / group_w)));
   for (std::size_t g = 0; g < bars.groups.size(); ++g) {
     const double gx = plot.left + group_w * static_cast<double>(g) + group_w * 0.1;
     for (std::size_t s = 0; s < bars.series.size(); ++s) {
@@ -48,7 +50,9 @@ std::string grouped_bars_svg(const GroupedBars& bars, const std::string& title, 
       if (!std::isfinite(v)) continue;
       const double bx = gx + bar_w * static_cast<double>(s);
       std::string tip = bars.groups[g] + ", " + bars.series[s] + ": " + format_money(v);
-      if (whiskers) tip += " (P5 " + format_money(cell(bars.low, g, s)) + ", P95 " + format_money(cell(bars.high, g, s)) + ")";
+      if (whiskers)
+        tip += " (P5 " + format_money(cell(bars.low, g, s)) + ", P95 " + format_money(cell(bars.high, g, s)) +
+               ")";
       svg.rect(bx, plot.py(0.0), bar_w * 0.92, plot.py(v) - plot.py(0.0), series_colour(s), tip);
       const double l = cell(bars.low, g, s), h = cell(bars.high, g, s);
       if (whiskers && std::isfinite(l) && std::isfinite(h))
@@ -65,20 +69,22 @@ std::string grouped_bars_svg(const GroupedBars& bars, const std::string& title, 
   return svg.finish();
 }
 
-std::string horizontal_bars_svg(const HorizontalBars& bars, const std::string& title, const std::string& x_title,
-                                double x_lo, double x_hi) {
+std::string horizontal_bars_svg(const HorizontalBars& bars, const std::string& title,
+                                const std::string& x_title, double x_lo, double x_hi) {
   const double row_h = 14.0 * static_cast<double>(std::max<std::size_t>(1, bars.series.size())) + 10.0;
   const double height = 80 + row_h * static_cast<double>(bars.labels.size());
   Svg svg(kChartWidth, height, title);
   if (bars.labels.empty()) return svg.finish();
   constexpr std::size_t kMaxLabel = 58;  // about 370 px at the report's 12 px font
-  const Plot plot{390, 40, kChartWidth - 410, row_h * static_cast<double>(bars.labels.size()), x_lo, x_hi, 0, 1};
+  const Plot plot{390, 40, kChartWidth - 410, row_h * static_cast<double>(bars.labels.size()), x_lo, x_hi,
+                  0,   1};
   Axis x{nice_ticks(x_lo, x_hi, 8), AxisFormat::number, x_title};
   if (bars.noise_band > 0.0) {
     const double b = std::min(bars.noise_band, std::max(std::abs(x_lo), std::abs(x_hi)));
     svg.rect(plot.px(-b), plot.top, plot.px(b) - plot.px(-b), plot.height, "#e8e8e8");
   }
-  for (double t : x.ticks) svg.line(plot.px(t), plot.top, plot.px(t), plot.bottom(), t == 0.0 ? "zero" : "grid");
+  for (double t : x.ticks)
+    svg.line(plot.px(t), plot.top, plot.px(t), plot.bottom(), t == 0.0 ? "zero" : "grid");
   std::string unit;
   const auto labels = tick_labels(x, "", unit);
   for (std::size_t i = 0; i < x.ticks.size(); ++i)
@@ -90,8 +96,8 @@ std::string horizontal_bars_svg(const HorizontalBars& bars, const std::string& t
     for (std::size_t s = 0; s < bars.series.size(); ++s) {
       const double v = cell(bars.value, r, s);
       if (!std::isfinite(v)) continue;
-      svg.rect(plot.px(0.0), ry + 14.0 * static_cast<double>(s), plot.px(v) - plot.px(0.0), 12.0, series_colour(s),
-               bars.labels[r] + ", " + bars.series[s] + ": " + format_fixed(v, 2));
+      svg.rect(plot.px(0.0), ry + 14.0 * static_cast<double>(s), plot.px(v) - plot.px(0.0), 12.0,
+               series_colour(s), bars.labels[r] + ", " + bars.series[s] + ": " + format_fixed(v, 2));
     }
   }
   std::vector<std::string> names = bars.series, colours;

@@ -51,7 +51,7 @@ struct HorizontalBars {
   double noise_band = 0.0;  // > 0: a grey band over [-noise_band, noise_band] ("indistinguishable from 0")
   std::string noise_label;  // legend text for the band
 };
-std::string horizontal_bars_svg(const HorizontalBars& bars, const std::string& title, const std::string& x_title,
-                                double x_lo, double x_hi);
+std::string horizontal_bars_svg(const HorizontalBars& bars, const std::string& title,
+                                const std::string& x_title, double x_lo, double x_hi);
 
 }  // namespace sisim::report

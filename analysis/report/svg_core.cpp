@@ -8,7 +8,9 @@ namespace sisim::report {
 namespace {
 
 // Pixel coordinates with one decimal: enough for a crisp chart, small output.
-std::string px(double v) { return format_fixed(v, 1); }
+std::string px(double v) {
+  return format_fixed(v, 1);
+}
 
 std::string points_attribute(const std::vector<std::pair<double, double>>& points) {
   std::string s;
@@ -26,12 +28,23 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -80,8 +93,8 @@ const char* series_colour(std::size_t index) {
 
 Svg::Svg(double width, double height, std::string_view title) : width_(width), height_(height) {
   // No xmlns: inline SVG in HTML5 does not need it, and the report carries no URL at all.
-  out_ = "<svg viewBox=\"0 0 " + px(width) + " " + px(height) +
-         "\" role=\"img\" aria-label=\"" + escape_html(title) + "\"><title>" + escape_html(title) + "</title>\n";
+  out_ = "<svg viewBox=\"0 0 " + px(width) + " " + px(height) + "\" role=\"img\" aria-label=\"" +
+         escape_html(title) + "\"><title>" + escape_html(title) + "</title>\n";
 }
 
 void Svg::line(double x1, double y1, double x2, double y2, std::string_view css_class) {
@@ -110,16 +123,20 @@ void Svg::text(double x, double y, std::string_view content, std::string_view cs
   out_ += ">" + escape_html(content) + "</text>\n";
 }
 
-void Svg::polygon(const std::vector<std::pair<double, double>>& points, std::string_view fill, double opacity) {
+void Svg::polygon(const std::vector<std::pair<double, double>>& points, std::string_view fill,
+                  double opacity) {
   out_ += "<polygon points=\"" + points_attribute(points) + "\" fill=\"" + escape_html(fill) +
           "\" fill-opacity=\"" + format_fixed(opacity, 2) + "\" stroke=\"none\"/>\n";
 }
 
-void Svg::polyline(const std::vector<std::pair<double, double>>& points, std::string_view stroke, double width) {
+void Svg::polyline(const std::vector<std::pair<double, double>>& points, std::string_view stroke,
+                   double width) {
   out_ += "<polyline points=\"" + points_attribute(points) + "\" fill=\"none\" stroke=\"" +
           escape_html(stroke) + "\" stroke-width=\"" + format_fixed(width, 1) + "\"/>\n";
 }
 
-std::string Svg::finish() { return out_ + "</svg>"; }
+std::string Svg::finish() {
+  return out_ + "</svg>";
+}
 
 }  // namespace sisim::report

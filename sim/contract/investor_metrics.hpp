@@ -9,10 +9,10 @@ struct InvestorMetrics {
   double irr_monthly = 0.0;  // per month, as returned by irr()
   double irr_annual = 0.0;   // (1 + irr_monthly)^12 - 1
   IrrStatus status = IrrStatus::no_sign_change;
-  double npv = 0.0;           // at the investor's discount rate, month m discounted by (1+r)^(-m/12)
-  double moic = 0.0;          // (receipts + guarantee) / drawdowns; NaN if nothing drawn
-  int payback_month = -1;     // first month from which cumulative flow stays >= 0; -1 never
-  double peak_capital = 0.0;  // max of minus the cumulative flow
+  double npv = 0.0;             // at the investor's discount rate, month m discounted by (1+r)^(-m/12)
+  double moic = 0.0;            // (receipts + guarantee) / drawdowns; NaN if nothing drawn
+  int payback_month = -1;       // first month from which cumulative flow stays >= 0; -1 never
+  double peak_capital = 0.0;    // max of minus the cumulative flow
   double total_received = 0.0;  // receipts + guarantee
   double total_drawn = 0.0;
 };

@@ -44,11 +44,11 @@ struct ContractOutcome {
   double tier_payment = 0.0;    // what the tier schedule entitles (0 below threshold)
 
   // ---- schedule ----
-  int termination_month = -1;    // -1: not terminated within the horizon
-  int final_date = -1;           // last payment date used (settlement date if terminated)
-  int final_payment_month = -1;  // final_date + lag
-  double entitlement_total = 0.0;  // entitlement at the final date, before cap_total
-  double payments_due_total = 0.0; // after cap_total = sum of gross_payments
+  int termination_month = -1;       // -1: not terminated within the horizon
+  int final_date = -1;              // last payment date used (settlement date if terminated)
+  int final_payment_month = -1;     // final_date + lag
+  double entitlement_total = 0.0;   // entitlement at the final date, before cap_total
+  double payments_due_total = 0.0;  // after cap_total = sum of gross_payments
 
   // ---- money by month ----
   std::vector<double> gross_payments;  // payments due, booked at date + lag (before the return cap)

@@ -65,8 +65,10 @@ double Entitlement::rate(const EventCurve& events, const EnrolmentCurve& enrolle
 // Deduction rate per enrolled participant of one rate-card line (tier == nullptr) or the tier.
 double Entitlement::deduction_rate(const TierTerms* tier, size_t line, int cutoff) const {
   switch (terms_->deduction) {
-    case DeductionKind::none: return 0.0;
-    case DeductionKind::baseline: return tier ? tier->baseline_rate : terms_->lines[line].baseline_rate;
+    case DeductionKind::none:
+      return 0.0;
+    case DeductionKind::baseline:
+      return tier ? tier->baseline_rate : terms_->lines[line].baseline_rate;
     case DeductionKind::control_group:
       return rate(tier ? tier_control_ : control_[line], control_enrol_, cutoff);
   }

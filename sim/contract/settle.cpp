@@ -41,13 +41,15 @@ void settle_contract(const ContractTerms& terms, const std::vector<ArmHistory>& 
   }
   out.termination_month = termination_month;
   const Entitlement entitlement(terms, treated, control);
-  const ScheduleResult schedule = schedule_payments(terms, entitlement, termination_month, horizon, out.gross_payments);
+  const ScheduleResult schedule =
+      schedule_payments(terms, entitlement, termination_month, horizon, out.gross_payments);
   out.final_date = schedule.final_date;
   out.final_payment_month = schedule.final_payment_month;
   out.entitlement_total = schedule.entitlement_final;
   out.payments_due_total = schedule.due_total;
   record_outcomes(terms, entitlement, schedule.final_cutoff, out);
-  run_finance(terms.finance, terms.payer_shares, out.gross_payments, drawdowns, schedule.final_payment_month, out);
+  run_finance(terms.finance, terms.payer_shares, out.gross_payments, drawdowns, schedule.final_payment_month,
+              out);
 }
 
 }  // namespace sisim

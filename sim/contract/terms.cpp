@@ -28,13 +28,15 @@ FinanceTerms resolve_finance(const Finance& f, const std::vector<double>& draws)
   t.tranches.clear();
   if (f.tranches.empty()) {
     // One investor: the finance-level cap and guarantee.
-    t.tranches.push_back({"investor", 1.0, f.return_cap_annual, f.guarantee.share_of_loss, f.guarantee.guarantor});
+    t.tranches.push_back(
+        {"investor", 1.0, f.return_cap_annual, f.guarantee.share_of_loss, f.guarantee.guarantor});
     return t;
   }
   double total = 0.0;
   for (const Tranche& tr : f.tranches) {
     // A tranche without its own cap inherits finance.return_cap_annual (if any).
-    t.tranches.push_back({tr.name, tr.share, tr.return_cap_annual ? tr.return_cap_annual : f.return_cap_annual,
+    t.tranches.push_back({tr.name, tr.share,
+                          tr.return_cap_annual ? tr.return_cap_annual : f.return_cap_annual,
                           tr.guarantee.share_of_loss, tr.guarantee.guarantor});
     total += tr.share;
   }
@@ -59,7 +61,8 @@ ContractTerms resolve_contract(const Config& config, const std::vector<double>& 
   t.finance = resolve_finance(config.finance, draws);
   t.present = c.present;
   if (!c.present) return t;
-  if (c.payment_interval_months <= 0) throw std::invalid_argument("contract.payment_interval_months must be > 0");
+  if (c.payment_interval_months <= 0)
+    throw std::invalid_argument("contract.payment_interval_months must be > 0");
   if (!c.baseline.empty() && c.evaluation.control_group_size > 0) {
     throw std::invalid_argument("contract: baseline and evaluation.control_group_size are exclusive");
   }
@@ -76,7 +79,8 @@ ContractTerms resolve_contract(const Config& config, const std::vector<double>& 
                 : !c.baseline.empty()               ? DeductionKind::baseline
                                                     : DeductionKind::none;
   t.control_group_size = c.evaluation.control_group_size;
-  for (const Outcome& o : c.outcomes) t.lines.push_back({to_rule(o), o.price.value(draws), baseline_of(c, o.metric)});
+  for (const Outcome& o : c.outcomes)
+    t.lines.push_back({to_rule(o), o.price.value(draws), baseline_of(c, o.metric)});
   if (c.cap_total) t.cap_total = *c.cap_total;
   t.termination_probability_annual = c.termination_probability_annual.value(draws);
   if (c.tiers.enabled) {

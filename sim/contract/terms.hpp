@@ -40,9 +40,9 @@ struct TierTerms {
 
 struct TrancheTerms {
   std::string name = "investor";
-  double share = 1.0;                      // share of every drawdown
-  std::optional<double> return_cap_annual; // absent: uncapped (takes all that reaches it)
-  double guarantee_share = 0.0;            // share of this tranche's nominal shortfall covered
+  double share = 1.0;                       // share of every drawdown
+  std::optional<double> return_cap_annual;  // absent: uncapped (takes all that reaches it)
+  double guarantee_share = 0.0;             // share of this tranche's nominal shortfall covered
   Budget guarantor = Budget::foundation;
 };
 
@@ -53,10 +53,10 @@ struct FinanceTerms {
 };
 
 struct ContractTerms {
-  bool present = false;  // false: nobody pays; the investor still funds the costs
-  int window = 0;        // outcome_window_months
-  int interval = 6;      // payment_interval_months
-  int lag = 0;           // payment_lag_months
+  bool present = false;                             // false: nobody pays; the investor still funds the costs
+  int window = 0;                                   // outcome_window_months
+  int interval = 6;                                 // payment_interval_months
+  int lag = 0;                                      // payment_lag_months
   std::array<double, kBudgetCount> payer_shares{};  // indexed by Budget; sum 1
   std::vector<RateLine> lines;
   DeductionKind deduction = DeductionKind::none;

@@ -7,7 +7,9 @@
 namespace sisim {
 namespace {
 
-void reset(std::vector<double>& v, size_t n) { v.assign(n, 0.0); }
+void reset(std::vector<double>& v, size_t n) {
+  v.assign(n, 0.0);
+}
 
 // Monthly receipts of every tranche, senior first; returns what is left for the payers.
 double distribute(const FinanceTerms& finance, const std::vector<double>& growth, double available,
@@ -53,7 +55,8 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
                  const std::vector<double>& gross, const std::vector<double>& drawdowns,
                  int final_payment_month, ContractOutcome& out) {
   if (finance.tranches.empty()) throw std::invalid_argument("finance: at least one tranche (investor)");
-  if (drawdowns.size() != gross.size()) throw std::invalid_argument("finance: drawdowns need one entry per month");
+  if (drawdowns.size() != gross.size())
+    throw std::invalid_argument("finance: drawdowns need one entry per month");
   const size_t months = gross.size();
   for (auto& v : out.payer_payments) reset(v, months);
   for (auto& v : out.guarantee_payments) reset(v, months);
@@ -67,7 +70,8 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
     const TrancheTerms& t = finance.tranches[i];
     out.tranches[i].name = t.name;
     out.tranches[i].guarantor = t.guarantor;
-    for (auto* v : {&out.tranches[i].drawdowns, &out.tranches[i].receipts, &out.tranches[i].flows}) reset(*v, months);
+    for (auto* v : {&out.tranches[i].drawdowns, &out.tranches[i].receipts, &out.tranches[i].flows})
+      reset(*v, months);
     if (t.return_cap_annual) growth[i] = std::pow(1.0 + *t.return_cap_annual, 1.0 / 12.0);
   }
   out.guarantee_paid = 0.0;

@@ -77,11 +77,11 @@ void fsync_path(const std::string& path, bool directory) {
   if (rc != 0) throw IoError("cannot sync '" + path + "' to disk: " + std::strerror(saved));
 }
 
-void write_all(int fd, const char* data, std::size_t size, const std::string& path) {
+void write_all(int fd, const char* data, std::size_t size, const std::string& what) {
   while (size > 0) {
     const ssize_t n = ::write(fd, data, size);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw IoError("cannot write '" + path + "': " + std::strerror(n < 0 ? errno : EIO));
+    if (n <= 0) throw IoError(what + ": " + std::strerror(n < 0 ? errno : EIO));
     data += n;
     size -= static_cast<std::size_t>(n);
   }
@@ -187,7 +187,8 @@ void ResultWriter::commit() {
 
 void ResultWriter::write_image_to_temp_file() {
   Impl& w = *impl_;
-  const std::string what = "cannot write '" + w.temp_path + "'";
+  const std::string what =
+      "cannot write result file '" + w.final_path + "' (temporary file '" + w.temp_path + "')";
   check(H5Fflush(w.file.get(), H5F_SCOPE_GLOBAL), what);
   const ssize_t size = H5Fget_file_image(w.file.get(), nullptr, 0);
   if (size < 0) throw IoError(what + ": " + detail::h5_error_text());
@@ -196,11 +197,11 @@ void ResultWriter::write_image_to_temp_file() {
     throw IoError(what + ": " + detail::h5_error_text());
   }
   if (w.file.close() < 0) throw IoError(what + ": " + detail::h5_error_text());
-  write_all(w.temp_file.get(), image.get(), static_cast<std::size_t>(size), w.temp_path);
+  write_all(w.temp_file.get(), image.get(), static_cast<std::size_t>(size), what);
   image.reset();
   // fsync before the rename: otherwise a power loss right after it could leave an empty or
   // partial file under the final name.
-  if (::fsync(w.temp_file.get()) != 0) throw IoError(what + " to disk: " + std::strerror(errno));
+  if (::fsync(w.temp_file.get()) != 0) throw IoError(what + ": fsync: " + std::strerror(errno));
   if (w.temp_file.close() != 0) throw IoError(what + ": " + std::strerror(errno));
 }
 

@@ -46,21 +46,46 @@ double beta_continued_fraction(double a, double b, double x) {
   return h;
 }
 
+// I_x(a, b) and the density with log B(a, b) precomputed: the Newton loop below calls both each step.
+double beta_inc_lb(double a, double b, double x, double lbeta) {
+  if (!(x > 0.0)) return 0.0;
+  if (!(x < 1.0)) return 1.0;
+  const double front = std::exp(a * std::log(x) + b * std::log1p(-x) - lbeta);
+  if (x < (a + 1.0) / (a + b + 2.0)) return front * beta_continued_fraction(a, b, x) / a;
+  return 1.0 - front * beta_continued_fraction(b, a, 1.0 - x) / b;
+}
+
+// Starting point. For a, b >= 1 the normal-deviate approximation of Abramowitz & Stegun 26.5.22;
+// otherwise the small-x expansion I_x ~ x^a / (a B(a, b)); the mean if either leaves (0, 1).
+double beta_inv_guess(double a, double b, double p, double lbeta) {
+  double x = -1.0;
+  if (a >= 1.0 && b >= 1.0) {
+    const double y = -normal_quantile(p);  // upper-tail deviate: Q(y) = p
+    const double lambda = (y * y - 3.0) / 6.0;
+    const double h = 2.0 / (1.0 / (2.0 * a - 1.0) + 1.0 / (2.0 * b - 1.0));
+    const double w = y * std::sqrt(h + lambda) / h -
+                     (1.0 / (2.0 * b - 1.0) - 1.0 / (2.0 * a - 1.0)) * (lambda + 5.0 / 6.0 - 2.0 / (3.0 * h));
+    x = a / (a + b * std::exp(2.0 * w));
+  } else {
+    x = std::exp((std::log(p) + std::log(a) + lbeta) / a);
+  }
+  return x > 0.0 && x < 1.0 ? x : a / (a + b);
+}
+
 // Solves I_x(a, b) = p directly in x (so a tiny root keeps full relative precision).
 double beta_inc_inv_direct(double a, double b, double p) {
-  // Start from the small-x expansion I_x ~ x^a / (a B(a, b)); fall back to the mean.
-  double x = std::exp((std::log(p) + std::log(a) + log_beta(a, b)) / a);
-  if (!(x > 0.0 && x < 1.0)) x = a / (a + b);
+  const double lbeta = log_beta(a, b);
+  double x = beta_inv_guess(a, b, p, lbeta);
   double lo = 0.0, hi = 1.0;
   for (int iter = 0; iter < 400; ++iter) {
-    const double f = beta_inc(a, b, x) - p;
+    const double f = beta_inc_lb(a, b, x, lbeta) - p;
     if (f == 0.0) return x;
     if (f < 0.0) {
       lo = x;
     } else {
       hi = x;
     }
-    const double density = beta_pdf(a, b, x);
+    const double density = std::exp((a - 1.0) * std::log(x) + (b - 1.0) * std::log1p(-x) - lbeta);
     double next = x - f / density;
     if (!(next > lo && next < hi)) {
       // Newton left the bracket (or the density under/overflowed): bisect instead. Geometric
@@ -106,13 +131,7 @@ double beta_pdf(double a, double b, double x) {
 }
 
 double beta_inc(double a, double b, double x) {
-  if (!(x > 0.0)) return 0.0;
-  if (!(x < 1.0)) return 1.0;
-  const double log_front = a * std::log(x) + b * std::log1p(-x) - log_beta(a, b);
-  if (x < (a + 1.0) / (a + b + 2.0)) {
-    return std::exp(log_front) * beta_continued_fraction(a, b, x) / a;
-  }
-  return 1.0 - std::exp(log_front) * beta_continued_fraction(b, a, 1.0 - x) / b;
+  return beta_inc_lb(a, b, x, log_beta(a, b));
 }
 
 double beta_inc_inv(double a, double b, double p) {

@@ -12,7 +12,8 @@
 namespace sisim::report::testing {
 
 // Standard-normal quantiles at 1, 5, 10, 25, 50, 75, 90, 95, 99 %.
-inline constexpr std::array<double, 9> kZ = {-2.3263, -1.6449, -1.2816, -0.6745, 0.0, 0.6745, 1.2816, 1.6449, 2.3263};
+inline constexpr std::array<double, 9> kZ = {-2.3263, -1.6449, -1.2816, -0.6745, 0.0,
+                                             0.6745,  1.2816,  1.6449,  2.3263};
 
 // A fan whose median follows `mid(m)` and whose spread is `sd(m)` (normal bands).
 template <class Mid, class Sd>
@@ -27,8 +28,12 @@ QuantileFan synthetic_fan(const std::string& name, int months, Mid mid, Sd sd) {
 }
 
 inline BudgetAccount synthetic_account(const std::string& budget, int years, double scale) {
-  BudgetAccount a{budget, {"benefit", "refusion", "municipal_tax", "equalisation", "state_tax", "result_grant",
-                           "regional_health_care", "outcome_payments", "guarantee"}, {}, {}, {}};
+  BudgetAccount a{budget,
+                  {"benefit", "refusion", "municipal_tax", "equalisation", "state_tax", "result_grant",
+                   "regional_health_care", "outcome_payments", "guarantee"},
+                  {},
+                  {},
+                  {}};
   const std::vector<double> base = {1.0, -0.3, 0.4, -0.3, 0.0, 0.2, 0.0, -0.8, 0.0};
   for (int y = 0; y < years; ++y) {
     std::vector<double> mean, lo, hi;
@@ -86,7 +91,8 @@ inline ReportInput synthetic_input(std::size_t paths = 4000) {
   };
   in.budget_cumulative_net = {
       synthetic_fan("municipality", months, net(5.0e6), [](int m) { return 2.5e4 * std::sqrt(m * 1.0) * 8; }),
-      synthetic_fan("public_total", months, net(12.0e6), [](int m) { return 3.0e4 * std::sqrt(m * 1.0) * 8; })};
+      synthetic_fan("public_total", months, net(12.0e6),
+                    [](int m) { return 3.0e4 * std::sqrt(m * 1.0) * 8; })};
   in.budget_accounts = {synthetic_account("municipality", 15, 1.2e6)};
   return in;
 }

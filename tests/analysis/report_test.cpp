@@ -20,7 +20,8 @@ std::size_t count(const std::string& s, const std::string& what) {
 }
 
 std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 
@@ -46,8 +47,8 @@ TEST(Report, SyntheticInputHasEverySectionAndChart) {
   // The scenario name is escaped, never raw markup.
   EXPECT_NE(html.find("dk-employment-sib-example &lt;test &amp; sample&gt;"), std::string::npos);
   EXPECT_EQ(html.find("<test & sample>"), std::string::npos);
-  for (const char* term : {"IRR (internal rate of return)", "MOIC", "P(loss)", "VaR", "ES (expected shortfall)",
-                           "NPV (net present value)", "public_total"})
+  for (const char* term : {"IRR (internal rate of return)", "MOIC", "P(loss)", "VaR",
+                           "ES (expected shortfall)", "NPV (net present value)", "public_total"})
     EXPECT_NE(html.find(term), std::string::npos) << term;
   // The hazard drives NPV by construction, the fill rate not at all: the hazard is ranked first.
   const auto hazard = html.find("cohort.segments.akti");

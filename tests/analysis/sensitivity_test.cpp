@@ -61,7 +61,7 @@ TEST(RankSensitivity, IndependentColumnsNearZeroWithinFourSE) {
 
 TEST(RankSensitivity, SortedByAbsoluteRhoNaNLastPairwiseNaNDropped) {
   const std::vector<double> target = {1, 2, 3, 4, 5, 6};
-  const std::vector<double> weak = {2, 1, 3, 4, 6, 5};       // rho = 1 - 6*4/(6*35) = 0.8857
+  const std::vector<double> weak = {2, 1, 3, 4, 6, 5};         // rho = 1 - 6*4/(6*35) = 0.8857
   const std::vector<double> reversed = {6, 5, 4, kNaN, 2, 1};  // rho = -1 on 5 pairs
   const std::vector<double> constant(6, 3.0);
   const auto rows = rank_sensitivity({"weak", "const", "reversed"}, {weak, constant, reversed}, target);

@@ -26,7 +26,9 @@ std::vector<double> normal_samples(std::size_t n, std::uint64_t seed) {
   return z;
 }
 
-double normal_pdf(double z) { return std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi); }
+double normal_pdf(double z) {
+  return std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
+}
 
 TEST(Quantiles, OneToHundredByTypeSevenFormula) {
   std::vector<double> x;

@@ -54,7 +54,8 @@ TEST(Format, ReaderFriendlyNumbers) {
 
 TEST(TickLabels, MoneyAxisIsScaledAndTitled) {
   std::string unit;
-  const Axis money{nice_ticks(0.0, 2.0e6), AxisFormat::money, "Cash"};  // raw 0.4 million: fraction 4 -> step 0.5
+  const Axis money{nice_ticks(0.0, 2.0e6), AxisFormat::money,
+                   "Cash"};  // raw 0.4 million: fraction 4 -> step 0.5
   const auto labels = tick_labels(money, "DKK", unit);
   EXPECT_EQ(unit, " (DKK million)");
   EXPECT_EQ(labels.front(), "0.0");

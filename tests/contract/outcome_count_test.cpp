@@ -1,10 +1,11 @@
 // Outcome counting on hand-built histories (MODEL.md 7). Expected counts are read off the spells.
+#include "sim/contract/outcome_count.hpp"
+
 #include <gtest/gtest.h>
 
 #include <vector>
 
 #include "fixtures.hpp"
-#include "sim/contract/outcome_count.hpp"
 
 namespace sisim {
 namespace {

@@ -3,6 +3,8 @@
 // B enrols 1, E months 9,10,11 (job start in 11); C never employed.
 // Lines: job_start (3 months) 1000, employment_month 100. Dates t_j = 6j - 1: 5 and 11 (the first
 // >= window - 1 = 11); lag 2 -> paid in months 7 and 13.
+#include "sim/contract/payments.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,7 +12,6 @@
 #include <vector>
 
 #include "fixtures.hpp"
-#include "sim/contract/payments.hpp"
 #include "sim/contract/settle.hpp"
 
 namespace sisim {
@@ -183,7 +184,7 @@ TEST(Tiers, PeterboroughLikeSchedule) {
   EXPECT_EQ(tier_payment(tiers, 0.0749), 0.0);
   EXPECT_NEAR(tier_payment(tiers, 0.075), 500000.0, 1e-6);
   EXPECT_NEAR(tier_payment(tiers, 0.09), 500000.0 + 10000000.0 * 0.015, 1e-6);  // 650,000
-  EXPECT_NEAR(tier_payment(tiers, 0.12), 900000.0 + 12000000.0 * 0.02, 1e-6);    // 1,140,000
+  EXPECT_NEAR(tier_payment(tiers, 0.12), 900000.0 + 12000000.0 * 0.02, 1e-6);   // 1,140,000
   EXPECT_EQ(tier_payment(tiers, std::nan("")), 0.0);
   tiers.threshold = 0.09;  // a threshold above the first tier's start: nothing below it
   EXPECT_EQ(tier_payment(tiers, 0.08), 0.0);

@@ -1,5 +1,7 @@
 // Whole-path settlement: the tiered payoff seen by the investor, and money conservation over
 // random hand-built inputs (MODEL.md 7-9).
+#include "sim/contract/settle.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,7 +10,6 @@
 
 #include "fixtures.hpp"
 #include "sim/contract/investor_metrics.hpp"
-#include "sim/contract/settle.hpp"
 #include "sim/rng/streams.hpp"
 
 namespace sisim {
@@ -114,8 +115,9 @@ ContractTerms random_terms(Dice& d) {
   t.deduction = static_cast<DeductionKind>(kind);
   for (int metric = 0; metric < kMetricCount; ++metric) {
     if (d.coin(0.3)) continue;
-    t.lines.push_back({test::rule(static_cast<Metric>(metric), d.integer(1, 4), d.integer(1, 8), d.integer(0, 5)),
-                       d.real(100, 5000), d.real(0.0, 1.5)});
+    t.lines.push_back(
+        {test::rule(static_cast<Metric>(metric), d.integer(1, 4), d.integer(1, 8), d.integer(0, 5)),
+         d.real(100, 5000), d.real(0.0, 1.5)});
   }
   if (d.coin()) t.cap_total = d.real(1000, 50000);
   if (d.coin(0.3)) {
@@ -131,13 +133,15 @@ ContractTerms random_terms(Dice& d) {
   for (int i = 0; i < tranches; ++i) {
     std::optional<double> cap;
     if (d.coin(0.7)) cap = d.real(0.0, 0.3);
-    t.finance.tranches.push_back({"t", 1.0 / tranches, cap, d.real(0.0, 1.0),
-                                  d.coin() ? Budget::foundation : Budget::region});
+    t.finance.tranches.push_back(
+        {"t", 1.0 / tranches, cap, d.real(0.0, 1.0), d.coin() ? Budget::foundation : Budget::region});
   }
   return t;
 }
 
-double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+double sum(const std::vector<double>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0);
+}
 
 TEST(Conservation, EveryKroneIsAccountedFor) {
   const rng::Key key = rng::key_from_seed(777);
@@ -178,7 +182,9 @@ TEST(Conservation, EveryKroneIsAccountedFor) {
       EXPECT_NEAR(out.investor_flows[m], -draw[m] + out.investor_receipts[m] + guarantee_m, tol);
       EXPECT_NEAR(tranche_flow, out.investor_flows[m], tol);
     }
-    if (termination >= 0) EXPECT_LE(out.final_date - termination, t.interval - 1) << c;
+    if (termination >= 0) {
+      EXPECT_LE(out.final_date - termination, t.interval - 1) << c;  // settled at the next date
+    }
   }
 }
 
