@@ -1,9 +1,9 @@
 // extends chains, deep merge and --set overrides on the YNode tree.
+#include "config/detail/compose.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include "config/detail/compose.hpp"
 
 namespace sisim::config_detail {
 namespace {
@@ -26,8 +26,9 @@ std::string identity_of(const std::string& path) {
 
 // `chain` holds the files being composed (as shown to the user) and their identities, outermost
 // first, so a cycle can be reported as the full chain.
-std::optional<YNode> compose(const std::string& text, const std::string& file, std::vector<std::string>& chain,
-                             std::vector<std::string>& ids, std::vector<ConfigError>& errors) {
+std::optional<YNode> compose(const std::string& text, const std::string& file,
+                             std::vector<std::string>& chain, std::vector<std::string>& ids,
+                             std::vector<ConfigError>& errors) {
   std::optional<YNode> doc = parse_yaml(text, file, errors);
   if (!doc || !doc->is_map()) return doc;
   auto it = doc->map.begin();
@@ -87,7 +88,8 @@ YNode* find_item(YNode& list, const std::string& part) {
     const YNode* name = item.is_map() ? item.find("name") : nullptr;
     if (name && name->is_scalar() && name->text == part) return &item;
   }
-  if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos) return nullptr;
+  if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos)
+    return nullptr;
   const size_t idx = std::stoul(part);
   return idx < list.seq.size() ? &list.seq[idx] : nullptr;
 }
@@ -104,9 +106,11 @@ std::vector<std::string> item_names(const YNode& list) {
 std::optional<ConfigError> apply_one(YNode& root, const std::string& ov, int index) {
   const SourceLocation at{"--set", index, 1};
   const size_t eq = ov.find('=');
-  if (eq == std::string::npos || eq == 0) return make_error(at, "override '" + ov + "' is not key.path=value");
+  if (eq == std::string::npos || eq == 0)
+    return make_error(at, "override '" + ov + "' is not key.path=value");
   std::vector<ConfigError> errs;
-  std::optional<YNode> value = parse_yaml(ov.substr(eq + 1), "--set", errs, index - 1, static_cast<int>(eq) + 1);
+  std::optional<YNode> value =
+      parse_yaml(ov.substr(eq + 1), "--set", errs, index - 1, static_cast<int>(eq) + 1);
   if (!value) return errs.front();
   if (!errs.empty()) return errs.front();
   const std::vector<std::string> parts = split_path(ov.substr(0, eq));

@@ -53,7 +53,8 @@ std::string format_errors(const std::vector<ConfigError>& errors) {
   });
   std::string out;
   for (const auto& e : sorted)
-    out += e.file + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": error: " + e.message + "\n";
+    out += e.file + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": error: " + e.message +
+           "\n";
   return out;
 }
 

@@ -41,7 +41,8 @@ std::optional<int> uncertain_id(Reader& r, const YNode& n, const std::string& pa
     return std::nullopt;
   }
   if (it->second < 0) {
-    r.error(n.where, path + ": parameter '" + *name + "' is fixed; only uncertain parameters can be correlated");
+    r.error(n.where,
+            path + ": parameter '" + *name + "' is fixed; only uncertain parameters can be correlated");
     return std::nullopt;
   }
   return it->second;
@@ -91,7 +92,8 @@ void read_correlations(Reader& r, const YNode* n, std::vector<Correlation>& out)
       continue;
     }
     if (!pairs.insert({std::min(c->id_a, c->id_b), std::max(c->id_a, c->id_b)}).second) {
-      r.error(c->where, "correlations." + std::to_string(i) + ": the pair " + c->a + ", " + c->b + " is given twice");
+      r.error(c->where,
+              "correlations." + std::to_string(i) + ": the pair " + c->a + ", " + c->b + " is given twice");
       all_ok = false;
       continue;
     }

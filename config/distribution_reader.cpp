@@ -9,8 +9,8 @@
 namespace sisim::config_detail {
 namespace {
 
-const std::vector<std::string> kDistNames = {"fixed",      "uniform", "normal",  "lognormal",
-                                             "beta",       "triangular", "pert", "discrete"};
+const std::vector<std::string> kDistNames = {"fixed", "uniform",    "normal", "lognormal",
+                                             "beta",  "triangular", "pert",   "discrete"};
 
 struct DistReading {
   Reader& r;
@@ -71,7 +71,8 @@ struct DistReading {
     if (d.low >= d.high) {
       fail("min", "min (" + num(d.low) + ") must be < max (" + num(d.high) + ")");
     } else if (with_mode && (d.mode < d.low || d.mode > d.high)) {
-      fail("mode", "mode (" + num(d.mode) + ") must be within [min, max] = [" + num(d.low) + ", " + num(d.high) + "]");
+      fail("mode", "mode (" + num(d.mode) + ") must be within [min, max] = [" + num(d.low) + ", " +
+                       num(d.high) + "]");
     }
   }
 };
@@ -110,7 +111,8 @@ void read_lognormal(DistReading& x, Distribution& d) {
 void read_beta(DistReading& x, Distribution& d) {
   d.low = x.opt("low").value_or(0.0);
   d.high = x.opt("high").value_or(1.0);
-  if (x.ok && d.low >= d.high) return x.fail("low", "low (" + num(d.low) + ") must be < high (" + num(d.high) + ")");
+  if (x.ok && d.low >= d.high)
+    return x.fail("low", "low (" + num(d.low) + ") must be < high (" + num(d.high) + ")");
   const bool by_mean = x.node.find("mean");
   if (by_mean == static_cast<bool>(x.node.find("alpha"))) {
     x.fail("dist", "beta takes exactly one of {alpha, beta} or {mean, sd}");

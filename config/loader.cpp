@@ -10,7 +10,8 @@ namespace sisim {
 LoadResult load_config_from_string(const std::string& yaml, const std::string& virtual_name,
                                    const std::vector<std::string>& overrides) {
   LoadResult result;
-  std::optional<config_detail::YNode> doc = config_detail::compose_document(yaml, virtual_name, result.errors);
+  std::optional<config_detail::YNode> doc =
+      config_detail::compose_document(yaml, virtual_name, result.errors);
   if (!doc) return result;  // syntax error: nothing more can be checked
   std::vector<ConfigError> override_errors = config_detail::apply_overrides(*doc, overrides);
   result.errors.insert(result.errors.end(), override_errors.begin(), override_errors.end());

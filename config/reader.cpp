@@ -1,10 +1,10 @@
 // Typed reads from the YNode tree, collecting errors.
+#include "config/detail/reader.hpp"
+
 #include <algorithm>
 #include <charconv>
-#include <cstdint>
 #include <cmath>
-
-#include "config/detail/reader.hpp"
+#include <cstdint>
 
 namespace sisim::config_detail {
 namespace {
@@ -13,7 +13,8 @@ namespace {
 std::optional<double> parse_double(const std::string& s) {
   std::string_view v(s);
   if (!v.empty() && v.front() == '+') v.remove_prefix(1);
-  if (v.empty() || !(std::isdigit(static_cast<unsigned char>(v.front())) || v.front() == '-' || v.front() == '.'))
+  if (v.empty() ||
+      !(std::isdigit(static_cast<unsigned char>(v.front())) || v.front() == '-' || v.front() == '.'))
     return std::nullopt;
   double out = 0.0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out, std::chars_format::general);
@@ -42,7 +43,8 @@ std::string num(double v) {
   // Plain decimals where they are readable (400000, not 4e+05); both forms are the shortest text
   // that reads back to exactly v.
   const double a = std::abs(v);
-  const auto format = a == 0.0 || (a >= 1e-5 && a < 1e16) ? std::chars_format::fixed : std::chars_format::general;
+  const auto format =
+      a == 0.0 || (a >= 1e-5 && a < 1e16) ? std::chars_format::fixed : std::chars_format::general;
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, format);
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
@@ -52,7 +54,9 @@ std::string bounds_text(const Bounds& b) {
   return "in [" + num(b.lo) + ", " + num(b.hi) + "]";
 }
 
-bool in_bounds(double v, const Bounds& b) { return (b.lo_open ? v > b.lo : v >= b.lo) && v <= b.hi; }
+bool in_bounds(double v, const Bounds& b) {
+  return (b.lo_open ? v > b.lo : v >= b.lo) && v <= b.hi;
+}
 
 void Reader::error(const SourceLocation& where, std::string message) {
   errors.push_back(make_error(where, std::move(message)));
@@ -73,6 +77,11 @@ std::optional<std::int64_t> Reader::integer(const YNode& n, const std::string& p
     return std::nullopt;
   }
   std::optional<std::int64_t> v = n.is_scalar() && !n.quoted ? parse_int(n.text) : std::nullopt;
+  if (!v && n.is_scalar() && !n.quoted) {
+    // 1e6 or 100.0 name an integer too; 2^53 keeps the conversion exact.
+    std::optional<double> d = parse_double(n.text);
+    if (d && *d == std::floor(*d) && std::abs(*d) <= 9007199254740992.0) v = static_cast<std::int64_t>(*d);
+  }
   if (!v) {
     const bool numeric = n.is_scalar() && !n.quoted && parse_double(n.text);
     error(n.where, path + ": expected an integer, got " + (numeric ? n.text : got(n)));
@@ -129,13 +138,14 @@ Param Reader::param(const YNode& n, const std::string& path, const Bounds& b) {
   }
   std::optional<Distribution> d = read_distribution(*this, n, path);
   if (d && d->kind == DistKind::fixed) {
-    if (!in_bounds(d->value, b)) error(n.where, path + ": must be " + bounds_text(b) + ", got " + num(d->value));
+    if (!in_bounds(d->value, b))
+      error(n.where, path + ": must be " + bounds_text(b) + ", got " + num(d->value));
     p.dist = *d;
   } else if (d) {
     auto [lo, hi] = support(*d);
     if (!in_bounds(lo, b) || !in_bounds(hi, b)) {
-      error(n.where, path + ": must be " + bounds_text(b) + ", but the distribution's support is [" + num(lo) + ", " +
-                         num(hi) + "]; narrow it or truncate it with min/max");
+      error(n.where, path + ": must be " + bounds_text(b) + ", but the distribution's support is [" +
+                         num(lo) + ", " + num(hi) + "]; narrow it or truncate it with min/max");
     }
     p.dist = *d;
     p.id = static_cast<int>(uncertain.size());
@@ -145,11 +155,12 @@ Param Reader::param(const YNode& n, const std::string& path, const Bounds& b) {
   return p;
 }
 
-MapView::MapView(Reader& r, const YNode* node, std::string path) : r_(r), node_(node), path_(std::move(path)) {
+MapView::MapView(Reader& r, const YNode* node, std::string path)
+    : r_(r), node_(node), path_(std::move(path)) {
   if (node_ && node_->is_null()) node_ = nullptr;  // `section:` with nothing under it = absent
   if (node_ && !node_->is_map()) {
-    r_.error(node_->where, (path_.empty() ? std::string("document") : path_) + ": expected a map, got " +
-                               describe(*node_));
+    r_.error(node_->where,
+             (path_.empty() ? std::string("document") : path_) + ": expected a map, got " + describe(*node_));
     node_ = nullptr;
   }
 }

@@ -8,7 +8,8 @@
 namespace sisim::config_detail {
 
 void Out::distribution(const Distribution& d) {
-  static const char* names[] = {"fixed", "uniform", "normal", "lognormal", "beta", "triangular", "pert", "discrete"};
+  static const char* names[] = {"fixed", "uniform",    "normal", "lognormal",
+                                "beta",  "triangular", "pert",   "discrete"};
   em << YAML::Flow << YAML::BeginMap;
   key("dist").em << names[static_cast<int>(d.kind)];
   switch (d.kind) {

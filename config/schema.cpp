@@ -1,7 +1,7 @@
 // Schema: the top level and the checks that span sections.
-#include <algorithm>
-
 #include "config/detail/schema.hpp"
+
+#include <algorithm>
 
 namespace sisim::config_detail {
 namespace {
@@ -15,8 +15,9 @@ void check_horizon(Reader& r, const YNode& root, const Config& c) {
   const YNode* contract = root.find("contract");
   const SourceLocation at = hn ? hn->where : contract ? contract->key_where : root.where;
   if (c.cohort.enrolment_months > horizon)
-    r.error(at, "simulation.horizon_months: " + std::to_string(horizon) + " is shorter than cohort.enrolment_months (" +
-                    std::to_string(c.cohort.enrolment_months) + ")");
+    r.error(at, "simulation.horizon_months: " + std::to_string(horizon) +
+                    " is shorter than cohort.enrolment_months (" + std::to_string(c.cohort.enrolment_months) +
+                    ")");
   if (!c.contract.present) return;
   const Contract& k = c.contract;
   const int interval = k.payment_interval_months;
@@ -28,15 +29,18 @@ void check_horizon(Reader& r, const YNode& root, const Config& c) {
     const int paid = paid_month(k.outcome_window_months - 1);
     if (paid > horizon - 1)
       r.error(at, "simulation.horizon_months: " + std::to_string(horizon) +
-                      " months is too short for the last outcome payment (paid in month " + std::to_string(paid) +
-                      " = last payment date " + std::to_string(paid - k.payment_lag_months) + " + lag " +
-                      std::to_string(k.payment_lag_months) + "; months run 0.." + std::to_string(horizon - 1) + ")");
+                      " months is too short for the last outcome payment (paid in month " +
+                      std::to_string(paid) + " = last payment date " +
+                      std::to_string(paid - k.payment_lag_months) + " + lag " +
+                      std::to_string(k.payment_lag_months) + "; months run 0.." +
+                      std::to_string(horizon - 1) + ")");
   }
   if (k.tiers.enabled) {
     const int paid = paid_month(k.tiers.at_month);
     if (paid > horizon - 1)
       r.error(at, "simulation.horizon_months: " + std::to_string(horizon) +
-                      " months is too short for the tier payment (paid in month " + std::to_string(paid) + ")");
+                      " months is too short for the tier payment (paid in month " + std::to_string(paid) +
+                      ")");
   }
 }
 

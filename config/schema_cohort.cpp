@@ -91,7 +91,8 @@ void read_cohort(Reader& r, const YNode* n, Cohort& out, std::vector<NameRef>& f
   check_unique_names(r, *segs, "cohort.segments");
   double sum = 0.0;
   for (size_t i = 0; i < segs->seq.size(); ++i) {
-    out.segments.push_back(read_segment(r, segs->seq[i], "cohort.segments." + item_key(segs->seq[i], i), flow_refs));
+    out.segments.push_back(
+        read_segment(r, segs->seq[i], "cohort.segments." + item_key(segs->seq[i], i), flow_refs));
     sum += out.segments.back().share;
   }
   check_sum_to_one(r, sum, segs->key_where, "cohort.segments: segment shares");

@@ -7,11 +7,13 @@ namespace {
 const std::vector<std::string> kPayerNames = {"municipality", "state", "region", "foundation"};
 const std::vector<std::string> kMetricNames = {"job_start", "sustained_employment", "employment_month"};
 
-std::optional<Budget> read_payer(Reader& r, const YNode& n, const std::string& path, const std::string& text) {
+std::optional<Budget> read_payer(Reader& r, const YNode& n, const std::string& path,
+                                 const std::string& text) {
   std::optional<Budget> b = budget_from_string(text);
   if (b && *b != Budget::other_municipalities) return b;
   std::string msg = path + ": unknown payer '" + text + "' (payers: municipality, state, region, foundation)";
-  if (auto s = nearest_key(text, kPayerNames)) msg = path + ": unknown payer '" + text + "' (did you mean '" + *s + "'?)";
+  if (auto s = nearest_key(text, kPayerNames))
+    msg = path + ": unknown payer '" + text + "' (did you mean '" + *s + "'?)";
   r.error(n.key_where, msg);
   return std::nullopt;
 }
@@ -31,7 +33,8 @@ Outcome read_outcome(Reader& r, const YNode& item, const std::string& path) {
   Outcome o;
   std::optional<Metric> metric;
   if (const YNode* mn = m.require("metric"))
-    if (auto text = r.string(*mn, m.child("metric"))) metric = read_metric(r, mn->where, m.child("metric"), *text);
+    if (auto text = r.string(*mn, m.child("metric")))
+      metric = read_metric(r, mn->where, m.child("metric"), *text);
   if (m.require("price")) m.read("price", o.price, kNonNegative);
   if (metric) o.metric = *metric;
   // Each count rule belongs to one metric; a rule given for another metric is a mistake.
@@ -97,7 +100,8 @@ void read_tiers(Reader& r, const YNode& n, TierPayoff& out) {
   const YNode* sched = m.require("schedule");
   if (!sched) return;
   if (!sched->is_seq() || sched->seq.empty()) {
-    r.error(sched->where, "contract.tiers.schedule: expected a non-empty list of tiers, got " + describe(*sched));
+    r.error(sched->where,
+            "contract.tiers.schedule: expected a non-empty list of tiers, got " + describe(*sched));
     return;
   }
   for (size_t i = 0; i < sched->seq.size(); ++i) {
@@ -127,13 +131,15 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
   MapView m(r, n, "contract");
   if (!m.present()) return;
   out.present = true;
-  if (m.require("outcome_window_months")) m.read("outcome_window_months", out.outcome_window_months, 1, 12000);
+  if (m.require("outcome_window_months"))
+    m.read("outcome_window_months", out.outcome_window_months, 1, 12000);
   m.read("payment_interval_months", out.payment_interval_months, 1, 12000);
   m.read("payment_lag_months", out.payment_lag_months, 0, 12000);
   if (const YNode* p = m.get("payers")) read_payers(r, *p, out.payers);
   const YNode* outcomes = m.get("outcomes");
   if (outcomes && (!outcomes->is_seq() || outcomes->seq.empty())) {
-    r.error(outcomes->where, "contract.outcomes: expected a non-empty list of outcomes, got " + describe(*outcomes));
+    r.error(outcomes->where,
+            "contract.outcomes: expected a non-empty list of outcomes, got " + describe(*outcomes));
   } else if (outcomes) {
     for (size_t i = 0; i < outcomes->seq.size(); ++i)
       out.outcomes.push_back(read_outcome(r, outcomes->seq[i], "contract.outcomes." + std::to_string(i)));
@@ -147,16 +153,19 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
   MapView ev(r, evaluation, "contract.evaluation");
   ev.read("control_group_size", out.evaluation.control_group_size, 0, 100000000);
   if (baseline && evaluation)
-    r.error(evaluation->key_where, "contract: baseline and evaluation cannot be used together (choose one deduction)");
+    r.error(evaluation->key_where,
+            "contract: baseline and evaluation cannot be used together (choose one deduction)");
   if (const YNode* t = m.get("tiers")) read_tiers(r, *t, out.tiers);
-  if (!outcomes && !out.tiers.enabled) r.error(m.where(), "contract: needs a rate card ('outcomes') or 'tiers'");
+  if (!outcomes && !out.tiers.enabled)
+    r.error(m.where(), "contract: needs a rate card ('outcomes') or 'tiers'");
 }
 
 void read_finance(Reader& r, const YNode* n, Finance& out) {
   MapView m(r, n, "finance");
   if (const YNode* d = m.get("drawdown")) {
     std::optional<std::string> s = r.string(*d, m.child("drawdown"));
-    if (s && *s != "as_needed") r.error(d->where, "finance.drawdown: unknown mode '" + *s + "' (supported: as_needed)");
+    if (s && *s != "as_needed")
+      r.error(d->where, "finance.drawdown: unknown mode '" + *s + "' (supported: as_needed)");
     if (s) out.drawdown = *s;
   }
   m.read("investor_discount_rate", out.investor_discount_rate, kRate);

@@ -1,9 +1,9 @@
 // yaml-cpp -> YNode conversion (with duplicate-key detection) and YNode -> YAML emission.
+#include "config/detail/tree.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <map>
-
-#include "config/detail/tree.hpp"
 
 namespace sisim::config_detail {
 namespace {
@@ -26,7 +26,7 @@ struct Converter {
   // Aliases can make a node contain itself (`&a [*a]`) or expand exponentially ("billion
   // laughs"); a scenario is small, so bound the depth and the number of nodes.
   static constexpr int kMaxDepth = 64;
-  static constexpr long kMaxNodes = 200000;
+  static constexpr long kMaxNodes = 50000;
   int depth = 0;
   long nodes = 0;
   bool too_big = false;
@@ -34,19 +34,20 @@ struct Converter {
   YNode convert(const YAML::Node& n, const SourceLocation& key_where) {
     YNode out;
     out.where = location(n.Mark());
+    out.key_where = key_where.line > 0 ? key_where : out.where;
     if (++nodes > kMaxNodes || depth >= kMaxDepth) {
-      if (!too_big) errors.push_back(make_error(out.where, "document too deeply nested or too large (recursive alias?)"));
+      if (!too_big)
+        errors.push_back(make_error(out.where, "document too deeply nested or too large (recursive alias?)"));
       too_big = true;
       return out;
     }
     ++depth;
-    fill(n, key_where, out);
+    fill(n, out);
     --depth;
     return out;
   }
 
-  void fill(const YAML::Node& n, const SourceLocation& key_where, YNode& out) {
-    out.key_where = key_where.line > 0 ? key_where : out.where;
+  void fill(const YAML::Node& n, YNode& out) {
     if (out.where.line == 0 || n.IsNull()) out.where = out.key_where;  // `key:` has no useful mark
     switch (n.Type()) {
       case YAML::NodeType::Scalar:

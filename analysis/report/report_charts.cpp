@@ -32,11 +32,16 @@ bool all_zero(const BudgetAccount& a, std::size_t item) {
 std::string account_chart(const BudgetAccount& a, const std::string& currency) {
   GroupedBars bars;
   bars.x_title = "Year of the contract";
+  // Items come from the data's width; a missing name is shown as "item k" rather than dropping data.
+  std::size_t width = a.items.size();
+  for (const auto& year : a.mean) width = std::max(width, year.size());
   std::vector<std::size_t> kept;  // items that are not zero throughout: fewer, wider bars
-  for (std::size_t i = 0; i < a.items.size(); ++i)
+  for (std::size_t i = 0; i < width; ++i)
     if (!all_zero(a, i)) kept.push_back(i);
-  if (a.mean.empty() || kept.empty()) return no_data("no budget account for " + a.budget + ".");
-  for (std::size_t i : kept) bars.series.push_back(a.items[i]);
+  if (a.mean.empty()) return no_data("no budget account for " + a.budget + ".");
+  if (kept.empty()) return no_data("every line item of " + a.budget + " is zero in every year.");
+  for (std::size_t i : kept)
+    bars.series.push_back(i < a.items.size() ? a.items[i] : "item " + std::to_string(i + 1));
   const bool whiskers = a.p05.size() == a.mean.size() && a.p95.size() == a.mean.size();
   for (std::size_t y = 0; y < a.mean.size(); ++y) {
     bars.groups.push_back("Y" + std::to_string(y + 1));

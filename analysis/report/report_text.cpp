@@ -1,4 +1,5 @@
 // The report's prose: the headline, the key-figure table, the glossary and the method note.
+#include <algorithm>
 #include <cmath>
 
 #include "analysis/report/report_sections.hpp"
@@ -6,6 +7,17 @@
 
 namespace sisim::report::detail {
 namespace {
+
+std::string format_value(double v, ValueKind kind, const std::string& currency);
+
+// A standard error needs two significant digits, however small it is (0.0031x, not 0.00x).
+std::string format_se(double v, ValueKind kind, const std::string& currency) {
+  if (!std::isfinite(v) || v == 0.0 || kind == ValueKind::money) return format_value(v, kind, currency);
+  const double shown = kind == ValueKind::rate ? 100.0 * std::abs(v) : std::abs(v);
+  const int decimals = std::clamp(1 - static_cast<int>(std::floor(std::log10(shown))), 0, 8);
+  if (kind == ValueKind::rate) return format_percent(v, decimals);
+  return format_fixed(v, decimals) + (kind == ValueKind::multiple ? "x" : "");
+}
 
 std::string format_value(double v, ValueKind kind, const std::string& currency) {
   switch (kind) {
@@ -111,7 +123,7 @@ std::string summary_table_section(const ReportInput& in) {
   for (const auto& r : rows) {
     html += "<tr><td>" + escape_html(r.metric) + "</td><td>" + format_value(r.p5, r.kind, in.currency) +
             "</td><td>" + format_value(r.p50, r.kind, in.currency) + "</td><td>" +
-            format_value(r.p95, r.kind, in.currency) + "</td><td>" + format_value(r.se, r.kind, in.currency) +
+            format_value(r.p95, r.kind, in.currency) + "</td><td>" + format_se(r.se, r.kind, in.currency) +
             "</td><td>" + format_percent(r.p_loss) + "</td></tr>\n";
   }
   return html + "</tbody>\n</table>\n";

@@ -40,7 +40,7 @@ std::string histogram_svg(const std::vector<double>& values, const HistogramOpti
   std::vector<double> finite;
   for (double v : values)
     if (std::isfinite(v)) finite.push_back(v);
-  Svg svg(kChartWidth, 340, o.title);
+  Svg svg(kChartWidth, 356, o.title);
   if (finite.empty()) return svg.finish();
   const bool marked = !o.threshold_label.empty();
   const Bins b = make_bins(finite, o.threshold, marked);
@@ -48,7 +48,8 @@ std::string histogram_svg(const std::vector<double>& values, const HistogramOpti
   Axis x{nice_ticks(b.lo, bins_hi, 8), o.format, o.x_title};
   Axis y{nice_ticks(0.0, *std::max_element(b.share.begin(), b.share.end()), 4), AxisFormat::percent,
          "Share of paths"};
-  const Plot plot{80, 30, kChartWidth - 110, 250, x.lo(), x.hi(), 0.0, y.hi()};
+  // Legend and note on the first line, the threshold label on the second, then the plot: nothing overlaps.
+  const Plot plot{80, 46, kChartWidth - 110, 250, x.lo(), x.hi(), 0.0, y.hi()};
   draw_axes(svg, plot, x, y, o.currency);
   for (std::size_t i = 0; i < b.share.size(); ++i) {
     const double left = b.lo + b.width * static_cast<double>(i);
@@ -57,14 +58,20 @@ std::string histogram_svg(const std::vector<double>& values, const HistogramOpti
     svg.rect(x0 + 0.5, plot.py(b.share[i]), std::max(0.5, x1 - x0 - 1.0), plot.py(0) - plot.py(b.share[i]),
              loss ? kLossColour : kBarColour, format_percent(b.share[i]) + " of paths");
   }
+  double note_x = plot.left;
   if (marked) {
     const double tx = plot.px(o.threshold);
-    svg.line(tx, plot.top - 6, tx, plot.bottom(), "marker");
-    svg.text(tx + 4, plot.top - 10, o.threshold_label, "marker-label");
-    svg.rect(plot.left + 10, 6, 12, 12, kLossColour);
-    svg.text(plot.left + 26, 16, "loss (below " + o.threshold_label + ")", "legend");
+    svg.line(tx, plot.top - 4, tx, plot.bottom(), "marker");
+    // Label on the side of the line with more room.
+    const bool right_half = tx > plot.left + 0.6 * plot.width;
+    svg.text(right_half ? tx - 4 : tx + 4, plot.top - 8, o.threshold_label, "marker-label",
+             right_half ? "end" : "start");
+    const std::string legend = "loss (below " + o.threshold_label + ")";
+    svg.rect(plot.left, 6, 12, 12, kLossColour);
+    svg.text(plot.left + 16, 16, legend, "legend");
+    note_x = plot.left + 16 + 7.0 * static_cast<double>(legend.size()) + 30;
   }
-  if (!o.note.empty()) svg.text(plot.right(), 16, o.note, "note", "end");
+  if (!o.note.empty()) svg.text(note_x, 17, o.note, "note");
   return svg.finish();
 }
 

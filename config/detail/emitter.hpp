@@ -43,7 +43,6 @@ struct Out {
   void kv(const char* k, bool v) { key(k).em << (v ? "true" : "false"); }
 };
 
-
 void emit_contract_and_finance(Out& o, const Config& c);
 
 }  // namespace sisim::config_detail

@@ -19,7 +19,7 @@ struct Bounds {
   bool lo_open = false;
 };
 inline constexpr Bounds kAnyReal{};
-inline constexpr Bounds kUnit{0.0, 1.0};                                            // probabilities, shares
+inline constexpr Bounds kUnit{0.0, 1.0};                                             // probabilities, shares
 inline constexpr Bounds kNonNegative{0.0, std::numeric_limits<double>::infinity()};  // amounts, multipliers
 inline constexpr Bounds kRate{-1.0, std::numeric_limits<double>::infinity(), true};  // annual rates
 inline constexpr Bounds kGap{-1.0, 1.0};
@@ -38,7 +38,8 @@ class Reader {
   void error(const SourceLocation& where, std::string message);
   std::optional<double> number(const YNode& n, const std::string& path);
   // A structural integer: a plain integer in [lo, hi], never a distribution.
-  std::optional<std::int64_t> integer(const YNode& n, const std::string& path, std::int64_t lo, std::int64_t hi);
+  std::optional<std::int64_t> integer(const YNode& n, const std::string& path, std::int64_t lo,
+                                      std::int64_t hi);
   std::optional<bool> boolean(const YNode& n, const std::string& path);
   std::optional<std::string> string(const YNode& n, const std::string& path);
   // A number, or a distribution map (config/distribution_reader.cpp); registered in `params`.

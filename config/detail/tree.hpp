@@ -15,12 +15,12 @@ struct MapEntry;
 struct YNode {
   enum class Kind { null, scalar, map, seq };
   Kind kind = Kind::null;
-  std::string text;             // scalar text
-  bool quoted = false;          // a quoted scalar is always a string, never a number
-  std::vector<MapEntry> map;    // in document order, duplicates already removed
+  std::string text;           // scalar text
+  bool quoted = false;        // a quoted scalar is always a string, never a number
+  std::vector<MapEntry> map;  // in document order, duplicates already removed
   std::vector<YNode> seq;
-  SourceLocation where;         // the value itself
-  SourceLocation key_where;     // the key holding it (or `where` for list items and the root)
+  SourceLocation where;      // the value itself
+  SourceLocation key_where;  // the key holding it (or `where` for list items and the root)
 
   const YNode* find(const std::string& key) const;
   YNode* find(const std::string& key);

@@ -24,7 +24,10 @@ report::QuantileFan read_fan(const io::ResultReader& r, const std::string& path,
   return fan;
 }
 
-std::vector<std::vector<double>> to_rows(const std::vector<double>& data, size_t rows, size_t cols) {
+// [rows][cols] from a row-major matrix dataset.
+std::vector<std::vector<double>> read_rows(const io::ResultReader& r, const std::string& path) {
+  size_t rows = 0, cols = 0;
+  const std::vector<double> data = r.read_matrix(path, rows, cols);
   std::vector<std::vector<double>> out(rows, std::vector<double>(cols));
   for (size_t y = 0; y < rows; ++y)
     for (size_t i = 0; i < cols; ++i) out[y][i] = data[y * cols + i];
@@ -70,10 +73,9 @@ report::ReportInput read_report_input(const std::string& path) {
     report::BudgetAccount account;
     account.budget = budget;
     account.items = r.attribute_strings(g + "mean", "columns");
-    size_t rows = 0, cols = 0;
-    account.mean = to_rows(r.read_matrix(g + "mean", rows, cols), rows, cols);
-    account.p05 = to_rows(r.read_matrix(g + "p05", rows, cols), rows, cols);
-    account.p95 = to_rows(r.read_matrix(g + "p95", rows, cols), rows, cols);
+    account.mean = read_rows(r, g + "mean");
+    account.p05 = read_rows(r, g + "p05");
+    account.p95 = read_rows(r, g + "p95");
     in.budget_accounts.push_back(std::move(account));
   }
   if (r.exists("/paths/params"))

@@ -51,8 +51,9 @@ std::string created_timestamp() {
   return buf;
 }
 
-void write_summary(io::ResultWriter& w, const std::string& group, const analysis::Summary& s, const std::string& units) {
-  const std::string g = "/summary/" + group + "/";
+void write_summary(io::ResultWriter& w, const std::string& prefix, const std::string& group,
+                   const analysis::Summary& s, const std::string& units) {
+  const std::string g = prefix + "/summary/" + group + "/";
   w.write_scalar(g + "mean", s.mean, units, "mean over paths");
   w.write_scalar(g + "sd", s.sd, units, "standard deviation over paths");
   w.write_scalar(g + "se", s.se_mean, units, "standard error of the mean");
@@ -77,32 +78,32 @@ void write_summary(io::ResultWriter& w, const std::string& group, const analysis
   w.write_scalar(g + "n_nan", static_cast<double>(s.n_nan), "paths", "paths with an undefined value (NaN)");
 }
 
-void write_columns(io::ResultWriter& w, const ColumnSet& columns) {
+void write_columns(io::ResultWriter& w, const std::string& prefix, const ColumnSet& columns) {
   for (size_t c = 0; c < columns.specs().size(); ++c) {
     const auto& spec = columns.specs()[c];
     const auto& values = columns.column(static_cast<int>(c));
     if (spec.integer) {
       std::vector<std::int32_t> ints(values.size());
       for (size_t i = 0; i < values.size(); ++i) ints[i] = static_cast<std::int32_t>(values[i]);
-      w.write_column(spec.path, ints, spec.units, spec.description);
+      w.write_column(prefix + spec.path, ints, spec.units, spec.description);
     } else {
-      w.write_column(spec.path, values, spec.units, spec.description);
+      w.write_column(prefix + spec.path, values, spec.units, spec.description);
     }
   }
 }
 
-void write_timeseries(io::ResultWriter& w, const SeriesSummary& s) {
+void write_timeseries(io::ResultWriter& w, const std::string& prefix, const SeriesSummary& s) {
   const std::vector<std::string> levels = {"p01", "p05", "p10", "p25", "p50", "p75", "p90", "p95", "p99"};
   const auto months = static_cast<size_t>(s.months);
   const std::string fan_note = " (quantiles over the first " + std::to_string(s.fan_paths) + " paths)";
-  w.write_matrix("/timeseries/investor/cumulative_cash", months, levels.size(), s.investor_cash_fan, "DKK",
+  w.write_matrix(prefix + "/timeseries/investor/cumulative_cash", months, levels.size(), s.investor_cash_fan, "DKK",
                  "investor's cumulative net cash flow by month, quantile bands" + fan_note, levels, "month");
   for (int b = 0; b < kAccountBudgets; ++b) {
     const std::string name = account_budget_name(b);
-    w.write_matrix("/timeseries/budgets/" + name + "/cumulative_net", months, levels.size(),
+    w.write_matrix(prefix + "/timeseries/budgets/" + name + "/cumulative_net", months, levels.size(),
                    s.budget_net_fan[static_cast<size_t>(b)], "DKK",
                    "cumulative net savings of " + name + " by month, quantile bands" + fan_note, levels, "month");
-    const std::string g = "/timeseries/annual_account/" + name + "/";
+    const std::string g = prefix + "/timeseries/annual_account/" + name + "/";
     const auto years = static_cast<size_t>(s.years), items = static_cast<size_t>(s.items);
     w.write_matrix(g + "mean", years, items, s.annual_mean[static_cast<size_t>(b)], "DKK/year",
                    "mean annual net savings by line item over all paths (positive: the budget gains)",
@@ -128,9 +129,8 @@ std::vector<HeadlineRow> headline_rows(const RunOutput& run) {
   return rows;
 }
 
-void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
-                       const std::vector<HeadlineRow>& headline) {
-  io::ResultWriter w(request.path, request.force);
+void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const Config& config,
+                         const RunOutput& run) {
   w.set_root_attribute("sisim_version", std::string(kVersion));
   w.set_root_attribute("git_hash", std::string(kGitHash));
   w.set_root_attribute("schema_version", static_cast<std::int64_t>(kSchemaVersion));
@@ -140,33 +140,46 @@ void write_result_file(const WriteRequest& request, const Config& config, const 
   w.set_root_attribute("command_line", request.command_line);
   w.set_root_attribute("created", created_timestamp());
   w.set_root_attribute("threads", static_cast<std::int64_t>(run.threads));
-  w.set_root_attribute("gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
   w.write_string("/meta/config_yaml", config.resolved_yaml, "the fully resolved scenario (extends and --set applied)");
-  write_columns(w, run.columns);
+}
+
+void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
+               const std::vector<HeadlineRow>& headline) {
+  if (!prefix.empty()) w.set_attribute(prefix, "gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
+  else w.set_root_attribute("gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
+  write_columns(w, prefix, run.columns);
   size_t i = 0;
   for (const auto& spec : kHeadline) {
-    write_summary(w, spec.group, headline[i].summary, headline[i].unit == Unit::percent    ? "1/year"
-                                                      : headline[i].unit == Unit::multiple ? "1"
-                                                                                           : "DKK");
+    write_summary(w, prefix, spec.group, headline[i].summary,
+                  headline[i].unit == Unit::percent    ? "1/year"
+                  : headline[i].unit == Unit::multiple ? "1"
+                                                       : "DKK");
     ++i;
   }
   for (const char* b : kOtherBudgets) {
     const std::string column = std::string("/paths/budgets/") + b + "/npv";
-    write_summary(w, std::string("budgets/") + b + "/npv",
+    write_summary(w, prefix, std::string("budgets/") + b + "/npv",
                   analysis::summarize(run.columns.column(run.columns.find(column))), "DKK");
   }
-  write_timeseries(w, run.series);
+  write_timeseries(w, prefix, run.series);
+}
+
+void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
+                       const std::vector<HeadlineRow>& headline) {
+  io::ResultWriter w(request.path, request.force);
+  write_root_metadata(w, request, config, run);
+  write_run(w, "", run, headline);
   w.commit();
 }
 
-std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title) {
+std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title, const std::string& prefix) {
   io::ResultReader r(path);
   title = "sisim results: " + r.attribute_string("/", "scenario") + " (" +
           std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
           std::to_string(static_cast<unsigned long long>(r.attribute_number("/", "seed"))) + ")";
   std::vector<HeadlineRow> rows;
   for (const auto& spec : kHeadline) {
-    const std::string g = std::string("/summary/") + spec.group + "/";
+    const std::string g = prefix + "/summary/" + spec.group + "/";
     auto scalar = [&](const char* name) { return r.read_doubles(g + name).at(0); };
     HeadlineRow row{spec.label, spec.unit, {}};
     auto& s = row.summary;

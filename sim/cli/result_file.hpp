@@ -7,6 +7,7 @@
 #include "config/config.hpp"
 #include "sim/cli/summary_table.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/io/h5_writer.hpp"
 
 namespace sisim::cli {
 
@@ -21,11 +22,20 @@ struct WriteRequest {
 // The headline rows of the summary table, computed from a run's columns.
 std::vector<HeadlineRow> headline_rows(const RunOutput& run);
 
+// Pieces of a result file, for commands that write several runs into one file (stress cases,
+// sweep points): root attributes and /meta once, then each run under its own prefix
+// ("" for a plain run, e.g. "/cases/recession" for a stress case).
+void write_root_metadata(io::ResultWriter& writer, const WriteRequest& request, const Config& config,
+                         const RunOutput& run);
+void write_run(io::ResultWriter& writer, const std::string& prefix, const RunOutput& run,
+               const std::vector<HeadlineRow>& headline);
+
 // Writes the whole file atomically (temporary name, rename on success). Throws io::IoError.
 void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
                        const std::vector<HeadlineRow>& headline);
 
 // Reads the headline rows back from /summary (throws io::IoError for a foreign or corrupt file).
-std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title);
+std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title,
+                                            const std::string& prefix = "");
 
 }  // namespace sisim::cli

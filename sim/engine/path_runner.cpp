@@ -54,7 +54,11 @@ std::vector<Distribution> distributions(const Config& c) {
 
 struct PathRunner::Impl {
   Impl(const Config& c, std::uint64_t seed)
-      : config(c), model(c), sampler(distributions(c), correlation_terms(c)), key(rng::key_from_seed(seed)) {}
+      : config(c), model(c), sampler(distributions(c), correlation_terms(c)), key(rng::key_from_seed(seed)) {
+    std::vector<std::string> names;
+    for (const auto& u : c.uncertain) names.push_back(u.path);
+    sampler.set_names(names);
+  }
   const Config& config;
   Model model;
   rng::ParameterSampler sampler;

@@ -73,6 +73,9 @@ H5Handle open_result_file(const std::string& path) {
   }
   H5Handle fapl = checked(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, what);
   check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), what);
+  // Lock as usual, but still open files on filesystems without lock support (some NFS mounts),
+  // where HDF5 would otherwise refuse with a confusing "unable to lock file".
+  check(H5Pset_file_locking(fapl.get(), true, true), what);
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get());
   if (id < 0) throw IoError(what + ": truncated or corrupt HDF5 file (" + detail::h5_error_text() + ")");
   return H5Handle(id, H5Fclose);

@@ -91,11 +91,39 @@ ParameterSampler::ParameterSampler(std::vector<Distribution> dists, std::vector<
     chol_ = Eigen::LLT<Eigen::MatrixXd>(latent_matrix(correlated_, correlations)).matrixL();
 }
 
+std::uint32_t ParameterSampler::address_of(const std::string& name) {
+  std::uint32_t h = 2166136261u;  // FNV-1a, 32 bit
+  for (unsigned char ch : name) {
+    h ^= ch;
+    h *= 16777619u;
+  }
+  return h | 1u;  // never 0: address 0 is the index-based stream of the plain constructor
+}
+
+void ParameterSampler::set_names(const std::vector<std::string>& names) {
+  if (names.size() != dists_.size()) throw std::invalid_argument("one name per parameter is needed");
+  addresses_.clear();
+  for (const auto& n : names) {
+    std::uint32_t a = address_of(n);
+    // A hash collision between two names of one scenario is astronomically rare; probe onwards
+    // so that the two parameters still get independent draws.
+    while (std::find(addresses_.begin(), addresses_.end(), a) != addresses_.end()) a += 2;
+    addresses_.push_back(a);
+  }
+}
+
 void ParameterSampler::sample_path(const Key& key, std::uint64_t path, std::vector<double>& out) const {
-  // Uniform i of the path's parameter stream belongs to parameter i (sequential next() == at(i)).
-  UniformStream stream(key, path, kPathLevel, StreamId::parameters);
   out.resize(dists_.size());
-  for (double& u : out) u = stream.next();
+  if (addresses_.empty()) {
+    // Uniform i of the path's parameter stream belongs to parameter i (sequential next() == at(i)).
+    UniformStream stream(key, path, kPathLevel, StreamId::parameters);
+    for (double& u : out) u = stream.next();
+  } else {
+    // Addressed by a hash of the parameter's name: a parameter keeps its draw when others are
+    // added, removed or made fixed (stress cases, sweeps), which keeps common random numbers.
+    for (std::size_t i = 0; i < out.size(); ++i)
+      out[i] = UniformStream(key, path, kPathLevel, StreamId::parameters, addresses_[i]).at(0);
+  }
 
   const Eigen::Index m = static_cast<Eigen::Index>(correlated_.size());
   if (m > 0) {

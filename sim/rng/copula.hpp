@@ -30,6 +30,11 @@ class ParameterSampler {
   void sample_path(const Key& key, std::uint64_t path, std::vector<double>& out) const;
   std::vector<double> sample_path(const Key& key, std::uint64_t path) const;
 
+  // Addresses each parameter's uniform by a hash of its name (the config path) instead of its
+  // index, so that stress cases and sweeps that add or fix parameters keep every other draw.
+  void set_names(const std::vector<std::string>& names);
+  static std::uint32_t address_of(const std::string& name);
+
   std::size_t size() const { return dists_.size(); }
   const std::vector<Distribution>& distributions() const { return dists_; }
   // Parameter indices that take part in a correlation, ascending (the rows of the Cholesky factor).
@@ -45,7 +50,8 @@ class ParameterSampler {
  private:
   std::vector<Distribution> dists_;
   std::vector<int> correlated_;
-  Eigen::MatrixXd chol_;  // lower-triangular factor over correlated_ (in that order)
+  Eigen::MatrixXd chol_;
+  std::vector<std::uint32_t> addresses_;  // empty: by index  // lower-triangular factor over correlated_ (in that order)
 };
 
 }  // namespace sisim::rng

@@ -89,6 +89,18 @@ TEST(Report, EmptyInputRendersNotesOnly) {
   EXPECT_NE(html.find("<h2>Glossary</h2>"), std::string::npos);
 }
 
+TEST(Report, BudgetAccountWithoutItemNamesStillDrawsAndDropsZeroItems) {
+  ReportInput in;
+  BudgetAccount a{"state", {"benefit"}, {{1.0e6, 0.0, -2.0e5}, {5.0e5, 0.0, -1.0e5}}, {}, {}};
+  in.budget_accounts = {a, BudgetAccount{"region", {"benefit"}, {{0.0}}, {}, {}}};
+  const std::string html = render_report(in);
+  EXPECT_NE(html.find(">benefit</text>"), std::string::npos);
+  EXPECT_NE(html.find(">item 3</text>"), std::string::npos);  // named by position
+  EXPECT_EQ(html.find(">item 2</text>"), std::string::npos);  // zero in every year: left out
+  EXPECT_NE(html.find("No data: every line item of region is zero"), std::string::npos);
+  EXPECT_EQ(count(html, "<svg"), 1u);
+}
+
 TEST(Report, MismatchedParameterColumnIsANoteNotACrash) {
   ReportInput in = testing::synthetic_input(200);
   in.parameters.front().values.resize(10);

@@ -38,7 +38,9 @@ std::vector<fs::path> corpus() {
   return files;
 }
 
-TEST(BadConfigCorpus, HasAtLeastThirtyCases) { EXPECT_GE(corpus().size(), 30u); }
+TEST(BadConfigCorpus, HasAtLeastThirtyCases) {
+  EXPECT_GE(corpus().size(), 30u);
+}
 
 TEST(BadConfigCorpus, EveryFileGivesExactlyTheExpectedErrors) {
   const std::string prefix = test::data_dir() + "/bad/";

@@ -6,9 +6,13 @@
 
 namespace sisim::test {
 
-inline std::string data_dir() { return std::string(SISIM_SOURCE_DIR) + "/tests/data/config"; }
+inline std::string data_dir() {
+  return std::string(SISIM_SOURCE_DIR) + "/tests/data/config";
+}
 
 // The errors of a load, formatted, for assertion messages.
-inline std::string errors_of(const LoadResult& r) { return format_errors(r.errors); }
+inline std::string errors_of(const LoadResult& r) {
+  return format_errors(r.errors);
+}
 
 }  // namespace sisim::test

@@ -12,7 +12,8 @@ namespace {
 // A minimal valid scenario whose hazard ratio (range >= 0) is `spec`.
 LoadResult with_hr(const std::string& spec) {
   const std::string yaml =
-      "name: d\ncohort:\n  size: 10\n  segments:\n    - {name: a, share: 1, benefit_monthly: 1, wage_monthly: 1,\n"
+      "name: d\ncohort:\n  size: 10\n  segments:\n    - {name: a, share: 1, benefit_monthly: 1, "
+      "wage_monthly: 1,\n"
       "       hours_fraction: 1, job_finding_hazard: 0.1, separation_hazard: 0.1, exit_hazard: 0}\n"
       "intervention:\n  duration_months: 6\n  effect: {hazard_ratio: " +
       spec + "}\n";
@@ -115,23 +116,23 @@ TEST(Distributions, UncertainParamsGetIdsAndPaths) {
 // Each is rejected with a message naming the problem (exact texts are in the bad corpus).
 TEST(Distributions, Rejected) {
   const char* bad[] = {
-      "{dist: normal, mean: 1, sd: 0}",                      // sd must be > 0
-      "{dist: normal, mean: 1, sd: 1}",                      // support leaves >= 0 (no truncation)
-      "{dist: normal, mean: 1, sd: 1, min: 2, max: 1}",      // truncation min > max
-      "{dist: uniform, min: 2, max: 2}",                     // degenerate
-      "{dist: lognormal, median: -1, sigma: 1}",             // median <= 0
-      "{dist: lognormal, mean: 1, sigma: 1}",                // mixed spelling (sd missing)
-      "{dist: beta, mean: 0.5, sd: 0.5}",                    // v >= m(1-m)
-      "{dist: beta, mean: 2, sd: 0.1}",                      // mean outside (low, high)
-      "{dist: beta, alpha: 0, beta: 1}",                     // alpha <= 0
-      "{dist: triangular, min: 1, mode: 0.5, max: 2}",       // mode outside
-      "{dist: pert, min: 1, mode: 1.5, max: 2, lambda: 0}",  // lambda <= 0
-      "{dist: discrete, values: [1, 2], probs: [0.5]}",      // lengths differ
-      "{dist: discrete, values: [1, 2], probs: [1.5, -0.5]}",  // probs outside [0, 1]
+      "{dist: normal, mean: 1, sd: 0}",                               // sd must be > 0
+      "{dist: normal, mean: 1, sd: 1}",                               // support leaves >= 0 (no truncation)
+      "{dist: normal, mean: 1, sd: 1, min: 2, max: 1}",               // truncation min > max
+      "{dist: uniform, min: 2, max: 2}",                              // degenerate
+      "{dist: lognormal, median: -1, sigma: 1}",                      // median <= 0
+      "{dist: lognormal, mean: 1, sigma: 1}",                         // mixed spelling (sd missing)
+      "{dist: beta, mean: 0.5, sd: 0.5}",                             // v >= m(1-m)
+      "{dist: beta, mean: 2, sd: 0.1}",                               // mean outside (low, high)
+      "{dist: beta, alpha: 0, beta: 1}",                              // alpha <= 0
+      "{dist: triangular, min: 1, mode: 0.5, max: 2}",                // mode outside
+      "{dist: pert, min: 1, mode: 1.5, max: 2, lambda: 0}",           // lambda <= 0
+      "{dist: discrete, values: [1, 2], probs: [0.5]}",               // lengths differ
+      "{dist: discrete, values: [1, 2], probs: [1.5, -0.5]}",         // probs outside [0, 1]
       "{dist: discrete, values: [1, 2], probs: [0.5, 0.5], min: 3}",  // truncation removes all
-      "{dist: uniform, min: 1, max: 2, sd: 3}",              // unknown key for uniform
-      "{min: 1, max: 2}",                                    // no dist
-      "{dist: uniform, min: -1, max: 2}",                    // support leaves >= 0
+      "{dist: uniform, min: 1, max: 2, sd: 3}",                       // unknown key for uniform
+      "{min: 1, max: 2}",                                             // no dist
+      "{dist: uniform, min: -1, max: 2}",                             // support leaves >= 0
   };
   for (const char* spec : bad) {
     LoadResult r = with_hr(spec);
@@ -141,8 +142,9 @@ TEST(Distributions, Rejected) {
 }
 
 TEST(Distributions, TruncationMakesAHazardAcceptable) {
-  LoadResult r = load_config(test::data_dir() + "/good/example-scenario.yaml",
-                             {"cohort.segments.0.job_finding_hazard={dist: normal, mean: 0.02, sd: 0.01, min: 0, max: 1}"});
+  LoadResult r = load_config(
+      test::data_dir() + "/good/example-scenario.yaml",
+      {"cohort.segments.0.job_finding_hazard={dist: normal, mean: 0.02, sd: 0.01, min: 0, max: 1}"});
   ASSERT_TRUE(r.ok()) << test::errors_of(r);
   EXPECT_EQ(r.config->cohort.segments[0].job_finding_hazard.dist.trunc_min, 0.0);
   EXPECT_EQ(r.config->cohort.segments[0].job_finding_hazard.dist.trunc_max, 1.0);

@@ -11,14 +11,14 @@ TEST(Extends, ChildMergesOverParent) {
   LoadResult r = load_config(test::data_dir() + "/good/child.yaml");
   ASSERT_TRUE(r.ok()) << test::errors_of(r);
   const Config& c = *r.config;
-  EXPECT_EQ(c.name, "base");                 // only in the parent
-  EXPECT_EQ(c.cohort.size, 300);             // child wins
-  EXPECT_EQ(c.cohort.enrolment_months, 6);   // sibling key of the parent survives the merge
-  ASSERT_EQ(c.cohort.segments.size(), 1u);   // the list is replaced, not merged
+  EXPECT_EQ(c.name, "base");                // only in the parent
+  EXPECT_EQ(c.cohort.size, 300);            // child wins
+  EXPECT_EQ(c.cohort.enrolment_months, 6);  // sibling key of the parent survives the merge
+  ASSERT_EQ(c.cohort.segments.size(), 1u);  // the list is replaced, not merged
   EXPECT_EQ(c.cohort.segments[0].name, "only");
   EXPECT_EQ(c.cohort.segments[0].benefit_monthly.dist.value, 13000.0);
-  EXPECT_EQ(c.public_.tax.municipal_rate.dist.value, 0.26);     // from the parent's tax map
-  EXPECT_EQ(c.public_.tax.state_bottom_rate.dist.value, 0.11);  // from the child's tax map
+  EXPECT_EQ(c.public_.tax.municipal_rate.dist.value, 0.26);       // from the parent's tax map
+  EXPECT_EQ(c.public_.tax.state_bottom_rate.dist.value, 0.11);    // from the child's tax map
   EXPECT_EQ(c.public_.tax.municipal_retention.dist.value, 0.25);  // default
   ASSERT_EQ(c.public_.other_flows.size(), 1u);
   EXPECT_EQ(c.intervention.effect.hazard_ratio.dist.value, 1.5);
@@ -40,12 +40,14 @@ TEST(Extends, TwoLevelsWithRelativePath) {
 TEST(Extends, ErrorsAreLocatedInTheirOwnFile) {
   const std::string dir = test::data_dir() + "/good/";
   // Line 2 of the child and line 10 of the parent are both wrong.
-  LoadResult r = load_config_from_string("extends: ../bad/hazard_range.yaml\ncohort: {size: 0}\n", dir + "virtual.yaml");
+  LoadResult r =
+      load_config_from_string("extends: ../bad/hazard_range.yaml\ncohort: {size: 0}\n", dir + "virtual.yaml");
   ASSERT_FALSE(r.ok());
   ASSERT_EQ(r.errors.size(), 2u) << test::errors_of(r);
   EXPECT_EQ(format_errors(r.errors),
-            test::data_dir() + "/bad/hazard_range.yaml:10:27: error: cohort.segments.a.job_finding_hazard: must be in "
-                               "[0, 1], got 1.5\n" +
+            test::data_dir() +
+                "/bad/hazard_range.yaml:10:27: error: cohort.segments.a.job_finding_hazard: must be in "
+                "[0, 1], got 1.5\n" +
                 dir + "virtual.yaml:2:16: error: cohort.size: must be >= 1, got 0\n");
 }
 

@@ -14,8 +14,9 @@ LoadResult load_example(const std::vector<std::string>& overrides) {
 }
 
 TEST(Overrides, NumbersByNameAndByIndex) {
-  LoadResult r = load_example({"cohort.size=500", "cohort.segments.kontanthjaelp_30plus.job_finding_hazard=0.05",
-                               "contract.outcomes.1.price=4500", "cohort.segments.1.exit_hazard=0.01"});
+  LoadResult r =
+      load_example({"cohort.size=500", "cohort.segments.kontanthjaelp_30plus.job_finding_hazard=0.05",
+                    "contract.outcomes.1.price=4500", "cohort.segments.1.exit_hazard=0.01"});
   ASSERT_TRUE(r.ok()) << test::errors_of(r);
   EXPECT_EQ(r.config->cohort.size, 500);
   EXPECT_EQ(r.config->cohort.segments[0].job_finding_hazard.dist.value, 0.05);
@@ -62,7 +63,8 @@ TEST(Overrides, CreatesAbsentKnownKeys) {
 TEST(Overrides, UnknownPathIsAnError) {
   LoadResult r = load_example({"cohort.sise=3"});
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(format_errors(r.errors), "--set:1:1: error: unknown key 'sise' in cohort (did you mean 'size'?)\n");
+  EXPECT_EQ(format_errors(r.errors),
+            "--set:1:1: error: unknown key 'sise' in cohort (did you mean 'size'?)\n");
 }
 
 TEST(Overrides, UnknownListItemIsAnError) {
@@ -78,7 +80,8 @@ TEST(Overrides, UnknownListItemIsAnError) {
 TEST(Overrides, BadValueIsLocatedInTheOverride) {
   // "cohort.size=abc": the value starts at column 13.
   LoadResult r = load_example({"cohort.size=abc"});
-  EXPECT_EQ(format_errors(r.errors), "--set:1:13: error: cohort.size: expected an integer, got a string ('abc')\n");
+  EXPECT_EQ(format_errors(r.errors),
+            "--set:1:13: error: cohort.size: expected an integer, got a string ('abc')\n");
 }
 
 TEST(Overrides, MalformedOverrides) {

@@ -168,21 +168,40 @@ void round_trip(const std::string& file) {
   expect_same_config(*first.config, *second.config);
 }
 
-TEST(ResolvedYaml, ExampleRoundTrips) { round_trip("example-scenario.yaml"); }
-TEST(ResolvedYaml, EveryFeatureRoundTrips) { round_trip("everything.yaml"); }
-TEST(ResolvedYaml, ExtendedScenarioRoundTrips) { round_trip("sub/grandchild.yaml"); }
+TEST(ResolvedYaml, ExampleRoundTrips) {
+  round_trip("example-scenario.yaml");
+}
+TEST(ResolvedYaml, EveryFeatureRoundTrips) {
+  round_trip("everything.yaml");
+}
+TEST(ResolvedYaml, ExtendedScenarioRoundTrips) {
+  round_trip("sub/grandchild.yaml");
+}
 
 TEST(ResolvedYaml, WritesEveryDefault) {
   LoadResult r = load_config(test::data_dir() + "/good/base.yaml");
   ASSERT_TRUE(r.ok()) << test::errors_of(r);
   const std::string& y = r.config->resolved_yaml;
-  for (const char* line : {"horizon_months: 180", "seed: 20230809", "paths: 10000", "block_size: 256",
-                           "fill_rate: 1", "dropout_hazard: 0", "retention_multiplier: 1", "setup: 0",
-                           "start_probability_monthly: 0", "end_probability_monthly: 1", "discount_rate: 0.035",
-                           "{from_week: 26, rate: 0.3}", "labour_market_contribution: 0.08",
-                           "state_bottom_rate: 0.1201", "personal_allowance_annual: 49700",
-                           "municipal_retention: 0.25", "after_months_in_job: 6", "investor_discount_rate: 0.08",
-                           "drawdown: as_needed", "provider_share: 0"})
+  for (const char* line : {"horizon_months: 180",
+                           "seed: 20230809",
+                           "paths: 10000",
+                           "block_size: 256",
+                           "fill_rate: 1",
+                           "dropout_hazard: 0",
+                           "retention_multiplier: 1",
+                           "setup: 0",
+                           "start_probability_monthly: 0",
+                           "end_probability_monthly: 1",
+                           "discount_rate: 0.035",
+                           "{from_week: 26, rate: 0.3}",
+                           "labour_market_contribution: 0.08",
+                           "state_bottom_rate: 0.1201",
+                           "personal_allowance_annual: 49700",
+                           "municipal_retention: 0.25",
+                           "after_months_in_job: 6",
+                           "investor_discount_rate: 0.08",
+                           "drawdown: as_needed",
+                           "provider_share: 0"})
     EXPECT_NE(y.find(line), std::string::npos) << line << "\n" << y;
   // Absent optional sections stay absent: no contract, no decay (permanent effect), no return cap.
   EXPECT_EQ(y.find("contract:"), std::string::npos);

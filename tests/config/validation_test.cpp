@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "config_test_util.hpp"
 
@@ -27,8 +29,11 @@ TEST(NearestKey, SuggestsWithinTheDistanceLimit) {
 }
 
 TEST(FormatErrors, SortsByFileLineColumnStably) {
-  std::vector<ConfigError> e = {{"b.yaml", 1, 1, "x"}, {"a.yaml", 10, 2, "y"}, {"a.yaml", 2, 5, "z"},
-                                {"a.yaml", 2, 5, "w"}, {"a.yaml", 2, 1, "v"}};
+  std::vector<ConfigError> e = {{"b.yaml", 1, 1, "x"},
+                                {"a.yaml", 10, 2, "y"},
+                                {"a.yaml", 2, 5, "z"},
+                                {"a.yaml", 2, 5, "w"},
+                                {"a.yaml", 2, 1, "v"}};
   EXPECT_EQ(format_errors(e),
             "a.yaml:2:1: error: v\na.yaml:2:5: error: z\na.yaml:2:5: error: w\na.yaml:10:2: error: y\n"
             "b.yaml:1:1: error: x\n");
@@ -95,22 +100,22 @@ TEST(Loader, EverythingScenarioSpotChecks) {
 TEST(Loader, CrossFieldRules) {
   const std::string ex = test::data_dir() + "/good/example-scenario.yaml";
   const std::vector<std::vector<std::string>> bad = {
-      {"simulation.horizon_months=12"},                                   // shorter than enrolment
-      {"labour_market.recession.start_month=180"},                        // outside the horizon
-      {"contract.payers={municipality: 0.5, other_municipalities: 0.5}"}, // not a payer
+      {"simulation.horizon_months=12"},                                     // shorter than enrolment
+      {"labour_market.recession.start_month=180"},                          // outside the horizon
+      {"contract.payers={municipality: 0.5, other_municipalities: 0.5}"},   // not a payer
       {"finance.tranches=[{name: s, share: 0.6}, {name: j, share: 0.3}]"},  // shares sum 0.9
       {"finance.tranches=[{name: s, share: 0.5}, {name: s, share: 0.5}]"},  // duplicate names
-      {"finance.drawdown=upfront"},                                       // unsupported mode
-      {"contract.cap_total=0"},                                           // must be > 0
-      {"contract.outcomes=[]"},                                           // empty rate card
-      {"public.refusion.ladder=[{from_week: 4, rate: 0.5}]"},             // must start at week 0
-      {"contract.baseline={job_start: 1.5}"},                             // rate > 1
-      {"contract.baseline={jobstart: 0.5}"},                              // unknown metric
-      {"intervention.effect={employment_gap: 1.5, at_month: 12}"},        // gap outside [-1, 1]
+      {"finance.drawdown=upfront"},                                         // unsupported mode
+      {"contract.cap_total=0"},                                             // must be > 0
+      {"contract.outcomes=[]"},                                             // empty rate card
+      {"public.refusion.ladder=[{from_week: 4, rate: 0.5}]"},               // must start at week 0
+      {"contract.baseline={job_start: 1.5}"},                               // rate > 1
+      {"contract.baseline={jobstart: 0.5}"},                                // unknown metric
+      {"intervention.effect={employment_gap: 1.5, at_month: 12}"},          // gap outside [-1, 1]
       {"correlations=[[labour_market.recession.job_finding_multiplier, "
-       "labour_market.recession.job_finding_multiplier, 0.5]]"},          // self-correlation
+       "labour_market.recession.job_finding_multiplier, 0.5]]"},  // self-correlation
       {"simulation.seed=-1"},
-      {"cohort.enrolment_months={dist: uniform, min: 1, max: 2}"},        // structural
+      {"cohort.enrolment_months={dist: uniform, min: 1, max: 2}"},  // structural
       {"contract.evaluation.control_group_size=1.5"},
   };
   for (const auto& ov : bad) {
@@ -120,6 +125,52 @@ TEST(Loader, CrossFieldRules) {
   LoadResult ok = load_config(ex, {"finance.tranches=[{name: s, share: 0.7}, {name: j, share: 0.3}]",
                                    "contract.payers={municipality: 0.6, state: 0.4}"});
   EXPECT_TRUE(ok.ok()) << test::errors_of(ok);
+}
+
+}  // namespace
+}  // namespace sisim
+
+namespace sisim {
+namespace {
+
+TEST(Robustness, RecursiveAndExplodingAliasesAreErrorsNotCrashes) {
+  LoadResult r = load_config_from_string("a: &x [1, *x]\n", "f.yaml");
+  EXPECT_NE(format_errors(r.errors).find("too deeply nested or too large"), std::string::npos);
+  std::string laughs = "a: &a [1, 2]\n";
+  const std::string names = "abcdefg";
+  for (size_t i = 1; i < names.size(); ++i) {
+    laughs += std::string(1, names[i]) + ": &" + names[i] + " [";
+    for (int k = 0; k < 10; ++k) laughs += std::string(k ? ", *" : "*") + names[i - 1];
+    laughs += "]\n";
+  }
+  r = load_config_from_string(laughs, "f.yaml");  // 2 * 10^6 leaves if expanded
+  EXPECT_NE(format_errors(r.errors).find("too deeply nested or too large"), std::string::npos);
+}
+
+// Every prefix of the example (cut every 13 bytes) and every single-byte corruption at a stride
+// must give either a Config or located errors, never an exception or a crash.
+TEST(Robustness, TruncatedAndCorruptedInputs) {
+  std::ifstream in(test::data_dir() + "/good/example-scenario.yaml");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(text.size(), 1000u);
+  for (size_t cut = 0; cut < text.size(); cut += 13) {
+    LoadResult r = load_config_from_string(text.substr(0, cut), "t.yaml");
+    EXPECT_NE(r.ok(), !r.errors.empty());
+    for (const auto& e : r.errors) EXPECT_GE(e.line, 1) << e.message;
+  }
+  const char junk[] = {':', '{', '-', '[', '"', '\t', 'x', '9'};
+  for (size_t pos = 0, k = 0; pos < text.size(); pos += 29, ++k) {
+    std::string t = text;
+    t[pos] = junk[k % sizeof junk];
+    LoadResult r = load_config_from_string(t, "t.yaml");
+    EXPECT_NE(r.ok(), !r.errors.empty());
+  }
+}
+
+TEST(Loader, IntegerSpelledAsIntegralNumber) {
+  LoadResult r = load_config(test::data_dir() + "/good/example-scenario.yaml", {"simulation.paths=1e6"});
+  ASSERT_TRUE(r.ok()) << test::errors_of(r);
+  EXPECT_EQ(r.config->simulation.paths, 1000000);
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ void check_share(Config c, const std::vector<double>& draws, int paths, std::uin
     in.retention = iv.retention_multiplier.value(draws);
     in.half_life = iv.decay_half_life_months ? iv.decay_half_life_months->value(draws)
                                              : std::numeric_limits<double>::infinity();
-    in.hazard_ratio = iv.effect.hazard_ratio.value(draws) * 1.05;
+    in.hazard_ratio = iv.effect.hazard_ratio.value(draws);
     exact.push_back(test::exact_employment(in, months));
   }
   std::vector<double> expected_t(months, 0.0), expected_c(months, 0.0);

@@ -178,3 +178,29 @@ TEST(Copula, ExtremeLatentValuesStayFinite) {
 
 }  // namespace
 }  // namespace sisim::rng
+
+namespace sisim::rng {
+namespace {
+
+TEST(ParameterSamplerNames, ADrawFollowsItsNameNotItsPosition) {
+  // Scenario 1 has parameters (a, b); scenario 2 fixes nothing but inserts z before b.
+  Distribution u;
+  u.kind = DistKind::uniform;
+  u.low = 0.0;
+  u.high = 1.0;
+  ParameterSampler one({u, u}, {});
+  one.set_names({"a", "b"});
+  ParameterSampler two({u, u, u}, {});
+  two.set_names({"a", "z", "b"});
+  const Key key = key_from_seed(5);
+  for (std::uint64_t path = 0; path < 20; ++path) {
+    const auto x = one.sample_path(key, path);
+    const auto y = two.sample_path(key, path);
+    EXPECT_EQ(x[0], y[0]);
+    EXPECT_EQ(x[1], y[2]) << "b must keep its draw when another parameter is inserted before it";
+    EXPECT_NE(y[1], y[2]);
+  }
+}
+
+}  // namespace
+}  // namespace sisim::rng
