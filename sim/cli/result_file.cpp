@@ -2,12 +2,11 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
-#include <ctime>
 
 #include "sim/engine/budget_account.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
+#include "sim/io/timestamp.hpp"
 #include "sisim/version.hpp"
 
 namespace sisim::cli {
@@ -38,17 +37,6 @@ std::vector<std::uint8_t> investor_loss_flags(const RunOutput& run) {
   std::vector<std::uint8_t> flags(received.size());
   for (size_t i = 0; i < flags.size(); ++i) flags[i] = received[i] + guarantee[i] < drawn[i] ? 1 : 0;
   return flags;
-}
-
-std::string created_timestamp() {
-  // SOURCE_DATE_EPOCH makes files reproducible byte for byte (reproducible-builds.org convention).
-  std::time_t t = std::time(nullptr);
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
-  char buf[32];
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 void write_summary(io::ResultWriter& w, const std::string& prefix, const std::string& group,
@@ -138,7 +126,7 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
   w.set_root_attribute("paths", static_cast<std::int64_t>(run.paths));
   w.set_root_attribute("scenario", config.name);
   w.set_root_attribute("command_line", request.command_line);
-  w.set_root_attribute("created", created_timestamp());
+  w.set_root_attribute("created", io::creation_timestamp());
   w.set_root_attribute("threads", static_cast<std::int64_t>(run.threads));
   w.write_string("/meta/config_yaml", config.resolved_yaml, "the fully resolved scenario (extends and --set applied)");
 }
@@ -176,7 +164,7 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
   io::ResultReader r(path);
   title = "sisim results: " + r.attribute_string("/", "scenario") + " (" +
           std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
-          std::to_string(static_cast<unsigned long long>(r.attribute_number("/", "seed"))) + ")";
+          std::to_string(r.attribute_uint("/", "seed")) + ")";
   std::vector<HeadlineRow> rows;
   for (const auto& spec : kHeadline) {
     const std::string g = prefix + "/summary/" + spec.group + "/";
