@@ -2,7 +2,7 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "config/loader.hpp"
+#include "sim/cli/load_scenario.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/engine/cancel.hpp"
@@ -38,7 +38,7 @@ int cmd_run(const Args& args) {
     std::fprintf(stderr, "sisim run: %s\n", why.c_str());
     return kExitIo;
   }
-  const LoadResult loaded = load_config(args.positional[0], args.overrides);
+  const LoadResult loaded = load_scenario(args.positional[0], args.overrides);
   if (!loaded.ok()) {
     std::fputs(format_errors(loaded.errors).c_str(), stderr);
     return kExitData;

@@ -1,7 +1,7 @@
 // `sisim validate FILE [--set k=v ...]`: the fully resolved config, or every error at once.
 #include <cstdio>
 
-#include "config/loader.hpp"
+#include "sim/cli/load_scenario.hpp"
 #include "sim/cli/commands.hpp"
 
 namespace sisim::cli {
@@ -11,7 +11,7 @@ int cmd_validate(const Args& args) {
     std::fprintf(stderr, "sisim validate: expected one scenario file\n");
     return kExitUsage;
   }
-  const LoadResult loaded = load_config(args.positional[0], args.overrides);
+  const LoadResult loaded = load_scenario(args.positional[0], args.overrides);
   if (!loaded.ok()) {
     std::fputs(format_errors(loaded.errors).c_str(), stderr);
     std::fprintf(stderr, "%zu error%s in %s\n", loaded.errors.size(), loaded.errors.size() == 1 ? "" : "s",

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/model/path_parameters.hpp"
+#include "sim/rng/streams.hpp"
 
 namespace sisim::detail {
 
@@ -31,8 +32,35 @@ inline int find_event(const double* c, int from, int last, double& need) {
     need -= c[last] - c[from];
     return -1;
   }
-  return static_cast<int>(std::lower_bound(c + from + 1, c + last + 1, target) - c);
+  // Branch-free lower bound over c[from+1 .. last] (the answer exists since c[last] >= target):
+  // event months are unpredictable, so a branchy search mispredicts at every level.
+  const double* base = c + from + 1;
+  std::size_t n = static_cast<std::size_t>(last - from);
+  while (n > 1) {
+    const std::size_t half = n / 2;
+    base = base[half - 1] < target ? base + half : base;
+    n -= half;
+  }
+  return static_cast<int>(base - c);
 }
+
+// The exponential variates -log(u_j) of one person's labour events, j = sojourn index, computed
+// once and read by both arms (the coupling: the same variate for the same sojourn index).
+class EventExponentials {
+ public:
+  void reset(const rng::Key& key, std::uint64_t path, std::uint64_t participant, rng::StreamId stream) {
+    stream_ = rng::UniformStream(key, path, participant, stream);
+    values_.clear();
+  }
+  double operator[](std::size_t j) {
+    while (values_.size() <= j) values_.push_back(-std::log(stream_.next()));
+    return values_[j];
+  }
+
+ private:
+  rng::UniformStream stream_{rng::Key{}, 0, 0, rng::StreamId::labour_events};
+  std::vector<double> values_;
+};
 
 // Number of monthly transitions until an event of constant monthly cumulative hazard `lambda`
 // happens, by inversion of the geometric law: ceil(-log(u) / lambda) >= 1; `cap` if beyond it.
@@ -91,6 +119,7 @@ struct PathScratch {
   ArmCounts treated, counterfactual;
   std::vector<double> programme_diff;  // participants in the programme (difference array)
   std::vector<double> month_buffer;    // one month series
+  EventExponentials events;
 };
 
 }  // namespace sisim::detail

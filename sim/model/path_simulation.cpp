@@ -191,8 +191,8 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
 
     // Counterfactual: its draws (segment, exit, labour events) never depend on the treatment.
     const detail::PersonSchedule cf = counterfactual_schedule(sc.tables, p);
-    rng::UniformStream cf_events(key, path, static_cast<std::uint64_t>(i), rng::StreamId::labour_events);
-    detail::walk_person(cf, pp, p.segment, cf_events, sc.counterfactual, cf_history, cf_totals);
+    sc.events.reset(key, path, static_cast<std::uint64_t>(i), rng::StreamId::labour_events);
+    detail::walk_person(cf, pp, p.segment, sc.events, sc.counterfactual, cf_history, cf_totals);
 
     // Treated: the same exit month and the same uniform per sojourn index; programme hazards for
     // the first P months, then the counterfactual's (dropouts) or the decaying effect (completers).
@@ -207,8 +207,7 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
     tr.second[kStateB] = completer ? sc.tables.completer_job_finding(p.segment, p.enrol)
                                    : sc.tables.counterfactual(p.segment, kStateB);
     tr.second[kStateE] = sc.tables.counterfactual(p.segment, kStateE);
-    rng::UniformStream tr_events(key, path, static_cast<std::uint64_t>(i), rng::StreamId::labour_events);
-    detail::walk_person(tr, pp, p.segment, tr_events, sc.treated, tr_history, tr_totals);
+    detail::walk_person(tr, pp, p.segment, sc.events, sc.treated, tr_history, tr_totals);
 
     const int served_end = std::min(p.enrol + length, p.limit);
     if (length > 0) ++out.programme_starts;
@@ -241,9 +240,9 @@ void simulate_control_group(const Model& /*model*/, const PathParameters& pp, co
     ArmHistory& h = out[static_cast<size_t>(j)];
     start_history(h, p, months);
     if (p.enrol >= months) continue;
-    rng::UniformStream events(key, path, static_cast<std::uint64_t>(j), kControlStreams.labour);
-    detail::walk_person(counterfactual_schedule(scratch.tables, p), pp, p.segment, events, scratch.counterfactual, h,
-                        totals);
+    scratch.events.reset(key, path, static_cast<std::uint64_t>(j), kControlStreams.labour);
+    detail::walk_person(counterfactual_schedule(scratch.tables, p), pp, p.segment, scratch.events,
+                        scratch.counterfactual, h, totals);
   }
 }
 

@@ -38,7 +38,7 @@ void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int 
 
 }  // namespace
 
-void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, rng::UniformStream& events,
+void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, EventExponentials& events,
                  ArmCounts& counts, ArmHistory& history, ArmTotals& totals) {
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
   int state = kStateB;
@@ -46,8 +46,9 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, rng
   int benefit_months = 0;  // n: benefit months since enrolment or the last reset
   bool after_reset = false;
   bool granted = !seg.result_grant_eligible;
+  std::size_t sojourn = 0;
   while (start < sch.limit) {
-    const int end = sojourn_end(sch, state, start, -std::log(events.next()));
+    const int end = sojourn_end(sch, state, start, events[sojourn++]);
     if (state == kStateB) {
       book_benefit(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior, benefit_months,
                    start, end);

@@ -5,7 +5,6 @@
 #include "sim/model/history.hpp"
 #include "sim/model/path_parameters.hpp"
 #include "sim/model/path_scratch.hpp"
-#include "sim/rng/streams.hpp"
 
 namespace sisim::detail {
 
@@ -27,6 +26,6 @@ struct ArmTotals {
 
 // Walks the person from enrolment (in B) to `limit`, appending spells to history.employment.
 void walk_person(const PersonSchedule& schedule, const PathParameters& pp, int segment,
-                 rng::UniformStream& events, ArmCounts& counts, ArmHistory& history, ArmTotals& totals);
+                 EventExponentials& events, ArmCounts& counts, ArmHistory& history, ArmTotals& totals);
 
 }  // namespace sisim::detail
