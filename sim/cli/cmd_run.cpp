@@ -60,6 +60,7 @@ int cmd_run(const Args& args) {
     std::fprintf(stderr, "sisim run: interrupted; nothing was written\n");
     return kExitInterrupted;
   }
+  if (!run.is_root) return kExitOk;  // MPI: rank 0 holds the gathered result and writes it
   const auto rows = headline_rows(run);
   try {
     write_result_file({args.output, args.force, args.command_line}, config, run, rows);

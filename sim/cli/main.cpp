@@ -5,8 +5,23 @@
 
 #include "sim/cli/commands.hpp"
 
+#ifdef SISIM_WITH_MPI
+#include <mpi.h>
+// MPI lives for the whole process: initialised before any command, finalised on every return.
+struct MpiSession {
+  MpiSession(int* argc, char*** argv) {
+    int provided = 0;
+    MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
+  }
+  ~MpiSession() { MPI_Finalize(); }
+};
+#endif
+
 int main(int argc, char** argv) {
   using namespace sisim::cli;
+#ifdef SISIM_WITH_MPI
+  const MpiSession mpi(&argc, &argv);
+#endif
   std::string error;
   const auto args = parse_args(argc, argv, error);
   if (!args) {

@@ -29,6 +29,7 @@ class ColumnSet {
   }
   const std::vector<ColumnSpec>& specs() const { return specs_; }
   const std::vector<double>& column(int c) const { return data_[static_cast<size_t>(c)]; }
+  std::vector<double>& mutable_column(int c) { return data_[static_cast<size_t>(c)]; }
   int find(const std::string& path) const {
     for (size_t i = 0; i < specs_.size(); ++i)
       if (specs_[i].path == path) return static_cast<int>(i);

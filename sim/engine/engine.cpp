@@ -11,6 +11,7 @@
 #include <chrono>
 
 #include "sim/engine/cancel.hpp"
+#include "sim/engine/distribution.hpp"
 #include "sim/engine/path_runner.hpp"
 #include "sim/engine/progress.hpp"
 
@@ -32,16 +33,22 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
   const std::int64_t block_size = std::max(1, config.simulation.block_size);
   const std::int64_t blocks = (out.paths + block_size - 1) / block_size;
   SeriesCollector series(out.paths, options.fan_paths, runner.months(), runner.line_items(), blocks);
+  const ProcessGroup group = process_group();
+  out.is_root = group.is_root();
+  std::int64_t first_block = 0, last_block = 0;
+  block_range(blocks, group.rank, group.size, first_block, last_block);
+  const std::int64_t my_paths =
+      std::min(out.paths, last_block * block_size) - std::min(out.paths, first_block * block_size);
 
   tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
                               static_cast<size_t>(out.threads));
   using ScratchPtr = decltype(runner.make_scratch());
   tbb::enumerable_thread_specific<ScratchPtr> scratch([&] { return runner.make_scratch(); });
   std::atomic<std::int64_t> clamped{0};
-  ProgressReporter progress(options.label, out.paths, options.progress);
+  ProgressReporter progress(options.label, my_paths, options.progress && group.is_root());
   std::atomic<bool>& cancel = cancel_flag();
 
-  tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, blocks, 1), [&](const auto& range) {
+  tbb::parallel_for(tbb::blocked_range<std::int64_t>(first_block, last_block, 1), [&](const auto& range) {
     auto& local = *scratch.local();
     for (std::int64_t block = range.begin(); block != range.end(); ++block) {
       if (cancel.load(std::memory_order_relaxed)) return;
@@ -55,9 +62,12 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
     }
   });
   progress.finish();
-  out.cancelled = cancel.load();
+  out.cancelled = any_rank_cancelled(group, cancel.load());
   out.gap_clamped_paths = clamped.load();
-  if (!out.cancelled) out.series = series.finish(runner.line_item_names());
+  if (!out.cancelled) {
+    gather_to_root(group, out.paths, block_size, blocks, out.columns, series, out.gap_clamped_paths);
+    if (group.is_root()) out.series = series.finish(runner.line_item_names());
+  }
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return out;
 }

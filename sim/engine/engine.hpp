@@ -30,10 +30,12 @@ struct RunOutput {
   SeriesSummary series;  // /timeseries/...
   std::int64_t gap_clamped_paths = 0;
   bool cancelled = false;
+  bool is_root = true;  // false on MPI ranks other than 0: their output holds only their own rows
   double seconds = 0.0;
 };
 
-// Runs the scenario. Throws std::runtime_error on a model error (e.g. an impossible parameter draw).
+// Runs the scenario. Under MPI (when MPI is initialised) every rank calls this; blocks are split
+// across ranks and rank 0 gathers the complete result. Throws std::runtime_error on a model error (e.g. an impossible parameter draw).
 RunOutput run_simulation(const Config& config, const RunOptions& options);
 
 }  // namespace sisim

@@ -73,6 +73,14 @@ void SeriesCollector::add_to_block(std::int64_t block, const std::vector<double>
   for (size_t k = 0; k < annual.size(); ++k) sums[k] += annual[k];
 }
 
+std::vector<SeriesCollector::Buffer> SeriesCollector::buffers() {
+  std::vector<Buffer> out = {{&investor_cum_, months_, false}};
+  for (auto& b : budget_cum_) out.push_back({&b, months_, false});
+  out.push_back({&annual_kept_, annual_size(), false});
+  out.push_back({&block_sums_, annual_size(), true});
+  return out;
+}
+
 SeriesSummary SeriesCollector::finish(std::vector<std::string> item_names) const {
   SeriesSummary s;
   s.months = months_;

@@ -44,6 +44,15 @@ class SeriesCollector {
 
   SeriesSummary finish(std::vector<std::string> item_names) const;
 
+  // The raw buffers, for gathering a distributed run onto one process: `per_path` buffers hold
+  // one row of `width` values per kept path, `per_block` buffers one row per block.
+  struct Buffer {
+    std::vector<double>* data;
+    std::int64_t width;
+    bool per_block;
+  };
+  std::vector<Buffer> buffers();
+
  private:
   std::int64_t paths_;
   std::int64_t capacity_;

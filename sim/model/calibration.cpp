@@ -18,7 +18,9 @@ Occupancy step(Occupancy p, double h, double s, double x) {
           (1.0 - x) * (h * p.benefit + (1.0 - s) * p.employed)};
 }
 
-double capped(double q) { return std::min(1.0, q); }
+double capped(double q) {
+  return std::min(1.0, q);
+}
 
 // Treated minus counterfactual expected share employed of one segment after `at_month` steps.
 double segment_gap(const CalibrationInputs& in, const CalibrationSegment& seg, double hr) {
@@ -29,8 +31,8 @@ double segment_gap(const CalibrationInputs& in, const CalibrationSegment& seg, d
     cf = step(cf, h0, s0, seg.exit);
     dropped = step(dropped, h0, s0, seg.exit);
     if (k < d) {
-      programme = step(programme, capped(seg.job_finding * hr), capped(seg.separation * in.retention_multiplier),
-                       seg.exit);
+      programme = step(programme, capped(seg.job_finding * hr),
+                       capped(seg.separation * in.retention_multiplier), seg.exit);
     } else {  // completers: decaying effect on job finding, no retention effect
       const double f = decayed_hazard_ratio(hr, in.decay_half_life, k - d);
       programme = step(programme, capped(seg.job_finding * f), s0, seg.exit);

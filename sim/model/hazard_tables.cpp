@@ -11,7 +11,8 @@ namespace sisim::detail {
 namespace {
 
 // c[0] = 0, c[m + 1] = c[m] + lambda[regime of month m].
-void prefix_by_regime(double* c, const std::vector<std::uint8_t>& regime, int months, const double lambda[2]) {
+void prefix_by_regime(double* c, const std::vector<std::uint8_t>& regime, int months,
+                      const double lambda[2]) {
   c[0] = 0.0;
   for (int m = 0; m < months; ++m) c[m + 1] = c[m] + lambda[regime[static_cast<size_t>(m)]];
 }

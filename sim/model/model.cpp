@@ -59,7 +59,8 @@ int cohort_size(int size, double fill_rate) {
 }
 
 Model::Model(const Config& config) : config_(config) {
-  if (config_.cohort.segments.empty()) throw std::invalid_argument("cohort.segments: at least one segment is needed");
+  if (config_.cohort.segments.empty())
+    throw std::invalid_argument("cohort.segments: at least one segment is needed");
   ladder_ = config_.public_.refusion.ladder;
   std::stable_sort(ladder_.begin(), ladder_.end(),
                    [](const RefusionStep& a, const RefusionStep& b) { return a.from_week < b.from_week; });
@@ -68,7 +69,8 @@ Model::Model(const Config& config) : config_(config) {
     std::vector<OtherFlowAmounts> amounts;
     for (const OtherFlow& f : flows) amounts.push_back({f.on_benefit, f.employed});
     for (const auto& [name, over] : seg.other_flows) {
-      const auto it = std::find_if(flows.begin(), flows.end(), [&](const OtherFlow& f) { return f.name == name; });
+      const auto it =
+          std::find_if(flows.begin(), flows.end(), [&](const OtherFlow& f) { return f.name == name; });
       if (it == flows.end()) {
         throw std::invalid_argument("cohort.segments." + seg.name + ".other_flows." + name +
                                     ": unknown name (not in public.other_flows)");
@@ -139,7 +141,8 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
   return pp;
 }
 
-SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws, const PathParameters& pp) const {
+SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws,
+                                         const PathParameters& pp) const {
   const Segment& seg = config_.cohort.segments[static_cast<size_t>(s)];
   SegmentParameters out;
   out.share = seg.share;
@@ -176,7 +179,8 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
   out.refusion_start_prior = {0};
   out.refusion_start_reset = {0};
   for (size_t k = 1; k < pp.refusion_from_week.size(); ++k) {
-    out.refusion_start_prior.push_back(first_month_at_weeks(out.prior_benefit_weeks, pp.refusion_from_week[k]));
+    out.refusion_start_prior.push_back(
+        first_month_at_weeks(out.prior_benefit_weeks, pp.refusion_from_week[k]));
     out.refusion_start_reset.push_back(first_month_at_weeks(0.0, pp.refusion_from_week[k]));
   }
   return out;
@@ -185,7 +189,8 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
 std::optional<std::string> check_fixed_gap(const Config& config) {
   const Intervention& iv = config.intervention;
   if (iv.effect.kind != Effect::Kind::employment_gap) return std::nullopt;
-  bool fixed = iv.effect.gap.is_fixed() && iv.dropout_hazard.is_fixed() && iv.retention_multiplier.is_fixed() &&
+  bool fixed = iv.effect.gap.is_fixed() && iv.dropout_hazard.is_fixed() &&
+               iv.retention_multiplier.is_fixed() &&
                (!iv.decay_half_life_months || iv.decay_half_life_months->is_fixed());
   for (const Segment& seg : config.cohort.segments) {
     fixed = fixed && seg.job_finding_hazard.is_fixed() && seg.separation_hazard.is_fixed() &&
@@ -196,11 +201,12 @@ std::optional<std::string> check_fixed_gap(const Config& config) {
   const GapSolution sol = solve_employment_gap(in);
   if (!sol.clamped) return std::nullopt;
   char buf[320];
-  std::snprintf(buf, sizeof buf,
-                "intervention.effect.employment_gap: a gap of %g at month %d is unreachable: hazard ratios in "
-                "[0, %g] give gaps from %g to %g",
-                in.gap, in.at_month, sol.hr_max, expected_employment_gap(in, 0.0),
-                expected_employment_gap(in, sol.hr_max));
+  std::snprintf(
+      buf, sizeof buf,
+      "intervention.effect.employment_gap: a gap of %g at month %d is unreachable: hazard ratios in "
+      "[0, %g] give gaps from %g to %g",
+      in.gap, in.at_month, sol.hr_max, expected_employment_gap(in, 0.0),
+      expected_employment_gap(in, sol.hr_max));
   return std::string(buf);
 }
 

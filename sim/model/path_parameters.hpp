@@ -85,7 +85,9 @@ struct PathParameters {
 
 // Benefit duration in weeks after n benefit months counted from `base` weeks. Computed as
 // base + (52 n)/12 so that 6 months is exactly 26 weeks (MODEL.md section 12).
-inline double benefit_weeks(double base, int n) { return base + (52.0 * n) / 12.0; }
+inline double benefit_weeks(double base, int n) {
+  return base + (52.0 * n) / 12.0;
+}
 
 // Enrolment month of participant i of n over `months` enrolment months: floor(i * months / n).
 inline int enrolment_month(int i, int n, int months) {

@@ -38,7 +38,7 @@ inline int find_event(const double* c, int from, int last, double& need) {
   std::size_t n = static_cast<std::size_t>(last - from);
   while (n > 1) {
     const std::size_t half = n / 2;
-    base = base[half - 1] < target ? base + half : base;
+    base += static_cast<std::size_t>(base[half - 1] < target) * half;
     n -= half;
   }
   return static_cast<int>(base - c);

@@ -42,11 +42,13 @@ Person draw_person(const PathParameters& pp, int i, int n, const rng::Key& key, 
       ++p.segment;
     }
   }
-  const double lambda_x = detail::monthly_cumulative_hazard(pp.segments[static_cast<size_t>(p.segment)].exit_hazard);
+  const double lambda_x =
+      detail::monthly_cumulative_hazard(pp.segments[static_cast<size_t>(p.segment)].exit_hazard);
   const int cap = pp.horizon_months + 1;
-  p.exit_transitions =
-      lambda_x > 0.0 ? detail::geometric_transitions(rng::UniformStream(key, path, idx, streams.exit).at(0), lambda_x, cap)
-                     : cap;
+  p.exit_transitions = lambda_x > 0.0
+                           ? detail::geometric_transitions(
+                                 rng::UniformStream(key, path, idx, streams.exit).at(0), lambda_x, cap)
+                           : cap;
   p.limit = std::min(pp.horizon_months, p.enrol + std::min(p.exit_transitions, cap));
   return p;
 }
@@ -98,7 +100,8 @@ void book_series(FlowTable& flows, Budget b, int item, double amount, const doub
 }
 
 // Counts -> per-month flows of one segment (MODEL.md section 6).
-void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s, std::vector<double>& nb) {
+void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s,
+                  std::vector<double>& nb) {
   const int months = counts.months;
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
   nb.assign(static_cast<size_t>(months), 0.0);
@@ -110,10 +113,12 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
     book_series(arm.flows, Budget::municipality, static_cast<int>(LineItem::refusion), -refund, row, months);
     book_series(arm.flows, Budget::state, static_cast<int>(LineItem::refusion), refund, row, months);
   }
-  for (const FlowEntry& f : seg.benefit_flows) book_series(arm.flows, f.budget, f.item, f.amount, nb.data(), months);
+  for (const FlowEntry& f : seg.benefit_flows)
+    book_series(arm.flows, f.budget, f.item, f.amount, nb.data(), months);
   double* employed = counts.employed_row(s);
   prefix_sum(employed, months);
-  for (const FlowEntry& f : seg.employed_flows) book_series(arm.flows, f.budget, f.item, f.amount, employed, months);
+  for (const FlowEntry& f : seg.employed_flows)
+    book_series(arm.flows, f.budget, f.item, f.amount, employed, months);
   const double* grants = counts.grant_row(s);
   const int grant_item = static_cast<int>(LineItem::result_grant);
   book_series(arm.flows, Budget::state, grant_item, pp.result_grant_amount, grants, months);
@@ -135,8 +140,10 @@ int programme_length(const PathParameters& pp, int i, int enrol, int termination
   const int d = std::max(0, pp.duration_months);
   int length = d;
   if (pp.dropout_hazard > 0.0 && d > 1) {
-    const double u = rng::UniformStream(key, path, static_cast<std::uint64_t>(i), rng::StreamId::dropout).at(0);
-    length = std::min(length, detail::geometric_transitions(u, detail::monthly_cumulative_hazard(pp.dropout_hazard), d));
+    const double u =
+        rng::UniformStream(key, path, static_cast<std::uint64_t>(i), rng::StreamId::dropout).at(0);
+    length = std::min(
+        length, detail::geometric_transitions(u, detail::monthly_cumulative_hazard(pp.dropout_hazard), d));
   }
   if (termination_month >= 0) length = std::min(length, std::max(0, termination_month + 1 - enrol));
   return length;
@@ -148,8 +155,9 @@ void book_investor_costs(PathSimulation& out, const PathParameters& pp, int term
   if (months <= 0) return;
   std::vector<double>& in_programme = out.scratch.programme_diff;
   prefix_sum(in_programme.data(), months);
-  int last_service = (pp.enrolled > 0 ? enrolment_month(pp.enrolled - 1, pp.enrolled, pp.enrolment_months) : 0) +
-                     pp.duration_months - 1;
+  int last_service =
+      (pp.enrolled > 0 ? enrolment_month(pp.enrolled - 1, pp.enrolled, pp.enrolment_months) : 0) +
+      pp.duration_months - 1;
   if (termination_month >= 0) last_service = std::min(last_service, termination_month);
   last_service = std::min(last_service, months - 1);
   for (int m = 0; m < months; ++m) {
@@ -165,7 +173,8 @@ void book_investor_costs(PathSimulation& out, const PathParameters& pp, int term
 void simulate_path(const Model& model, const PathParameters& pp, const std::vector<std::uint8_t>& regime,
                    int termination_month, const rng::Key& key, std::uint64_t path, PathSimulation& out) {
   const int months = pp.horizon_months, n = pp.enrolled;
-  const int segments = static_cast<int>(pp.segments.size()), classes = static_cast<int>(pp.refusion_rates.size());
+  const int segments = static_cast<int>(pp.segments.size()),
+            classes = static_cast<int>(pp.refusion_rates.size());
   detail::PathScratch& sc = out.scratch;
   sc.tables.build(pp, regime);
   sc.treated.reset(months, segments, classes);
@@ -176,7 +185,7 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
   out.enrolled = n;
   out.programme_starts = out.completers = 0;
   out.programme_months = 0.0;
-  out.regime = regime;
+  if (&regime != &out.regime) out.regime = regime;
   out.recession_months = static_cast<int>(std::count(regime.begin(), regime.end(), kRecession));
   out.termination_month = termination_month;
 
@@ -225,15 +234,16 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
   book_investor_costs(out, pp, termination_month);
 }
 
-void simulate_control_group(const Model& /*model*/, const PathParameters& pp, const std::vector<std::uint8_t>& regime,
-                            int n_c, const rng::Key& key, std::uint64_t path, detail::PathScratch& scratch,
-                            std::vector<ArmHistory>& out) {
+void simulate_control_group(const Model& /*model*/, const PathParameters& pp,
+                            const std::vector<std::uint8_t>& regime, int n_c, const rng::Key& key,
+                            std::uint64_t path, detail::PathScratch& scratch, std::vector<ArmHistory>& out) {
   const int months = pp.horizon_months;
   n_c = std::max(0, n_c);
   out.resize(static_cast<size_t>(n_c));
   scratch.tables.build(pp, regime);
   // The control group's flows are not needed: book into a throw-away counter set.
-  scratch.counterfactual.reset(months, static_cast<int>(pp.segments.size()), static_cast<int>(pp.refusion_rates.size()));
+  scratch.counterfactual.reset(months, static_cast<int>(pp.segments.size()),
+                               static_cast<int>(pp.refusion_rates.size()));
   detail::ArmTotals totals;
   for (int j = 0; j < n_c; ++j) {
     const Person p = draw_person(pp, j, n_c, key, path, kControlStreams);
@@ -247,8 +257,8 @@ void simulate_control_group(const Model& /*model*/, const PathParameters& pp, co
 }
 
 std::vector<ArmHistory> simulate_control_group(const Model& model, const PathParameters& pp,
-                                               const std::vector<std::uint8_t>& regime, int n_c, const rng::Key& key,
-                                               std::uint64_t path) {
+                                               const std::vector<std::uint8_t>& regime, int n_c,
+                                               const rng::Key& key, std::uint64_t path) {
   detail::PathScratch scratch;
   std::vector<ArmHistory> out;
   simulate_control_group(model, pp, regime, n_c, key, path, scratch, out);

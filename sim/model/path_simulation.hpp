@@ -41,6 +41,7 @@ struct PathSimulation {
 // Simulates one path into `out`, reusing its buffers. termination_month: -1 = none; m >= 0 = the
 // contract ended after month m: services stop (people in the programme become dropouts from month
 // m + 1, people enrolling later never start) and fixed costs stop after month m.
+// `regime` may be out.regime itself (no copy needed): it is only read.
 void simulate_path(const Model& model, const PathParameters& pp, const std::vector<std::uint8_t>& regime,
                    int termination_month, const rng::Key& key, std::uint64_t path, PathSimulation& out);
 
@@ -50,8 +51,8 @@ std::vector<ArmHistory> simulate_control_group(const Model& model, const PathPar
                                                const std::vector<std::uint8_t>& regime, int n_c,
                                                const rng::Key& key, std::uint64_t path);
 // The same, reusing `scratch` and `out`.
-void simulate_control_group(const Model& model, const PathParameters& pp, const std::vector<std::uint8_t>& regime,
-                            int n_c, const rng::Key& key, std::uint64_t path, detail::PathScratch& scratch,
-                            std::vector<ArmHistory>& out);
+void simulate_control_group(const Model& model, const PathParameters& pp,
+                            const std::vector<std::uint8_t>& regime, int n_c, const rng::Key& key,
+                            std::uint64_t path, detail::PathScratch& scratch, std::vector<ArmHistory>& out);
 
 }  // namespace sisim

@@ -50,8 +50,8 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
   while (start < sch.limit) {
     const int end = sojourn_end(sch, state, start, events[sojourn++]);
     if (state == kStateB) {
-      book_benefit(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior, benefit_months,
-                   start, end);
+      book_benefit(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior,
+                   benefit_months, start, end);
       benefit_months += end - start;
     } else {
       const int length = end - start;

@@ -13,12 +13,13 @@ namespace {
 bool same_people(const std::vector<ArmHistory>& a, const std::vector<ArmHistory>& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i].enrol_month != b[i].enrol_month || a[i].segment != b[i].segment || a[i].exit_month != b[i].exit_month ||
-        a[i].employment.size() != b[i].employment.size()) {
+    if (a[i].enrol_month != b[i].enrol_month || a[i].segment != b[i].segment ||
+        a[i].exit_month != b[i].exit_month || a[i].employment.size() != b[i].employment.size()) {
       return false;
     }
     for (size_t k = 0; k < a[i].employment.size(); ++k) {
-      if (a[i].employment[k].start != b[i].employment[k].start || a[i].employment[k].end != b[i].employment[k].end) {
+      if (a[i].employment[k].start != b[i].employment[k].start ||
+          a[i].employment[k].end != b[i].employment[k].end) {
         return false;
       }
     }
@@ -95,7 +96,8 @@ TEST(Determinism, NoEffectMeansZeroSavings) {
   c.intervention.effect.hazard_ratio = Param::constant(1.0);
   c.intervention.retention_multiplier = Param::constant(1.0);
   c.intervention.cost = InterventionCost{};
-  const Budget budgets[] = {Budget::municipality, Budget::state, Budget::region, Budget::other_municipalities};
+  const Budget budgets[] = {Budget::municipality, Budget::state, Budget::region,
+                            Budget::other_municipalities};
   const int paths = 100;
   double sum[4] = {}, sq[4] = {};
   for (int path = 0; path < paths; ++path) {
@@ -108,7 +110,8 @@ TEST(Determinism, NoEffectMeansZeroSavings) {
     }
   }
   for (int k = 0; k < 4; ++k) {
-    const double mean = sum[k] / paths, se = std::sqrt(std::max(0.0, sq[k] / paths - mean * mean) / (paths - 1));
+    const double mean = sum[k] / paths,
+                 se = std::sqrt(std::max(0.0, sq[k] / paths - mean * mean) / (paths - 1));
     EXPECT_NEAR(mean, 0.0, 4 * se + 1e-6) << "budget " << k;
   }
 }

@@ -52,7 +52,8 @@ ExactEmployment exact_employment(const ExactInputs& in, int months) {
     if (k >= in.duration) {
       double f = in.hazard_ratio;
       if (!std::isinf(in.half_life)) {
-        f = in.half_life > 0 ? 1 + (in.hazard_ratio - 1) * std::pow(0.5, (k - in.duration) / in.half_life) : 1.0;
+        f = in.half_life > 0 ? 1 + (in.hazard_ratio - 1) * std::pow(0.5, (k - in.duration) / in.half_life)
+                             : 1.0;
       }
       hp = std::min(1.0, in.h * f), sp = s0;
     }

@@ -88,7 +88,9 @@ Config example_config() {
   return c;
 }
 
-std::vector<double> example_draws() { return {0.008, 0.65}; }
+std::vector<double> example_draws() {
+  return {0.008, 0.65};
+}
 
 Config single_segment_config() {
   Config c;
@@ -123,7 +125,8 @@ PathSimulation run_path(const Config& c, const std::vector<double>& draws, std::
   const PathParameters pp = model.resolve(draws);
   const rng::Key key = rng::key_from_seed(seed);
   PathSimulation out;
-  simulate_path(model, pp, simulate_regime(pp, pp.horizon_months, key, path), termination_month, key, path, out);
+  simulate_path(model, pp, simulate_regime(pp, pp.horizon_months, key, path), termination_month, key, path,
+                out);
   return out;
 }
 

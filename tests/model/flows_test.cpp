@@ -13,7 +13,9 @@ namespace {
 
 constexpr int kRefusion = static_cast<int>(LineItem::refusion);
 
-double item(const ArmResult& arm, Budget b, LineItem i, int m) { return arm.flows.at(b, static_cast<int>(i), m); }
+double item(const ArmResult& arm, Budget b, LineItem i, int m) {
+  return arm.flows.at(b, static_cast<int>(i), m);
+}
 
 // Example rates: allowance 49,700 / 12 a month, municipal 25 %, state bottom 12.01 %, AMB 8 %.
 constexpr double kAllowance = 49700.0 / 12.0;
@@ -43,9 +45,10 @@ TEST(Flows, TaxOnBenefitAndWageByHand) {
   EXPECT_NEAR(sum(seg.employed_flows, Budget::municipality, LineItem::municipal_tax), -2570.9833333, 1e-6);
   EXPECT_NEAR(sum(seg.employed_flows, Budget::state, LineItem::state_tax), -(1254.4 + 1235.1003933), 1e-6);
   // Equalisation moves 75 % of the municipal tax (retention 0.25) to the other municipalities.
-  EXPECT_NEAR(sum(seg.employed_flows, Budget::municipality, LineItem::equalisation), 0.75 * 2570.9833333, 1e-6);
-  EXPECT_NEAR(sum(seg.employed_flows, Budget::other_municipalities, LineItem::equalisation), -0.75 * 2570.9833333,
+  EXPECT_NEAR(sum(seg.employed_flows, Budget::municipality, LineItem::equalisation), 0.75 * 2570.9833333,
               1e-6);
+  EXPECT_NEAR(sum(seg.employed_flows, Budget::other_municipalities, LineItem::equalisation),
+              -0.75 * 2570.9833333, 1e-6);
 }
 
 TEST(Flows, DanishMinistryBudgetStructure) {
@@ -112,9 +115,10 @@ TEST(Flows, AllHazardsZeroClosedForm) {
       EXPECT_NEAR(item(*arm, Budget::municipality, LineItem::benefit, m), people * kBenefit, 1e-6);
       EXPECT_NEAR(item(*arm, Budget::municipality, LineItem::refusion, m), -refund, 1e-6);
       EXPECT_NEAR(item(*arm, Budget::state, LineItem::refusion, m), refund, 1e-6);
-      EXPECT_NEAR(item(*arm, Budget::municipality, LineItem::municipal_tax, m), -people * 0.25 * taxable, 1e-6);
-      EXPECT_NEAR(item(*arm, Budget::other_municipalities, LineItem::equalisation, m), -people * 0.75 * 0.25 * taxable,
+      EXPECT_NEAR(item(*arm, Budget::municipality, LineItem::municipal_tax, m), -people * 0.25 * taxable,
                   1e-6);
+      EXPECT_NEAR(item(*arm, Budget::other_municipalities, LineItem::equalisation, m),
+                  -people * 0.75 * 0.25 * taxable, 1e-6);
       EXPECT_NEAR(item(*arm, Budget::state, LineItem::state_tax, m), -people * 0.1201 * taxable, 1e-6);
       EXPECT_NEAR(arm->flows.at(Budget::region, kFixedLineItems, m), people * 1800, 1e-6);
       EXPECT_EQ(arm->employed_count[m], 0.0);
@@ -215,7 +219,8 @@ TEST(Flows, TransfersNetToZeroAcrossPublicBudgets) {
       for (int m = 0; m < arm->flows.months(); ++m) {
         for (LineItem transfer : {LineItem::result_grant, LineItem::equalisation}) {
           double net = 0.0;
-          for (Budget b : {Budget::municipality, Budget::state, Budget::region, Budget::other_municipalities}) {
+          for (Budget b :
+               {Budget::municipality, Budget::state, Budget::region, Budget::other_municipalities}) {
             net += item(*arm, b, transfer, m);
           }
           EXPECT_NEAR(net, 0.0, 1e-6);

@@ -58,8 +58,8 @@ void check_share(Config c, const std::vector<double>& draws, int paths, std::uin
       sum_t[m] += t, sq_t[m] += t * t, sum_c[m] += cf, sq_c[m] += cf * cf;
     }
   }
-  auto check = [&](const std::vector<double>& sum, const std::vector<double>& sq, const std::vector<double>& expected,
-                   const char* arm) {
+  auto check = [&](const std::vector<double>& sum, const std::vector<double>& sq,
+                   const std::vector<double>& expected, const char* arm) {
     for (int m = 1; m < months; m += 2) {
       const double mean = sum[m] / paths;
       const double se = std::sqrt((sq[m] / paths - mean * mean) / (paths - 1));

@@ -57,7 +57,9 @@ struct Sample {
     for (double x : v) s += (x - m) * (x - m);
     return s / (v.size() - 1);
   }
-  double cdf(double x) const { return double(std::count_if(v.begin(), v.end(), [x](double y) { return y <= x; })) / v.size(); }
+  double cdf(double x) const {
+    return double(std::count_if(v.begin(), v.end(), [x](double y) { return y <= x; })) / v.size();
+  }
   double quantile(double q) const {
     std::vector<double> s = v;
     std::sort(s.begin(), s.end());
@@ -91,10 +93,30 @@ void compare(int termination_month, int paths) {
   const Model model(c);
   const PathParameters pp = model.resolve({});
   const rng::Key key = rng::key_from_seed(99);
-  enum { kEmpT, kEmpC, kStartsT, kStartsC, kMuniT, kMuniC, kSaveMuni, kSaveState, kSaveRegion, kSaveOther, kCost, kN };
-  const char* names[kN] = {"employment months treated", "employment months counterfactual", "job starts treated",
-                           "job starts counterfactual", "municipality cost treated", "municipality cost counterfactual",
-                           "municipality savings", "state savings", "region savings", "other municipalities savings",
+  enum {
+    kEmpT,
+    kEmpC,
+    kStartsT,
+    kStartsC,
+    kMuniT,
+    kMuniC,
+    kSaveMuni,
+    kSaveState,
+    kSaveRegion,
+    kSaveOther,
+    kCost,
+    kN
+  };
+  const char* names[kN] = {"employment months treated",
+                           "employment months counterfactual",
+                           "job starts treated",
+                           "job starts counterfactual",
+                           "municipality cost treated",
+                           "municipality cost counterfactual",
+                           "municipality savings",
+                           "state savings",
+                           "region savings",
+                           "other municipalities savings",
                            "investor costs"};
   Sample fast[kN], ref[kN];
   PathSimulation out;
@@ -128,8 +150,12 @@ void compare(int termination_month, int paths) {
   EXPECT_GT(fast[kEmpT].mean() - fast[kEmpC].mean(), 20.0);
 }
 
-TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoop) { compare(-1, 2000); }
-TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoopWithTermination) { compare(8, 1000); }
+TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoop) {
+  compare(-1, 2000);
+}
+TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoopWithTermination) {
+  compare(8, 1000);
+}
 
 }  // namespace
 }  // namespace sisim

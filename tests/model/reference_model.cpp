@@ -11,10 +11,10 @@ enum class State { B, E, X };
 constexpr std::uint64_t kRefSegment = 900, kRefCounterfactual = 901, kRefTreated = 902;
 
 // Three uniforms for one (person, arm, month): exit, move, dropout.
-std::array<double, 3> month_uniforms(const rng::Key& key, std::uint64_t path, int person, std::uint64_t stream,
-                                     int month) {
-  const rng::Counter out =
-      rng::philox4x64({path, static_cast<std::uint64_t>(person), stream, static_cast<std::uint64_t>(month)}, key);
+std::array<double, 3> month_uniforms(const rng::Key& key, std::uint64_t path, int person,
+                                     std::uint64_t stream, int month) {
+  const rng::Counter out = rng::philox4x64(
+      {path, static_cast<std::uint64_t>(person), stream, static_cast<std::uint64_t>(month)}, key);
   return {rng::to_open_unit(out[0]), rng::to_open_unit(out[1]), rng::to_open_unit(out[2])};
 }
 
@@ -49,12 +49,14 @@ void book_month(ReferenceArm& arm, const Config& c, const PathParameters& pp, co
     f.add(Budget::municipality, LineItem::refusion, m, -rho * b);
     f.add(Budget::state, LineItem::refusion, m, rho * b);
     book_tax(f, pp, m, b - pp.allowance_monthly);
-    for (size_t k = 0; k < flows.size(); ++k) f.at(flows[k].budget, kFixedLineItems + int(k), m) += seg.other_on_benefit[k];
+    for (size_t k = 0; k < flows.size(); ++k)
+      f.at(flows[k].budget, kFixedLineItems + int(k), m) += seg.other_on_benefit[k];
   } else {
     const double y = seg.wage_monthly * seg.hours_fraction, contribution = pp.labour_market_contribution * y;
     f.add(Budget::state, LineItem::state_tax, m, -contribution);
     book_tax(f, pp, m, y - contribution - pp.allowance_monthly);
-    for (size_t k = 0; k < flows.size(); ++k) f.at(flows[k].budget, kFixedLineItems + int(k), m) += seg.other_employed[k];
+    for (size_t k = 0; k < flows.size(); ++k)
+      f.at(flows[k].budget, kFixedLineItems + int(k), m) += seg.other_employed[k];
     arm.employed_count[size_t(m)] += 1.0;
     arm.employment_months += 1.0;
   }
@@ -89,7 +91,8 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
     } else {
       ++run;
       if (run == 1) ++arm.job_starts;
-      if (pp.reset_after_months_off > 0 && run >= pp.reset_after_months_off) base_weeks = 0.0, benefit_months = 0;
+      if (pp.reset_after_months_off > 0 && run >= pp.reset_after_months_off)
+        base_weeks = 0.0, benefit_months = 0;
       if (seg.result_grant_eligible && !granted && run == pp.result_grant_after_months) {
         arm.flows.add(Budget::state, LineItem::result_grant, m, pp.result_grant_amount);
         arm.flows.add(Budget::municipality, LineItem::result_grant, m, -pp.result_grant_amount);
@@ -104,8 +107,10 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
       hr = effect_multiplier(pp, k);
     }
     const bool recession = regime[size_t(m)] != 0;
-    const double h = std::min(1.0, seg.job_finding_hazard * (recession ? pp.recession_job_finding_multiplier : 1.0) * hr);
-    const double s = std::min(1.0, seg.separation_hazard * (recession ? pp.recession_separation_multiplier : 1.0) * ret);
+    const double h =
+        std::min(1.0, seg.job_finding_hazard * (recession ? pp.recession_job_finding_multiplier : 1.0) * hr);
+    const double s =
+        std::min(1.0, seg.separation_hazard * (recession ? pp.recession_separation_multiplier : 1.0) * ret);
     const auto u = month_uniforms(key, path, i, treated ? kRefTreated : kRefCounterfactual, m);
     if (u[0] < seg.exit_hazard) {
       state = State::X;
@@ -155,7 +160,8 @@ ReferencePath reference_simulate_path(const Config& config, const PathParameters
   // Programme-level costs: setup in month 0, fixed over the service period up to termination.
   const int last_enrol = n > 0 ? int((long long)(n - 1) * pp.enrolment_months / n) : 0;
   for (int m = 0; m < pp.horizon_months; ++m) {
-    if (m <= last_enrol + pp.duration_months - 1 && (term < 0 || m <= term)) out.investor_costs[size_t(m)] += pp.cost_fixed_monthly;
+    if (m <= last_enrol + pp.duration_months - 1 && (term < 0 || m <= term))
+      out.investor_costs[size_t(m)] += pp.cost_fixed_monthly;
   }
   if (pp.horizon_months > 0) out.investor_costs[0] += pp.cost_setup;
   return out;
