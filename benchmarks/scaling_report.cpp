@@ -84,9 +84,10 @@ RowFigures figures_of(const ScalingSetup& setup, const ScalingRow& row, const Sc
   f.cpu_seconds = median(collect(row, [](const ChildRun& r) { return r.cpu_seconds; }));
   const auto peaks = collect(row, [](const ChildRun& r) { return r.peak_rss_mib; });
   f.peak_mib = *std::max_element(peaks.begin(), peaks.end());
-  f.engine_seconds = median(collect(row, [](const ChildRun& r) { return r.engine_seconds; }));
+  // sisim prints its rate to the path but its seconds only to 0.1 s: derive the time from the rate.
   f.engine_paths_per_s = median(collect(row, [](const ChildRun& r) { return r.engine_rate; }));
-  if (!(f.engine_paths_per_s > 0)) f.engine_seconds = f.engine_paths_per_s = kNaN;
+  f.engine_seconds = f.engine_paths_per_s > 0 ? paths / f.engine_paths_per_s : kNaN;
+  if (!(f.engine_paths_per_s > 0)) f.engine_paths_per_s = kNaN;
   f.efficiency = f.engine_efficiency = kNaN;
   if (baseline != nullptr) {
     const RowFigures b = figures_of(setup, *baseline, nullptr);
@@ -154,8 +155,8 @@ std::string format_json(const ScalingSetup& s, const std::vector<ScalingRow>& ro
            ", \"engine_paths_per_s\": " + json_number(f.engine_paths_per_s) +
            ", \"engine_efficiency\": " + json_number(f.engine_efficiency) + ",\n     \"seconds_all\": " +
            json_array(collect(row, [](const ChildRun& r) { return r.wall_seconds; })) +
-           ", \"engine_seconds_all\": " +
-           json_array(collect(row, [](const ChildRun& r) { return r.engine_seconds; })) +
+           ", \"engine_paths_per_s_all\": " +
+           json_array(collect(row, [](const ChildRun& r) { return r.engine_rate; })) +
            ", \"peak_rss_mib_all\": " +
            json_array(collect(row, [](const ChildRun& r) { return r.peak_rss_mib; })) + "}" +
            (i + 1 < rows.size() ? ",\n" : "\n");

@@ -1,11 +1,29 @@
 #!/usr/bin/env bash
-# Sets up everything: Debian packages, then a release build of sisim in build/.
-# Usage: bash scripts/setup.sh            (BUILD_DIR and BUILD_TYPE may be set in the environment)
+# Sets up everything: Debian packages, then a build of sisim (release, in build/, by default).
+# Environment (all optional):
+#   BUILD_DIR=build        where to build
+#   BUILD_TYPE=Release     CMake build type
+#   CMAKE_ARGS="..."       extra CMake arguments, e.g. "-DSISIM_WITH_MPI=ON"
+#   SISIM_MPI=1            also install Open MPI and build with -DSISIM_WITH_MPI=ON
+#   SISIM_SANITIZE=1       build with AddressSanitizer and UndefinedBehaviorSanitizer
+#   BUILD_TARGET=sisim     build one target instead of everything
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 build_dir=${BUILD_DIR:-build}
 werror=OFF
 [ "${CI:-}" = "true" ] && werror=ON   # CI treats warnings as errors
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" -DSISIM_WERROR="$werror" >/dev/null
-cmake --build "$build_dir" -j"$(nproc)"
+args=(-DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" -DSISIM_WERROR="$werror")
+[ "${SISIM_MPI:-}" = "1" ] && args+=(-DSISIM_WITH_MPI=ON)
+if [ "${SISIM_SANITIZE:-}" = "1" ]; then
+  args+=(-DSISIM_BUILD_BENCHMARKS=OFF
+         "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all")
+fi
+# shellcheck disable=SC2206  # CMAKE_ARGS is a plain list of -D arguments without spaces
+args+=(${CMAKE_ARGS:-})
+cmake -S . -B "$build_dir" -G Ninja "${args[@]}" >/dev/null
+if [ -n "${BUILD_TARGET:-}" ]; then
+  cmake --build "$build_dir" -j"$(nproc)" --target "$BUILD_TARGET"
+else
+  cmake --build "$build_dir" -j"$(nproc)"
+fi

@@ -151,7 +151,7 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
       terms.present ? draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id) : -1;
 
   // 2. Participants in both arms, and the control group if payments depend on one.
-  const std::vector<std::uint8_t> regime = s.sim.regime;  // simulate_path may reuse the buffer
+  const std::vector<std::uint8_t>& regime = s.sim.regime;
   simulate_path(i.model, pp, regime, termination, i.key, path_id, s.sim);
   const std::vector<ArmHistory>* control = nullptr;
   if (terms.present && terms.control_group_size > 0) {
