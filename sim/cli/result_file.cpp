@@ -18,15 +18,19 @@ struct SummarySpec {
   const char* label;   // row label in the table
   Unit unit;
   bool investor_loss;  // P(loss) = investor gets back less than drawn, rather than value < 0
+  const char* loss_label;  // risk line for P(loss), "" for none
+  bool show_shortfall;
 };
 
 // Which columns get a /summary entry, and in which order the table shows them.
 const SummarySpec kHeadline[] = {
-    {"investor/irr", "/paths/investor/irr", "investor IRR (annual)", Unit::percent, true},
-    {"investor/moic", "/paths/investor/moic", "investor MOIC", Unit::multiple, true},
-    {"investor/npv", "/paths/investor/npv", "investor NPV", Unit::money, true},
-    {"budgets/municipality/npv", "/paths/budgets/municipality/npv", "municipality NPV", Unit::money, false},
-    {"budgets/public_total/npv", "/paths/budgets/public_total/npv", "public_total NPV", Unit::money, false},
+    {"investor/irr", "/paths/investor/irr", "investor IRR (annual)", Unit::percent, true, "investor loses money", true},
+    {"investor/moic", "/paths/investor/moic", "investor MOIC", Unit::multiple, true, "", false},
+    {"investor/npv", "/paths/investor/npv", "investor NPV", Unit::money, true, "", true},
+    {"budgets/municipality/npv", "/paths/budgets/municipality/npv", "municipality NPV", Unit::money, false,
+     "municipality loses money", false},
+    {"budgets/public_total/npv", "/paths/budgets/public_total/npv", "public_total NPV", Unit::money, false,
+     "public sector loses money", false},
 };
 const char* kOtherBudgets[] = {"state", "region", "other_municipalities", "foundation"};
 
@@ -109,7 +113,7 @@ std::vector<HeadlineRow> headline_rows(const RunOutput& run) {
   const auto loss = investor_loss_flags(run);
   std::vector<HeadlineRow> rows;
   for (const auto& spec : kHeadline) {
-    HeadlineRow row{spec.label, spec.unit, {}};
+    HeadlineRow row{spec.label, spec.unit, {}, spec.loss_label, spec.show_shortfall};
     row.summary = analysis::summarize(run.columns.column(run.columns.find(spec.column)),
                                       spec.investor_loss ? &loss : nullptr);
     rows.push_back(row);
@@ -169,7 +173,7 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
   for (const auto& spec : kHeadline) {
     const std::string g = prefix + "/summary/" + spec.group + "/";
     auto scalar = [&](const char* name) { return r.read_doubles(g + name).at(0); };
-    HeadlineRow row{spec.label, spec.unit, {}};
+    HeadlineRow row{spec.label, spec.unit, {}, spec.loss_label, spec.show_shortfall};
     auto& s = row.summary;
     s.mean = scalar("mean");
     s.sd = scalar("sd");

@@ -46,12 +46,19 @@ std::string format_summary_table(const std::vector<HeadlineRow>& rows, const std
   out += "\nrisk\n";
   for (const auto& r : rows) {
     const auto& s = r.summary;
-    std::snprintf(line, sizeof line, "  P(%s < 0 or loss) = %.2f %% \xC2\xB1%.2f   ES 5 %% = %s   (n = %lld)\n",
-                  r.label.c_str(), 100.0 * s.p_loss, 100.0 * s.p_loss_se,
-                  with_se(-s.es_05, s.es_05_se, r.unit).c_str(), static_cast<long long>(s.n));
-    out += line;
+    if (!r.loss_label.empty()) {
+      std::snprintf(line, sizeof line, "  %-48s %8.2f %% \xC2\xB1%.2f\n", ("P(" + r.loss_label + ")").c_str(),
+                    100.0 * s.p_loss, 100.0 * s.p_loss_se);
+      out += line;
+    }
+    if (r.show_shortfall) {
+      std::snprintf(line, sizeof line, "  %-48s %10s\n", ("mean of the worst 5 % of " + r.label).c_str(),
+                    with_se(-s.es_05, s.es_05_se, r.unit).c_str());
+      out += line;
+    }
   }
-  out += "(\xC2\xB1 = Monte Carlo standard error; ES 5 % = mean of the worst 5 % of paths)\n";
+  out += "(\xC2\xB1 = Monte Carlo standard error; the investor loses money when outcome receipts plus any\n"
+         " guarantee fall short of the capital drawn; a budget loses money when its NPV is below 0)\n";
   return out;
 }
 

@@ -14,6 +14,8 @@ struct HeadlineRow {
   std::string label;
   Unit unit = Unit::money;
   analysis::Summary summary;
+  std::string loss_label;  // e.g. "investor loses money": prints P(loss) in the risk lines; empty: none
+  bool show_shortfall = false;  // print the mean of the worst 5 % in the risk lines
 };
 
 // Rows are metrics (P5, P50, P95, mean, each with its standard error) followed by the risk lines
