@@ -59,7 +59,8 @@ const char* to_string(PricingTarget::Kind kind) {
   return "?";
 }
 
-PricingReadResult read_scenario_pricing(const std::string& scenario, const std::vector<std::string>& overrides) {
+PricingReadResult read_scenario_pricing(const std::string& scenario,
+                                        const std::vector<std::string>& overrides) {
   PricingReadResult out;
   std::optional<cd::YNode> doc = cd::composed_scenario(scenario, overrides, out.errors);
   if (!doc || !out.errors.empty() || !doc->is_map()) return out;
@@ -74,6 +75,8 @@ PricingReadResult read_scenario_pricing(const std::string& scenario, const std::
     if (const cd::YNode* n = m.get("payer"))
       read_target(r, *n, "pricing.payer", {K::npv_mean_min, K::p_loss_max}, out.spec.payer);
     if (const cd::YNode* n = m.get("multiplier_range")) read_range(r, *n, out.spec);
+    if (const cd::YNode* n = m.get("scan_points"))
+      if (auto v = r.integer(*n, "pricing.scan_points", 2, 1000)) out.spec.scan_points = static_cast<int>(*v);
     if (const cd::YNode* n = m.get("tolerance")) {
       if (auto v = r.bounded(*n, "pricing.tolerance", cd::kNonNegative)) out.spec.tolerance = *v;
       if (!(out.spec.tolerance > 0)) r.error(n->where, "pricing.tolerance: must be > 0");

@@ -25,11 +25,11 @@ namespace sisim {
 enum class ShiftOp { set, scale, add };
 
 struct Shift {
-  std::string path;         // dotted key path, as for --set (list items by name or index)
+  std::string path;  // dotted key path, as for --set (list items by name or index)
   ShiftOp op = ShiftOp::set;
-  std::string value_yaml;   // set: the new value as one-line YAML (a number or a distribution map)
-  double amount = 0.0;      // scale: the factor k; add: the increment x
-  SourceLocation where;     // where the shift is written (errors point here)
+  std::string value_yaml;  // set: the new value as one-line YAML (a number or a distribution map)
+  double amount = 0.0;     // scale: the factor k; add: the increment x
+  SourceLocation where;    // where the shift is written (errors point here)
 };
 
 // Every rate-card price and every tier `payment` and `per_unit` (the price solver's multiplier).
@@ -55,7 +55,8 @@ StressCasesResult read_stress_file(const std::string& path);
 // The scenario's own `stress:` section (same form: `stress: {cases: [...]}`), read from the
 // composed document (extends and overrides applied) so positions point into the right file.
 // No section: no cases and no errors.
-StressCasesResult read_scenario_stress(const std::string& scenario, const std::vector<std::string>& overrides);
+StressCasesResult read_scenario_stress(const std::string& scenario,
+                                       const std::vector<std::string>& overrides);
 
 // Turns every shift into a `set` of the path's new value, computed from `base` (its resolved
 // document: defaults included). contract.outcome_prices expands to one shift per price. Errors

@@ -1,4 +1,5 @@
 // Stress cases from a cases file or from the scenario's `stress:` section.
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -33,7 +34,8 @@ std::optional<StressCase> read_case(cd::Reader& r, const cd::YNode& node, const 
   m.read("description", c.description);
   if (const cd::YNode* shifts = m.get("shifts"); shifts && !shifts->is_null()) {
     if (!shifts->is_seq()) {
-      r.error(shifts->where, path + ".shifts: expected a list of {path, set|scale|add}, got " + describe(*shifts));
+      r.error(shifts->where,
+              path + ".shifts: expected a list of {path, set|scale|add}, got " + describe(*shifts));
     } else {
       for (size_t i = 0; i < shifts->seq.size(); ++i)
         if (auto s = cd::read_shift(r, shifts->seq[i], path + ".shifts." + std::to_string(i)))
@@ -59,7 +61,8 @@ StressCasesResult read_cases(const cd::YNode& node, const std::string& path) {
       for (size_t i = 0; i < list->seq.size(); ++i) {
         auto c = read_case(r, list->seq[i], list_path + "." + std::to_string(i));
         if (!c) continue;
-        if (!names.insert(c->name).second) r.error(c->where, list_path + ": case name '" + c->name + "' repeats");
+        if (!names.insert(c->name).second)
+          r.error(c->where, list_path + ": case name '" + c->name + "' repeats");
         out.cases.push_back(std::move(*c));
       }
     }
@@ -85,7 +88,8 @@ StressCasesResult read_stress_file(const std::string& path) {
   return read_cases(*doc, "");
 }
 
-StressCasesResult read_scenario_stress(const std::string& scenario, const std::vector<std::string>& overrides) {
+StressCasesResult read_scenario_stress(const std::string& scenario,
+                                       const std::vector<std::string>& overrides) {
   StressCasesResult out;
   std::optional<cd::YNode> doc = cd::composed_scenario(scenario, overrides, out.errors);
   if (!doc || !out.errors.empty() || !doc->is_map()) return out;

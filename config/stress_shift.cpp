@@ -48,7 +48,8 @@ std::string transform(Distribution& d, ShiftOp op, double a) {
 }
 
 // The new value of one scale/add shift as one-line YAML, or nullopt after an error.
-std::optional<std::string> shifted_value(const cd::YNode& root, const Shift& s, std::vector<ConfigError>& errors) {
+std::optional<std::string> shifted_value(const cd::YNode& root, const Shift& s,
+                                         std::vector<ConfigError>& errors) {
   auto fail = [&](const std::string& msg) {
     errors.push_back(ConfigError{s.where.file, s.where.line, s.where.column, msg});
     return std::nullopt;
@@ -59,8 +60,9 @@ std::optional<std::string> shifted_value(const cd::YNode& root, const Shift& s, 
   cd::Reader r;
   if (node->is_scalar()) {
     auto v = r.number(*node, s.path);
-    if (!v) return fail(s.path + ": cannot " + (s.op == ShiftOp::scale ? "scale" : "shift") + " '" + node->text +
-                        "': not a number");
+    if (!v)
+      return fail(s.path + ": cannot " + (s.op == ShiftOp::scale ? "scale" : "shift") + " '" + node->text +
+                  "': not a number");
     return cd::num(s.op == ShiftOp::scale ? *v * s.amount : *v + s.amount);
   }
   if (!node->is_map() || !node->find("dist")) return fail(s.path + ": not a number or a distribution");
@@ -73,7 +75,8 @@ std::optional<std::string> shifted_value(const cd::YNode& root, const Shift& s, 
 }
 
 // contract.outcome_prices -> one scale shift per rate-card price and tier payment.
-std::vector<Shift> expand_outcome_prices(const cd::YNode& root, const Shift& s, std::vector<ConfigError>& errors) {
+std::vector<Shift> expand_outcome_prices(const cd::YNode& root, const Shift& s,
+                                         std::vector<ConfigError>& errors) {
   std::vector<Shift> out;
   auto add = [&](const std::string& path) {
     Shift e = s;
@@ -81,8 +84,10 @@ std::vector<Shift> expand_outcome_prices(const cd::YNode& root, const Shift& s, 
     out.push_back(e);
   };
   std::string why;
-  if (const cd::YNode* outcomes = cd::find_path(root, "contract.outcomes", why); outcomes && outcomes->is_seq())
-    for (size_t i = 0; i < outcomes->seq.size(); ++i) add("contract.outcomes." + std::to_string(i) + ".price");
+  if (const cd::YNode* outcomes = cd::find_path(root, "contract.outcomes", why);
+      outcomes && outcomes->is_seq())
+    for (size_t i = 0; i < outcomes->seq.size(); ++i)
+      add("contract.outcomes." + std::to_string(i) + ".price");
   if (const cd::YNode* tiers = cd::find_path(root, "contract.tiers.schedule", why); tiers && tiers->is_seq())
     for (size_t j = 0; j < tiers->seq.size(); ++j) {
       const std::string tier = "contract.tiers.schedule." + std::to_string(j);
@@ -90,8 +95,9 @@ std::vector<Shift> expand_outcome_prices(const cd::YNode& root, const Shift& s, 
       if (tiers->seq[j].find("per_unit")) add(tier + ".per_unit");
     }
   if (s.op != ShiftOp::scale)
-    errors.push_back(ConfigError{s.where.file, s.where.line, s.where.column,
-                                 std::string(kOutcomePricesPath) + ": only `scale` is defined (one multiplier)"});
+    errors.push_back(
+        ConfigError{s.where.file, s.where.line, s.where.column,
+                    std::string(kOutcomePricesPath) + ": only `scale` is defined (one multiplier)"});
   else if (out.empty())
     errors.push_back(ConfigError{s.where.file, s.where.line, s.where.column,
                                  std::string(kOutcomePricesPath) + ": the scenario has no outcome prices"});
@@ -111,11 +117,12 @@ std::vector<Shift> resolve_shifts(const Config& base, const std::vector<Shift>& 
       continue;
     }
     if (!root) {
-      errors.push_back(ConfigError{s.where.file, s.where.line, s.where.column, "the base scenario is unreadable"});
+      errors.push_back(
+          ConfigError{s.where.file, s.where.line, s.where.column, "the base scenario is unreadable"});
       continue;
     }
-    std::vector<Shift> parts = s.path == kOutcomePricesPath ? expand_outcome_prices(*root, s, errors)
-                                                            : std::vector<Shift>{s};
+    std::vector<Shift> parts =
+        s.path == kOutcomePricesPath ? expand_outcome_prices(*root, s, errors) : std::vector<Shift>{s};
     if (s.path == kOutcomePricesPath && s.op != ShiftOp::scale) continue;
     for (const Shift& p : parts) {
       auto value = shifted_value(*root, p, errors);

@@ -46,8 +46,8 @@ struct SweepSpec {
   std::string text;      // its contents (stored in result files)
   std::string scenario;  // resolved against the sweep file's folder
   std::optional<std::int64_t> paths;
-  std::vector<SweepDimension> grid;         // non-empty for a grid sweep
-  std::optional<LatinHypercube> latin;      // set for a Latin hypercube sweep
+  std::vector<SweepDimension> grid;     // non-empty for a grid sweep
+  std::optional<LatinHypercube> latin;  // set for a Latin hypercube sweep
 };
 
 struct SweepReadResult {

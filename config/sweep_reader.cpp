@@ -25,7 +25,8 @@ std::vector<double> read_numbers(cd::Reader& r, const cd::YNode& n, const std::s
 
 void read_grid(cd::Reader& r, const cd::YNode& list, std::vector<SweepDimension>& out) {
   if (!list.is_seq() || list.seq.empty()) {
-    r.error(list.where, "grid: expected a non-empty list of {path, values | scale | add}, got " + describe(list));
+    r.error(list.where,
+            "grid: expected a non-empty list of {path, values | scale | add}, got " + describe(list));
     return;
   }
   for (size_t i = 0; i < list.seq.size(); ++i) {

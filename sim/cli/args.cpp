@@ -13,6 +13,19 @@ bool parse_number(std::string_view text, T& out) {
   return ec == std::errc() && ptr == end;
 }
 
+// "a:b" (half-open) or "a:" (to the last point).
+bool parse_points(std::string_view text, Args& args) {
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos) return false;
+  std::int64_t a = 0, b = 0;
+  if (!parse_number(text.substr(0, colon), a) || a < 0) return false;
+  args.points_begin = a;
+  if (colon + 1 == text.size()) return true;
+  if (!parse_number(text.substr(colon + 1), b) || b <= a) return false;
+  args.points_end = b;
+  return true;
+}
+
 }  // namespace
 
 std::string usage_text() {
@@ -22,13 +35,21 @@ std::string usage_text() {
          "  validate SCENARIO.yaml            print the resolved config, or every error\n"
          "  summarize RESULTS.h5 [--csv]      print the summary table of a result file\n"
          "  report RESULTS.h5 -o REPORT.html  write a self-contained HTML report\n"
+         "  stress SCENARIO.yaml [--cases FILE] -o OUT.h5   base and stress cases, paired comparison\n"
+         "  sweep SWEEP.yaml -o OUT.h5 [--points a:b]      run a grid or Latin hypercube of points\n"
+         "  price SCENARIO.yaml -o OUT.h5    solve the outcome-price multiplier band\n"
+         "  summarize --merge A.h5 B.h5 ... -o ALL.h5      combine sweep slices\n"
          "  version                           version, git hash and library versions\n"
          "options:\n"
          "  -o, --output FILE   output file          --paths N      number of paths\n"
          "  --seed N            random seed          --threads N    worker threads (0 = all cores)\n"
          "  --set key.path=VALUE  override a config value (repeatable; VALUE is YAML)\n"
          "  --force             replace an existing output file\n"
-         "  --quiet             no progress output   --csv          CSV summary (summarize)\n";
+         "  --quiet             no progress output   --csv          CSV summary (summarize)\n"
+         "  --cases FILE        stress cases file    --points a:b   sweep points a..b-1 (0-based)\n"
+         "  --merge             summarize: merge sweep slices into -o FILE\n"
+         "  --checkpoint [FILE] run: keep completed blocks in FILE (default OUTPUT.ckpt) and resume from "
+         "it\n";
 }
 
 std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
@@ -85,6 +106,26 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
         return std::nullopt;
       }
       args.overrides.emplace_back(v);
+    } else if (flag == "--cases") {
+      const char* v = value(flag);
+      if (!v) return std::nullopt;
+      args.cases_file = v;
+    } else if (flag == "--points") {
+      const char* v = value(flag);
+      if (!v || !parse_points(v, args)) {
+        if (error.empty()) error = "--points needs a:b with 0 <= a < b (or a: for the rest)";
+        return std::nullopt;
+      }
+    } else if (flag == "--checkpoint" || flag.starts_with("--checkpoint=")) {
+      // The value is optional: the next word is FILE unless it is a flag or a scenario (.yaml).
+      std::string file = flag.size() > 13 ? std::string(flag.substr(13)) : "";
+      const std::string_view next = i + 1 < argc ? std::string_view(argv[i + 1]) : std::string_view();
+      if (flag.size() == 12 && !next.empty() && next[0] != '-' && !next.ends_with(".yaml") &&
+          !next.ends_with(".yml"))
+        file = argv[++i];
+      args.checkpoint = file;
+    } else if (flag == "--merge") {
+      args.merge = true;
     } else if (flag == "--force") {
       args.force = true;
     } else if (flag == "--quiet" || flag == "-q") {

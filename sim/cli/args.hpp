@@ -19,11 +19,17 @@ struct Args {
   std::string output;
   std::optional<std::int64_t> paths;
   std::optional<std::uint64_t> seed;
-  int threads = 0;  // 0: all cores
+  int threads = 0;                     // 0: all cores
   std::vector<std::string> overrides;  // --set key.path=value
   bool force = false;
   bool quiet = false;
   bool csv = false;
+  std::string cases_file;  // --cases FILE (stress)
+  // --points a:b (sweep): run points a .. b-1 (half-open, 0-based); "a:" runs to the last point.
+  std::optional<std::int64_t> points_begin, points_end;
+  bool merge = false;  // --merge (summarize: combine sweep slices)
+  // --checkpoint [FILE] (run): resume from and keep a checkpoint; an empty FILE means OUTPUT.ckpt.
+  std::optional<std::string> checkpoint;
   std::string command_line;  // as typed, for the result file
 };
 

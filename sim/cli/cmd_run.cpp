@@ -6,6 +6,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/engine/cancel.hpp"
+#include "sim/engine/checkpoint.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/io/io_error.hpp"
 
@@ -26,6 +27,18 @@ static bool output_is_usable(const std::string& path, bool force, std::string& w
     return false;
   }
   return true;
+}
+
+static void report_checkpoint(const RunOutput& run, bool quiet) {
+  if (run.resumed_blocks > 0 && !quiet)
+    std::fprintf(stderr, "sisim run: resumed %lld completed blocks from %s\n",
+                 static_cast<long long>(run.resumed_blocks), run.checkpoint_file.c_str());
+  if (!run.checkpoint_error.empty()) std::fprintf(stderr, "sisim run: warning: %s\n", run.checkpoint_error.c_str());
+}
+
+static void remove_checkpoint(const RunOutput& run) {
+  std::error_code ec;
+  if (!run.checkpoint_file.empty()) std::filesystem::remove(run.checkpoint_file, ec);
 }
 
 int cmd_run(const Args& args) {
@@ -54,13 +67,28 @@ int cmd_run(const Args& args) {
   options.threads = args.threads;
   options.progress = !args.quiet;
   options.label = config.name;
+  if (args.checkpoint) options.checkpoint = args.checkpoint->empty() ? args.output + ".ckpt" : *args.checkpoint;
   install_cancel_handlers();
-  const RunOutput run = run_simulation(config, options);
+  RunOutput run;
+  try {
+    run = run_simulation(config, options);
+  } catch (const CheckpointError& e) {
+    std::fprintf(stderr, "sisim run: %s\n", e.what());
+    return kExitData;
+  }
+  report_checkpoint(run, args.quiet);
   if (run.cancelled) {
-    std::fprintf(stderr, "sisim run: interrupted; nothing was written\n");
+    if (run.checkpoint_file.empty() || !run.checkpoint_error.empty())
+      std::fprintf(stderr, "sisim run: interrupted; nothing was written\n");
+    else
+      std::fprintf(stderr, "sisim run: interrupted; completed blocks are in %s: run the same command to resume\n",
+                   run.checkpoint_file.c_str());
     return kExitInterrupted;
   }
-  if (!run.is_root) return kExitOk;  // MPI: rank 0 holds the gathered result and writes it
+  if (!run.is_root) {  // MPI: rank 0 holds the gathered result and writes it
+    remove_checkpoint(run);
+    return kExitOk;
+  }
   const auto rows = headline_rows(run);
   try {
     write_result_file({args.output, args.force, args.command_line}, config, run, rows);
@@ -77,6 +105,7 @@ int cmd_run(const Args& args) {
     std::printf("note: on %lld paths the sampled employment gap was unreachable and the hazard ratio was clamped\n",
                 static_cast<long long>(run.gap_clamped_paths));
   std::printf("written: %s\n", args.output.c_str());
+  remove_checkpoint(run);  // only now: had the write failed, a rerun would resume from it
   return kExitOk;
 }
 

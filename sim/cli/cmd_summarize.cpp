@@ -1,18 +1,87 @@
-// `sisim summarize RESULTS.h5 [--csv]`: the run's summary table, from the file.
+// `sisim summarize RESULTS.h5 [--csv]`: the run's summary table, from the file (for a stress file
+// the comparison table, for a sweep file the table of points).
+// `sisim summarize --merge A.h5 B.h5 ... -o ALL.h5`: joins slices of one sweep (--points a:b)
+// into the file the union of the slices gives in one run.
 #include <cstdio>
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file.hpp"
+#include "sim/cli/stress_file.hpp"
+#include "sim/cli/stress_run.hpp"
+#include "sim/cli/sweep_file.hpp"
+#include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
+namespace {
+
+int merge(const Args& args) {
+  if (args.positional.empty() || args.output.empty()) {
+    std::fprintf(stderr, "sisim summarize: expected --merge A.h5 B.h5 ... -o ALL.h5\n");
+    return kExitUsage;
+  }
+  std::string why;
+  if (!output_is_usable(args.output, args.force, why)) {
+    std::fprintf(stderr, "sisim summarize: %s\n", why.c_str());
+    return kExitIo;
+  }
+  std::vector<SweepTable> slices;
+  for (const auto& file : args.positional) {
+    try {
+      slices.push_back(read_sweep_file(file));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "sisim summarize: %s: %s\n", file.c_str(), e.what());
+      return kExitData;
+    }
+  }
+  SweepTable merged;
+  try {
+    merged = merge_sweep_tables(slices, args.positional);
+  } catch (const std::runtime_error& e) {
+    std::fprintf(stderr, "sisim summarize: cannot merge: %s\n", e.what());
+    return kExitData;
+  }
+  try {
+    write_sweep_file(args.output, args.force, args.command_line, merged);
+  } catch (const io::IoError& e) {
+    std::fprintf(stderr, "sisim summarize: cannot write %s: %s\n", args.output.c_str(), e.what());
+    return kExitIo;
+  }
+  std::printf("merged %zu files: points %lld..%lld of %lld\nwritten: %s\n", slices.size(),
+              static_cast<long long>(merged.index.front()), static_cast<long long>(merged.index.back()),
+              static_cast<long long>(merged.points_total), args.output.c_str());
+  return kExitOk;
+}
+
+// A stress or sweep file has no top-level /summary: print its own table instead.
+bool print_special(const std::string& path) {
+  io::ResultReader r(path);
+  if (r.exists("/stress/comparison")) {
+    std::vector<std::string> cases;
+    std::vector<std::vector<PairedValue>> rows;
+    read_stress_comparison(path, cases, rows);
+    std::fputs(
+        format_comparison_table(cases, rows, "sisim stress: " + r.attribute_string("/", "scenario")).c_str(),
+        stdout);
+    return true;
+  }
+  if (r.exists("/sweep/points")) {
+    std::fputs(format_sweep_table(read_sweep_file(path)).c_str(), stdout);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 int cmd_summarize(const Args& args) {
+  if (args.merge) return merge(args);
   if (args.positional.size() != 1) {
     std::fprintf(stderr, "sisim summarize: expected one result file\n");
     return kExitUsage;
   }
   try {
+    if (!args.csv && print_special(args.positional[0])) return kExitOk;
     std::string title;
     const auto rows = read_headline_rows(args.positional[0], title);
     std::fputs((args.csv ? format_summary_csv(rows) : format_summary_table(rows, title)).c_str(), stdout);

@@ -9,5 +9,8 @@ int cmd_validate(const Args& args);
 int cmd_run(const Args& args);
 int cmd_summarize(const Args& args);
 int cmd_report(const Args& args);
+int cmd_stress(const Args& args);
+int cmd_sweep(const Args& args);
+int cmd_price(const Args& args);
 
 }  // namespace sisim::cli

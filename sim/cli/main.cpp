@@ -1,4 +1,5 @@
 // sisim command-line entry point: parses flags and dispatches to the subcommands.
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
 #ifdef SISIM_WITH_MPI
   const MpiSession mpi(&argc, &argv);
 #endif
+  std::signal(SIGXFSZ, SIG_IGN);  // a file-size limit makes write() fail with EFBIG, reported as an I/O error
   std::string error;
   const auto args = parse_args(argc, argv, error);
   if (!args) {
@@ -35,6 +37,9 @@ int main(int argc, char** argv) {
     if (c == "run") return cmd_run(*args);
     if (c == "summarize") return cmd_summarize(*args);
     if (c == "report") return cmd_report(*args);
+    if (c == "stress") return cmd_stress(*args);
+    if (c == "sweep") return cmd_sweep(*args);
+    if (c == "price") return cmd_price(*args);
     if (c == "help" || c == "--help" || c == "-h") {
       std::fputs(usage_text().c_str(), stdout);
       return kExitOk;

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target on the config loader (clang) and runs it for a bounded time.
+#   bash scripts/fuzz.sh [SECONDS]       default 60
+# Environment (optional): BUILD_DIR=build-fuzz, JOBS=$(nproc).
+# Seed corpus: the malformed-config corpus, the good configs and the shipped scenarios (copied into
+# a scratch corpus folder, so the fuzzer's new inputs never land in the source tree). A crash leaves
+# a crash-* file in $BUILD_DIR/artifacts and makes this script fail: turn it into a regression file
+# in tests/data/config/fuzz_regressions/ and fix config/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+build_dir=${BUILD_DIR:-build-fuzz}
+jobs=${JOBS:-$(nproc)}
+
+missing=()
+for p in clang libclang-rt-14-dev cmake ninja-build libyaml-cpp-dev libeigen3-dev libtbb-dev libhdf5-dev; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_C_COMPILER=clang -DSISIM_BUILD_FUZZERS=ON -DSISIM_BUILD_TESTS=OFF -DSISIM_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build "$build_dir" -j"$jobs" --target config_fuzzer
+
+corpus="$build_dir/corpus/config"
+artifacts="$build_dir/artifacts"
+mkdir -p "$corpus" "$artifacts"
+cp tests/data/config/bad/*.yaml tests/data/config/good/*.yaml "$corpus"/
+find scenarios -name '*.yaml' -exec cp {} "$corpus"/ \;
+[ -d tests/data/config/fuzz_regressions ] && cp tests/data/config/fuzz_regressions/* "$corpus"/ 2>/dev/null || true
+
+# Deep nesting must give an error, not a stack overflow: the default 8 MB stack is what users have.
+ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+  "$build_dir/fuzz/config_fuzzer" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  -max_len=16384 -print_final_stats=1 -artifact_prefix="$artifacts/" 2>&1 | tail -n 40

@@ -1,0 +1,114 @@
+// `sisim price SCENARIO.yaml -o OUT.h5`: the outcome-price multiplier band between the investor's
+// minimum and the payer's maximum (sim/cli/price_solver.hpp), on common random numbers.
+#include <cstdio>
+
+#include "analysis/statistics.hpp"
+#include "config/pricing.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/cli/load_scenario.hpp"
+#include "sim/cli/price_report.hpp"
+#include "sim/cli/price_solver.hpp"
+#include "sim/cli/result_file.hpp"
+#include "sim/cli/stress_run.hpp"
+#include "sim/engine/cancel.hpp"
+#include "sim/io/io_error.hpp"
+
+namespace sisim::cli {
+namespace {
+
+constexpr int kP50 = 4;  // index of the median in analysis::kQuantileLevels
+
+PriceMetrics metrics_of(const RunOutput& run, const PricingSpec& spec) {
+  PriceMetrics m;
+  const auto loss = investor_loss(run);
+  using K = PricingTarget::Kind;
+  const K ik = spec.investor.kind;
+  const auto inv = analysis::summarize(
+      column_of(run, ik == K::irr_p50 ? "/paths/investor/irr" : "/paths/investor/npv"), &loss);
+  m.investor = ik == K::irr_p50 ? inv.quantiles[kP50] : ik == K::p_loss_max ? inv.p_loss : inv.mean;
+  m.investor_se = ik == K::irr_p50      ? inv.quantile_se[kP50]
+                  : ik == K::p_loss_max ? inv.p_loss_se
+                                        : inv.se_mean;
+  for (int b = 0; b < kPriceBudgets; ++b) {
+    const auto s =
+        analysis::summarize(column_of(run, std::string("/paths/budgets/") + price_budget_name(b) + "/npv"));
+    const bool p_loss = spec.payer.kind == K::p_loss_max;
+    m.budget[b] = p_loss ? s.p_loss : s.mean;
+    m.budget_se[b] = p_loss ? s.p_loss_se : s.se_mean;
+  }
+  return m;
+}
+
+}  // namespace
+
+int cmd_price(const Args& args) {
+  if (args.positional.size() != 1 || args.output.empty()) {
+    std::fprintf(stderr, "sisim price: expected SCENARIO.yaml -o OUT.h5\n");
+    return kExitUsage;
+  }
+  std::string why;
+  if (!output_is_usable(args.output, args.force, why)) {
+    std::fprintf(stderr, "sisim price: %s\n", why.c_str());
+    return kExitIo;
+  }
+  const std::string& scenario = args.positional[0];
+  const LoadResult loaded = load_scenario(scenario, args.overrides);
+  const PricingReadResult pricing = read_scenario_pricing(scenario, args.overrides);
+  if (!loaded.ok() || !pricing.ok()) {
+    std::fputs(format_errors(loaded.ok() ? pricing.errors : loaded.errors).c_str(), stderr);
+    return kExitData;
+  }
+  const Config& base = *loaded.config;
+  PriceReport report;
+  report.spec = pricing.spec;
+  report.lines = price_lines(base);
+  if (report.lines.empty()) {
+    std::fprintf(stderr, "sisim price: %s has no outcome prices to scale\n", scenario.c_str());
+    return kExitData;
+  }
+  const RunOptions options = paired_options(args, base);
+  RunOutput last;
+  int evaluations = 0;
+  auto evaluate = [&](double k) {
+    Shift s;
+    s.path = kOutcomePricesPath;
+    s.op = ShiftOp::scale;
+    s.amount = k;
+    s.where = {"pricing", 0, 0};
+    const LoadResult r = load_shifted(scenario, args.overrides, base, {s});
+    if (!r.ok())
+      throw std::runtime_error("prices at k = " + std::to_string(k) + ":\n" + format_errors(r.errors));
+    if (!args.quiet) std::fprintf(stderr, "sisim price: evaluation %d at k = %.6g\n", ++evaluations, k);
+    last = run_paired(*r.config, options);
+    return metrics_of(last, report.spec);
+  };
+  install_cancel_handlers();
+  try {
+    PriceSearch search(report.spec, evaluate);
+    report.investor = search.investor();
+    for (int b = 0; b < kPriceBudgets; ++b) report.payer[b] = search.payer(b);
+    report.evaluations = search.evaluations();
+    report.verdict = price_verdict(report, base);
+    io::ResultWriter w(args.output, args.force);
+    last.columns = ColumnSet();  // only seed, paths and threads are read
+    write_root_metadata(w, {args.output, args.force, args.command_line}, base, last);
+    write_price_groups(w, report);
+    w.commit();
+  } catch (const RunInterrupted&) {
+    std::fprintf(stderr, "sisim price: interrupted; nothing was written\n");
+    return kExitInterrupted;
+  } catch (const io::IoError& e) {
+    std::fprintf(stderr, "sisim price: cannot write %s: %s\n", args.output.c_str(), e.what());
+    return kExitIo;
+  }
+  char title[512];
+  std::snprintf(title, sizeof title,
+                "sisim price: %s (%lld paths, seed %llu, %d evaluations on common random numbers)",
+                base.name.c_str(), static_cast<long long>(options.paths),
+                static_cast<unsigned long long>(options.seed), static_cast<int>(report.evaluations.size()));
+  std::fputs(format_price_report(report, title).c_str(), stdout);
+  std::printf("written: %s\n", args.output.c_str());
+  return kExitOk;
+}
+
+}  // namespace sisim::cli

@@ -1,0 +1,76 @@
+#include "sim/cli/stress_run.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "sim/model/model.hpp"
+
+namespace sisim::cli {
+
+LoadResult load_shifted(const std::string& scenario, const std::vector<std::string>& overrides,
+                        const Config& base, const std::vector<Shift>& shifts) {
+  std::vector<ConfigError> errors;
+  const std::vector<Shift> resolved = resolve_shifts(base, shifts, errors);
+  if (!errors.empty()) {
+    LoadResult failed;
+    failed.errors = std::move(errors);
+    return failed;
+  }
+  LoadResult result = load_config_with_shifts(scenario, overrides, resolved);
+  if (!result.ok()) return result;
+  if (const auto problem = check_fixed_gap(*result.config)) {
+    const SourceLocation& at = result.config->intervention.effect.gap.where;
+    result.errors.push_back({at.file.empty() ? scenario : at.file, at.line, at.column, *problem});
+    result.config.reset();
+  }
+  return result;
+}
+
+RunOptions paired_options(const Args& args, const Config& base, std::int64_t default_paths) {
+  RunOptions options;
+  options.paths = args.paths ? *args.paths : default_paths > 0 ? default_paths : base.simulation.paths;
+  options.seed = args.seed ? *args.seed : base.simulation.seed;
+  options.seed_set = true;
+  options.threads = args.threads;
+  options.progress = false;  // the commands print one line per run instead
+  options.label = base.name;
+  return options;
+}
+
+bool output_is_usable(const std::string& path, bool force, std::string& why) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(path, ec) && !force) {
+    why = path + " exists (use --force to replace it)";
+    return false;
+  }
+  const fs::path folder = fs::absolute(fs::path(path)).parent_path();
+  if (!fs::is_directory(folder, ec)) {
+    why = "folder " + folder.string() + " does not exist";
+    return false;
+  }
+  return true;
+}
+
+const std::vector<double>& column_of(const RunOutput& run, const std::string& path) {
+  const int c = run.columns.find(path);
+  if (c < 0) throw std::runtime_error("the engine wrote no column " + path);
+  return run.columns.column(c);
+}
+
+std::vector<std::uint8_t> investor_loss(const RunOutput& run) {
+  const auto& received = column_of(run, "/paths/investor/total_received");
+  const auto& guarantee = column_of(run, "/paths/investor/guarantee_received");
+  const auto& drawn = column_of(run, "/paths/investor/total_drawn");
+  std::vector<std::uint8_t> flags(received.size());
+  for (size_t i = 0; i < flags.size(); ++i) flags[i] = received[i] + guarantee[i] < drawn[i] ? 1 : 0;
+  return flags;
+}
+
+RunOutput run_paired(const Config& config, const RunOptions& options) {
+  RunOutput run = run_simulation(config, options);
+  if (run.cancelled) throw RunInterrupted();
+  return run;
+}
+
+}  // namespace sisim::cli
