@@ -7,6 +7,7 @@
 #include "analysis/report/report.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file.hpp"
+#include "sim/cli/run_checks.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
@@ -60,11 +61,9 @@ report::ReportInput read_report_input(const std::string& path) {
   in.investor_irr = r.read_doubles("/paths/investor/irr");
   in.investor_moic = r.read_doubles("/paths/investor/moic");
   in.investor_npv = r.read_doubles("/paths/investor/npv");
-  const auto received = r.read_doubles("/paths/investor/total_received");
-  const auto guarantee = r.read_doubles("/paths/investor/guarantee_received");
-  const auto drawn = r.read_doubles("/paths/investor/total_drawn");
-  in.investor_loss.resize(drawn.size());
-  for (size_t i = 0; i < drawn.size(); ++i) in.investor_loss[i] = received[i] + guarantee[i] < drawn[i] ? 1 : 0;
+  in.investor_loss = investor_loss_flags(r.read_doubles("/paths/investor/total_received"),
+                                         r.read_doubles("/paths/investor/guarantee_received"),
+                                         r.read_doubles("/paths/investor/total_drawn"));
   in.investor_cumulative_cash = read_fan(r, "/timeseries/investor/cumulative_cash", "investor");
   for (const auto& budget : r.list("/paths/budgets")) {
     in.budget_npv.push_back({budget, r.read_doubles("/paths/budgets/" + budget + "/npv")});

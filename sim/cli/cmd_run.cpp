@@ -5,29 +5,13 @@
 #include "sim/cli/load_scenario.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file.hpp"
+#include "sim/cli/run_checks.hpp"
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/checkpoint.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
-
-// Refuses before the run, not after it: a user should not wait an hour to learn that the output
-// exists or cannot be written. The writer checks again at the end.
-static bool output_is_usable(const std::string& path, bool force, std::string& why) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::exists(path, ec) && !force) {
-    why = path + " exists (use --force to replace it)";
-    return false;
-  }
-  const fs::path folder = fs::absolute(fs::path(path)).parent_path();
-  if (!fs::is_directory(folder, ec)) {
-    why = "folder " + folder.string() + " does not exist";
-    return false;
-  }
-  return true;
-}
 
 static void report_checkpoint(const RunOutput& run, bool quiet) {
   if (run.resumed_blocks > 0 && !quiet)

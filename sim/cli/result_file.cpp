@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "sim/cli/run_checks.hpp"
 #include "sim/engine/budget_account.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
@@ -34,14 +35,6 @@ const SummarySpec kHeadline[] = {
 };
 const char* kOtherBudgets[] = {"state", "region", "other_municipalities", "foundation"};
 
-std::vector<std::uint8_t> investor_loss_flags(const RunOutput& run) {
-  const auto& received = run.columns.column(run.columns.find("/paths/investor/total_received"));
-  const auto& guarantee = run.columns.column(run.columns.find("/paths/investor/guarantee_received"));
-  const auto& drawn = run.columns.column(run.columns.find("/paths/investor/total_drawn"));
-  std::vector<std::uint8_t> flags(received.size());
-  for (size_t i = 0; i < flags.size(); ++i) flags[i] = received[i] + guarantee[i] < drawn[i] ? 1 : 0;
-  return flags;
-}
 
 void write_summary(io::ResultWriter& w, const std::string& prefix, const std::string& group,
                    const analysis::Summary& s, const std::string& units) {
@@ -110,7 +103,7 @@ void write_timeseries(io::ResultWriter& w, const std::string& prefix, const Seri
 }  // namespace
 
 std::vector<HeadlineRow> headline_rows(const RunOutput& run) {
-  const auto loss = investor_loss_flags(run);
+  const auto loss = investor_loss(run);
   std::vector<HeadlineRow> rows;
   for (const auto& spec : kHeadline) {
     HeadlineRow row{spec.label, spec.unit, {}, spec.loss_label, spec.show_shortfall};

@@ -37,36 +37,6 @@ RunOptions paired_options(const Args& args, const Config& base, std::int64_t def
   return options;
 }
 
-bool output_is_usable(const std::string& path, bool force, std::string& why) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::exists(path, ec) && !force) {
-    why = path + " exists (use --force to replace it)";
-    return false;
-  }
-  const fs::path folder = fs::absolute(fs::path(path)).parent_path();
-  if (!fs::is_directory(folder, ec)) {
-    why = "folder " + folder.string() + " does not exist";
-    return false;
-  }
-  return true;
-}
-
-const std::vector<double>& column_of(const RunOutput& run, const std::string& path) {
-  const int c = run.columns.find(path);
-  if (c < 0) throw std::runtime_error("the engine wrote no column " + path);
-  return run.columns.column(c);
-}
-
-std::vector<std::uint8_t> investor_loss(const RunOutput& run) {
-  const auto& received = column_of(run, "/paths/investor/total_received");
-  const auto& guarantee = column_of(run, "/paths/investor/guarantee_received");
-  const auto& drawn = column_of(run, "/paths/investor/total_drawn");
-  std::vector<std::uint8_t> flags(received.size());
-  for (size_t i = 0; i < flags.size(); ++i) flags[i] = received[i] + guarantee[i] < drawn[i] ? 1 : 0;
-  return flags;
-}
-
 RunOutput run_paired(const Config& config, const RunOptions& options) {
   RunOutput run = run_simulation(config, options);
   if (run.cancelled) throw RunInterrupted();
