@@ -67,33 +67,6 @@ std::optional<YNode> compose(const std::string& text, const std::string& file,
   return parent;
 }
 
-std::vector<std::string> split_path(const std::string& s) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : s) {
-    if (c == '.') {
-      parts.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  parts.push_back(cur);
-  return parts;
-}
-
-// The list item addressed by `part`: the item whose `name` is `part`, else an index.
-YNode* find_item(YNode& list, const std::string& part) {
-  for (auto& item : list.seq) {
-    const YNode* name = item.is_map() ? item.find("name") : nullptr;
-    if (name && name->is_scalar() && name->text == part) return &item;
-  }
-  if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos)
-    return nullptr;
-  const size_t idx = std::stoul(part);
-  return idx < list.seq.size() ? &list.seq[idx] : nullptr;
-}
-
 std::vector<std::string> item_names(const YNode& list) {
   std::vector<std::string> names;
   for (const auto& item : list.seq) {
@@ -152,6 +125,37 @@ std::optional<ConfigError> apply_one(YNode& root, const std::string& ov, int ind
 }
 
 }  // namespace
+
+std::vector<std::string> split_path(const std::string& s) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : s) {
+    if (c == '.') {
+      parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  parts.push_back(cur);
+  return parts;
+}
+
+// The list item addressed by `part`: the item whose `name` is `part`, else an index.
+YNode* find_item(YNode& list, const std::string& part) {
+  for (auto& item : list.seq) {
+    const YNode* name = item.is_map() ? item.find("name") : nullptr;
+    if (name && name->is_scalar() && name->text == part) return &item;
+  }
+  if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos)
+    return nullptr;
+  const size_t idx = std::stoul(part);
+  return idx < list.seq.size() ? &list.seq[idx] : nullptr;
+}
+
+const YNode* find_item(const YNode& list, const std::string& part) {
+  return find_item(const_cast<YNode&>(list), part);  // the search does not modify the list
+}
 
 void deep_merge(YNode& base, const YNode& child) {
   if (!base.is_map() || !child.is_map()) {

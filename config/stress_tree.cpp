@@ -35,30 +35,6 @@ void emit(YAML::Emitter& em, const YNode& n) {
   }
 }
 
-std::vector<std::string> split_dots(const std::string& s) {
-  std::vector<std::string> parts(1);
-  for (char c : s) {
-    if (c == '.')
-      parts.emplace_back();
-    else
-      parts.back() += c;
-  }
-  return parts;
-}
-
-// The list item named `part`, else the item at index `part`.
-template <typename Node>
-Node* item_of(Node& list, const std::string& part) {
-  for (auto& item : list.seq) {
-    const YNode* name = item.is_map() ? item.find("name") : nullptr;
-    if (name && name->is_scalar() && name->text == part) return &item;
-  }
-  if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos)
-    return nullptr;
-  const size_t idx = std::stoul(part);
-  return idx < list.seq.size() ? &list.seq[idx] : nullptr;
-}
-
 std::vector<std::string> children_of(const YNode& n) {
   std::vector<std::string> out;
   if (n.is_map())
@@ -83,9 +59,9 @@ std::string emit_flow(const YNode& node) {
 const YNode* find_path(const YNode& root, const std::string& path, std::string& error) {
   const YNode* node = &root;
   std::string walked;
-  for (const auto& part : split_dots(path)) {
+  for (const auto& part : split_path(path)) {
     const YNode* next = nullptr;
-    if (node->is_seq()) next = item_of(*node, part);
+    if (node->is_seq()) next = find_item(*node, part);
     if (node->is_map()) next = node->find(part);
     if (!next) {
       error = "no key '" + part + "'" + (walked.empty() ? "" : " in " + walked) + " (path " + path + ")";
@@ -100,14 +76,14 @@ const YNode* find_path(const YNode& root, const std::string& path, std::string& 
 
 std::string set_path(YNode& root, const std::string& path, YNode value, const SourceLocation& where) {
   YNode* node = &root;
-  const std::vector<std::string> parts = split_dots(path);
+  const std::vector<std::string> parts = split_path(path);
   std::string walked;
   for (size_t i = 0; i < parts.size(); ++i) {
     const std::string& part = parts[i];
     if (part.empty()) return "empty key in the path '" + path + "'";
     YNode* next = nullptr;
     if (node->is_seq()) {
-      next = item_of(*node, part);
+      next = find_item(*node, part);
       if (!next) {
         std::string msg = "no item '" + part + "' in " + walked;
         if (auto s = nearest_key(part, children_of(*node))) msg += " (did you mean '" + *s + "'?)";

@@ -18,6 +18,14 @@ std::optional<YNode> compose_document(const std::string& text, const std::string
 // Deep merge: maps merged key by key (child wins), anything else replaced by the child.
 void deep_merge(YNode& base, const YNode& child);
 
+// "a.b.c" -> {"a", "b", "c"} (empty parts kept, so that errors can point at them).
+std::vector<std::string> split_path(const std::string& s);
+
+// The list item addressed by `part`: the item whose `name` is `part`, else the item at that
+// index; nullptr when there is none.
+YNode* find_item(YNode& list, const std::string& part);
+const YNode* find_item(const YNode& list, const std::string& part);
+
 // Applies "key.path=value" overrides in order. A missing map key on the way is created (the
 // schema then rejects it if it is not a known key); list items are found by `name` or index.
 std::vector<ConfigError> apply_overrides(YNode& root, const std::vector<std::string>& overrides);
