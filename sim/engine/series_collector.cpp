@@ -49,17 +49,23 @@ SeriesCollector::SeriesCollector(std::int64_t paths, int capacity, int months, i
 
 void SeriesCollector::annual_of(const FlowTable& net, std::vector<double>& annual) const {
   annual.assign(static_cast<size_t>(annual_size()), 0.0);
+  const size_t per_budget = static_cast<size_t>(years_ * items_);
   for (int b = 0; b < kBudgetCount; ++b) {
-    const bool is_public = b <= static_cast<int>(Budget::other_municipalities);
+    double* out = annual.data() + static_cast<size_t>(b) * per_budget;
     for (int i = 0; i < items_; ++i) {
-      for (int m = 0; m < months_; ++m) {
-        const double v = net.at(static_cast<Budget>(b), i, m);
-        const size_t year_item = static_cast<size_t>((m / 12) * items_ + i);
-        annual[static_cast<size_t>(b * years_ * items_) + year_item] += v;
-        if (is_public) annual[static_cast<size_t>(kPublicTotal * years_ * items_) + year_item] += v;
+      // Months in year order: no division in the loop.
+      int m = 0;
+      for (int y = 0; y < years_; ++y) {
+        double sum = 0.0;
+        for (const int end = std::min(months_, m + 12); m < end; ++m) sum += net.at(static_cast<Budget>(b), i, m);
+        out[static_cast<size_t>(y * items_ + i)] = sum;
       }
     }
   }
+  // public_total: the four public budgets, year by year and item by item.
+  double* total = annual.data() + static_cast<size_t>(kPublicTotal) * per_budget;
+  for (int b = 0; b <= static_cast<int>(Budget::other_municipalities); ++b)
+    for (size_t k = 0; k < per_budget; ++k) total[k] += annual[static_cast<size_t>(b) * per_budget + k];
 }
 
 void SeriesCollector::keep_path(std::int64_t path, const std::vector<double>& investor_cash,
