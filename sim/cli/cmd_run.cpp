@@ -2,8 +2,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "sim/cli/load_scenario.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/load_scenario.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/run_checks.hpp"
 #include "sim/engine/cancel.hpp"
@@ -17,7 +17,8 @@ static void report_checkpoint(const RunOutput& run, bool quiet) {
   if (run.resumed_blocks > 0 && !quiet)
     std::fprintf(stderr, "sisim run: resumed %lld completed blocks from %s\n",
                  static_cast<long long>(run.resumed_blocks), run.checkpoint_file.c_str());
-  if (!run.checkpoint_error.empty()) std::fprintf(stderr, "sisim run: warning: %s\n", run.checkpoint_error.c_str());
+  if (!run.checkpoint_error.empty())
+    std::fprintf(stderr, "sisim run: warning: %s\n", run.checkpoint_error.c_str());
 }
 
 static void remove_checkpoint(const RunOutput& run) {
@@ -51,7 +52,8 @@ int cmd_run(const Args& args) {
   options.threads = args.threads;
   options.progress = !args.quiet;
   options.label = config.name;
-  if (args.checkpoint) options.checkpoint = args.checkpoint->empty() ? args.output + ".ckpt" : *args.checkpoint;
+  if (args.checkpoint)
+    options.checkpoint = args.checkpoint->empty() ? args.output + ".ckpt" : *args.checkpoint;
   install_cancel_handlers();
   RunOutput run;
   try {
@@ -65,7 +67,8 @@ int cmd_run(const Args& args) {
     if (run.checkpoint_file.empty() || !run.checkpoint_error.empty())
       std::fprintf(stderr, "sisim run: interrupted; nothing was written\n");
     else
-      std::fprintf(stderr, "sisim run: interrupted; completed blocks are in %s: run the same command to resume\n",
+      std::fprintf(stderr,
+                   "sisim run: interrupted; completed blocks are in %s: run the same command to resume\n",
                    run.checkpoint_file.c_str());
     return kExitInterrupted;
   }
@@ -86,8 +89,9 @@ int cmd_run(const Args& args) {
                 static_cast<unsigned long long>(run.seed), run.threads, run.seconds);
   std::fputs(format_summary_table(rows, title).c_str(), stdout);
   if (run.gap_clamped_paths > 0)
-    std::printf("note: on %lld paths the sampled employment gap was unreachable and the hazard ratio was clamped\n",
-                static_cast<long long>(run.gap_clamped_paths));
+    std::printf(
+        "note: on %lld paths the sampled employment gap was unreachable and the hazard ratio was clamped\n",
+        static_cast<long long>(run.gap_clamped_paths));
   std::printf("written: %s\n", args.output.c_str());
   remove_checkpoint(run);  // only now: had the write failed, a rerun would resume from it
   return kExitOk;

@@ -26,7 +26,9 @@ struct Fnv {
   }
 };
 
-std::string build_id() { return std::string(kVersion) + " (git " + kGitHash + ")"; }
+std::string build_id() {
+  return std::string(kVersion) + " (git " + kGitHash + ")";
+}
 
 // Buffered writes to a file descriptor, hashing everything written.
 class Sink {
@@ -44,7 +46,9 @@ class Sink {
     }
   }
   template <typename T>
-  void value(T v) { bytes(&v, sizeof v); }
+  void value(T v) {
+    bytes(&v, sizeof v);
+  }
   void text(const std::string& s) {
     value<std::uint64_t>(s.size());
     bytes(s.data(), s.size());
@@ -129,8 +133,13 @@ std::string checkpoint_path_for_rank(const std::string& path, int rank, int rank
 
 Checkpoint::Checkpoint(std::string path, CheckpointBinding binding, std::int64_t blocks,
                        std::int64_t first_block, std::int64_t last_block)
-    : path_(std::move(path)), binding_(std::move(binding)), blocks_(blocks), first_block_(first_block),
-      last_block_(last_block), done_(static_cast<size_t>(blocks), 0), clamped_(static_cast<size_t>(blocks), 0) {}
+    : path_(std::move(path)),
+      binding_(std::move(binding)),
+      blocks_(blocks),
+      first_block_(first_block),
+      last_block_(last_block),
+      done_(static_cast<size_t>(blocks), 0),
+      clamped_(static_cast<size_t>(blocks), 0) {}
 
 std::int64_t Checkpoint::end_path(std::int64_t block) const {
   return std::min(binding_.paths, (block + 1) * binding_.block_size);
@@ -175,9 +184,9 @@ void Checkpoint::save(const ColumnSet& columns, SeriesCollector& series) const {
     out.text(build_id());
     out.text(binding_.config_text);
     out.value<std::uint64_t>(binding_.seed);
-    for (std::int64_t v : {binding_.paths, binding_.block_size, binding_.fan_paths,
-                           static_cast<std::int64_t>(binding_.rank), static_cast<std::int64_t>(binding_.ranks),
-                           blocks_})
+    for (std::int64_t v :
+         {binding_.paths, binding_.block_size, binding_.fan_paths, static_cast<std::int64_t>(binding_.rank),
+          static_cast<std::int64_t>(binding_.ranks), blocks_})
       out.value<std::int64_t>(v);
     out.value<std::uint64_t>(layout_hash(columns, series));
     out.value<std::int64_t>(done_count());
@@ -224,7 +233,8 @@ std::int64_t Checkpoint::load(ColumnSet& columns, SeriesCollector& series) {
   sum.add(data.data(), data.size() - 8);
   std::uint64_t stored = 0;
   std::memcpy(&stored, data.data() + data.size() - 8, 8);
-  if (sum.h != stored) throw CheckpointError(what + " is damaged (checksum mismatch); delete it to start over");
+  if (sum.h != stored)
+    throw CheckpointError(what + " is damaged (checksum mismatch); delete it to start over");
 
   const std::string body = data.substr(0, data.size() - 8);
   Source src(body, what);
@@ -234,13 +244,15 @@ std::int64_t Checkpoint::load(ColumnSet& columns, SeriesCollector& series) {
   expect_equal(build == build_id(), what, "written by sisim " + build + ", this is sisim " + build_id());
   expect_equal(src.text() == binding_.config_text, what, "the resolved scenario differs");
   const auto seed = src.value<std::uint64_t>();
-  expect_equal(seed == binding_.seed, what, "seed " + std::to_string(seed) + ", not " + std::to_string(binding_.seed));
+  expect_equal(seed == binding_.seed, what,
+               "seed " + std::to_string(seed) + ", not " + std::to_string(binding_.seed));
   const char* names[] = {"paths", "block size", "fan-chart paths", "MPI rank", "MPI ranks", "blocks"};
-  const std::int64_t mine[] = {binding_.paths, binding_.block_size, binding_.fan_paths, binding_.rank,
-                               binding_.ranks, blocks_};
+  const std::int64_t mine[] = {binding_.paths, binding_.block_size, binding_.fan_paths,
+                               binding_.rank,  binding_.ranks,      blocks_};
   for (size_t i = 0; i < std::size(mine); ++i) {
     const auto v = src.value<std::int64_t>();
-    expect_equal(v == mine[i], what, std::string(names[i]) + " " + std::to_string(v) + ", not " + std::to_string(mine[i]));
+    expect_equal(v == mine[i], what,
+                 std::string(names[i]) + " " + std::to_string(v) + ", not " + std::to_string(mine[i]));
   }
   expect_equal(src.value<std::uint64_t>() == layout_hash(columns, series), what, "different result columns");
 

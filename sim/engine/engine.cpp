@@ -59,7 +59,8 @@ struct BlockJob {
 // about a tenth of the run on it (a checkpoint of millions of paths takes a while to write).
 class CheckpointSchedule {
  public:
-  CheckpointSchedule(double interval, std::int64_t saved_blocks) : interval_(interval), saved_(saved_blocks) {}
+  CheckpointSchedule(double interval, std::int64_t saved_blocks)
+      : interval_(interval), saved_(saved_blocks) {}
   bool due() const { return seconds_since(last_) >= std::max(interval_, 10.0 * cost_); }
   bool stale(const Checkpoint& checkpoint) const { return checkpoint.done_count() != saved_; }
   void save(Checkpoint& checkpoint, RunOutput& out, SeriesCollector& series) {
@@ -84,6 +85,29 @@ class CheckpointSchedule {
   double cost_ = 0.0;
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
+
+// The run's checkpoint with its completed blocks loaded into `out` and `series`; none without
+// --checkpoint.
+std::optional<Checkpoint> open_checkpoint(const Config& config, const RunOptions& options, RunOutput& out,
+                                          SeriesCollector& series, std::int64_t block_size,
+                                          const ProcessGroup& group, std::int64_t first_block,
+                                          std::int64_t last_block) {
+  if (options.checkpoint.empty()) return std::nullopt;
+  out.checkpoint_file = checkpoint_path_for_rank(options.checkpoint, group.rank, group.size);
+  CheckpointBinding binding;
+  binding.config_text = config.resolved_yaml;
+  binding.seed = out.seed;
+  binding.paths = out.paths;
+  binding.block_size = block_size;
+  binding.fan_paths = std::min<std::int64_t>(out.paths, options.fan_paths);
+  binding.rank = group.rank;
+  binding.ranks = group.size;
+  const std::int64_t blocks = (out.paths + block_size - 1) / block_size;
+  std::optional<Checkpoint> checkpoint(std::in_place, out.checkpoint_file, std::move(binding), blocks,
+                                       first_block, last_block);
+  out.resumed_blocks = checkpoint->load(out.columns, series);
+  return checkpoint;
+}
 
 }  // namespace
 
@@ -110,16 +134,9 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
   const std::int64_t my_paths =
       std::min(out.paths, last_block * block_size) - std::min(out.paths, first_block * block_size);
 
-  std::optional<Checkpoint> checkpoint;
-  std::int64_t clamped_total = 0;
-  if (!options.checkpoint.empty()) {
-    out.checkpoint_file = checkpoint_path_for_rank(options.checkpoint, group.rank, group.size);
-    CheckpointBinding binding{config.resolved_yaml, out.seed, out.paths, block_size,
-                              std::min<std::int64_t>(out.paths, options.fan_paths), group.rank, group.size};
-    checkpoint.emplace(out.checkpoint_file, std::move(binding), blocks, first_block, last_block);
-    out.resumed_blocks = checkpoint->load(out.columns, series);
-    clamped_total = checkpoint->clamped_paths();
-  }
+  std::optional<Checkpoint> checkpoint =
+      open_checkpoint(config, options, out, series, block_size, group, first_block, last_block);
+  std::int64_t clamped_total = checkpoint ? checkpoint->clamped_paths() : 0;
   std::vector<std::int64_t> pending;
   std::int64_t pending_paths = 0;
   for (std::int64_t b = first_block; b < last_block; ++b) {
@@ -128,8 +145,7 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
     pending_paths += std::min(out.paths, (b + 1) * block_size) - b * block_size;
   }
 
-  tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
-                              static_cast<size_t>(out.threads));
+  tbb::global_control threads(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(out.threads));
   using ScratchPtr = decltype(runner.make_scratch());
   tbb::enumerable_thread_specific<ScratchPtr> scratch([&] { return runner.make_scratch(); });
   ProgressReporter progress(options.label, my_paths, options.progress && group.is_root());
@@ -139,7 +155,8 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
   BlockJob job{runner, out, series, progress, block_size, done, clamped};
   // With a checkpoint, blocks run in short chunks so that it can be written between them, by this
   // thread alone, while no worker touches the results.
-  const size_t chunk = checkpoint ? static_cast<size_t>(2 * out.threads) : std::max<size_t>(pending.size(), 1);
+  const size_t chunk =
+      checkpoint ? static_cast<size_t>(2 * out.threads) : std::max<size_t>(pending.size(), 1);
   CheckpointSchedule schedule(options.checkpoint_seconds, out.resumed_blocks);
   for (size_t i = 0; i < pending.size() && !cancel_flag().load(); i += chunk) {
     const std::span<const std::int64_t> part(pending.data() + i, std::min(chunk, pending.size() - i));

@@ -13,12 +13,12 @@
 namespace sisim {
 
 struct RunOptions {
-  std::int64_t paths = 0;     // 0: the scenario's simulation.paths
+  std::int64_t paths = 0;  // 0: the scenario's simulation.paths
   std::uint64_t seed = 0;
-  bool seed_set = false;      // false: the scenario's simulation.seed
-  int threads = 0;            // 0: all cores
+  bool seed_set = false;  // false: the scenario's simulation.seed
+  int threads = 0;        // 0: all cores
   bool progress = true;
-  int fan_paths = 4096;       // paths whose full monthly series feed the fan charts
+  int fan_paths = 4096;  // paths whose full monthly series feed the fan charts
   std::string label = "sisim run";
   // Non-empty: resume from this checkpoint file if it exists (see checkpoint.hpp), and keep it up
   // to date: written at least every `checkpoint_seconds` (less often when writing it is slow),
@@ -38,7 +38,7 @@ struct RunOutput {
   std::int64_t resumed_blocks = 0;  // blocks loaded from the checkpoint instead of simulated
   std::string checkpoint_file;      // this process's checkpoint file ("" without --checkpoint)
   std::string checkpoint_error;     // the last failure to write the checkpoint (the run goes on)
-  bool is_root = true;  // false on MPI ranks other than 0: their output holds only their own rows
+  bool is_root = true;              // false on MPI ranks other than 0: their output holds only their own rows
   double seconds = 0.0;
 };
 
