@@ -180,6 +180,12 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
     return;
   }
   check_unique_names(r, *tr, "finance.tranches");
+  // With tranches every tranche carries its own guarantee; a deal-level one would be silently
+  // unused, so it is refused rather than ignored.
+  if (const YNode* g = m.get("guarantee"); g && out.guarantee.share_of_loss > 0.0)
+    r.error(g->where,
+            "finance.guarantee does not apply when finance.tranches are given: set share_of_loss: 0 here and "
+            "give each tranche its own guarantee");
   double sum = 0.0;
   for (size_t i = 0; i < tr->seq.size(); ++i) {
     MapView t(r, &tr->seq[i], "finance.tranches." + item_key(tr->seq[i], i));

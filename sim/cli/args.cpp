@@ -49,7 +49,8 @@ std::string usage_text() {
          "  --cases FILE        stress cases file    --points a:b   sweep points a..b-1 (0-based)\n"
          "  --merge             summarize: merge sweep slices into -o FILE\n"
          "  --checkpoint [FILE] run: keep completed blocks in FILE (default OUTPUT.ckpt) and resume from "
-         "it\n";
+         "it\n\n"
+         "exit codes: 0 ok, 2 usage, 65 bad config or data, 74 I/O error, 130 interrupted (Ctrl-C, SIGTERM)";
 }
 
 std::optional<Args> parse_args(int argc, char** argv, std::string& error) {

@@ -16,7 +16,7 @@ std::string format_value(double v, Unit unit) {
     case Unit::multiple: std::snprintf(buf, sizeof buf, "%.3fx", v); break;
     case Unit::money:
       if (std::fabs(v) >= 1e6) std::snprintf(buf, sizeof buf, "%.2f M", v / 1e6);
-      else std::snprintf(buf, sizeof buf, "%.0f k", v / 1e3);
+      else std::snprintf(buf, sizeof buf, "%.0f k", std::fabs(v) < 500.0 ? 0.0 : v / 1e3);  // no "-0 k"
       break;
   }
   return buf;

@@ -1,5 +1,6 @@
 #include "sim/contract/investor_metrics.hpp"
 
+#include <limits>
 #include <numeric>
 
 #include "analysis/npv.hpp"
@@ -13,6 +14,12 @@ InvestorMetrics investor_metrics(const std::vector<double>& flows, double total_
   m.irr_monthly = r.rate;
   m.irr_annual = annualise_monthly(r.rate);
   m.status = r.status;
+  // "Total loss" means nothing came back. An inflow netted away inside a month (a guarantee paid
+  // in the month of the last drawdown) still came back: the flows are then merely one-signed.
+  if (m.status == IrrStatus::total_loss && total_received > 0.0) {
+    m.status = IrrStatus::no_sign_change;
+    m.irr_monthly = m.irr_annual = std::numeric_limits<double>::quiet_NaN();
+  }
   m.npv = npv(flows, discount_rate_annual);
   m.moic = moic(total_received, total_drawn);
   m.payback_month = payback_month(flows);
