@@ -5,6 +5,7 @@
 #include "analysis/statistics.hpp"
 #include "config/pricing.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/engine/distribution.hpp"
 #include "sim/cli/load_scenario.hpp"
 #include "sim/cli/price_report.hpp"
 #include "sim/cli/price_solver.hpp"
@@ -78,9 +79,25 @@ int cmd_price(const Args& args) {
     const LoadResult r = load_shifted(scenario, args.overrides, base, {s});
     if (!r.ok())
       throw std::runtime_error("prices at k = " + std::to_string(k) + ":\n" + format_errors(r.errors));
-    if (!args.quiet) std::fprintf(stderr, "sisim price: evaluation %d at k = %.6g\n", ++evaluations, k);
+    ++evaluations;
+    if (!args.quiet && process_group().is_root())
+      std::fprintf(stderr, "sisim price: evaluation %d at k = %.6g\n", evaluations, k);
     last = run_paired(*r.config, options);
-    return metrics_of(last, report.spec);
+    // Under MPI only rank 0 holds the gathered paths: its metrics steer every rank's search.
+    PriceMetrics m = last.is_root ? metrics_of(last, report.spec) : PriceMetrics{};
+    double packed[2 + 2 * kPriceBudgets] = {m.investor, m.investor_se};
+    for (int b = 0; b < kPriceBudgets; ++b) {
+      packed[2 + b] = m.budget[b];
+      packed[2 + kPriceBudgets + b] = m.budget_se[b];
+    }
+    broadcast_from_root(process_group(), packed, 2 + 2 * kPriceBudgets);
+    m.investor = packed[0];
+    m.investor_se = packed[1];
+    for (int b = 0; b < kPriceBudgets; ++b) {
+      m.budget[b] = packed[2 + b];
+      m.budget_se[b] = packed[2 + kPriceBudgets + b];
+    }
+    return m;
   };
   install_cancel_handlers();
   try {
@@ -89,6 +106,7 @@ int cmd_price(const Args& args) {
     for (int b = 0; b < kPriceBudgets; ++b) report.payer[b] = search.payer(b);
     report.evaluations = search.evaluations();
     report.verdict = price_verdict(report, base);
+    if (!process_group().is_root()) return kExitOk;  // MPI: rank 0 writes and prints
     io::ResultWriter w(args.output, args.force);
     last.columns = ColumnSet();  // only seed, paths and threads are read
     write_root_metadata(w, {args.output, args.force, args.command_line}, base, last);

@@ -2,9 +2,11 @@
 // the same seed and paths, every case written like a run under /cases/<name>, and a paired
 // comparison table in the terminal and under /stress.
 #include <cstdio>
+#include <optional>
 
 #include "config/stress.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/engine/distribution.hpp"
 #include "sim/cli/load_scenario.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_compare.hpp"
@@ -53,7 +55,7 @@ bool load_cases(const Args& args, const Config& base, std::vector<LoadedCase>& o
 }
 
 void progress(const Args& args, size_t i, size_t n, const std::string& name) {
-  if (!args.quiet) std::fprintf(stderr, "sisim stress: [%zu/%zu] %s\n", i, n, name.c_str());
+  if (!args.quiet && process_group().is_root()) std::fprintf(stderr, "sisim stress: [%zu/%zu] %s\n", i, n, name.c_str());
 }
 
 }  // namespace
@@ -81,24 +83,32 @@ int cmd_stress(const Args& args) {
   install_cancel_handlers();
   std::vector<std::string> names = {"base"};
   std::vector<std::vector<PairedValue>> rows;
+  // Under MPI every rank runs every case (each run is split over the ranks by blocks); only rank 0
+  // holds the gathered paths, so only it compares, writes and prints.
+  const bool root = process_group().is_root();
   try {
-    io::ResultWriter w(args.output, args.force);
+    std::optional<io::ResultWriter> w;
+    if (root) w.emplace(args.output, args.force);
     progress(args, 1, cases.size() + 1, "base");
     const RunOutput base_run = run_paired(base, options);
-    write_root_metadata(w, {args.output, args.force, args.command_line}, base, base_run);
-    write_run(w, "/cases/base", base_run, headline_rows(base_run));
-    write_stress_case(w, {"base", "the scenario as given", {}, {}, base.resolved_yaml});
-    rows.push_back(compare_paired(base_run, base_run));
+    if (root) {
+      write_root_metadata(*w, {args.output, args.force, args.command_line}, base, base_run);
+      write_run(*w, "/cases/base", base_run, headline_rows(base_run));
+      write_stress_case(*w, {"base", "the scenario as given", {}, {}, base.resolved_yaml});
+      rows.push_back(compare_paired(base_run, base_run));
+    }
     for (size_t c = 0; c < cases.size(); ++c) {
       progress(args, c + 2, cases.size() + 1, cases[c].record.name);
       const RunOutput run = run_paired(cases[c].config, options);
-      write_run(w, "/cases/" + cases[c].record.name, run, headline_rows(run));
-      write_stress_case(w, cases[c].record);
-      rows.push_back(compare_paired(base_run, run));
       names.push_back(cases[c].record.name);
+      if (!root) continue;
+      write_run(*w, "/cases/" + cases[c].record.name, run, headline_rows(run));
+      write_stress_case(*w, cases[c].record);
+      rows.push_back(compare_paired(base_run, run));
     }
-    write_stress_comparison(w, names, rows);
-    w.commit();
+    if (!root) return kExitOk;
+    write_stress_comparison(*w, names, rows);
+    w->commit();
   } catch (const RunInterrupted&) {
     std::fprintf(stderr, "sisim stress: interrupted; nothing was written\n");
     return kExitInterrupted;

@@ -6,6 +6,7 @@
 
 #include "config/sweep.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/engine/distribution.hpp"
 #include "sim/cli/load_scenario.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
@@ -100,7 +101,7 @@ int cmd_sweep(const Args& args) {
   install_cancel_handlers();
   try {
     for (std::int64_t p = begin; p < end; ++p) {
-      if (!args.quiet)
+      if (!args.quiet && process_group().is_root())
         std::fprintf(stderr, "sisim sweep: [%lld/%lld] point %lld: %s\n",
                      static_cast<long long>(p - begin + 1), static_cast<long long>(end - begin),
                      static_cast<long long>(p), point_label(points, static_cast<size_t>(p)).c_str());
@@ -108,8 +109,10 @@ int cmd_sweep(const Args& args) {
           load_shifted(spec.scenario, args.overrides, base, points.shifts[static_cast<size_t>(p)]);
       const RunOutput run = run_paired(*r.config, options);
       table.threads = run.threads;
-      add_sweep_point(table, p, points.values[static_cast<size_t>(p)], run);
+      // Under MPI each point's run is split over the ranks; rank 0 holds it and summarises it.
+      if (run.is_root) add_sweep_point(table, p, points.values[static_cast<size_t>(p)], run);
     }
+    if (!process_group().is_root()) return kExitOk;
     write_sweep_file(args.output, args.force, args.command_line, table);
   } catch (const RunInterrupted&) {
     std::fprintf(stderr, "sisim sweep: interrupted; nothing was written\n");

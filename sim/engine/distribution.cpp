@@ -61,6 +61,13 @@ bool any_rank_cancelled(const ProcessGroup& g, bool cancelled) {
   return cancelled;
 }
 
+void broadcast_from_root(const ProcessGroup& g, double* data, int n) {
+#ifdef SISIM_WITH_MPI
+  if (g.size > 1) MPI_Bcast(data, n, MPI_DOUBLE, 0, MPI_COMM_WORLD);
+#endif
+  (void)g, (void)data, (void)n;
+}
+
 void gather_to_root(const ProcessGroup& g, std::int64_t paths, std::int64_t block_size, std::int64_t blocks,
                     ColumnSet& columns, SeriesCollector& series, std::int64_t& counter) {
 #ifdef SISIM_WITH_MPI

@@ -29,6 +29,10 @@ inline void block_range(std::int64_t blocks, int rank, int size, std::int64_t& f
 // True on every rank if any rank was cancelled (so that all ranks skip the gather together).
 bool any_rank_cancelled(const ProcessGroup& group, bool cancelled);
 
+// Copies rank 0's `n` doubles to every rank (no-op for one process). Commands whose next step
+// depends on a result (the price search) use it so that every rank takes the same steps.
+void broadcast_from_root(const ProcessGroup& group, double* data, int n);
+
 // Gathers the rows each rank computed onto rank 0 (no-op for one process). `block_size` and
 // `paths` define which path rows belong to which rank.
 void gather_to_root(const ProcessGroup& group, std::int64_t paths, std::int64_t block_size, std::int64_t blocks,
