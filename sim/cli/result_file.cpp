@@ -159,6 +159,13 @@ void write_result_file(const WriteRequest& request, const Config& config, const 
 
 std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title, const std::string& prefix) {
   io::ResultReader r(path);
+  if (!r.exists(prefix + "/summary")) {
+    const std::string kind = r.exists("/price")   ? "a `sisim price` file (its results are under /price)"
+                             : r.exists("/cases") ? "a `sisim stress` file (runs are under /cases/<name>)"
+                             : r.exists("/sweep") ? "a `sisim sweep` file (results are under /sweep)"
+                                                  : "a sisim file without a run summary";
+    throw io::IoError("this is " + kind + ", not the result of `sisim run`; see docs/HDF5.md");
+  }
   title = "sisim results: " + r.attribute_string("/", "scenario") + " (" +
           std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
           std::to_string(r.attribute_uint("/", "seed")) + ")";
