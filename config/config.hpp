@@ -20,14 +20,16 @@ struct SourceLocation {
 // A scalar that may be uncertain. Fixed parameters have id < 0 and carry their value in
 // dist.value; uncertain ones index Config::uncertain (and the per-path draw vector).
 struct Param {
-  Distribution dist;     // kind == fixed for a plain number
-  int id = -1;           // index into Config::uncertain, -1 when fixed
-  std::string path;      // dotted key path, e.g. "cohort.segments.kontanthjaelp_30plus.share"
+  Distribution dist;  // kind == fixed for a plain number
+  int id = -1;        // index into Config::uncertain, -1 when fixed
+  std::string path;   // dotted key path, e.g. "cohort.segments.kontanthjaelp_30plus.share"
   SourceLocation where;
 
   bool is_fixed() const { return id < 0; }
   // The value for one path: the fixed value, or that path's draw.
-  double value(const std::vector<double>& draws) const { return id < 0 ? dist.value : draws[static_cast<size_t>(id)]; }
+  double value(const std::vector<double>& draws) const {
+    return id < 0 ? dist.value : draws[static_cast<size_t>(id)];
+  }
   static Param constant(double v) {
     Param p;
     p.dist.value = v;
@@ -79,8 +81,8 @@ struct Effect {
   enum class Kind { hazard_ratio, employment_gap };
   Kind kind = Kind::hazard_ratio;
   Param hazard_ratio = Param::constant(1.0);  // Kind::hazard_ratio
-  Param gap;                                   // Kind::employment_gap, share points (0.18)
-  int at_month = 24;                           // Kind::employment_gap
+  Param gap;                                  // Kind::employment_gap, share points (0.18)
+  int at_month = 24;                          // Kind::employment_gap
 };
 
 struct InterventionCost {

@@ -5,13 +5,13 @@
 #include "analysis/statistics.hpp"
 #include "config/pricing.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/engine/distribution.hpp"
 #include "sim/cli/load_scenario.hpp"
 #include "sim/cli/price_report.hpp"
 #include "sim/cli/price_solver.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/engine/cancel.hpp"
+#include "sim/engine/distribution.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {

@@ -37,9 +37,12 @@ std::vector<std::vector<double>> read_rows(const io::ResultReader& r, const std:
 
 report::ValueKind kind_of(Unit unit) {
   switch (unit) {
-    case Unit::percent: return report::ValueKind::rate;
-    case Unit::multiple: return report::ValueKind::multiple;
-    case Unit::money: return report::ValueKind::money;
+    case Unit::percent:
+      return report::ValueKind::rate;
+    case Unit::multiple:
+      return report::ValueKind::multiple;
+    case Unit::money:
+      return report::ValueKind::money;
   }
   return report::ValueKind::number;
 }
@@ -57,7 +60,8 @@ report::ReportInput read_report_input(const std::string& path) {
   in.seed = r.attribute_uint("/", "seed");
   in.paths = r.attribute_int("/", "paths");
   in.created = r.attribute_string("/", "created");
-  in.sisim_version = r.attribute_string("/", "sisim_version") + " (git " + r.attribute_string("/", "git_hash") + ")";
+  in.sisim_version =
+      r.attribute_string("/", "sisim_version") + " (git " + r.attribute_string("/", "git_hash") + ")";
   in.investor_irr = r.read_doubles("/paths/investor/irr");
   in.investor_moic = r.read_doubles("/paths/investor/moic");
   in.investor_npv = r.read_doubles("/paths/investor/npv");
@@ -67,7 +71,8 @@ report::ReportInput read_report_input(const std::string& path) {
   in.investor_cumulative_cash = read_fan(r, "/timeseries/investor/cumulative_cash", "investor");
   for (const auto& budget : r.list("/paths/budgets")) {
     in.budget_npv.push_back({budget, r.read_doubles("/paths/budgets/" + budget + "/npv")});
-    in.budget_cumulative_net.push_back(read_fan(r, "/timeseries/budgets/" + budget + "/cumulative_net", budget));
+    in.budget_cumulative_net.push_back(
+        read_fan(r, "/timeseries/budgets/" + budget + "/cumulative_net", budget));
     const std::string g = "/timeseries/annual_account/" + budget + "/";
     report::BudgetAccount account;
     account.budget = budget;
@@ -78,7 +83,8 @@ report::ReportInput read_report_input(const std::string& path) {
     in.budget_accounts.push_back(std::move(account));
   }
   if (r.exists("/paths/params"))
-    for (const auto& name : r.list("/paths/params")) in.parameters.push_back({name, r.read_doubles("/paths/params/" + name)});
+    for (const auto& name : r.list("/paths/params"))
+      in.parameters.push_back({name, r.read_doubles("/paths/params/" + name)});
   return in;
 }
 

@@ -6,13 +6,13 @@
 
 #include "config/stress.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/engine/distribution.hpp"
 #include "sim/cli/load_scenario.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_compare.hpp"
 #include "sim/cli/stress_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/engine/cancel.hpp"
+#include "sim/engine/distribution.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
@@ -55,7 +55,8 @@ bool load_cases(const Args& args, const Config& base, std::vector<LoadedCase>& o
 }
 
 void progress(const Args& args, size_t i, size_t n, const std::string& name) {
-  if (!args.quiet && process_group().is_root()) std::fprintf(stderr, "sisim stress: [%zu/%zu] %s\n", i, n, name.c_str());
+  if (!args.quiet && process_group().is_root())
+    std::fprintf(stderr, "sisim stress: [%zu/%zu] %s\n", i, n, name.c_str());
 }
 
 }  // namespace

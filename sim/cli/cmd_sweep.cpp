@@ -6,13 +6,13 @@
 
 #include "config/sweep.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/engine/distribution.hpp"
 #include "sim/cli/load_scenario.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/cli/sweep_file.hpp"
 #include "sim/cli/sweep_points.hpp"
 #include "sim/engine/cancel.hpp"
+#include "sim/engine/distribution.hpp"
 #include "sim/io/io_error.hpp"
 #include "sisim/version.hpp"
 

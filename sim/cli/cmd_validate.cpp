@@ -3,8 +3,8 @@
 
 #include "config/pricing.hpp"
 #include "config/stress.hpp"
-#include "sim/cli/load_scenario.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/load_scenario.hpp"
 
 namespace sisim::cli {
 

@@ -16,7 +16,8 @@ int cmd_version(const Args&) {
   H5get_libversion(&h5_major, &h5_minor, &h5_release);
   std::printf("sisim %s (git %s)\n", kVersion, kGitHash);
   std::printf("  compiler  %s\n", __VERSION__);
-  std::printf("  HDF5      %u.%u.%u (all HDF5 calls from one writer thread)\n", h5_major, h5_minor, h5_release);
+  std::printf("  HDF5      %u.%u.%u (all HDF5 calls from one writer thread)\n", h5_major, h5_minor,
+              h5_release);
   std::printf("  oneTBB    %s\n", TBB_runtime_version());
   std::printf("  Eigen     %d.%d.%d\n", EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION);
   std::printf("  yaml-cpp  %s\n", SISIM_YAML_CPP_VERSION);

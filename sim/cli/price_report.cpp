@@ -50,8 +50,8 @@ void write_solution(io::ResultWriter& w, const std::string& g, const PriceSoluti
   w.set_attribute(g, "status", std::string(to_string(s.status)));
   w.set_attribute(g, "target_kind", std::string(to_string(t.kind)));
   const std::string mu = t.kind == PricingTarget::Kind::npv_mean_min ? "DKK"
-                         : t.kind == PricingTarget::Kind::irr_p50   ? "1/year"
-                                                                    : "1";
+                         : t.kind == PricingTarget::Kind::irr_p50    ? "1/year"
+                                                                     : "1";
   w.write_scalar(g + "/target", t.value, mu, "the target value of the metric");
   w.write_scalar(g + "/multiplier", s.k, "1", "the price multiplier k (NaN when not reachable)");
   w.write_scalar(g + "/multiplier_se", s.k_se, "1",

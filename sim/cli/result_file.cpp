@@ -18,14 +18,15 @@ struct SummarySpec {
   const char* column;  // the /paths column it summarises
   const char* label;   // row label in the table
   Unit unit;
-  bool investor_loss;  // P(loss) = investor gets back less than drawn, rather than value < 0
+  bool investor_loss;      // P(loss) = investor gets back less than drawn, rather than value < 0
   const char* loss_label;  // risk line for P(loss), "" for none
   bool show_shortfall;
 };
 
 // Which columns get a /summary entry, and in which order the table shows them.
 const SummarySpec kHeadline[] = {
-    {"investor/irr", "/paths/investor/irr", "investor IRR (annual)", Unit::percent, true, "investor loses money", true},
+    {"investor/irr", "/paths/investor/irr", "investor IRR (annual)", Unit::percent, true,
+     "investor loses money", true},
     {"investor/moic", "/paths/investor/moic", "investor MOIC", Unit::multiple, true, "", false},
     {"investor/npv", "/paths/investor/npv", "investor NPV", Unit::money, true, "", true},
     {"budgets/municipality/npv", "/paths/budgets/municipality/npv", "municipality NPV", Unit::money, false,
@@ -34,7 +35,6 @@ const SummarySpec kHeadline[] = {
      "public sector loses money", false},
 };
 const char* kOtherBudgets[] = {"state", "region", "other_municipalities", "foundation"};
-
 
 void write_summary(io::ResultWriter& w, const std::string& prefix, const std::string& group,
                    const analysis::Summary& s, const std::string& units) {
@@ -81,13 +81,15 @@ void write_timeseries(io::ResultWriter& w, const std::string& prefix, const Seri
   const std::vector<std::string> levels = {"p01", "p05", "p10", "p25", "p50", "p75", "p90", "p95", "p99"};
   const auto months = static_cast<size_t>(s.months);
   const std::string fan_note = " (quantiles over the first " + std::to_string(s.fan_paths) + " paths)";
-  w.write_matrix(prefix + "/timeseries/investor/cumulative_cash", months, levels.size(), s.investor_cash_fan, "DKK",
-                 "investor's cumulative net cash flow by month, quantile bands" + fan_note, levels, "month");
+  w.write_matrix(prefix + "/timeseries/investor/cumulative_cash", months, levels.size(), s.investor_cash_fan,
+                 "DKK", "investor's cumulative net cash flow by month, quantile bands" + fan_note, levels,
+                 "month");
   for (int b = 0; b < kAccountBudgets; ++b) {
     const std::string name = account_budget_name(b);
     w.write_matrix(prefix + "/timeseries/budgets/" + name + "/cumulative_net", months, levels.size(),
                    s.budget_net_fan[static_cast<size_t>(b)], "DKK",
-                   "cumulative net savings of " + name + " by month, quantile bands" + fan_note, levels, "month");
+                   "cumulative net savings of " + name + " by month, quantile bands" + fan_note, levels,
+                   "month");
     const std::string g = prefix + "/timeseries/annual_account/" + name + "/";
     const auto years = static_cast<size_t>(s.years), items = static_cast<size_t>(s.items);
     w.write_matrix(g + "mean", years, items, s.annual_mean[static_cast<size_t>(b)], "DKK/year",
@@ -125,13 +127,16 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
   w.set_root_attribute("command_line", request.command_line);
   w.set_root_attribute("created", io::creation_timestamp());
   w.set_root_attribute("threads", static_cast<std::int64_t>(run.threads));
-  w.write_string("/meta/config_yaml", config.resolved_yaml, "the fully resolved scenario (extends and --set applied)");
+  w.write_string("/meta/config_yaml", config.resolved_yaml,
+                 "the fully resolved scenario (extends and --set applied)");
 }
 
 void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
                const std::vector<HeadlineRow>& headline) {
-  if (!prefix.empty()) w.set_attribute(prefix, "gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
-  else w.set_root_attribute("gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
+  if (!prefix.empty())
+    w.set_attribute(prefix, "gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
+  else
+    w.set_root_attribute("gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
   write_columns(w, prefix, run.columns);
   size_t i = 0;
   for (const auto& spec : kHeadline) {
@@ -157,7 +162,8 @@ void write_result_file(const WriteRequest& request, const Config& config, const 
   w.commit();
 }
 
-std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title, const std::string& prefix) {
+std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title,
+                                            const std::string& prefix) {
   io::ResultReader r(path);
   if (!r.exists(prefix + "/summary")) {
     const std::string kind = r.exists("/price")   ? "a `sisim price` file (its results are under /price)"

@@ -20,7 +20,8 @@ bool output_is_usable(const std::string& path, bool force, std::string& why) {
   return true;
 }
 
-std::vector<std::uint8_t> investor_loss_flags(const std::vector<double>& received, const std::vector<double>& guarantee,
+std::vector<std::uint8_t> investor_loss_flags(const std::vector<double>& received,
+                                              const std::vector<double>& guarantee,
                                               const std::vector<double>& drawn) {
   std::vector<std::uint8_t> flags(drawn.size());
   for (size_t i = 0; i < flags.size(); ++i) flags[i] = received[i] + guarantee[i] < drawn[i] ? 1 : 0;

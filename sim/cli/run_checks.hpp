@@ -15,7 +15,8 @@ bool output_is_usable(const std::string& path, bool force, std::string& why);
 
 // The investor loses money on a path when outcome receipts plus any guarantee fall short of the
 // capital drawn.
-std::vector<std::uint8_t> investor_loss_flags(const std::vector<double>& received, const std::vector<double>& guarantee,
+std::vector<std::uint8_t> investor_loss_flags(const std::vector<double>& received,
+                                              const std::vector<double>& guarantee,
                                               const std::vector<double>& drawn);
 std::vector<std::uint8_t> investor_loss(const RunOutput& run);
 

@@ -49,8 +49,8 @@ void write_stress_comparison(io::ResultWriter& w, const std::vector<std::string>
     }
     const std::string g = std::string("/stress/comparison/") + metrics[m].name + "/";
     // The IRR is a rate per year; the other percentages (P(loss)) are plain shares.
-    const std::string u = std::string(metrics[m].name).find("irr") != std::string::npos ? "1/year"
-                                                                                        : units_of(metrics[m].unit);
+    const std::string u =
+        std::string(metrics[m].name).find("irr") != std::string::npos ? "1/year" : units_of(metrics[m].unit);
     w.write_column(g + "value", value, u,
                    std::string(metrics[m].label) + " of each case (row order: attribute cases)");
     w.write_column(g + "change", change, u, "case minus base (0 for the base)");

@@ -12,11 +12,17 @@ std::string format_value(double v, Unit unit) {
   char buf[64];
   if (std::isnan(v)) return "n/a";
   switch (unit) {
-    case Unit::percent: std::snprintf(buf, sizeof buf, "%.2f %%", 100.0 * v); break;
-    case Unit::multiple: std::snprintf(buf, sizeof buf, "%.3fx", v); break;
+    case Unit::percent:
+      std::snprintf(buf, sizeof buf, "%.2f %%", 100.0 * v);
+      break;
+    case Unit::multiple:
+      std::snprintf(buf, sizeof buf, "%.3fx", v);
+      break;
     case Unit::money:
-      if (std::fabs(v) >= 1e6) std::snprintf(buf, sizeof buf, "%.2f M", v / 1e6);
-      else std::snprintf(buf, sizeof buf, "%.0f k", std::fabs(v) < 500.0 ? 0.0 : v / 1e3);  // no "-0 k"
+      if (std::fabs(v) >= 1e6)
+        std::snprintf(buf, sizeof buf, "%.2f M", v / 1e6);
+      else
+        std::snprintf(buf, sizeof buf, "%.0f k", std::fabs(v) < 500.0 ? 0.0 : v / 1e3);  // no "-0 k"
       break;
   }
   return buf;
@@ -57,8 +63,9 @@ std::string format_summary_table(const std::vector<HeadlineRow>& rows, const std
       out += line;
     }
   }
-  out += "(\xC2\xB1 = Monte Carlo standard error; the investor loses money when outcome receipts plus any\n"
-         " guarantee fall short of the capital drawn; a budget loses money when its NPV is below 0)\n";
+  out +=
+      "(\xC2\xB1 = Monte Carlo standard error; the investor loses money when outcome receipts plus any\n"
+      " guarantee fall short of the capital drawn; a budget loses money when its NPV is below 0)\n";
   return out;
 }
 
@@ -67,10 +74,11 @@ std::string format_summary_csv(const std::vector<HeadlineRow>& rows) {
   char line[600];
   for (const auto& r : rows) {
     const auto& s = r.summary;
-    std::snprintf(line, sizeof line, "%s,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%lld\n",
-                  r.label.c_str(), s.quantiles[kP5], s.quantile_se[kP5], s.quantiles[kP50], s.quantile_se[kP50],
-                  s.quantiles[kP95], s.quantile_se[kP95], s.mean, s.se_mean, s.p_loss, s.p_loss_se, s.es_05,
-                  s.es_05_se, static_cast<long long>(s.n));
+    std::snprintf(line, sizeof line,
+                  "%s,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%lld\n",
+                  r.label.c_str(), s.quantiles[kP5], s.quantile_se[kP5], s.quantiles[kP50],
+                  s.quantile_se[kP50], s.quantiles[kP95], s.quantile_se[kP95], s.mean, s.se_mean, s.p_loss,
+                  s.p_loss_se, s.es_05, s.es_05_se, static_cast<long long>(s.n));
     out += line;
   }
   return out;

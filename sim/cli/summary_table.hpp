@@ -14,7 +14,7 @@ struct HeadlineRow {
   std::string label;
   Unit unit = Unit::money;
   analysis::Summary summary;
-  std::string loss_label;  // e.g. "investor loses money": prints P(loss) in the risk lines; empty: none
+  std::string loss_label;       // e.g. "investor loses money": prints P(loss) in the risk lines; empty: none
   bool show_shortfall = false;  // print the mean of the worst 5 % in the risk lines
 };
 

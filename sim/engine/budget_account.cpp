@@ -7,8 +7,8 @@ const char* account_budget_name(int b) {
 }
 
 void compute_budget_account(const FlowTable& treated, const FlowTable& counterfactual,
-                            const PaymentsByBudget& outcome_payments, const PaymentsByBudget& guarantee_payments,
-                            FlowTable& net) {
+                            const PaymentsByBudget& outcome_payments,
+                            const PaymentsByBudget& guarantee_payments, FlowTable& net) {
   const int months = treated.months();
   const int items = treated.items();
   if (net.months() != months || net.items() != items) net = FlowTable(months, items);
@@ -32,9 +32,11 @@ void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& 
   // public_total: the four public budgets; transfers between them (equalisation, result grant)
   // cancel here by construction.
   const int first = account_budget == kPublicTotal ? 0 : account_budget;
-  const int last = account_budget == kPublicTotal ? static_cast<int>(Budget::other_municipalities) : account_budget;
+  const int last =
+      account_budget == kPublicTotal ? static_cast<int>(Budget::other_municipalities) : account_budget;
   for (int b = first; b <= last; ++b)
-    for (int m = 0; m < months; ++m) out[static_cast<size_t>(m)] += net.budget_month(static_cast<Budget>(b), m);
+    for (int m = 0; m < months; ++m)
+      out[static_cast<size_t>(m)] += net.budget_month(static_cast<Budget>(b), m);
 }
 
 }  // namespace sisim

@@ -20,8 +20,8 @@ using PaymentsByBudget = std::array<std::vector<double>, kBudgetCount>;
 // net(b, item, m) = counterfactual(b, item, m) - treated(b, item, m), then outcome and guarantee
 // payments booked as negative savings on their line items. `net` is resized to fit.
 void compute_budget_account(const FlowTable& treated, const FlowTable& counterfactual,
-                            const PaymentsByBudget& outcome_payments, const PaymentsByBudget& guarantee_payments,
-                            FlowTable& net);
+                            const PaymentsByBudget& outcome_payments,
+                            const PaymentsByBudget& guarantee_payments, FlowTable& net);
 
 // Monthly net of account budget b (0..4 a budget, kPublicTotal the public sum) over all items.
 void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& out);

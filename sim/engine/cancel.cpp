@@ -5,10 +5,14 @@
 namespace sisim {
 namespace {
 std::atomic<bool> g_cancel{false};
-extern "C" void on_signal(int) { g_cancel.store(true); }
+extern "C" void on_signal(int) {
+  g_cancel.store(true);
+}
 }  // namespace
 
-std::atomic<bool>& cancel_flag() { return g_cancel; }
+std::atomic<bool>& cancel_flag() {
+  return g_cancel;
+}
 
 void install_cancel_handlers() {
   std::signal(SIGINT, on_signal);

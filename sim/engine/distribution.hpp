@@ -35,7 +35,7 @@ void broadcast_from_root(const ProcessGroup& group, double* data, int n);
 
 // Gathers the rows each rank computed onto rank 0 (no-op for one process). `block_size` and
 // `paths` define which path rows belong to which rank.
-void gather_to_root(const ProcessGroup& group, std::int64_t paths, std::int64_t block_size, std::int64_t blocks,
-                    ColumnSet& columns, SeriesCollector& series, std::int64_t& counter);
+void gather_to_root(const ProcessGroup& group, std::int64_t paths, std::int64_t block_size,
+                    std::int64_t blocks, ColumnSet& columns, SeriesCollector& series, std::int64_t& counter);
 
 }  // namespace sisim

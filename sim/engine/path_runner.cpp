@@ -7,8 +7,8 @@
 #include "analysis/npv.hpp"
 #include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/settle.hpp"
-#include "sim/contract/terms.hpp"
 #include "sim/contract/termination.hpp"
+#include "sim/contract/terms.hpp"
 #include "sim/engine/budget_account.hpp"
 #include "sim/model/model.hpp"
 #include "sim/model/path_simulation.hpp"
@@ -78,11 +78,16 @@ struct PathRunner::Impl {
   int first_param = 0;
 };
 
-PathRunner::PathRunner(const Config& config, std::uint64_t seed) : impl_(std::make_unique<Impl>(config, seed)) {}
+PathRunner::PathRunner(const Config& config, std::uint64_t seed)
+    : impl_(std::make_unique<Impl>(config, seed)) {}
 PathRunner::~PathRunner() = default;
 
-int PathRunner::months() const { return impl_->config.simulation.horizon_months; }
-int PathRunner::line_items() const { return impl_->model.line_items(); }
+int PathRunner::months() const {
+  return impl_->config.simulation.horizon_months;
+}
+int PathRunner::line_items() const {
+  return impl_->model.line_items();
+}
 std::vector<std::string> PathRunner::line_item_names() const {
   std::vector<std::string> names;
   for (int i = 0; i < kFixedLineItems; ++i) names.emplace_back(to_string(static_cast<LineItem>(i)));
@@ -94,12 +99,18 @@ void PathRunner::define_columns(ColumnSet& c) {
   auto& i = *impl_;
   const std::string inv = "/paths/investor/";
   i.inv.npv = c.add({inv + "npv", "DKK", "investor's NPV at finance.investor_discount_rate (month-0 value)"});
-  i.inv.irr = c.add({inv + "irr", "1/year", "investor's IRR, annualised from monthly; NaN unless irr_status is 0 or 3; -1 on total loss"});
-  i.inv.irr_status = c.add({inv + "irr_status", "enum", "0 ok, 1 no_sign_change, 2 total_loss, 3 multiple_roots, 4 no_convergence", true});
+  i.inv.irr =
+      c.add({inv + "irr", "1/year",
+             "investor's IRR, annualised from monthly; NaN unless irr_status is 0 or 3; -1 on total loss"});
+  i.inv.irr_status =
+      c.add({inv + "irr_status", "enum",
+             "0 ok, 1 no_sign_change, 2 total_loss, 3 multiple_roots, 4 no_convergence", true});
   i.inv.moic = c.add({inv + "moic", "1", "multiple on invested capital: (receipts + guarantee) / drawdowns"});
-  i.inv.payback = c.add({inv + "payback_month", "month", "first month from which cumulative cash stays >= 0; -1 never", true});
+  i.inv.payback = c.add(
+      {inv + "payback_month", "month", "first month from which cumulative cash stays >= 0; -1 never", true});
   i.inv.peak = c.add({inv + "peak_capital", "DKK", "peak capital at risk: max of minus cumulative cash"});
-  i.inv.received = c.add({inv + "total_received", "DKK", "outcome receipts after provider share and return cap (nominal)"});
+  i.inv.received = c.add(
+      {inv + "total_received", "DKK", "outcome receipts after provider share and return cap (nominal)"});
   i.inv.drawn = c.add({inv + "total_drawn", "DKK", "programme costs drawn down (nominal)"});
   i.inv.guarantee = c.add({inv + "guarantee_received", "DKK", "guarantee paid to the investor (nominal)"});
   for (const auto& t : i.config.finance.tranches) {
@@ -112,29 +123,39 @@ void PathRunner::define_columns(ColumnSet& c) {
   }
   for (int b = 0; b < kAccountBudgets; ++b) {
     const std::string g = std::string("/paths/budgets/") + account_budget_name(b) + "/";
-    i.budget_npv[static_cast<size_t>(b)] =
-        c.add({g + "npv", "DKK", "NPV at public.discount_rate of savings minus outcome and guarantee payments"});
+    i.budget_npv[static_cast<size_t>(b)] = c.add(
+        {g + "npv", "DKK", "NPV at public.discount_rate of savings minus outcome and guarantee payments"});
     i.budget_break_even[static_cast<size_t>(b)] =
-        c.add({g + "break_even_month", "month", "first month from which the cumulative net stays >= 0; -1 never", true});
+        c.add({g + "break_even_month", "month",
+               "first month from which the cumulative net stays >= 0; -1 never", true});
   }
   const std::string o = "/paths/outcomes/";
   i.out.enrolled = c.add({o + "enrolled", "people", "participants enrolled", true});
-  i.out.starts_t = c.add({o + "job_starts_treated", "starts", "entries into employment, treated arm (true, whole horizon)", true});
-  i.out.starts_c = c.add({o + "job_starts_counterfactual", "starts", "entries into employment, counterfactual arm", true});
+  i.out.starts_t = c.add({o + "job_starts_treated", "starts",
+                          "entries into employment, treated arm (true, whole horizon)", true});
+  i.out.starts_c =
+      c.add({o + "job_starts_counterfactual", "starts", "entries into employment, counterfactual arm", true});
   i.out.months_t = c.add({o + "employment_months_treated", "months", "person-months employed, treated arm"});
-  i.out.months_c = c.add({o + "employment_months_counterfactual", "months", "person-months employed, counterfactual arm"});
+  i.out.months_c =
+      c.add({o + "employment_months_counterfactual", "months", "person-months employed, counterfactual arm"});
   i.out.paid = c.add({o + "paid", "DKK", "outcome payments made by all payers (nominal, after caps)"});
-  i.out.measured = c.add({o + "measured_effect", "events/person", "measured improvement used by tiers or control-group deduction; NaN if none"});
-  i.out.termination = c.add({o + "termination_month", "month", "month after which the payer ended the contract; -1 never", true});
+  i.out.measured = c.add({o + "measured_effect", "events/person",
+                          "measured improvement used by tiers or control-group deduction; NaN if none"});
+  i.out.termination = c.add(
+      {o + "termination_month", "month", "month after which the payer ended the contract; -1 never", true});
   i.out.recession = c.add({o + "recession_months", "months", "months in recession on this path", true});
-  i.out.hr = c.add({o + "hazard_ratio", "1", "effective hazard ratio (solved from the employment gap when given)"});
-  i.out.clamped = c.add({o + "gap_clamped", "flag", "1 if the sampled employment gap was unreachable and HR was clamped", true});
+  i.out.hr =
+      c.add({o + "hazard_ratio", "1", "effective hazard ratio (solved from the employment gap when given)"});
+  i.out.clamped = c.add({o + "gap_clamped", "flag",
+                         "1 if the sampled employment gap was unreachable and HR was clamped", true});
   i.first_param = static_cast<int>(c.specs().size());
   for (const auto& u : i.config.uncertain)
     c.add({"/paths/params/" + u.path, "as configured", "sampled value of " + u.path + " on this path"});
 }
 
-std::shared_ptr<PathRunner::Scratch> PathRunner::make_scratch() const { return std::make_shared<Scratch>(); }
+std::shared_ptr<PathRunner::Scratch> PathRunner::make_scratch() const {
+  return std::make_shared<Scratch>();
+}
 
 bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, ColumnSet& c,
                           SeriesCollector& series) const {
@@ -148,19 +169,22 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   simulate_regime(pp, horizon, i.key, path_id, s.sim.regime);
   const ContractTerms terms = resolve_contract(i.config, s.draws);
   const int termination =
-      terms.present ? draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id) : -1;
+      terms.present ? draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id)
+                    : -1;
 
   // 2. Participants in both arms, and the control group if payments depend on one.
   const std::vector<std::uint8_t>& regime = s.sim.regime;
   simulate_path(i.model, pp, regime, termination, i.key, path_id, s.sim);
   const std::vector<ArmHistory>* control = nullptr;
   if (terms.present && terms.control_group_size > 0) {
-    simulate_control_group(i.model, pp, regime, terms.control_group_size, i.key, path_id, s.sim.scratch, s.control);
+    simulate_control_group(i.model, pp, regime, terms.control_group_size, i.key, path_id, s.sim.scratch,
+                           s.control);
     control = &s.control;
   }
 
   // 3. Contract and finance.
-  settle_contract(terms, s.sim.treated.people, control, s.sim.investor_costs, termination, horizon, s.contract);
+  settle_contract(terms, s.sim.treated.people, control, s.sim.investor_costs, termination, horizon,
+                  s.contract);
   const InvestorMetrics inv = investor_metrics(s.contract, terms.finance.investor_discount_rate);
   const bool irr_defined = inv.status == IrrStatus::ok || inv.status == IrrStatus::multiple_roots ||
                            inv.status == IrrStatus::total_loss;

@@ -7,12 +7,17 @@
 namespace sisim {
 
 ProgressReporter::ProgressReporter(std::string label, std::int64_t total, bool enabled)
-    : label_(std::move(label)), total_(total), enabled_(enabled), tty_(isatty(STDERR_FILENO) != 0),
+    : label_(std::move(label)),
+      total_(total),
+      enabled_(enabled),
+      tty_(isatty(STDERR_FILENO) != 0),
       start_(std::chrono::steady_clock::now()) {
   if (enabled_) thread_ = std::thread([this] { loop(); });
 }
 
-ProgressReporter::~ProgressReporter() { finish(); }
+ProgressReporter::~ProgressReporter() {
+  finish();
+}
 
 void ProgressReporter::finish() {
   {
@@ -40,8 +45,7 @@ void ProgressReporter::loop() {
 
 void ProgressReporter::print(bool final_line) {
   const std::int64_t done = done_.load(std::memory_order_relaxed);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
   const double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0.0;
   const double percent = total_ > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0;
@@ -51,8 +55,8 @@ void ProgressReporter::print(bool final_line) {
                   static_cast<long long>(done), static_cast<long long>(total_), seconds, rate);
   } else {
     std::snprintf(line, sizeof line, "%s: %lld/%lld paths (%.1f %%), %.0f paths/s, ETA %.0f s",
-                  label_.c_str(), static_cast<long long>(done), static_cast<long long>(total_), percent,
-                  rate, eta);
+                  label_.c_str(), static_cast<long long>(done), static_cast<long long>(total_), percent, rate,
+                  eta);
   }
   if (tty_) {
     std::fprintf(stderr, "\r\033[K%s%s", line, final_line ? "\n" : "");

@@ -28,9 +28,11 @@ std::vector<double> column_quantiles(const std::vector<double>& matrix, std::int
   tbb::parallel_for(0, width, [&](int c) {
     std::vector<double> column(static_cast<size_t>(rows));
     for (std::int64_t r = 0; r < rows; ++r)
-      column[static_cast<size_t>(r)] = matrix[static_cast<size_t>(r) * static_cast<size_t>(width) + static_cast<size_t>(c)];
+      column[static_cast<size_t>(r)] =
+          matrix[static_cast<size_t>(r) * static_cast<size_t>(width) + static_cast<size_t>(c)];
     const auto q = analysis::quantiles_of(std::move(column), levels);
-    std::copy(q.begin(), q.end(), out.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(c) * levels.size()));
+    std::copy(q.begin(), q.end(),
+              out.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(c) * levels.size()));
   });
   return out;
 }
@@ -38,8 +40,11 @@ std::vector<double> column_quantiles(const std::vector<double>& matrix, std::int
 }  // namespace
 
 SeriesCollector::SeriesCollector(std::int64_t paths, int capacity, int months, int items, std::int64_t blocks)
-    : paths_(paths), capacity_(std::min<std::int64_t>(paths, capacity)), months_(months),
-      years_((months + 11) / 12), items_(items) {
+    : paths_(paths),
+      capacity_(std::min<std::int64_t>(paths, capacity)),
+      months_(months),
+      years_((months + 11) / 12),
+      items_(items) {
   const auto kept = static_cast<size_t>(capacity_);
   investor_cum_.assign(kept * static_cast<size_t>(months_), 0.0);
   for (auto& b : budget_cum_) b.assign(kept * static_cast<size_t>(months_), 0.0);
@@ -57,7 +62,8 @@ void SeriesCollector::annual_of(const FlowTable& net, std::vector<double>& annua
       int m = 0;
       for (int y = 0; y < years_; ++y) {
         double sum = 0.0;
-        for (const int end = std::min(months_, m + 12); m < end; ++m) sum += net.at(static_cast<Budget>(b), i, m);
+        for (const int end = std::min(months_, m + 12); m < end; ++m)
+          sum += net.at(static_cast<Budget>(b), i, m);
         out[static_cast<size_t>(y * items_ + i)] = sum;
       }
     }
@@ -74,8 +80,10 @@ void SeriesCollector::keep_path(std::int64_t path, const std::vector<double>& in
   const auto row = static_cast<size_t>(path);
   cumulate(investor_cash, investor_cum_.data() + row * static_cast<size_t>(months_));
   for (int b = 0; b < kAccountBudgets; ++b)
-    cumulate(budget_net[static_cast<size_t>(b)], budget_cum_[static_cast<size_t>(b)].data() + row * static_cast<size_t>(months_));
-  std::copy(annual.begin(), annual.end(), annual_kept_.begin() + static_cast<std::ptrdiff_t>(row * annual.size()));
+    cumulate(budget_net[static_cast<size_t>(b)],
+             budget_cum_[static_cast<size_t>(b)].data() + row * static_cast<size_t>(months_));
+  std::copy(annual.begin(), annual.end(),
+            annual_kept_.begin() + static_cast<std::ptrdiff_t>(row * annual.size()));
 }
 
 void SeriesCollector::add_to_block(std::int64_t block, const std::vector<double>& annual) {
@@ -101,7 +109,8 @@ SeriesSummary SeriesCollector::finish(std::vector<std::string> item_names) const
   const auto& levels = analysis::kQuantileLevels;
   s.investor_cash_fan = column_quantiles(investor_cum_, capacity_, months_, levels);
   for (int b = 0; b < kAccountBudgets; ++b)
-    s.budget_net_fan[static_cast<size_t>(b)] = column_quantiles(budget_cum_[static_cast<size_t>(b)], capacity_, months_, levels);
+    s.budget_net_fan[static_cast<size_t>(b)] =
+        column_quantiles(budget_cum_[static_cast<size_t>(b)], capacity_, months_, levels);
 
   // Mean: block sums added in block order, then divided once.
   const size_t size = static_cast<size_t>(annual_size());

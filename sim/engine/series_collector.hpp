@@ -20,7 +20,7 @@ struct SeriesSummary {
   std::vector<std::string> item_names;
   std::vector<double> investor_cash_fan;  // [months x 9] quantiles of cumulative investor cash
   std::array<std::vector<double>, kAccountBudgets> budget_net_fan;  // [months x 9] cumulative net
-  std::array<std::vector<double>, kAccountBudgets> annual_mean;  // [years x items]
+  std::array<std::vector<double>, kAccountBudgets> annual_mean;     // [years x items]
   std::array<std::vector<double>, kAccountBudgets> annual_p05;
   std::array<std::vector<double>, kAccountBudgets> annual_p95;
   std::int64_t fan_paths = 0;
@@ -57,10 +57,10 @@ class SeriesCollector {
   std::int64_t paths_;
   std::int64_t capacity_;
   int months_, years_, items_;
-  std::vector<double> investor_cum_;                // [capacity x months]
+  std::vector<double> investor_cum_;                             // [capacity x months]
   std::array<std::vector<double>, kAccountBudgets> budget_cum_;  // [capacity x months]
-  std::vector<double> annual_kept_;                 // [capacity x annual_size]
-  std::vector<double> block_sums_;                  // [blocks x annual_size]
+  std::vector<double> annual_kept_;                              // [capacity x annual_size]
+  std::vector<double> block_sums_;                               // [blocks x annual_size]
 };
 
 }  // namespace sisim

@@ -11,20 +11,30 @@
 namespace sisim {
 
 // Fixed line items; each public.other_flows entry adds one item after these, in config order.
-enum class LineItem { benefit, refusion, municipal_tax, equalisation, state_tax, result_grant,
-                      outcome_payments, guarantee };
+enum class LineItem {
+  benefit,
+  refusion,
+  municipal_tax,
+  equalisation,
+  state_tax,
+  result_grant,
+  outcome_payments,
+  guarantee
+};
 inline constexpr int kFixedLineItems = 8;
 const char* to_string(LineItem item);
 
 class FlowTable {
  public:
   FlowTable() = default;
-  FlowTable(int months, int items) : months_(months), items_(items),
-      data_(static_cast<size_t>(kBudgetCount) * items * months, 0.0) {}
+  FlowTable(int months, int items)
+      : months_(months), items_(items), data_(static_cast<size_t>(kBudgetCount) * items * months, 0.0) {}
 
   double& at(Budget b, int item, int month) { return data_[index(b, item, month)]; }
   double at(Budget b, int item, int month) const { return data_[index(b, item, month)]; }
-  void add(Budget b, LineItem item, int month, double amount) { at(b, static_cast<int>(item), month) += amount; }
+  void add(Budget b, LineItem item, int month, double amount) {
+    at(b, static_cast<int>(item), month) += amount;
+  }
 
   int months() const { return months_; }
   int items() const { return items_; }
@@ -39,7 +49,8 @@ class FlowTable {
  private:
   size_t index(Budget b, int item, int month) const {
     return (static_cast<size_t>(b) * static_cast<size_t>(items_) + static_cast<size_t>(item)) *
-               static_cast<size_t>(months_) + static_cast<size_t>(month);
+               static_cast<size_t>(months_) +
+           static_cast<size_t>(month);
   }
   int months_ = 0, items_ = 0;
   std::vector<double> data_;

@@ -14,7 +14,7 @@ struct Spell {
 struct ArmHistory {
   int enrol_month = 0;
   int segment = 0;
-  int exit_month = -1;          // first month in X; -1 if never within the horizon
+  int exit_month = -1;            // first month in X; -1 if never within the horizon
   std::vector<Spell> employment;  // chronological, non-overlapping, non-adjacent
 };
 

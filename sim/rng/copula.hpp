@@ -51,7 +51,8 @@ class ParameterSampler {
   std::vector<Distribution> dists_;
   std::vector<int> correlated_;
   Eigen::MatrixXd chol_;
-  std::vector<std::uint32_t> addresses_;  // empty: by index  // lower-triangular factor over correlated_ (in that order)
+  std::vector<std::uint32_t>
+      addresses_;  // empty: by index  // lower-triangular factor over correlated_ (in that order)
 };
 
 }  // namespace sisim::rng

@@ -19,7 +19,8 @@ std::string run_cmd(const fs::path& out, const std::string& extra = "") {
 TEST(Cli, VersionNamesTheLibraries) {
   const auto r = run_command(testing::sisim_binary() + " version");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* lib : {"sisim", "HDF5", "oneTBB", "Eigen", "yaml-cpp"}) EXPECT_NE(r.output.find(lib), std::string::npos) << lib;
+  for (const char* lib : {"sisim", "HDF5", "oneTBB", "Eigen", "yaml-cpp"})
+    EXPECT_NE(r.output.find(lib), std::string::npos) << lib;
 }
 
 TEST(Cli, UnknownCommandAndFlagAreUsageErrors) {
@@ -31,7 +32,9 @@ TEST(Cli, EveryShippedScenarioValidates) {
   int checked = 0;
   for (const auto& entry : fs::recursive_directory_iterator(testing::source_dir() + "/scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
-    if (entry.path().parent_path().filename() == "stress" || entry.path().parent_path().filename() == "sweeps") continue;
+    if (entry.path().parent_path().filename() == "stress" ||
+        entry.path().parent_path().filename() == "sweeps")
+      continue;
     const auto r = run_command(testing::sisim_binary() + " validate " + entry.path().string());
     EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.output;
     ++checked;
@@ -74,7 +77,8 @@ TEST(Cli, ThreadCountDoesNotChangeTheFileContent) {
     const fs::path other = dir / ("t" + std::to_string(threads) + ".h5");
     ASSERT_EQ(run_command(run_cmd(other, "--threads " + std::to_string(threads))).exit_code, 0);
     // Root attributes record the command line and thread count; everything else must match.
-    const auto diff = run_command("h5diff --exclude-attribute / " + (dir / "t1.h5").string() + " " + other.string());
+    const auto diff =
+        run_command("h5diff --exclude-attribute / " + (dir / "t1.h5").string() + " " + other.string());
     EXPECT_EQ(diff.exit_code, 0) << threads << " threads:\n" << diff.output.substr(0, 2000);
   }
 }
@@ -116,7 +120,8 @@ TEST(Cli, SummarizeReprintsTheTableAndRejectsForeignFiles) {
 TEST(Cli, ReportIsOneSelfContainedHtmlFile) {
   const fs::path dir = testing::temp_folder("report");
   ASSERT_EQ(run_command(run_cmd(dir / "r.h5")).exit_code, 0);
-  const auto r = run_command(testing::sisim_binary() + " report " + (dir / "r.h5").string() + " -o " + (dir / "r.html").string());
+  const auto r = run_command(testing::sisim_binary() + " report " + (dir / "r.h5").string() + " -o " +
+                             (dir / "r.html").string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const std::string html = testing::read_file(dir / "r.html");
   EXPECT_NE(html.find("<svg"), std::string::npos);

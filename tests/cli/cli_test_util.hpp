@@ -28,8 +28,12 @@ inline CommandResult run_command(const std::string& command) {
   return r;
 }
 
-inline std::string sisim_binary() { return SISIM_BINARY; }
-inline std::string source_dir() { return SISIM_SOURCE_DIR; }
+inline std::string sisim_binary() {
+  return SISIM_BINARY;
+}
+inline std::string source_dir() {
+  return SISIM_SOURCE_DIR;
+}
 
 // A fresh empty folder per test.
 inline std::filesystem::path temp_folder(const std::string& name) {

@@ -124,9 +124,9 @@ TEST(Loader, CrossFieldRules) {
   }
   // With tranches, a deal-level guarantee would go unused: refused, and accepted once it is 0.
   EXPECT_FALSE(load_config(ex, {"finance.tranches=[{name: s, share: 0.7}, {name: j, share: 0.3}]"}).ok());
-  LoadResult ok = load_config(ex, {"finance.tranches=[{name: s, share: 0.7}, {name: j, share: 0.3}]",
-                                   "finance.guarantee.share_of_loss=0",
-                                   "contract.payers={municipality: 0.6, state: 0.4}"});
+  LoadResult ok = load_config(
+      ex, {"finance.tranches=[{name: s, share: 0.7}, {name: j, share: 0.3}]",
+           "finance.guarantee.share_of_loss=0", "contract.payers={municipality: 0.6, state: 0.4}"});
   EXPECT_TRUE(ok.ok()) << test::errors_of(ok);
 }
 

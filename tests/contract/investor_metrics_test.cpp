@@ -1,9 +1,9 @@
 // Investor metrics on hand-made cash flows.
+#include "sim/contract/investor_metrics.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
-
-#include "sim/contract/investor_metrics.hpp"
 
 namespace sisim {
 namespace {

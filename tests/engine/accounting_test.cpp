@@ -33,8 +33,10 @@ TEST(Accounting, TransfersNetToZeroInPublicTotal) {
     ASSERT_GE(i, 0) << item;
     double moved = 0.0;
     for (int y = 0; y < s.years; ++y) {
-      EXPECT_NEAR(s.annual_mean[kPublicTotal][static_cast<size_t>(y * s.items + i)], 0.0, 1e-6) << item << " year " << y;
-      moved += std::fabs(s.annual_mean[static_cast<size_t>(Budget::municipality)][static_cast<size_t>(y * s.items + i)]);
+      EXPECT_NEAR(s.annual_mean[kPublicTotal][static_cast<size_t>(y * s.items + i)], 0.0, 1e-6)
+          << item << " year " << y;
+      moved += std::fabs(
+          s.annual_mean[static_cast<size_t>(Budget::municipality)][static_cast<size_t>(y * s.items + i)]);
     }
     EXPECT_GT(moved, 1000.0) << item << " should move real money between budgets";
   }
@@ -53,13 +55,14 @@ TEST(Accounting, PublicTotalIsTheSumOfThePublicBudgets) {
 }
 
 TEST(Accounting, NoEffectNoCostsNoContractGivesZeroMeanSavings) {
-  // HR = 1, no programme costs, outcome prices 0 (no contract money): both arms are the same process, so every budget's
-  // NPV has mean zero; checked within 4 standard errors.
+  // HR = 1, no programme costs, outcome prices 0 (no contract money): both arms are the same process, so
+  // every budget's NPV has mean zero; checked within 4 standard errors.
   const Config config = testing::load_or_fail(
       testing::small_scenario_yaml(),
       {"intervention.effect={hazard_ratio: 1.0}", "intervention.retention_multiplier=1.0",
        "intervention.cost={setup: 0, fixed_monthly: 0, per_participant_monthly: 0}",
-       "contract.outcomes.0.price=0", "contract.outcomes.1.price=0", "finance.guarantee={share_of_loss: 0, guarantor: foundation}"});
+       "contract.outcomes.0.price=0", "contract.outcomes.1.price=0",
+       "finance.guarantee={share_of_loss: 0, guarantor: foundation}"});
   const RunOutput run = quick_run(config, 600);
   const auto& c = run.columns;
   for (const char* b : {"municipality", "state", "region", "other_municipalities", "public_total"}) {

@@ -29,13 +29,16 @@ TEST(Determinism, ColumnsAndSeriesAreBitIdenticalForAnyThreadCount) {
     const RunOutput other = run_with_threads(config, threads);
     ASSERT_EQ(other.columns.specs().size(), reference.columns.specs().size());
     for (size_t c = 0; c < reference.columns.specs().size(); ++c)
-      EXPECT_TRUE(same_bits(reference.columns.column(static_cast<int>(c)), other.columns.column(static_cast<int>(c))))
+      EXPECT_TRUE(
+          same_bits(reference.columns.column(static_cast<int>(c)), other.columns.column(static_cast<int>(c))))
           << reference.columns.specs()[c].path << " differs with " << threads << " threads";
     EXPECT_TRUE(same_bits(reference.series.investor_cash_fan, other.series.investor_cash_fan));
     for (int b = 0; b < kAccountBudgets; ++b) {
-      EXPECT_TRUE(same_bits(reference.series.annual_mean[static_cast<size_t>(b)], other.series.annual_mean[static_cast<size_t>(b)]))
+      EXPECT_TRUE(same_bits(reference.series.annual_mean[static_cast<size_t>(b)],
+                            other.series.annual_mean[static_cast<size_t>(b)]))
           << "annual mean of budget " << b << " with " << threads << " threads";
-      EXPECT_TRUE(same_bits(reference.series.budget_net_fan[static_cast<size_t>(b)], other.series.budget_net_fan[static_cast<size_t>(b)]));
+      EXPECT_TRUE(same_bits(reference.series.budget_net_fan[static_cast<size_t>(b)],
+                            other.series.budget_net_fan[static_cast<size_t>(b)]));
     }
   }
 }
@@ -65,7 +68,8 @@ TEST(Determinism, APathDoesNotDependOnHowManyPathsRun) {
   for (size_t c = 0; c < short_run.columns.specs().size(); ++c) {
     const auto& s = short_run.columns.column(static_cast<int>(c));
     const auto& l = long_run.columns.column(static_cast<int>(c));
-    EXPECT_EQ(std::memcmp(s.data(), l.data(), s.size() * sizeof(double)), 0) << short_run.columns.specs()[c].path;
+    EXPECT_EQ(std::memcmp(s.data(), l.data(), s.size() * sizeof(double)), 0)
+        << short_run.columns.specs()[c].path;
   }
 }
 
