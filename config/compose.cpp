@@ -157,6 +157,12 @@ const YNode* find_item(const YNode& list, const std::string& part) {
   return find_item(const_cast<YNode&>(list), part);  // the search does not modify the list
 }
 
+std::optional<std::string> read_config_file(const std::string& path, std::vector<ConfigError>& errors) {
+  std::optional<std::string> text = read_text(path);
+  if (!text) errors.push_back(ConfigError{path, 1, 1, "cannot read file"});
+  return text;
+}
+
 void deep_merge(YNode& base, const YNode& child) {
   if (!base.is_map() || !child.is_map()) {
     base = child;

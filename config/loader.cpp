@@ -1,6 +1,4 @@
 // load_config: compose the document (extends, --set), read it against the schema, resolve it.
-#include <fstream>
-#include <sstream>
 
 #include "config/detail/compose.hpp"
 #include "config/detail/schema.hpp"
@@ -26,15 +24,10 @@ LoadResult load_config_from_string(const std::string& yaml, const std::string& v
 }
 
 LoadResult load_config(const std::string& path, const std::vector<std::string>& overrides) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    LoadResult result;
-    result.errors.push_back(ConfigError{path, 1, 1, "cannot read file"});
-    return result;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_config_from_string(ss.str(), path, overrides);
+  LoadResult result;
+  const std::optional<std::string> text = config_detail::read_config_file(path, result.errors);
+  if (!text) return result;
+  return load_config_from_string(*text, path, overrides);
 }
 
 }  // namespace sisim

@@ -1,9 +1,8 @@
 // Stress cases from a cases file or from the scenario's `stress:` section.
 #include <cctype>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "config/detail/compose.hpp"
 #include "config/stress_detail.hpp"
 
 namespace sisim {
@@ -76,14 +75,9 @@ StressCasesResult read_cases(const cd::YNode& node, const std::string& path) {
 
 StressCasesResult read_stress_file(const std::string& path) {
   StressCasesResult out;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    out.errors.push_back(ConfigError{path, 1, 1, "cannot read file"});
-    return out;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::optional<cd::YNode> doc = cd::parse_yaml(ss.str(), path, out.errors);
+  const std::optional<std::string> text = cd::read_config_file(path, out.errors);
+  if (!text) return out;
+  std::optional<cd::YNode> doc = cd::parse_yaml(*text, path, out.errors);
   if (!doc) return out;
   return read_cases(*doc, "");
 }

@@ -1,8 +1,6 @@
 // Path walking on the YNode tree for shifts, and reading one shift map.
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "config/detail/compose.hpp"
 #include "config/stress_detail.hpp"
@@ -141,14 +139,9 @@ std::optional<Shift> read_shift(Reader& r, const YNode& node, const std::string&
 
 std::optional<YNode> composed_scenario(const std::string& path, const std::vector<std::string>& overrides,
                                        std::vector<ConfigError>& errors) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.push_back(ConfigError{path, 1, 1, "cannot read file"});
-    return std::nullopt;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::optional<YNode> doc = compose_document(ss.str(), path, errors);
+  const std::optional<std::string> text = read_config_file(path, errors);
+  if (!text) return std::nullopt;
+  std::optional<YNode> doc = compose_document(*text, path, errors);
   if (!doc) return doc;
   std::vector<ConfigError> more = apply_overrides(*doc, overrides);
   errors.insert(errors.end(), more.begin(), more.end());

@@ -1,9 +1,8 @@
 // Sweep files -> SweepSpec, with file:line:col errors.
 #include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
+#include "config/detail/compose.hpp"
 #include "config/stress_detail.hpp"
 #include "config/sweep.hpp"
 
@@ -100,18 +99,13 @@ std::string SweepDimension::column() const {
 
 SweepReadResult read_sweep(const std::string& path) {
   SweepReadResult out;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    out.errors.push_back(ConfigError{path, 1, 1, "cannot read file"});
-    return out;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::optional<cd::YNode> doc = cd::parse_yaml(ss.str(), path, out.errors);
+  const std::optional<std::string> text = cd::read_config_file(path, out.errors);
+  if (!text) return out;
+  std::optional<cd::YNode> doc = cd::parse_yaml(*text, path, out.errors);
   if (!doc) return out;
   SweepSpec spec;
   spec.file = path;
-  spec.text = ss.str();
+  spec.text = *text;
   cd::Reader r;
   {
     cd::MapView m(r, &*doc, "");

@@ -12,17 +12,7 @@ seconds=${1:-60}
 build_dir=${BUILD_DIR:-build-fuzz}
 jobs=${JOBS:-$(nproc)}
 
-missing=()
-for p in clang libclang-rt-14-dev cmake ninja-build libyaml-cpp-dev libeigen3-dev libtbb-dev libhdf5-dev; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}" >&2
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+SISIM_FUZZ=1 bash scripts/install-deps.sh
 
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_C_COMPILER=clang -DSISIM_BUILD_FUZZERS=ON -DSISIM_BUILD_TESTS=OFF -DSISIM_BUILD_BENCHMARKS=OFF >/dev/null

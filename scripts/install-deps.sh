@@ -4,6 +4,7 @@ set -euo pipefail
 packages=(cmake ninja-build g++ git libeigen3-dev libtbb-dev libhdf5-dev libyaml-cpp-dev hdf5-tools
           libgtest-dev libgmock-dev libbenchmark-dev)
 [ "${SISIM_MPI:-}" = "1" ] && packages+=(openmpi-bin libopenmpi-dev)
+[ "${SISIM_FUZZ:-}" = "1" ] && packages+=(clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -18,6 +18,9 @@ std::optional<YNode> compose_document(const std::string& text, const std::string
 // Deep merge: maps merged key by key (child wins), anything else replaced by the child.
 void deep_merge(YNode& base, const YNode& child);
 
+// The whole text of a configuration file; on failure a "cannot read file" error at 1:1.
+std::optional<std::string> read_config_file(const std::string& path, std::vector<ConfigError>& errors);
+
 // "a.b.c" -> {"a", "b", "c"} (empty parts kept, so that errors can point at them).
 std::vector<std::string> split_path(const std::string& s);
 
