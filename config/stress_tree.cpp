@@ -1,7 +1,6 @@
 // Path walking on the YNode tree for shifts, and reading one shift map.
 #include <yaml-cpp/yaml.h>
 
-
 #include "config/detail/compose.hpp"
 #include "config/stress_detail.hpp"
 
