@@ -1,6 +1,8 @@
 #include "sim/cli/args.hpp"
 
 #include <charconv>
+#include <map>
+#include <set>
 #include <string_view>
 
 namespace sisim::cli {
@@ -66,6 +68,12 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
   args.command = argv[1];
   for (int i = 2; i < argc; ++i) {
     const std::string_view flag = argv[i];
+    if (flag.size() > 1 && flag[0] == '-') {
+      std::string canonical(flag.substr(0, flag.find('=')));
+      if (canonical == "-o") canonical = "--output";
+      if (canonical == "-q") canonical = "--quiet";
+      args.flags_given.push_back(canonical);
+    }
     auto value = [&](std::string_view name) -> const char* {
       if (i + 1 >= argc) {
         error = std::string(name) + " needs a value";
@@ -141,6 +149,23 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
     }
   }
   return args;
+}
+
+std::string check_flags_apply(const Args& args) {
+  static const std::map<std::string, std::set<std::string>> kAllowed = {
+      {"run", {"--output", "--paths", "--seed", "--threads", "--set", "--force", "--quiet", "--checkpoint"}},
+      {"stress", {"--output", "--cases", "--paths", "--seed", "--threads", "--set", "--force", "--quiet"}},
+      {"sweep", {"--output", "--points", "--paths", "--seed", "--threads", "--set", "--force", "--quiet"}},
+      {"price", {"--output", "--paths", "--seed", "--threads", "--set", "--force", "--quiet"}},
+      {"validate", {"--set"}},
+      {"summarize", {"--csv", "--merge", "--output", "--force", "--quiet"}},
+      {"report", {"--output", "--force", "--quiet"}},
+  };
+  const auto allowed = kAllowed.find(args.command);
+  if (allowed == kAllowed.end()) return {};  // version, help, unknown commands: handled elsewhere
+  for (const auto& flag : args.flags_given)
+    if (!allowed->second.count(flag)) return flag + " does not apply to `sisim " + args.command + "`";
+  return {};
 }
 
 }  // namespace sisim::cli

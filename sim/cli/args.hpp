@@ -30,8 +30,13 @@ struct Args {
   bool merge = false;  // --merge (summarize: combine sweep slices)
   // --checkpoint [FILE] (run): resume from and keep a checkpoint; an empty FILE means OUTPUT.ckpt.
   std::optional<std::string> checkpoint;
-  std::string command_line;  // as typed, for the result file
+  std::string command_line;              // as typed, for the result file
+  std::vector<std::string> flags_given;  // canonical names (--output, --quiet, ...) in the order given
 };
+
+// Empty if every flag given applies to args.command, else a message naming the first that does
+// not (a flag that would be silently ignored is a usage error: the user meant something by it).
+std::string check_flags_apply(const Args& args);
 
 // Parses argv; on error returns nullopt and fills `error`.
 std::optional<Args> parse_args(int argc, char** argv, std::string& error);

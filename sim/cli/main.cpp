@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sisim: %s\n%s", error.c_str(), usage_text().c_str());
     return kExitUsage;
   }
+  if (const std::string problem = check_flags_apply(*args); !problem.empty()) {
+    std::fprintf(stderr, "sisim: %s\n%s", problem.c_str(), usage_text().c_str());
+    return kExitUsage;
+  }
   try {
     const std::string& c = args->command;
     if (c == "version" || c == "--version") return cmd_version(*args);

@@ -28,6 +28,15 @@ TEST(Cli, UnknownCommandAndFlagAreUsageErrors) {
   EXPECT_EQ(run_command(testing::sisim_binary() + " run " + kBase + " --bogus").exit_code, 2);
 }
 
+TEST(Cli, AFlagACommandWouldIgnoreIsAUsageError) {
+  // `validate` runs nothing: --paths there is a misunderstanding, not something to drop silently.
+  const auto r = run_command(testing::sisim_binary() + " validate " + kBase + " --paths 3");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("--paths does not apply to `sisim validate`"), std::string::npos) << r.output;
+  EXPECT_EQ(
+      run_command(testing::sisim_binary() + " validate " + kBase + " --set simulation.paths=5").exit_code, 0);
+}
+
 TEST(Cli, EveryShippedScenarioValidates) {
   int checked = 0;
   for (const auto& entry : fs::recursive_directory_iterator(testing::source_dir() + "/scenarios")) {
