@@ -93,16 +93,17 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
   pp.enrolled = std::max(0, cohort_size(c.cohort.size, pp.fill_rate));
   pp.enrolment_months = std::max(1, c.cohort.enrolment_months);
 
+  // The intervention's numbers are read once, in the form the gap calibration needs.
   const Intervention& iv = c.intervention;
-  pp.duration_months = iv.duration_months;
-  pp.dropout_hazard = iv.dropout_hazard.value(draws);
-  pp.retention_multiplier = iv.retention_multiplier.value(draws);
-  pp.decay_half_life = iv.decay_half_life_months ? iv.decay_half_life_months->value(draws)
-                                                 : std::numeric_limits<double>::infinity();
+  const CalibrationInputs calibration = calibration_inputs(draws);
+  pp.duration_months = calibration.duration_months;
+  pp.dropout_hazard = calibration.dropout_hazard;
+  pp.retention_multiplier = calibration.retention_multiplier;
+  pp.decay_half_life = calibration.decay_half_life;
   if (iv.effect.kind == Effect::Kind::hazard_ratio) {
     pp.hazard_ratio = iv.effect.hazard_ratio.value(draws);
   } else {
-    const GapSolution sol = solve_employment_gap(calibration_inputs(draws));
+    const GapSolution sol = solve_employment_gap(calibration);
     pp.hazard_ratio = sol.hazard_ratio;
     pp.gap_clamped = sol.clamped;
   }
