@@ -66,6 +66,9 @@ struct Segment {
   Param separation_hazard;
   Param exit_hazard;
   bool result_grant_eligible = false;
+  // Months of the integration programme already behind a participant at enrolment: the result
+  // grant's tier and deadline count from the programme's start (public.result_grant).
+  int integration_months_at_enrolment = 0;
   std::map<std::string, OtherFlowAmounts> other_flows;  // overrides of public.other_flows by name
 };
 
@@ -123,6 +126,10 @@ struct Refusion {
   // Danish 2016 rules: 80 % weeks [0,4), 40 % [4,26), 30 % [26,52), 20 % from 52.
   std::vector<RefusionStep> ladder = {{0, 0.80}, {4, 0.40}, {26, 0.30}, {52, 0.20}};
   int reset_after_months_off = 0;  // 0: never reset
+  // 0: the ladder restarts after reset_after_months_off consecutive months off benefit. > 0: after
+  // that many months off benefit accumulated within the last reset_window_months months, counting
+  // only months after the current count began (the Danish rule: 52 weeks within 3 years).
+  int reset_window_months = 0;
 };
 
 struct Tax {
@@ -131,11 +138,24 @@ struct Tax {
   Param state_bottom_rate = Param::constant(0.1201);
   Param personal_allowance_annual = Param::constant(49700.0);
   Param municipal_retention = Param::constant(0.25);
+  // Beskaeftigelsesfradrag: rate x gross earnings, at most cap per year, off the municipal tax base
+  // only (not the state's). Rate 0: no deduction.
+  Param employment_deduction_rate = Param::constant(0.0);
+  Param employment_deduction_cap_annual = Param::constant(0.0);
 };
 
+// Resultattilskud: once per person, for the first job that lasts after_months_in_job consecutive
+// months at >= min_hours_per_week. Its tier is set by the month of the integration programme in
+// which the job starts: `amount` before early_months, `amount_late` from then until
+// eligible_months, nothing after. 0 for early_months / eligible_months: no limit.
 struct ResultGrant {
   Param amount = Param::constant(0.0);
+  Param amount_late = Param::constant(0.0);
+  int early_months = 0;
+  int eligible_months = 0;
   int after_months_in_job = 6;
+  double min_hours_per_week = 0.0;
+  double full_time_hours_per_week = 37.0;  // what hours_fraction 1 means
 };
 
 struct OtherFlow {

@@ -73,6 +73,7 @@ void emit_cohort(Out& o, const Cohort& c) {
     o.kv("separation_hazard", s.separation_hazard);
     o.kv("exit_hazard", s.exit_hazard);
     o.kv("result_grant_eligible", s.result_grant_eligible);
+    o.kv("integration_months_at_enrolment", s.integration_months_at_enrolment);
     if (!s.other_flows.empty()) {
       o.key("other_flows").em << YAML::BeginMap;
       for (const auto& [name, f] : s.other_flows) {
@@ -134,6 +135,7 @@ void emit_public(Out& o, const Public& p) {
   }
   o.em << YAML::EndSeq;
   o.kv("reset_after_months_off", p.refusion.reset_after_months_off);
+  o.kv("reset_window_months", p.refusion.reset_window_months);
   o.em << YAML::EndMap;
   o.key("tax").em << YAML::BeginMap;
   o.kv("labour_market_contribution", p.tax.labour_market_contribution);
@@ -141,10 +143,17 @@ void emit_public(Out& o, const Public& p) {
   o.kv("state_bottom_rate", p.tax.state_bottom_rate);
   o.kv("personal_allowance_annual", p.tax.personal_allowance_annual);
   o.kv("municipal_retention", p.tax.municipal_retention);
+  o.kv("employment_deduction_rate", p.tax.employment_deduction_rate);
+  o.kv("employment_deduction_cap_annual", p.tax.employment_deduction_cap_annual);
   o.em << YAML::EndMap;
   o.key("result_grant").em << YAML::BeginMap;
   o.kv("amount", p.result_grant.amount);
+  o.kv("amount_late", p.result_grant.amount_late);
+  o.kv("early_months", p.result_grant.early_months);
+  o.kv("eligible_months", p.result_grant.eligible_months);
   o.kv("after_months_in_job", p.result_grant.after_months_in_job);
+  o.kv("min_hours_per_week", p.result_grant.min_hours_per_week);
+  o.kv("full_time_hours_per_week", p.result_grant.full_time_hours_per_week);
   o.em << YAML::EndMap;
   if (!p.other_flows.empty()) {
     o.key("other_flows").em << YAML::BeginSeq;

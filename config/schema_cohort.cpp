@@ -70,6 +70,7 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
   m.read("separation_hazard", s.separation_hazard, kUnit);
   m.read("exit_hazard", s.exit_hazard, kUnit);
   m.read("result_grant_eligible", s.result_grant_eligible);
+  m.read("integration_months_at_enrolment", s.integration_months_at_enrolment, 0, 12000);
   read_segment_flows(r, m, s, flow_refs);
   return s;
 }

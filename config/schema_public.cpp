@@ -55,15 +55,37 @@ void read_public(Reader& r, const YNode* n, Public& out) {
   MapView ref(r, m.get("refusion"), "public.refusion");
   if (const YNode* ladder = ref.get("ladder")) read_ladder(r, *ladder, out.refusion.ladder);
   ref.read("reset_after_months_off", out.refusion.reset_after_months_off, 0, 12000);
+  ref.read("reset_window_months", out.refusion.reset_window_months, 0, 12000);
+  if (const YNode* w = ref.get("reset_window_months");
+      w && out.refusion.reset_window_months > 0 &&
+      out.refusion.reset_window_months < out.refusion.reset_after_months_off)
+    r.error(w->where, "public.refusion.reset_window_months: " + std::to_string(out.refusion.reset_window_months) +
+                          " is shorter than reset_after_months_off (" +
+                          std::to_string(out.refusion.reset_after_months_off) + "): the ladder could never reset");
   MapView tax(r, m.get("tax"), "public.tax");
   tax.read("labour_market_contribution", out.tax.labour_market_contribution, kUnit);
   tax.read("municipal_rate", out.tax.municipal_rate, kUnit);
   tax.read("state_bottom_rate", out.tax.state_bottom_rate, kUnit);
   tax.read("personal_allowance_annual", out.tax.personal_allowance_annual, kNonNegative);
   tax.read("municipal_retention", out.tax.municipal_retention, kUnit);
+  tax.read("employment_deduction_rate", out.tax.employment_deduction_rate, kUnit);
+  tax.read("employment_deduction_cap_annual", out.tax.employment_deduction_cap_annual, kNonNegative);
+  if (tax.get("employment_deduction_rate") && !tax.get("employment_deduction_cap_annual"))
+    r.error(tax.where(), "public.tax: employment_deduction_rate needs employment_deduction_cap_annual (the "
+                         "yearly maximum of the deduction)");
   MapView grant(r, m.get("result_grant"), "public.result_grant");
   grant.read("amount", out.result_grant.amount, kNonNegative);
+  grant.read("amount_late", out.result_grant.amount_late, kNonNegative);
+  grant.read("early_months", out.result_grant.early_months, 0, 12000);
+  grant.read("eligible_months", out.result_grant.eligible_months, 0, 12000);
   grant.read("after_months_in_job", out.result_grant.after_months_in_job, 1, 12000);
+  grant.read("min_hours_per_week", out.result_grant.min_hours_per_week, Bounds{0.0, 168.0});
+  grant.read("full_time_hours_per_week", out.result_grant.full_time_hours_per_week, Bounds{0.0, 168.0, true});
+  const ResultGrant& g = out.result_grant;
+  if (const YNode* e = grant.get("eligible_months");
+      e && g.eligible_months > 0 && g.early_months > g.eligible_months)
+    r.error(e->where, "public.result_grant.eligible_months: " + std::to_string(g.eligible_months) +
+                          " is before early_months (" + std::to_string(g.early_months) + ")");
   const YNode* flows = m.get("other_flows");
   if (!flows || flows->is_null()) return;
   if (!flows->is_seq()) {

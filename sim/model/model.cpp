@@ -42,14 +42,16 @@ void add_flow(std::vector<FlowEntry>& flows, Budget b, int item, double amount) 
 }
 
 // Municipal tax in full to the municipality, equalisation moving (1 - retention) of it away, and
-// the state bottom tax (MODEL.md sections 6 and 12). Income is a negative cost.
-void add_income_tax(std::vector<FlowEntry>& flows, const PathParameters& pp, double taxable) {
-  const double municipal = pp.municipal_rate * taxable;
+// the state bottom tax (MODEL.md sections 6 and 12). Income is a negative cost. The two bases differ
+// by the employment deduction, which only the municipal base has.
+void add_income_tax(std::vector<FlowEntry>& flows, const PathParameters& pp, double municipal_base,
+                    double state_base) {
+  const double municipal = pp.municipal_rate * municipal_base;
   const double moved = (1.0 - pp.municipal_retention) * municipal;
   add_flow(flows, Budget::municipality, static_cast<int>(LineItem::municipal_tax), -municipal);
   add_flow(flows, Budget::municipality, static_cast<int>(LineItem::equalisation), moved);
   add_flow(flows, Budget::other_municipalities, static_cast<int>(LineItem::equalisation), -moved);
-  add_flow(flows, Budget::state, static_cast<int>(LineItem::state_tax), -pp.state_bottom_rate * taxable);
+  add_flow(flows, Budget::state, static_cast<int>(LineItem::state_tax), -pp.state_bottom_rate * state_base);
 }
 
 }  // namespace
@@ -125,6 +127,8 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
   pp.state_bottom_rate = pub.tax.state_bottom_rate.value(draws);
   pp.allowance_monthly = pub.tax.personal_allowance_annual.value(draws) / 12.0;
   pp.municipal_retention = pub.tax.municipal_retention.value(draws);
+  pp.employment_deduction_rate = pub.tax.employment_deduction_rate.value(draws);
+  pp.employment_deduction_cap_monthly = pub.tax.employment_deduction_cap_annual.value(draws) / 12.0;
   pp.refusion_rates = {0.0};
   pp.refusion_from_week = {-std::numeric_limits<double>::infinity()};
   for (const RefusionStep& step : ladder_) {
@@ -132,7 +136,11 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
     pp.refusion_from_week.push_back(step.from_week);
   }
   pp.reset_after_months_off = std::max(0, pub.refusion.reset_after_months_off);
-  pp.result_grant_amount = pub.result_grant.amount.value(draws);
+  pp.reset_window_months = std::max(0, pub.refusion.reset_window_months);
+  pp.result_grant_amount[0] = pub.result_grant.amount.value(draws);
+  pp.result_grant_amount[1] = pub.result_grant.amount_late.value(draws);
+  pp.result_grant_early_months = std::max(0, pub.result_grant.early_months);
+  pp.result_grant_eligible_months = std::max(0, pub.result_grant.eligible_months);
   pp.result_grant_after_months = std::max(1, pub.result_grant.after_months_in_job);
   pp.line_items = line_items();
 
@@ -154,18 +162,25 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
   out.job_finding_hazard = seg.job_finding_hazard.value(draws);
   out.separation_hazard = seg.separation_hazard.value(draws);
   out.exit_hazard = seg.exit_hazard.value(draws);
-  out.result_grant_eligible = seg.result_grant_eligible;
+  const ResultGrant& grant = config_.public_.result_grant;
+  out.result_grant_eligible = seg.result_grant_eligible && out.hours_fraction * grant.full_time_hours_per_week >=
+                                                               grant.min_hours_per_week;
+  out.integration_months_at_enrolment = seg.integration_months_at_enrolment;
 
   // On benefit: gross benefit to the municipality (refusion is booked by class), taxable with the
   // allowance, no labour-market contribution.
   const double b = out.benefit_monthly;
   add_flow(out.benefit_flows, Budget::municipality, static_cast<int>(LineItem::benefit), b);
-  add_income_tax(out.benefit_flows, pp, std::max(0.0, b - pp.allowance_monthly));
-  // Employed: labour-market contribution on the gross wage, income tax on the rest.
+  const double benefit_base = std::max(0.0, b - pp.allowance_monthly);
+  add_income_tax(out.benefit_flows, pp, benefit_base, benefit_base);
+  // Employed: labour-market contribution on the gross wage, income tax on the rest; the employment
+  // deduction (a share of the gross wage, capped) lowers the municipal base only.
   const double y = out.wage_monthly * out.hours_fraction;
   const double contribution = pp.labour_market_contribution * y;
+  const double deduction = std::min(pp.employment_deduction_rate * y, pp.employment_deduction_cap_monthly);
   add_flow(out.employed_flows, Budget::state, static_cast<int>(LineItem::state_tax), -contribution);
-  add_income_tax(out.employed_flows, pp, std::max(0.0, y - contribution - pp.allowance_monthly));
+  add_income_tax(out.employed_flows, pp, std::max(0.0, y - contribution - deduction - pp.allowance_monthly),
+                 std::max(0.0, y - contribution - pp.allowance_monthly));
 
   const auto& flows = config_.public_.other_flows;
   for (size_t f = 0; f < flows.size(); ++f) {

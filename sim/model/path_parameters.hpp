@@ -27,7 +27,10 @@ struct SegmentParameters {
   double job_finding_hazard = 0.0;
   double separation_hazard = 0.0;
   double exit_hazard = 0.0;
+  // The segment's jobs can earn the result grant: result_grant_eligible in the scenario and
+  // hours_fraction x full_time_hours_per_week >= min_hours_per_week.
   bool result_grant_eligible = false;
+  int integration_months_at_enrolment = 0;
   std::vector<double> other_on_benefit;  // per public.other_flows entry (segment overrides applied)
   std::vector<double> other_employed;
 
@@ -73,12 +76,19 @@ struct PathParameters {
   double state_bottom_rate = 0.0;
   double allowance_monthly = 0.0;  // personal_allowance_annual / 12
   double municipal_retention = 1.0;
+  double employment_deduction_rate = 0.0;
+  double employment_deduction_cap_monthly = 0.0;  // employment_deduction_cap_annual / 12
   // Refusion classes: class 0 = below the first ladder step (rate 0), class c >= 1 = ladder step
   // c - 1 (ladder sorted by from_week).
   std::vector<double> refusion_rates;
   std::vector<double> refusion_from_week;  // per class; class 0 has -infinity
   int reset_after_months_off = 0;          // 0: never reset
-  double result_grant_amount = 0.0;
+  int reset_window_months = 0;             // 0: consecutive months off; > 0: accumulated within it
+  // Result grant by tier: [0] job started before early_months of the integration programme,
+  // [1] from then until eligible_months (0: no limit).
+  double result_grant_amount[2] = {0.0, 0.0};
+  int result_grant_early_months = 0;
+  int result_grant_eligible_months = 0;
   int result_grant_after_months = 1;
   int line_items = kFixedLineItems;  // kFixedLineItems + public.other_flows.size()
 };

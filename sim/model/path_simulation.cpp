@@ -119,10 +119,12 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
   prefix_sum(employed, months);
   for (const FlowEntry& f : seg.employed_flows)
     book_series(arm.flows, f.budget, f.item, f.amount, employed, months);
-  const double* grants = counts.grant_row(s);
   const int grant_item = static_cast<int>(LineItem::result_grant);
-  book_series(arm.flows, Budget::state, grant_item, pp.result_grant_amount, grants, months);
-  book_series(arm.flows, Budget::municipality, grant_item, -pp.result_grant_amount, grants, months);
+  for (int tier = 0; tier < 2; ++tier) {
+    const double* grants = counts.grant_row(s, tier);
+    book_series(arm.flows, Budget::state, grant_item, pp.result_grant_amount[tier], grants, months);
+    book_series(arm.flows, Budget::municipality, grant_item, -pp.result_grant_amount[tier], grants, months);
+  }
   for (int m = 0; m < months; ++m) {
     arm.benefit_count[static_cast<size_t>(m)] += nb[static_cast<size_t>(m)];
     arm.employed_count[static_cast<size_t>(m)] += employed[m];

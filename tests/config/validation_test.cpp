@@ -47,7 +47,8 @@ TEST(Loader, MissingFile) {
 TEST(Loader, ShippedScenariosLoadCleanlyAndRoundTrip) {
   const std::filesystem::path dir = std::string(SISIM_SOURCE_DIR) + "/scenarios";
   int found = 0;
-  for (const char* name : {"herning-viborg.yaml", "herning-viborg-conservative.yaml"}) {
+  for (const char* name :
+       {"herning-viborg.yaml", "herning-viborg-conservative.yaml", "herning-viborg-2024-rules.yaml"}) {
     if (!std::filesystem::exists(dir / name)) continue;
     ++found;
     LoadResult r = load_config((dir / name).string());

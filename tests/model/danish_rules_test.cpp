@@ -1,0 +1,184 @@
+// Danish public-finance rules of issue 14, worked by hand with their sources (the reference file is
+// /work/shared/research/danish-rules-deals-evidence.md; the tags [n] are its source list):
+// - beskaeftigelsesfradrag (employment deduction) off the municipal tax base only, personfradrag by
+//   year [10][11]; LL § 9 J: the deduction's base is the labour-market-contribution base (gross
+//   earnings), and it is a ligningsmaessigt fradrag: it lowers municipal (and church) tax, not
+//   bundskat (info.skat.dk, "Almindeligt beskaeftigelsesfradrag");
+// - the refusion count restarts after 52 whole weeks of self-support accumulated within the last
+//   3 years, counted after the first benefit week of the current count (lov om kommunernes
+//   finansiering ... § 6, LBK 221 of 12/02/2021) [9];
+// - resultattilskud 88,817 DKK (2024) for ordinary work starting within the first 3 years of the
+//   integration programme, 59,210 in year 4 or 5, for a job of >= 6 continuous months at >= 20
+//   hours a week that started inside those periods (UIM satser 2024; BEK 1591/2017 § 11) [17].
+#include <gtest/gtest.h>
+
+#include "fixture.hpp"
+#include "sim/model/model.hpp"
+
+namespace sisim {
+namespace {
+
+double flow_sum(const std::vector<FlowEntry>& flows, Budget b, LineItem i) {
+  double s = 0.0;
+  for (const FlowEntry& f : flows) s += (f.budget == b && f.item == static_cast<int>(i)) ? f.amount : 0.0;
+  return s;
+}
+
+// One segment at the given tax year's national rules; municipal rate 25.2 % (the scenario's
+// Herning/Viborg average [12][13]), equalisation left out (retention 1) to isolate the tax lines.
+Config tax_year(double allowance, double deduction_rate, double deduction_cap, double benefit, double wage) {
+  Config c = test::single_segment_config();
+  c.public_.tax.municipal_rate = Param::constant(0.252);
+  c.public_.tax.municipal_retention = Param::constant(1.0);
+  c.public_.tax.labour_market_contribution = Param::constant(0.08);  // AM-bidrag 8 % (2025, 2026) [10]
+  c.public_.tax.state_bottom_rate = Param::constant(0.1201);         // bundskat 12.01 % (2025, 2026) [10]
+  c.public_.tax.personal_allowance_annual = Param::constant(allowance);
+  c.public_.tax.employment_deduction_rate = Param::constant(deduction_rate);
+  c.public_.tax.employment_deduction_cap_annual = Param::constant(deduction_cap);
+  c.cohort.segments[0].benefit_monthly = Param::constant(benefit);
+  c.cohort.segments[0].wage_monthly = Param::constant(wage);
+  c.cohort.segments[0].hours_fraction = Param::constant(1.0);
+  return c;
+}
+
+TEST(DanishRules, EmploymentDeduction2026ReproducesTheWorkedExample) {
+  // Research file section 1c (2026, derived from [10]): a 16,800 DKK/month wage against a 15,282
+  // benefit (forhoejet sats 2025 ~12,498 + boernetillaeg 2,784 [4][5][6]); personfradrag 54,100
+  // [10][11]; beskaeftigelsesfradrag 12.75 %, at most 63,300 a year [10][11].
+  //   wage: AM 0.08 x 16,800 = 1,344; deduction 0.1275 x 16,800 = 2,142 (< 63,300 / 12 = 5,275);
+  //         allowance 54,100 / 12 = 4,508.33;
+  //         municipal base 16,800 - 1,344 - 2,142 - 4,508.33 = 8,805.67 -> tax 0.252 x = 2,219.03;
+  //         state base 16,800 - 1,344 - 4,508.33 = 10,947.67 -> bundskat 1,314.81, + AM = 2,658.81.
+  //   benefit: base 15,282 - 4,508.33 = 10,773.67 -> municipal 2,714.96, state 1,293.92.
+  // The table in the file: 2,219 / 2,659 (wage), 2,715 / 1,294 (benefit); 2,759 without the deduction.
+  const PathParameters pp = Model(tax_year(54100, 0.1275, 63300, 15282, 16800)).resolve({});
+  const SegmentParameters& seg = pp.segments[0];
+  EXPECT_NEAR(flow_sum(seg.employed_flows, Budget::municipality, LineItem::municipal_tax), -2219.028, 1e-3);
+  EXPECT_NEAR(flow_sum(seg.employed_flows, Budget::state, LineItem::state_tax), -2658.815, 1e-3);
+  EXPECT_NEAR(flow_sum(seg.benefit_flows, Budget::municipality, LineItem::municipal_tax), -2714.964, 1e-3);
+  EXPECT_NEAR(flow_sum(seg.benefit_flows, Budget::state, LineItem::state_tax), -1293.917, 1e-3);
+  // So the municipality's tax falls by 2,714.96 - 2,219.03 = 495.94 DKK a month when this person
+  // moves from benefit into the job (the file: "falls by ~500 DKK/month").
+  EXPECT_NEAR(flow_sum(seg.benefit_flows, Budget::municipality, LineItem::municipal_tax) -
+                  flow_sum(seg.employed_flows, Budget::municipality, LineItem::municipal_tax),
+              -495.936, 1e-3);
+  // Without the deduction (model v1): 0.252 x 10,947.67 = 2,758.81 (the file's 2,759).
+  const PathParameters v1 = Model(tax_year(54100, 0.0, 0.0, 15282, 16800)).resolve({});
+  EXPECT_NEAR(flow_sum(v1.segments[0].employed_flows, Budget::municipality, LineItem::municipal_tax), -2758.813,
+              1e-3);
+}
+
+TEST(DanishRules, EmploymentDeductionCapAndYears) {
+  // The cap binds on a 50,000 DKK/month wage: 0.1275 x 50,000 = 6,375 > 63,300 / 12 = 5,275.
+  //   2026: municipal base 50,000 - 4,000 - 5,275 - 4,508.33 = 36,216.67 -> 0.252 x = 9,126.60.
+  const PathParameters y2026 = Model(tax_year(54100, 0.1275, 63300, 0, 50000)).resolve({});
+  EXPECT_NEAR(flow_sum(y2026.segments[0].employed_flows, Budget::municipality, LineItem::municipal_tax),
+              -9126.60, 1e-2);
+  // 2025: 12.30 %, at most 55,600; personfradrag 51,600 [10][11]. On 16,800 a month:
+  //   deduction 0.123 x 16,800 = 2,066.40 (< 4,633.33); allowance 4,300;
+  //   municipal base 16,800 - 1,344 - 2,066.40 - 4,300 = 9,089.60 -> 2,290.58.
+  const PathParameters y2025 = Model(tax_year(51600, 0.123, 55600, 0, 16800)).resolve({});
+  EXPECT_NEAR(flow_sum(y2025.segments[0].employed_flows, Budget::municipality, LineItem::municipal_tax),
+              -2290.579, 1e-3);
+  // 2024: 10.65 %, at most 45,100; personfradrag 49,700 [10]:
+  //   deduction 1,789.20; allowance 4,141.67; base 16,800 - 1,344 - 1,789.20 - 4,141.67 = 9,525.13
+  //   -> 2,400.33.
+  const PathParameters y2024 = Model(tax_year(49700, 0.1065, 45100, 0, 16800)).resolve({});
+  EXPECT_NEAR(flow_sum(y2024.segments[0].employed_flows, Budget::municipality, LineItem::municipal_tax),
+              -2400.333, 1e-3);
+}
+
+// One person alternating B, E, B, E, ... (all hazards 1); treated: B in month 0, E in months 1..13
+// (retention 0 in the 13-month programme), then alternating (test::single_segment_config + the
+// pattern of flows_test.cpp's alternating_config).
+Config cycling_config(int reset_window) {
+  Config c = test::single_segment_config();
+  c.simulation.horizon_months = 40;
+  c.cohort.size = 1;
+  Segment& s = c.cohort.segments[0];
+  s.job_finding_hazard = Param::constant(1.0);
+  s.separation_hazard = Param::constant(1.0);
+  c.intervention.duration_months = 13;
+  c.intervention.retention_multiplier = Param::constant(0.0);
+  // 52 weeks = 12 months off benefit within 3 years = 36 months [9].
+  c.public_.refusion.reset_after_months_off = 12;
+  c.public_.refusion.reset_window_months = reset_window;
+  return c;
+}
+
+// Ladder 80/40/30/20 % at weeks 0/4/26/52 [8], prior weeks 0: w = 52 n / 12 at benefit month n.
+double ladder_rate(int n) {
+  return n == 0 ? 0.80 : n <= 5 ? 0.40 : n <= 11 ? 0.30 : 0.20;
+}
+
+TEST(DanishRules, RefusionResetAfterCyclingInAndOut) {
+  constexpr double kBenefit = 12326.0;  // the fixture's benefit
+  constexpr int kRefusion = static_cast<int>(LineItem::refusion);
+  const PathSimulation p = test::run_path(cycling_config(36), {});
+  for (int m = 0; m < 40; ++m) {
+    // Counterfactual: E in odd months 1, 3, ..., 23: the 12th month off benefit within 36 months
+    // is month 23 (all twelve lie in months -12..23), so the count restarts; the next benefit month,
+    // 24, is benefit month n = 0 of the new count (80 %). The old rule (12 consecutive months) never
+    // resets this person: month 24 would be n = 12 (20 %).
+    const double cf = m % 2 == 1 ? 0.0 : ladder_rate(m < 24 ? m / 2 : (m - 24) / 2) * kBenefit;
+    EXPECT_NEAR(p.counterfactual.flows.at(Budget::state, kRefusion, m), cf, 1e-9) << "month " << m;
+    // Treated: the 13-month job resets the count at its 12th month (month 12); the count restarts
+    // with month 14 (n = 0); E in 15, 17, ..., 37: the 12th month off since then is month 37, so
+    // month 38 is n = 0 again (80 %) where the old rule would give n = 12.
+    double tr = 0.0;
+    if (m == 0) tr = 0.80 * kBenefit;
+    if (m >= 14 && m % 2 == 0) tr = ladder_rate(m < 38 ? (m - 14) / 2 : 0) * kBenefit;
+    EXPECT_NEAR(p.treated.flows.at(Budget::state, kRefusion, m), tr, 1e-9) << "month " << m;
+  }
+  // A 20-month window never holds 12 of the alternating months off (at most 10): no reset, so the
+  // counterfactual's month 24 is benefit month n = 12 (20 %).
+  const PathSimulation narrow = test::run_path(cycling_config(20), {});
+  EXPECT_NEAR(narrow.counterfactual.flows.at(Budget::state, kRefusion, 24), 0.20 * kBenefit, 1e-9);
+  // The consecutive rule (window 0) likewise never resets the counterfactual.
+  const PathSimulation old_rule = test::run_path(cycling_config(0), {});
+  EXPECT_NEAR(old_rule.counterfactual.flows.at(Budget::state, kRefusion, 24), 0.20 * kBenefit, 1e-9);
+  EXPECT_NEAR(old_rule.treated.flows.at(Budget::state, kRefusion, 38), 0.20 * kBenefit, 1e-9);
+}
+
+// The treated person's 13-month job starts in month 1 after enrolment and reaches 6 months in
+// month 6; the counterfactual's one-month jobs never qualify.
+double grant_in_month_6(int integration_months_at_enrolment, double hours_fraction) {
+  Config c = cycling_config(0);
+  c.cohort.segments[0].integration_months_at_enrolment = integration_months_at_enrolment;
+  c.cohort.segments[0].hours_fraction = Param::constant(hours_fraction);
+  ResultGrant& g = c.public_.result_grant;
+  g.amount = Param::constant(88817);       // 2024, ordinary work within 3 years [17]
+  g.amount_late = Param::constant(59210);  // 2024, in year 4 or 5 [17]
+  g.early_months = 36;
+  g.eligible_months = 60;
+  g.after_months_in_job = 6;   // >= 6 continuous months (BEK 1591/2017 § 11 stk. 2)
+  g.min_hours_per_week = 20;   // at >= 20 hours a week on average (ibid.)
+  g.full_time_hours_per_week = 37;
+  const PathSimulation p = test::run_path(c, {});
+  for (int m = 0; m < 40; ++m) {
+    if (m != 6) EXPECT_EQ(p.treated.flows.at(Budget::state, static_cast<int>(LineItem::result_grant), m), 0.0);
+    EXPECT_EQ(p.counterfactual.flows.at(Budget::state, static_cast<int>(LineItem::result_grant), m), 0.0);
+  }
+  const double to_municipality = -p.treated.flows.at(Budget::municipality, static_cast<int>(LineItem::result_grant), 6);
+  EXPECT_EQ(p.treated.flows.at(Budget::state, static_cast<int>(LineItem::result_grant), 6), to_municipality);
+  return to_municipality;
+}
+
+TEST(DanishRules, ResultGrantByIntegrationYear) {
+  // Year 2: 12 months into the programme at enrolment, the job starts in programme month 13 < 36.
+  EXPECT_EQ(grant_in_month_6(12, 0.7), 88817.0);
+  // Year 4: 40 months in, the job starts in month 41, in [36, 60).
+  EXPECT_EQ(grant_in_month_6(40, 0.7), 59210.0);
+  // Boundaries: a job starting in month 35 is year 3 (88,817), in month 59 year 5 (59,210), in
+  // month 60 too late (nothing).
+  EXPECT_EQ(grant_in_month_6(34, 0.7), 88817.0);
+  EXPECT_EQ(grant_in_month_6(35, 0.7), 59210.0);
+  EXPECT_EQ(grant_in_month_6(58, 0.7), 59210.0);
+  EXPECT_EQ(grant_in_month_6(59, 0.7), 0.0);
+  // Hours: 0.5 x 37 = 18.5 hours a week is below 20: no grant; 0.55 x 37 = 20.35 qualifies.
+  EXPECT_EQ(grant_in_month_6(12, 0.5), 0.0);
+  EXPECT_EQ(grant_in_month_6(12, 0.55), 88817.0);
+}
+
+}  // namespace
+}  // namespace sisim
