@@ -59,9 +59,10 @@ void read_public(Reader& r, const YNode* n, Public& out) {
   if (const YNode* w = ref.get("reset_window_months");
       w && out.refusion.reset_window_months > 0 &&
       out.refusion.reset_window_months < out.refusion.reset_after_months_off)
-    r.error(w->where, "public.refusion.reset_window_months: " + std::to_string(out.refusion.reset_window_months) +
-                          " is shorter than reset_after_months_off (" +
-                          std::to_string(out.refusion.reset_after_months_off) + "): the ladder could never reset");
+    r.error(w->where,
+            "public.refusion.reset_window_months: " + std::to_string(out.refusion.reset_window_months) +
+                " is shorter than reset_after_months_off (" +
+                std::to_string(out.refusion.reset_after_months_off) + "): the ladder could never reset");
   MapView tax(r, m.get("tax"), "public.tax");
   tax.read("labour_market_contribution", out.tax.labour_market_contribution, kUnit);
   tax.read("municipal_rate", out.tax.municipal_rate, kUnit);
@@ -71,8 +72,9 @@ void read_public(Reader& r, const YNode* n, Public& out) {
   tax.read("employment_deduction_rate", out.tax.employment_deduction_rate, kUnit);
   tax.read("employment_deduction_cap_annual", out.tax.employment_deduction_cap_annual, kNonNegative);
   if (tax.get("employment_deduction_rate") && !tax.get("employment_deduction_cap_annual"))
-    r.error(tax.where(), "public.tax: employment_deduction_rate needs employment_deduction_cap_annual (the "
-                         "yearly maximum of the deduction)");
+    r.error(tax.where(),
+            "public.tax: employment_deduction_rate needs employment_deduction_cap_annual (the "
+            "yearly maximum of the deduction)");
   MapView grant(r, m.get("result_grant"), "public.result_grant");
   grant.read("amount", out.result_grant.amount, kNonNegative);
   grant.read("amount_late", out.result_grant.amount_late, kNonNegative);

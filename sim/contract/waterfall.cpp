@@ -52,7 +52,9 @@ double tranche_capacity(const FinanceTerms& finance, const std::vector<double>& 
 double within_cap(double gross, double remaining, double provider_share, double capacity) {
   if (gross <= 0.0) return gross;
   remaining = std::max(0.0, remaining);
-  const auto pays = [&](double x) { return provider_share * x + std::min((1.0 - provider_share) * x, capacity); };
+  const auto pays = [&](double x) {
+    return provider_share * x + std::min((1.0 - provider_share) * x, capacity);
+  };
   if (pays(gross) <= remaining) return gross;
   if ((1.0 - provider_share) * remaining <= capacity) return remaining;  // pays(x) = x here
   // Above the capacity pays(x) = provider_share * x + capacity (provider_share > 0, else pays(gross)
@@ -109,10 +111,10 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
   double paid_total = 0.0;  // what the payers actually paid so far (provider share included)
   for (size_t m = 0; m < months; ++m) {
     if (drawdowns[m] > 0.0) last_drawdown = static_cast<int>(m);
-    const double settled =
-        std::isinf(cap_total) ? gross[m]
-                              : within_cap(gross[m], cap_total - paid_total, finance.provider_share,
-                                           tranche_capacity(finance, growth, capital, drawdowns[m]));
+    const double settled = std::isinf(cap_total)
+                               ? gross[m]
+                               : within_cap(gross[m], cap_total - paid_total, finance.provider_share,
+                                            tranche_capacity(finance, growth, capital, drawdowns[m]));
     const double provider = settled * finance.provider_share;
     const double withheld = distribute(finance, growth, settled - provider, drawdowns[m], m, capital, out);
     const double paid = settled - withheld;

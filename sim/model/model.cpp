@@ -163,8 +163,8 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
   out.separation_hazard = seg.separation_hazard.value(draws);
   out.exit_hazard = seg.exit_hazard.value(draws);
   const ResultGrant& grant = config_.public_.result_grant;
-  out.result_grant_eligible = seg.result_grant_eligible && out.hours_fraction * grant.full_time_hours_per_week >=
-                                                               grant.min_hours_per_week;
+  out.result_grant_eligible = seg.result_grant_eligible &&
+                              out.hours_fraction * grant.full_time_hours_per_week >= grant.min_hours_per_week;
   out.integration_months_at_enrolment = seg.integration_months_at_enrolment;
 
   // On benefit: gross benefit to the municipality (refusion is booked by class), taxable with the

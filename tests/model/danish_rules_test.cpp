@@ -64,8 +64,8 @@ TEST(DanishRules, EmploymentDeduction2026ReproducesTheWorkedExample) {
               -495.936, 1e-3);
   // Without the deduction (model v1): 0.252 x 10,947.67 = 2,758.81 (the file's 2,759).
   const PathParameters v1 = Model(tax_year(54100, 0.0, 0.0, 15282, 16800)).resolve({});
-  EXPECT_NEAR(flow_sum(v1.segments[0].employed_flows, Budget::municipality, LineItem::municipal_tax), -2758.813,
-              1e-3);
+  EXPECT_NEAR(flow_sum(v1.segments[0].employed_flows, Budget::municipality, LineItem::municipal_tax),
+              -2758.813, 1e-3);
 }
 
 TEST(DanishRules, EmploymentDeductionCapAndYears) {
@@ -151,15 +151,17 @@ double grant_in_month_6(int integration_months_at_enrolment, double hours_fracti
   g.amount_late = Param::constant(59210);  // 2024, in year 4 or 5 [17]
   g.early_months = 36;
   g.eligible_months = 60;
-  g.after_months_in_job = 6;   // >= 6 continuous months (BEK 1591/2017 § 11 stk. 2)
-  g.min_hours_per_week = 20;   // at >= 20 hours a week on average (ibid.)
+  g.after_months_in_job = 6;  // >= 6 continuous months (BEK 1591/2017 § 11 stk. 2)
+  g.min_hours_per_week = 20;  // at >= 20 hours a week on average (ibid.)
   g.full_time_hours_per_week = 37;
   const PathSimulation p = test::run_path(c, {});
   for (int m = 0; m < 40; ++m) {
-    if (m != 6) EXPECT_EQ(p.treated.flows.at(Budget::state, static_cast<int>(LineItem::result_grant), m), 0.0);
+    if (m != 6)
+      EXPECT_EQ(p.treated.flows.at(Budget::state, static_cast<int>(LineItem::result_grant), m), 0.0);
     EXPECT_EQ(p.counterfactual.flows.at(Budget::state, static_cast<int>(LineItem::result_grant), m), 0.0);
   }
-  const double to_municipality = -p.treated.flows.at(Budget::municipality, static_cast<int>(LineItem::result_grant), 6);
+  const double to_municipality =
+      -p.treated.flows.at(Budget::municipality, static_cast<int>(LineItem::result_grant), 6);
   EXPECT_EQ(p.treated.flows.at(Budget::state, static_cast<int>(LineItem::result_grant), 6), to_municipality);
   return to_municipality;
 }

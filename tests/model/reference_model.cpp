@@ -102,12 +102,13 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
       if (need > 0 && window == 0 && run >= need) base_weeks = 0.0, benefit_months = 0;
       if (need > 0 && window > 0 && counting) {
         off_months.push_back(m);
-        const auto within = std::count_if(off_months.begin(), off_months.end(),
-                                          [&](int t) { return t > m - window; });
+        const auto within =
+            std::count_if(off_months.begin(), off_months.end(), [&](int t) { return t > m - window; });
         if (within >= need) base_weeks = 0.0, benefit_months = 0, off_months.clear(), counting = false;
       }
       const int job_month = seg.integration_months_at_enrolment + (m - run + 1 - p.enrol);
-      const bool in_time = pp.result_grant_eligible_months == 0 || job_month < pp.result_grant_eligible_months;
+      const bool in_time =
+          pp.result_grant_eligible_months == 0 || job_month < pp.result_grant_eligible_months;
       if (seg.result_grant_eligible && !granted && in_time && run == pp.result_grant_after_months) {
         const bool late = pp.result_grant_early_months > 0 && job_month >= pp.result_grant_early_months;
         const double amount = pp.result_grant_amount[late ? 1 : 0];
