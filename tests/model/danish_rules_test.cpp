@@ -156,8 +156,9 @@ double grant_in_month_6(int integration_months_at_enrolment, double hours_fracti
   g.full_time_hours_per_week = 37;
   const PathSimulation p = test::run_path(c, {});
   for (int m = 0; m < 40; ++m) {
-    if (m != 6)
+    if (m != 6) {
       EXPECT_EQ(p.treated.flows.at(Budget::state, static_cast<int>(LineItem::result_grant), m), 0.0);
+    }
     EXPECT_EQ(p.counterfactual.flows.at(Budget::state, static_cast<int>(LineItem::result_grant), m), 0.0);
   }
   const double to_municipality =
