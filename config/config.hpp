@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,10 @@ struct Segment {
   std::string name;
   double share = 0.0;  // fixed; shares sum to 1
   Param benefit_monthly;
+  // Instead of benefit_monthly: the name of a monthly benefit in the dated rule sets
+  // (public.rules; rule-file key benefit.<name>), so the amount follows the rules month by month.
+  std::string benefit_rate;
+  SourceLocation benefit_rate_where;
   Param prior_benefit_weeks;
   Param wage_monthly;
   Param hours_fraction;
@@ -158,6 +163,33 @@ struct ResultGrant {
   double full_time_hours_per_week = 37.0;  // what hours_fraction 1 means
 };
 
+// Dated rule sets (docs/CONFIG.md, "rules"): the national numbers of one family of rule files
+// (rules/<family>/<YYYY[-MM]>.yaml), each in force from its date until the next one. Months are
+// counted as year * 12 + (month - 1).
+struct RuleSet {
+  std::string file;
+  int in_force_from = 0;
+  std::map<std::string, double> values;  // "tax.personal_allowance_annual", "benefit.<name>", ...
+};
+
+struct Rules {
+  bool present = false;
+  std::string family;
+  std::string dir;  // the folder holding <family>/, as an absolute path
+  int start = 0;    // the contract's month 0 (year * 12 + month - 1)
+  // Amounts of years after the last rule set grow by this rate a year (satsregulering); rates not.
+  Param indexation_annual = Param::constant(0.0);
+  std::vector<RuleSet> sets;  // ascending in_force_from; the first in force at `start`
+};
+
+// The value of a rule-set key ("tax.personal_allowance_annual", "benefit.<name>") in absolute month
+// `month` (year * 12 + month - 1): from the latest rule set in force then that gives it. Amounts
+// (not rates) in a year after the last rule set's year are multiplied by (1 + indexation)^(years
+// after it). NaN when no rule set in force gives the key.
+double rule_value(const Rules& rules, const std::string& key, int month, double indexation);
+// "2025-07" for year * 12 + month - 1.
+std::string year_month_text(int month);
+
 struct OtherFlow {
   std::string name;
   Budget budget = Budget::municipality;
@@ -167,10 +199,14 @@ struct OtherFlow {
 
 struct Public {
   Param discount_rate = Param::constant(0.035);
+  Rules rules;
   Refusion refusion;
   Tax tax;
   ResultGrant result_grant;
   std::vector<OtherFlow> other_flows;
+  // The rule-governed keys the scenario gives itself ("tax.personal_allowance_annual", ...): with
+  // public.rules they override the rules for every month.
+  std::set<std::string> given;
 };
 
 // ---- contract --------------------------------------------------------------------------------

@@ -79,6 +79,7 @@ Config read_config(Reader& r, const YNode& root) {
   if (const YNode* s = m.get("stress"); s && !s->is_null()) c.stress_yaml = emit_yaml(*s);
   if (const YNode* p = m.get("pricing"); p && !p->is_null()) c.pricing_yaml = emit_yaml(*p);
   check_flow_refs(r, flow_refs, c.public_);
+  check_rules(r, root, c);
   const YNode* rec = nullptr;
   if (const YNode* lm = root.find("labour_market"); lm && lm->is_map())
     if (const YNode* rn = lm->find("recession"); rn && rn->is_map()) rec = rn->find("start_month");

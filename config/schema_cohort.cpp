@@ -59,9 +59,18 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
   Segment s;
   if (m.require("name")) m.read("name", s.name);
   if (m.require("share")) m.read("share", s.share, kUnit);
-  const char* required[] = {"benefit_monthly",    "wage_monthly",      "hours_fraction",
-                            "job_finding_hazard", "separation_hazard", "exit_hazard"};
+  const char* required[] = {"wage_monthly", "hours_fraction", "job_finding_hazard", "separation_hazard",
+                            "exit_hazard"};
   for (const char* key : required) m.require(key);
+  // The benefit: an amount, or the name of a benefit in the dated rule sets (public.rules).
+  if (const YNode* rate = m.get("benefit_rate")) {
+    m.read("benefit_rate", s.benefit_rate);
+    s.benefit_rate_where = rate->where;
+    if (m.get("benefit_monthly"))
+      r.error(rate->where, path + ": give benefit_monthly or benefit_rate, not both");
+  } else {
+    m.require("benefit_monthly");
+  }
   m.read("benefit_monthly", s.benefit_monthly, kNonNegative);
   m.read("prior_benefit_weeks", s.prior_benefit_weeks, kNonNegative);
   m.read("wage_monthly", s.wage_monthly, kNonNegative);

@@ -52,6 +52,7 @@ OtherFlow read_other_flow(Reader& r, const YNode& item, const std::string& path)
 void read_public(Reader& r, const YNode* n, Public& out) {
   MapView m(r, n, "public");
   m.read("discount_rate", out.discount_rate, kRate);
+  read_rules(r, m.get("rules"), out.rules);
   MapView ref(r, m.get("refusion"), "public.refusion");
   if (const YNode* ladder = ref.get("ladder")) read_ladder(r, *ladder, out.refusion.ladder);
   ref.read("reset_after_months_off", out.refusion.reset_after_months_off, 0, 12000);
@@ -71,7 +72,8 @@ void read_public(Reader& r, const YNode* n, Public& out) {
   tax.read("municipal_retention", out.tax.municipal_retention, kUnit);
   tax.read("employment_deduction_rate", out.tax.employment_deduction_rate, kUnit);
   tax.read("employment_deduction_cap_annual", out.tax.employment_deduction_cap_annual, kNonNegative);
-  if (tax.get("employment_deduction_rate") && !tax.get("employment_deduction_cap_annual"))
+  if (!out.rules.present && tax.get("employment_deduction_rate") &&
+      !tax.get("employment_deduction_cap_annual"))
     r.error(tax.where(),
             "public.tax: employment_deduction_rate needs employment_deduction_cap_annual (the "
             "yearly maximum of the deduction)");
@@ -88,6 +90,13 @@ void read_public(Reader& r, const YNode* n, Public& out) {
       e && g.eligible_months > 0 && g.early_months > g.eligible_months)
     r.error(e->where, "public.result_grant.eligible_months: " + std::to_string(g.eligible_months) +
                           " is before early_months (" + std::to_string(g.early_months) + ")");
+  // Which rule-governed numbers the scenario gives itself (they override public.rules).
+  for (const RuleKey& k : rule_keys()) {
+    const std::string name(k.name);
+    const bool in_tax = name.compare(0, 4, "tax.") == 0;
+    MapView& section = in_tax ? tax : grant;
+    if (section.get(name.substr(in_tax ? 4 : 13))) out.given.insert(name);
+  }
   const YNode* flows = m.get("other_flows");
   if (!flows || flows->is_null()) return;
   if (!flows->is_seq()) {

@@ -99,6 +99,37 @@ void book_series(FlowTable& flows, Budget b, int item, double amount, const doub
   for (int m = 0; m < months; ++m) out[m] += amount * count[m];
 }
 
+// Dated rules: a different amount per month (scale: a sign or a refusion rate).
+void book_monthly(FlowTable& flows, Budget b, int item, double scale, const std::vector<double>& amount,
+                  const double* count, int months) {
+  if (scale == 0.0) return;
+  double* out = &flows.at(b, item, 0);
+  for (int m = 0; m < months; ++m) out[m] += scale * amount[static_cast<size_t>(m)] * count[m];
+}
+
+// Dated rules: the benefit and the taxes of every month from that month's numbers (MODEL.md 8),
+// for `nb` people on benefit and `ne` employed.
+void book_dated_taxes(FlowTable& flows, const PathParameters& pp, const SegmentParameters& seg,
+                      const double* nb, const double* ne, int months) {
+  double* benefit = &flows.at(Budget::municipality, static_cast<int>(LineItem::benefit), 0);
+  double* mun_tax = &flows.at(Budget::municipality, static_cast<int>(LineItem::municipal_tax), 0);
+  double* mun_eq = &flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
+  double* other_eq = &flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
+  double* state_tax = &flows.at(Budget::state, static_cast<int>(LineItem::state_tax), 0);
+  const double y = seg.wage_monthly * seg.hours_fraction;
+  for (int m = 0; m < months; ++m) {
+    const size_t i = static_cast<size_t>(m);
+    const double b = seg.benefit_by_month[i];
+    const PersonMonthTax x =
+        person_month_tax(pp.municipal_rate, pp.municipal_retention, pp.month_tax[i], b, y);
+    benefit[m] += b * nb[m];
+    mun_tax[m] -= x.municipal_b * nb[m] + x.municipal_e * ne[m];
+    mun_eq[m] += x.moved_b * nb[m] + x.moved_e * ne[m];
+    other_eq[m] -= x.moved_b * nb[m] + x.moved_e * ne[m];
+    state_tax[m] -= x.state_b * nb[m] + (x.contribution + x.state_e) * ne[m];
+  }
+}
+
 // Counts -> per-month flows of one segment (MODEL.md section 6).
 void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s,
                   std::vector<double>& nb) {
@@ -109,21 +140,38 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
     double* row = counts.benefit_row(s, c);
     prefix_sum(row, months);
     for (int m = 0; m < months; ++m) nb[static_cast<size_t>(m)] += row[m];
-    const double refund = pp.refusion_rates[static_cast<size_t>(c)] * seg.benefit_monthly;
-    book_series(arm.flows, Budget::municipality, static_cast<int>(LineItem::refusion), -refund, row, months);
-    book_series(arm.flows, Budget::state, static_cast<int>(LineItem::refusion), refund, row, months);
+    const double rate = pp.refusion_rates[static_cast<size_t>(c)];
+    const int item = static_cast<int>(LineItem::refusion);
+    if (seg.benefit_by_month.empty()) {
+      book_series(arm.flows, Budget::municipality, item, -rate * seg.benefit_monthly, row, months);
+      book_series(arm.flows, Budget::state, item, rate * seg.benefit_monthly, row, months);
+    } else {
+      book_monthly(arm.flows, Budget::municipality, item, -rate, seg.benefit_by_month, row, months);
+      book_monthly(arm.flows, Budget::state, item, rate, seg.benefit_by_month, row, months);
+    }
   }
-  for (const FlowEntry& f : seg.benefit_flows)
-    book_series(arm.flows, f.budget, f.item, f.amount, nb.data(), months);
   double* employed = counts.employed_row(s);
   prefix_sum(employed, months);
+  // With dated rules the fixed lines are booked month by month; public.other_flows are constant.
+  const bool dated = !seg.benefit_by_month.empty();
+  if (dated) book_dated_taxes(arm.flows, pp, seg, nb.data(), employed, months);
+  for (const FlowEntry& f : seg.benefit_flows)
+    if (!dated || f.item >= kFixedLineItems)
+      book_series(arm.flows, f.budget, f.item, f.amount, nb.data(), months);
   for (const FlowEntry& f : seg.employed_flows)
-    book_series(arm.flows, f.budget, f.item, f.amount, employed, months);
+    if (!dated || f.item >= kFixedLineItems)
+      book_series(arm.flows, f.budget, f.item, f.amount, employed, months);
   const int grant_item = static_cast<int>(LineItem::result_grant);
   for (int tier = 0; tier < 2; ++tier) {
     const double* grants = counts.grant_row(s, tier);
-    book_series(arm.flows, Budget::state, grant_item, pp.result_grant_amount[tier], grants, months);
-    book_series(arm.flows, Budget::municipality, grant_item, -pp.result_grant_amount[tier], grants, months);
+    const std::vector<double>& dated = pp.result_grant_by_month[tier];
+    if (dated.empty()) {
+      book_series(arm.flows, Budget::state, grant_item, pp.result_grant_amount[tier], grants, months);
+      book_series(arm.flows, Budget::municipality, grant_item, -pp.result_grant_amount[tier], grants, months);
+    } else {
+      book_monthly(arm.flows, Budget::state, grant_item, 1.0, dated, grants, months);
+      book_monthly(arm.flows, Budget::municipality, grant_item, -1.0, dated, grants, months);
+    }
   }
   for (int m = 0; m < months; ++m) {
     arm.benefit_count[static_cast<size_t>(m)] += nb[static_cast<size_t>(m)];
