@@ -12,6 +12,7 @@
 //   hours a week that started inside those periods (UIM satser 2024; BEK 1591/2017 § 11) [17].
 #include <gtest/gtest.h>
 
+#include "config/loader.hpp"
 #include "fixture.hpp"
 #include "sim/model/model.hpp"
 
@@ -181,6 +182,62 @@ TEST(DanishRules, ResultGrantByIntegrationYear) {
   // Hours: 0.5 x 37 = 18.5 hours a week is below 20: no grant; 0.55 x 37 = 20.35 qualifies.
   EXPECT_EQ(grant_in_month_6(12, 0.5), 0.0);
   EXPECT_EQ(grant_in_month_6(12, 0.55), 88817.0);
+}
+
+// A deal starting in January 2025 on rules/dk: the cash-benefit reform of 1 July 2025 takes effect
+// in contract month 6, the 2026 tax numbers in month 12. One person, all hazards 0 (on benefit
+// throughout), prior benefit weeks 0, a 30+ parent meeting the residence requirement
+// (benefit_rate forhoejet_children), municipal rate 25.2 %, retention 0.25.
+TEST(DanishRules, ReformMonthInsideAContract) {
+  const std::string yaml = R"(name: reform
+simulation: {horizon_months: 24}
+cohort:
+  size: 1
+  segments:
+    - {name: a, share: 1, benefit_rate: forhoejet_children, wage_monthly: 22400, hours_fraction: 0.7,
+       job_finding_hazard: 0, separation_hazard: 0, exit_hazard: 0}
+intervention: {duration_months: 12, effect: {hazard_ratio: 1}}
+public:
+  rules: {family: dk, start: 2025-01, dir: )" + std::string(SISIM_SOURCE_DIR) + R"(/rules}
+  tax: {municipal_rate: 0.252, municipal_retention: 0.25}
+)";
+  const LoadResult loaded = load_config_from_string(yaml, "reform.yaml");
+  ASSERT_TRUE(loaded.ok()) << format_errors(loaded.errors);
+  const PathSimulation p = test::run_path(*loaded.config, {});
+  struct Month {
+    int m;
+    double benefit, refusion, municipal_tax, state_tax;
+  };
+  // Month 5 (June 2025): the old 30+ provider rate 16,382 [7] (2024 level; the 2025 old-system rate
+  // was not found), benefit month n = 5: 40 % refusion [8]; personfradrag 2025 51,600 / 12 = 4,300
+  // [10][11]: base 12,082, municipal tax 0.252 x = 3,044.664, bundskat 0.1201 x = 1,451.048.
+  // Month 6 (July 2025, the reform): forhoejet sats 12,498 + boernetillaeg 2,784 = 15,282 [4][6];
+  // n = 6: 26 weeks, 30 %; base 10,982: 2,767.464 and 1,318.938.
+  // Month 12 (January 2026): n = 12: 52 weeks, 20 %; personfradrag 2026 54,100 / 12 = 4,508.33:
+  // base 10,773.67: 2,714.964 and 1,293.917 (the research file's 2,715 / 1,294).
+  const Month expected[] = {{5, 16382, 0.40 * 16382, 3044.664, 1451.0482},
+                            {6, 15282, 0.30 * 15282, 2767.464, 1318.9382},
+                            {12, 15282, 0.20 * 15282, 2714.964, 1293.9167}};
+  for (const Month& e : expected) {
+    const ArmResult& arm = p.counterfactual;
+    EXPECT_NEAR(arm.flows.at(Budget::municipality, static_cast<int>(LineItem::benefit), e.m), e.benefit, 1e-9)
+        << e.m;
+    EXPECT_NEAR(arm.flows.at(Budget::state, static_cast<int>(LineItem::refusion), e.m), e.refusion, 1e-9) << e.m;
+    EXPECT_NEAR(arm.flows.at(Budget::municipality, static_cast<int>(LineItem::municipal_tax), e.m),
+                -e.municipal_tax, 1e-3)
+        << e.m;
+    EXPECT_NEAR(arm.flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), e.m),
+                -0.75 * e.municipal_tax, 1e-3)
+        << e.m;
+    EXPECT_NEAR(arm.flows.at(Budget::state, static_cast<int>(LineItem::state_tax), e.m), -e.state_tax, 1e-3)
+        << e.m;
+  }
+  // The municipality's monthly account from June to July 2025: benefit -1,100, refusion received
+  // 6,552.80 -> 4,584.60 (-1,968.20), municipal tax -277.20, equalisation paid -207.90:
+  // net cost 16,382 - 6,552.80 - 3,044.664 + 2,283.498 = 9,068.034 -> 15,282 - 4,584.60 - 2,767.464
+  // + 2,075.598 = 10,005.534, i.e. +937.50 a month (the refusion falls with the ladder too).
+  EXPECT_NEAR(p.counterfactual.flows.budget_month(Budget::municipality, 5), 9068.034, 1e-3);
+  EXPECT_NEAR(p.counterfactual.flows.budget_month(Budget::municipality, 6), 10005.534, 1e-3);
 }
 
 }  // namespace
