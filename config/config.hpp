@@ -153,6 +153,24 @@ struct Tax {
 // months at >= min_hours_per_week. Its tier is set by the month of the integration programme in
 // which the job starts: `amount` before early_months, `amount_late` from then until
 // eligible_months, nothing after. 0 for early_months / eligible_months: no limit.
+// The two parts of the municipal equalisation (udligning; L 196 2019-20, udligningsloven § 5) and
+// when tax and equalisation reach the municipal budget. Absent: tax.municipal_retention alone.
+struct Equalisation {
+  bool present = false;
+  // Tax-base part: the other municipalities take rate x average_tax_rate x the change in the tax
+  // base, rate 0.75, or 0.95 for a municipality whose tax base is below 90 % of the national average.
+  bool tax_base_below_90_percent = false;
+  Param average_tax_rate = Param::constant(0.25049);
+  // Socio-economic expenditure-need part: equalisation income per person a year in the criterion
+  // "20-59-year-olds without employment" (people on benefit), counted as the larger of the current
+  // count and the count socioeconomic_lookback_months earlier.
+  Param socioeconomic_value_annual = Param::constant(0.0);
+  int socioeconomic_lookback_months = 36;
+  // Municipal tax and the tax-base equalisation reach the municipality's (and the other
+  // municipalities') budget this many months after the month they arise (statsgaranti).
+  int budget_lag_months = 0;
+};
+
 struct ResultGrant {
   Param amount = Param::constant(0.0);
   Param amount_late = Param::constant(0.0);
@@ -202,6 +220,7 @@ struct Public {
   Rules rules;
   Refusion refusion;
   Tax tax;
+  Equalisation equalisation;
   ResultGrant result_grant;
   std::vector<OtherFlow> other_flows;
   // The rule-governed keys the scenario gives itself ("tax.personal_allowance_annual", ...): with

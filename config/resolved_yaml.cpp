@@ -158,12 +158,22 @@ void emit_public(Out& o, const Public& p) {
   if (ruled("tax.state_bottom_rate")) o.kv("state_bottom_rate", p.tax.state_bottom_rate);
   if (ruled("tax.personal_allowance_annual"))
     o.kv("personal_allowance_annual", p.tax.personal_allowance_annual);
-  o.kv("municipal_retention", p.tax.municipal_retention);
+  if (!p.equalisation.present) o.kv("municipal_retention", p.tax.municipal_retention);
   if (ruled("tax.employment_deduction_rate"))
     o.kv("employment_deduction_rate", p.tax.employment_deduction_rate);
   if (ruled("tax.employment_deduction_cap_annual"))
     o.kv("employment_deduction_cap_annual", p.tax.employment_deduction_cap_annual);
   o.em << YAML::EndMap;
+  if (p.equalisation.present) {
+    const Equalisation& e = p.equalisation;
+    o.key("equalisation").em << YAML::BeginMap;
+    o.kv("tax_base_below_90_percent", e.tax_base_below_90_percent);
+    o.kv("average_tax_rate", e.average_tax_rate);
+    o.kv("socioeconomic_value_annual", e.socioeconomic_value_annual);
+    o.kv("socioeconomic_lookback_months", e.socioeconomic_lookback_months);
+    o.kv("budget_lag_months", e.budget_lag_months);
+    o.em << YAML::EndMap;
+  }
   o.key("result_grant").em << YAML::BeginMap;
   if (ruled("result_grant.amount")) o.kv("amount", p.result_grant.amount);
   if (ruled("result_grant.amount_late")) o.kv("amount_late", p.result_grant.amount_late);

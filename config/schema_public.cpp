@@ -77,6 +77,19 @@ void read_public(Reader& r, const YNode* n, Public& out) {
     r.error(tax.where(),
             "public.tax: employment_deduction_rate needs employment_deduction_cap_annual (the "
             "yearly maximum of the deduction)");
+  MapView eq(r, m.get("equalisation"), "public.equalisation");
+  if (eq.present()) {
+    Equalisation& e = out.equalisation;
+    e.present = true;
+    eq.read("tax_base_below_90_percent", e.tax_base_below_90_percent);
+    eq.read("average_tax_rate", e.average_tax_rate, kUnit);
+    eq.read("socioeconomic_value_annual", e.socioeconomic_value_annual, kNonNegative);
+    eq.read("socioeconomic_lookback_months", e.socioeconomic_lookback_months, 0, 12000);
+    eq.read("budget_lag_months", e.budget_lag_months, 0, 12000);
+    if (const YNode* ret = tax.get("municipal_retention"))
+      r.error(ret->where, "public.tax.municipal_retention: give it or public.equalisation, not both (the "
+                          "equalisation's tax-base part sets what the municipality keeps)");
+  }
   MapView grant(r, m.get("result_grant"), "public.result_grant");
   grant.read("amount", out.result_grant.amount, kNonNegative);
   grant.read("amount_late", out.result_grant.amount_late, kNonNegative);

@@ -226,6 +226,17 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
   pp.state_bottom_rate = pub.tax.state_bottom_rate.value(draws);
   pp.allowance_monthly = pub.tax.personal_allowance_annual.value(draws) / 12.0;
   pp.municipal_retention = pub.tax.municipal_retention.value(draws);
+  if (const Equalisation& eq = pub.equalisation; eq.present) {
+    // Tax-base part (L 196 2019-20 § 2): the others take 75 % (95 % below 90 % of the average base)
+    // of the average rate times the base change: moved = rate x average x base = (1 - retention) x
+    // municipal_rate x base.
+    const double rate = eq.tax_base_below_90_percent ? 0.95 : 0.75;
+    pp.municipal_retention =
+        pp.municipal_rate > 0.0 ? 1.0 - rate * eq.average_tax_rate.value(draws) / pp.municipal_rate : 1.0;
+    pp.socioeconomic_value_monthly = eq.socioeconomic_value_annual.value(draws) / 12.0;
+    pp.socioeconomic_lookback_months = eq.socioeconomic_lookback_months;
+    pp.budget_lag_months = eq.budget_lag_months;
+  }
   pp.employment_deduction_rate = pub.tax.employment_deduction_rate.value(draws);
   pp.employment_deduction_cap_monthly = pub.tax.employment_deduction_cap_annual.value(draws) / 12.0;
   pp.refusion_rates = {0.0};

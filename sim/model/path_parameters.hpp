@@ -114,6 +114,11 @@ struct PathParameters {
   double municipal_retention = 1.0;
   double employment_deduction_rate = 0.0;
   double employment_deduction_cap_monthly = 0.0;  // employment_deduction_cap_annual / 12
+  // public.equalisation (MODEL.md 8): its tax-base part sets municipal_retention; the
+  // socio-economic part and the budget lag are booked per arm.
+  double socioeconomic_value_monthly = 0.0;  // socioeconomic_value_annual / 12; 0: not booked
+  int socioeconomic_lookback_months = 36;
+  int budget_lag_months = 0;
   // Refusion classes: class 0 = below the first ladder step (rate 0), class c >= 1 = ladder step
   // c - 1 (ladder sorted by from_week).
   std::vector<double> refusion_rates;

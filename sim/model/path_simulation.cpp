@@ -179,8 +179,50 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
   }
 }
 
+// public.equalisation, after the segments are booked (MODEL.md 8). The budget lag moves the municipal
+// tax and the tax-base equalisation `lag` months later (what arises after horizon - lag is not
+// booked). The socio-economic part pays the municipality value x criterion(m) a month, from the
+// other municipalities, with criterion(m) = max(c(m), c(m - L) + enrolled(m) - enrolled(m - L)):
+// c = people on benefit, L = the lookback, and people enrolled by m but not yet at m - L counted as
+// on benefit then (they were on benefit before enrolment); c and enrolled are 0 before month 0.
+void book_equalisation(ArmResult& arm, const PathParameters& pp) {
+  const int months = arm.flows.months();
+  if (const int lag = std::min(pp.budget_lag_months, months); lag > 0) {
+    const int tax = static_cast<int>(LineItem::municipal_tax), eq = static_cast<int>(LineItem::equalisation);
+    for (const auto& [b, item] : {std::pair{Budget::municipality, tax}, std::pair{Budget::municipality, eq},
+                                  std::pair{Budget::other_municipalities, eq}}) {
+      double* row = &arm.flows.at(b, item, 0);
+      std::copy_backward(row, row + months - lag, row + months);
+      std::fill(row, row + lag, 0.0);
+    }
+  }
+  const double value = pp.socioeconomic_value_monthly;
+  if (value == 0.0) return;
+  const int lookback = pp.socioeconomic_lookback_months;
+  std::vector<double> enrolled(static_cast<size_t>(months), 0.0);  // participants enrolled by month m
+  for (int i = 0; i < pp.enrolled; ++i) {
+    const int e = enrolment_month(i, pp.enrolled, pp.enrolment_months);
+    if (e < months) enrolled[static_cast<size_t>(e)] += 1.0;
+  }
+  for (int m = 1; m < months; ++m) enrolled[static_cast<size_t>(m)] += enrolled[static_cast<size_t>(m - 1)];
+  double* mun = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
+  double* others = &arm.flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
+  for (int m = 0; m < months; ++m) {
+    const size_t i = static_cast<size_t>(m);
+    double earlier = enrolled[i];
+    if (m >= lookback) {
+      const size_t j = static_cast<size_t>(m - lookback);
+      earlier += arm.benefit_count[j] - enrolled[j];
+    }
+    const double criterion = std::max(arm.benefit_count[i], earlier);
+    mun[m] -= value * criterion;
+    others[m] += value * criterion;
+  }
+}
+
 void finish_arm(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, std::vector<double>& buffer) {
   for (int s = 0; s < counts.segments; ++s) book_segment(arm, pp, counts, s, buffer);
+  if (pp.budget_lag_months > 0 || pp.socioeconomic_value_monthly != 0.0) book_equalisation(arm, pp);
 }
 
 // Programme months of the treated arm: the programme runs for P = min(D, dropout, months left before

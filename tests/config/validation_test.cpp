@@ -122,6 +122,8 @@ TEST(Loader, CrossFieldRules) {
       {"public.refusion.reset_window_months=6"},        // shorter than reset_after_months_off (12)
       {"public.result_grant={amount: 1, early_months: 36, eligible_months: 24}"},  // deadline before tier
       {"public.result_grant.min_hours_per_week=200"},                              // > 168 hours a week
+      {"public.equalisation={average_tax_rate: 0.25}"},  // together with tax.municipal_retention
+      {"public.equalisation={average_tax_rate: 1.5, municipal_retention: 0}"},  // unknown key, rate > 1
   };
   for (const auto& ov : bad) {
     LoadResult r = load_config(ex, ov);

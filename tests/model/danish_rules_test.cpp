@@ -240,5 +240,76 @@ public:
   EXPECT_NEAR(p.counterfactual.flows.budget_month(Budget::municipality, 6), 10005.534, 1e-3);
 }
 
+// Both parts of the equalisation (L 196 2019-20 § 2, udligningsloven § 5 [14]) and the budget lag.
+TEST(DanishRules, EqualisationTaxBasePartByPosition) {
+  // The 2026 worked example (16,800 DKK/month wage): municipal base 8,805.67, municipal tax 0.252 x
+  // = 2,219.03. The other municipalities take 75 % of the national average rate 25.049 % (2026 [12])
+  // times the base: 0.25049 x 8,805.67 = 2,205.73, x 0.75 = 1,654.30, so the municipality keeps 564.73 (25.4 %).
+  // Below 90 % of the average tax base they take 95 %: 2,095.44, and it keeps 123.58 (5.6 %).
+  for (const bool below : {false, true}) {
+    Config c = tax_year(54100, 0.1275, 63300, 15282, 16800);
+    c.public_.equalisation.present = true;
+    c.public_.equalisation.tax_base_below_90_percent = below;
+    c.public_.equalisation.average_tax_rate = Param::constant(0.25049);
+    const PathParameters pp = Model(c).resolve({});
+    const double base = 16800 - 0.08 * 16800 - 0.1275 * 16800 - 54100 / 12.0;
+    EXPECT_NEAR(base, 8805.6667, 1e-4);
+    const double moved = (below ? 0.95 : 0.75) * 0.25049 * base;
+    EXPECT_NEAR(moved, below ? 2095.4449 : 1654.2986, 1e-3);
+    const auto& e = pp.segments[0].employed_flows;
+    EXPECT_NEAR(flow_sum(e, Budget::municipality, LineItem::municipal_tax), -0.252 * base, 1e-6);
+    EXPECT_NEAR(flow_sum(e, Budget::municipality, LineItem::equalisation), moved, 1e-6);
+    EXPECT_NEAR(flow_sum(e, Budget::other_municipalities, LineItem::equalisation), -moved, 1e-6);
+  }
+}
+
+TEST(DanishRules, EqualisationSocioEconomicCriterionHoldsTheOldCountForThreeYears) {
+  // One person, on benefit in month 0, employed from month 1 for good (job finding 1, separation
+  // 0). Criterion "20-59 without employment" = max(now, 36 months earlier) [14]: 1 in months 0..36
+  // (month 36 still sees month 0), 0 from month 37. At 12,000 DKK a person a year (an assumed
+  // value: the per-person kroner value was not found) the municipality receives 1,000 a month from
+  // the other municipalities until month 36, then nothing: leaving benefit costs it that income
+  // three years later. Municipal tax 0 here, so the tax-base part books nothing.
+  Config c = test::single_segment_config();
+  c.cohort.size = 1;
+  c.cohort.segments[0].job_finding_hazard = Param::constant(1.0);
+  c.public_.tax.municipal_rate = Param::constant(0.0);
+  c.public_.equalisation.present = true;
+  c.public_.equalisation.socioeconomic_value_annual = Param::constant(12000);
+  c.public_.equalisation.socioeconomic_lookback_months = 36;
+  const PathSimulation p = test::run_path(c, {});
+  const int eq = static_cast<int>(LineItem::equalisation);
+  for (int m = 0; m < 60; ++m) {
+    const double income = m <= 36 ? 1000.0 : 0.0;
+    EXPECT_NEAR(p.counterfactual.flows.at(Budget::municipality, eq, m), -income, 1e-9) << m;
+    EXPECT_NEAR(p.counterfactual.flows.at(Budget::other_municipalities, eq, m), income, 1e-9) << m;
+  }
+}
+
+TEST(DanishRules, BudgetLagMovesMunicipalTaxAndEqualisation) {
+  // budget_lag_months 12: the municipal tax and the tax-base equalisation of month m reach the
+  // budgets in month m + 12 (statsgaranti reading [14], not verified); the state's tax does not move.
+  Config c = cycling_config(36);
+  const PathSimulation now = test::run_path(c, {});
+  c.public_.equalisation.present = true;
+  c.public_.equalisation.average_tax_rate = Param::constant(0.25);  // = the fixture's municipal rate
+  const PathSimulation unlagged = test::run_path(c, {});
+  c.public_.equalisation.budget_lag_months = 12;
+  const PathSimulation lagged = test::run_path(c, {});
+  const int tax = static_cast<int>(LineItem::municipal_tax), eq = static_cast<int>(LineItem::equalisation),
+            state = static_cast<int>(LineItem::state_tax);
+  for (int m = 0; m < 40; ++m) {
+    // Average rate = municipal rate 25 %: 75 % of it moves, retention 0.25 as without the section.
+    EXPECT_NEAR(unlagged.treated.flows.at(Budget::municipality, eq, m),
+                now.treated.flows.at(Budget::municipality, eq, m), 1e-9);
+    for (const auto& [b, item] : {std::pair{Budget::municipality, tax}, std::pair{Budget::municipality, eq},
+                                  std::pair{Budget::other_municipalities, eq}}) {
+      const double expected = m < 12 ? 0.0 : unlagged.treated.flows.at(b, item, m - 12);
+      EXPECT_EQ(lagged.treated.flows.at(b, item, m), expected) << m;
+    }
+    EXPECT_EQ(lagged.treated.flows.at(Budget::state, state, m), unlagged.treated.flows.at(Budget::state, state, m));
+  }
+}
+
 }  // namespace
 }  // namespace sisim
