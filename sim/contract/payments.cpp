@@ -26,6 +26,18 @@ std::vector<PaymentDate> payment_dates(int interval, int last_accrual_month, int
   return dates;
 }
 
+namespace {
+int last_accrual_month(const ContractTerms& terms) {
+  int last = terms.window - 1;
+  if (terms.tiers.enabled) last = std::max(last, terms.tiers.at_month);
+  return last;
+}
+}  // namespace
+
+int contract_last_date(const ContractTerms& terms) {
+  return payment_dates(terms.interval, last_accrual_month(terms), -1).back().date;
+}
+
 double tier_payment(const TierTerms& tiers, double measured) {
   if (!tiers.enabled || std::isnan(measured) || measured < tiers.threshold) return 0.0;
   const Tier* reached = nullptr;
@@ -100,8 +112,7 @@ ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& 
   gross.assign(static_cast<size_t>(std::max(0, horizon)), 0.0);
   ScheduleResult result;
   if (!terms.present) return result;
-  int last_accrual = terms.window - 1;
-  if (terms.tiers.enabled) last_accrual = std::max(last_accrual, terms.tiers.at_month);
+  const int last_accrual = last_accrual_month(terms);
   double paid = 0.0;  // includes amounts due but not yet paid
   for (const PaymentDate& d : payment_dates(terms.interval, last_accrual, termination_month)) {
     const int month = d.date + terms.lag;

@@ -18,6 +18,11 @@ struct PaymentDate {
 // that settlement date counts accruals of months <= m only.
 std::vector<PaymentDate> payment_dates(int interval, int last_accrual_month, int termination_month);
 
+// The last payment date of an unterminated contract: the first t_j = j*interval - 1 at or after
+// the last accrual month (max(window - 1, tiers.at_month)). The contract runs in months
+// 0..contract_last_date; the payer can terminate it only then (MODEL.md 7).
+int contract_last_date(const ContractTerms& terms);
+
 // The tier schedule's payment for a measured improvement: 0 below the threshold (or NaN), else
 // payment + per_unit * (measured - from) of the highest tier whose `from` is reached.
 double tier_payment(const TierTerms& tiers, double measured);
