@@ -39,12 +39,16 @@ int contract_last_date(const ContractTerms& terms) {
 }
 
 double tier_payment(const TierTerms& tiers, double measured) {
-  if (!tiers.enabled || std::isnan(measured) || measured < tiers.threshold) return 0.0;
+  // A measured rate is a ratio of counts computed in floating point: 1 - 0.9 is
+  // 0.09999999999999998, not 0.1. A boundary counts as reached within kTierBoundaryTolerance
+  // (1e-9 events per participant: a cohort would need a billion people to move the rate by it).
+  const auto reaches = [&](double boundary) { return measured >= boundary - kTierBoundaryTolerance; };
+  if (!tiers.enabled || std::isnan(measured) || !reaches(tiers.threshold)) return 0.0;
   const Tier* reached = nullptr;
   for (const Tier& tier : tiers.tiers) {
-    if (measured >= tier.from) reached = &tier;  // ascending: the last one reached is the highest
+    if (reaches(tier.from)) reached = &tier;  // ascending: the last one reached is the highest
   }
-  return reached ? reached->payment + reached->per_unit * (measured - reached->from) : 0.0;
+  return reached ? reached->payment + reached->per_unit * std::max(0.0, measured - reached->from) : 0.0;
 }
 
 Entitlement::Entitlement(const ContractTerms& terms, const std::vector<ArmHistory>& treated,

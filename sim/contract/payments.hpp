@@ -23,8 +23,13 @@ std::vector<PaymentDate> payment_dates(int interval, int last_accrual_month, int
 // 0..contract_last_date; the payer can terminate it only then (MODEL.md 7).
 int contract_last_date(const ContractTerms& terms);
 
+// How far below a tier boundary (or the threshold) a measured rate may fall and still reach it:
+// floating-point noise in a ratio of counts, not a margin (events per participant).
+inline constexpr double kTierBoundaryTolerance = 1e-9;
+
 // The tier schedule's payment for a measured improvement: 0 below the threshold (or NaN), else
-// payment + per_unit * (measured - from) of the highest tier whose `from` is reached.
+// payment + per_unit * max(0, measured - from) of the highest tier whose `from` is reached; a
+// boundary is reached when measured >= boundary - kTierBoundaryTolerance.
 double tier_payment(const TierTerms& tiers, double measured);
 
 // Entitlement as a function of the cutoff month, from the treated (and control) histories.
