@@ -104,6 +104,20 @@ void write_timeseries(io::ResultWriter& w, const std::string& prefix, const Seri
 
 }  // namespace
 
+std::string arm_coupling_text(const Config& config) {
+  const Param& c = config.intervention.arm_coupling;
+  if (!c.is_fixed()) return "uncertain (drawn per path; see /meta/config_yaml)";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", c.dist.value);
+  return buf;
+}
+
+std::string assumption_line(const std::string& arm_coupling) {
+  return "assumption: arm coupling " + arm_coupling +
+         " (rank correlation of a participant's labour-market luck with and without the programme:"
+         " 0 independent, 1 identical; no trial identifies it; docs/MODEL.md 5.1)";
+}
+
 std::vector<HeadlineRow> headline_rows(const RunOutput& run) {
   const auto loss = investor_loss(run);
   std::vector<HeadlineRow> rows;
@@ -127,6 +141,7 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
   w.set_root_attribute("command_line", request.command_line);
   w.set_root_attribute("created", io::creation_timestamp());
   w.set_root_attribute("threads", static_cast<std::int64_t>(run.threads));
+  w.set_root_attribute("arm_coupling", arm_coupling_text(config));
   w.write_string("/meta/config_yaml", config.resolved_yaml,
                  "the fully resolved scenario (extends and --set applied)");
 }
@@ -175,6 +190,9 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
   title = "sisim results: " + r.attribute_string("/", "scenario") + " (" +
           std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
           std::to_string(r.attribute_uint("/", "seed")) + ")";
+  // Files written before the coupling was a stated assumption had identical luck in both arms.
+  title += "\n" + assumption_line(r.has_attribute("/", "arm_coupling") ? r.attribute_string("/", "arm_coupling")
+                                                                       : "1 (written before the key existed)");
   std::vector<HeadlineRow> rows;
   for (const auto& spec : kHeadline) {
     const std::string g = prefix + "/summary/" + spec.group + "/";
