@@ -45,12 +45,12 @@ void write_summary(io::ResultWriter& w, const std::string& prefix, const std::st
   w.write_column(g + "quantiles", std::vector<double>(s.quantiles.begin(), s.quantiles.end()), units,
                  "type-7 quantiles at quantile_levels");
   w.write_column(g + "quantile_se", std::vector<double>(s.quantile_se.begin(), s.quantile_se.end()), units,
-                 "replicate-group standard errors of the quantiles");
+                 "order-statistic standard errors of the quantiles (docs/HDF5.md)");
   w.write_column(g + "quantile_levels",
                  std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end()), "1",
                  "probability levels of the quantiles");
   w.write_scalar(g + "p_loss", s.p_loss, "1", "probability of loss (see docs/HDF5.md for the convention)");
-  w.write_scalar(g + "p_loss_se", s.p_loss_se, "1", "replicate-group standard error of p_loss");
+  w.write_scalar(g + "p_loss_se", s.p_loss_se, "1", "binomial standard error of p_loss, sqrt(p (1 - p) / n)");
   w.write_scalar(g + "var_05", s.var_05, units, "value at risk at 5 %: minus the 5 % quantile");
   w.write_scalar(g + "es_05", s.es_05, units, "expected shortfall at 5 %: minus the mean of the worst 5 %");
   w.write_scalar(g + "var_01", s.var_01, units, "value at risk at 1 %");
@@ -191,8 +191,9 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
           std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
           std::to_string(r.attribute_uint("/", "seed")) + ")";
   // Files written before the coupling was a stated assumption had identical luck in both arms.
-  title += "\n" + assumption_line(r.has_attribute("/", "arm_coupling") ? r.attribute_string("/", "arm_coupling")
-                                                                       : "1 (written before the key existed)");
+  title +=
+      "\n" + assumption_line(r.has_attribute("/", "arm_coupling") ? r.attribute_string("/", "arm_coupling")
+                                                                  : "1 (written before the key existed)");
   std::vector<HeadlineRow> rows;
   for (const auto& spec : kHeadline) {
     const std::string g = prefix + "/summary/" + spec.group + "/";
