@@ -28,7 +28,7 @@ std::string identity_of(const std::string& path) {
 // first, so a cycle can be reported as the full chain.
 std::optional<YNode> compose(const std::string& text, const std::string& file,
                              std::vector<std::string>& chain, std::vector<std::string>& ids,
-                             std::vector<ConfigError>& errors) {
+                             std::vector<std::string>* files, std::vector<ConfigError>& errors) {
   std::optional<YNode> doc = parse_yaml(text, file, errors);
   if (!doc || !doc->is_map()) return doc;
   auto it = doc->map.begin();
@@ -59,7 +59,8 @@ std::optional<YNode> compose(const std::string& text, const std::string& file,
   }
   chain.push_back(parent_file);
   ids.push_back(parent_id);
-  std::optional<YNode> parent = compose(*parent_text, parent_file, chain, ids, errors);
+  if (files) files->push_back(parent_file);
+  std::optional<YNode> parent = compose(*parent_text, parent_file, chain, ids, files, errors);
   chain.pop_back();
   ids.pop_back();
   if (!parent || !parent->is_map()) return doc;
@@ -178,10 +179,10 @@ void deep_merge(YNode& base, const YNode& child) {
 }
 
 std::optional<YNode> compose_document(const std::string& text, const std::string& file,
-                                      std::vector<ConfigError>& errors) {
+                                      std::vector<ConfigError>& errors, std::vector<std::string>* files) {
   std::vector<std::string> chain{file};
   std::vector<std::string> ids{identity_of(file)};
-  return compose(text, file, chain, ids, errors);
+  return compose(text, file, chain, ids, files, errors);
 }
 
 std::vector<ConfigError> apply_overrides(YNode& root, const std::vector<std::string>& overrides) {

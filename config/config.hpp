@@ -246,6 +246,7 @@ struct UncertainParam {
 struct Config {
   std::string name;
   std::string source_file;
+  std::vector<std::string> extended_files;  // every file read through `extends:`, nearest parent first
   Simulation simulation;
   Cohort cohort;
   Intervention intervention;

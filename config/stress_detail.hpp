@@ -25,6 +25,7 @@ std::optional<Shift> read_shift(Reader& r, const YNode& node, const std::string&
 
 // The composed scenario document (extends and overrides applied), or nullopt with errors.
 std::optional<YNode> composed_scenario(const std::string& path, const std::vector<std::string>& overrides,
-                                       std::vector<ConfigError>& errors);
+                                       std::vector<ConfigError>& errors,
+                                       std::vector<std::string>* extended_files = nullptr);
 
 }  // namespace sisim::config_detail

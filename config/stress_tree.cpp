@@ -137,10 +137,11 @@ std::optional<Shift> read_shift(Reader& r, const YNode& node, const std::string&
 }
 
 std::optional<YNode> composed_scenario(const std::string& path, const std::vector<std::string>& overrides,
-                                       std::vector<ConfigError>& errors) {
+                                       std::vector<ConfigError>& errors,
+                                       std::vector<std::string>* extended_files) {
   const std::optional<std::string> text = read_config_file(path, errors);
   if (!text) return std::nullopt;
-  std::optional<YNode> doc = compose_document(*text, path, errors);
+  std::optional<YNode> doc = compose_document(*text, path, errors, extended_files);
   if (!doc) return doc;
   std::vector<ConfigError> more = apply_overrides(*doc, overrides);
   errors.insert(errors.end(), more.begin(), more.end());

@@ -12,8 +12,10 @@ namespace sisim::config_detail {
 // Parses `text` (the contents of `file`) and resolves its `extends:` chain: the parent is loaded
 // relative to the including file's folder and the child deep-merged over it (maps merged, child
 // wins, lists replaced wholesale). Errors go to `errors`; nullopt when nothing usable was read.
+// `files`, if given, receives every file read through `extends:` (nearest parent first).
 std::optional<YNode> compose_document(const std::string& text, const std::string& file,
-                                      std::vector<ConfigError>& errors);
+                                      std::vector<ConfigError>& errors,
+                                      std::vector<std::string>* files = nullptr);
 
 // Deep merge: maps merged key by key (child wins), anything else replaced by the child.
 void deep_merge(YNode& base, const YNode& child);

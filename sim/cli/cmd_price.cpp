@@ -47,11 +47,6 @@ int cmd_price(const Args& args) {
     std::fprintf(stderr, "sisim price: expected SCENARIO.yaml -o OUT.h5\n");
     return kExitUsage;
   }
-  std::string why;
-  if (!output_is_usable(args.output, args.force, why)) {
-    std::fprintf(stderr, "sisim price: %s\n", why.c_str());
-    return kExitIo;
-  }
   const std::string& scenario = args.positional[0];
   const LoadResult loaded = load_scenario(scenario, args.overrides);
   const PricingReadResult pricing = read_scenario_pricing(scenario, args.overrides);
@@ -60,6 +55,11 @@ int cmd_price(const Args& args) {
     return kExitData;
   }
   const Config& base = *loaded.config;
+  std::string why;
+  if (!output_is_usable(args.output, args.force, scenario_inputs(scenario, base), why)) {
+    std::fprintf(stderr, "sisim price: %s\n", why.c_str());
+    return kExitIo;
+  }
   PriceReport report;
   report.spec = pricing.spec;
   report.lines = price_lines(base);

@@ -1,8 +1,6 @@
 // `sisim report RESULTS.h5 -o REPORT.html`: one self-contained HTML file an investor can read.
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 
 #include "analysis/report/report.hpp"
 #include "sim/cli/commands.hpp"
@@ -10,6 +8,7 @@
 #include "sim/cli/run_checks.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
+#include "sim/io/output_file.hpp"
 
 namespace sisim::cli {
 namespace {
@@ -95,9 +94,9 @@ int cmd_report(const Args& args) {
     std::fprintf(stderr, "sisim report: expected RESULTS.h5 -o REPORT.html\n");
     return kExitUsage;
   }
-  namespace fs = std::filesystem;
-  if (fs::exists(args.output) && !args.force) {
-    std::fprintf(stderr, "sisim report: %s exists (use --force to replace it)\n", args.output.c_str());
+  std::string why;
+  if (!output_is_usable(args.output, args.force, {{args.positional[0], "the result file"}}, why)) {
+    std::fprintf(stderr, "sisim report: %s\n", why.c_str());
     return kExitIo;
   }
   report::ReportInput input;
@@ -107,25 +106,10 @@ int cmd_report(const Args& args) {
     std::fprintf(stderr, "sisim report: %s: %s\n", args.positional[0].c_str(), e.what());
     return kExitData;
   }
-  const std::string html = report::render_report(input);
-  // Atomic: write a temporary file beside the target, then rename.
-  const std::string temp = args.output + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    file << html;
-    file.close();
-    if (!file) {
-      std::error_code ec;
-      fs::remove(temp, ec);
-      std::fprintf(stderr, "sisim report: cannot write %s\n", args.output.c_str());
-      return kExitIo;
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, args.output, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    std::fprintf(stderr, "sisim report: cannot write %s: %s\n", args.output.c_str(), ec.message().c_str());
+  try {
+    io::write_file_atomically(args.output, args.force, report::render_report(input));
+  } catch (const io::IoError& e) {
+    std::fprintf(stderr, "sisim report: %s\n", e.what());
     return kExitIo;
   }
   std::printf("written: %s\n", args.output.c_str());

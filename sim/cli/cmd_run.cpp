@@ -31,17 +31,19 @@ int cmd_run(const Args& args) {
     std::fprintf(stderr, "sisim run: expected SCENARIO.yaml -o RESULTS.h5\n");
     return kExitUsage;
   }
-  std::string why;
-  if (!output_is_usable(args.output, args.force, why)) {
-    std::fprintf(stderr, "sisim run: %s\n", why.c_str());
-    return kExitIo;
-  }
   const LoadResult loaded = load_scenario(args.positional[0], args.overrides);
   if (!loaded.ok()) {
     std::fputs(format_errors(loaded.errors).c_str(), stderr);
     return kExitData;
   }
   const Config& config = *loaded.config;
+  std::vector<InputFile> inputs = scenario_inputs(args.positional[0], config);
+  if (args.checkpoint && !args.checkpoint->empty()) inputs.push_back({*args.checkpoint, "the checkpoint"});
+  std::string why;
+  if (!output_is_usable(args.output, args.force, inputs, why)) {
+    std::fprintf(stderr, "sisim run: %s\n", why.c_str());
+    return kExitIo;
+  }
 
   RunOptions options;
   if (args.paths) options.paths = *args.paths;

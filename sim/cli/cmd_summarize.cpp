@@ -20,8 +20,10 @@ int merge(const Args& args) {
     std::fprintf(stderr, "sisim summarize: expected --merge A.h5 B.h5 ... -o ALL.h5\n");
     return kExitUsage;
   }
+  std::vector<InputFile> inputs;
+  for (const auto& file : args.positional) inputs.push_back({file, "a slice to merge"});
   std::string why;
-  if (!output_is_usable(args.output, args.force, why)) {
+  if (!output_is_usable(args.output, args.force, inputs, why)) {
     std::fprintf(stderr, "sisim summarize: %s\n", why.c_str());
     return kExitIo;
   }
