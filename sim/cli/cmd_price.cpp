@@ -12,6 +12,7 @@
 #include "sim/cli/stress_run.hpp"
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/distribution.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
@@ -99,6 +100,10 @@ int cmd_price(const Args& args) {
     }
     return m;
   };
+  if (const std::string why = check_memory(base, options, 2); !why.empty()) {
+    std::fprintf(stderr, "sisim price: %s\n", why.c_str());
+    return kExitIo;
+  }
   install_cancel_handlers();
   try {
     PriceSearch search(report.spec, evaluate);

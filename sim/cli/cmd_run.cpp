@@ -9,6 +9,7 @@
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/checkpoint.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
@@ -56,6 +57,10 @@ int cmd_run(const Args& args) {
   options.label = config.name;
   if (args.checkpoint)
     options.checkpoint = args.checkpoint->empty() ? args.output + ".ckpt" : *args.checkpoint;
+  if (const std::string why = check_memory(config, options); !why.empty()) {
+    std::fprintf(stderr, "sisim run: %s\n", why.c_str());
+    return kExitIo;
+  }
   install_cancel_handlers();
   RunOutput run;
   try {
@@ -65,6 +70,9 @@ int cmd_run(const Args& args) {
     return kExitData;
   }
   report_checkpoint(run, args.quiet);
+  if (args.threads > run.threads && run.is_root)
+    std::fprintf(stderr, "sisim run: note: --threads %d asked for more threads than this process can run; %d ran "
+                 "(and the result file records %d)\n", args.threads, run.threads, run.threads);
   if (run.cancelled) {
     if (run.checkpoint_file.empty() || !run.checkpoint_error.empty())
       std::fprintf(stderr, "sisim run: interrupted; nothing was written\n");

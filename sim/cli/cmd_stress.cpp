@@ -13,6 +13,7 @@
 #include "sim/cli/stress_run.hpp"
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/distribution.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
@@ -83,6 +84,10 @@ int cmd_stress(const Args& args) {
   if (!load_cases(args, base, cases)) return kExitData;
 
   const RunOptions options = paired_options(args, base);
+  if (const std::string why = check_memory(base, options, 2); !why.empty()) {
+    std::fprintf(stderr, "sisim stress: %s\n", why.c_str());
+    return kExitIo;
+  }
   install_cancel_handlers();
   std::vector<std::string> names = {"base"};
   std::vector<std::vector<PairedValue>> rows;

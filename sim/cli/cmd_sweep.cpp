@@ -13,6 +13,7 @@
 #include "sim/cli/sweep_points.hpp"
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/distribution.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
 #include "sisim/version.hpp"
 
@@ -100,6 +101,10 @@ int cmd_sweep(const Args& args) {
   if (!points_load(spec, args, base, points, begin, end)) return kExitData;
   const RunOptions options = paired_options(args, base, spec.paths.value_or(0));
   SweepTable table = new_table(spec, base, points, options);
+  if (const std::string why = check_memory(base, options, 1); !why.empty()) {
+    std::fprintf(stderr, "sisim sweep: %s\n", why.c_str());
+    return kExitIo;
+  }
   install_cancel_handlers();
   try {
     for (std::int64_t p = begin; p < end; ++p) {

@@ -26,6 +26,7 @@ bool output_is_usable(const std::string& path, bool force, const std::vector<Inp
     why = e.what();
     return false;
   }
+  io::remove_stale_temporaries(path);  // left by sisim processes killed while writing here
   return true;
 }
 

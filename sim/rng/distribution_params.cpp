@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
@@ -126,9 +127,48 @@ std::pair<double, double> pert_shape(const Distribution& d) {
   return {1.0 + d.lambda * (d.mode - d.low) / width, 1.0 + d.lambda * (d.high - d.mode) / width};
 }
 
+// Whether inverse-CDF sampling in double precision gives this distribution, rather than a few
+// values: the draws from the smallest and the largest uniform the generator produces (1.1e-16 from
+// either end) must be finite, and the 1 % and 99 % quantiles must differ. Catches what parameter
+// checks alone let through: lognormal sigma 700 (draws 0 or inf), beta(1e300, 1e300) and PERT
+// lambda 1e300 (the incomplete beta degenerates), a normal truncated far in its upper tail (F rounds
+// to 1: every draw lands on a bound).
+std::string check_sampling(const Distribution& d) {
+  if (d.kind == DistKind::fixed || d.kind == DistKind::discrete) return {};
+  const double u_min = 0x1.0p-54, u_max = 0x1.fffffffffffffp-1;  // philox.hpp to_open_unit
+  const double q_min = quantile(d, u_min), q_max = quantile(d, u_max);
+  if (!std::isfinite(q_min) || !std::isfinite(q_max)) {
+    std::string hint;
+    if (d.kind == DistKind::lognormal)
+      hint = "; with mu " + num(d.mu) + ", sigma must be below " + num((709.0 - std::fabs(d.mu)) / 8.3);
+    return "cannot be sampled: its extreme draws (the 1.1e-16 and 1 - 1.1e-16 quantiles) are " + num(q_min) +
+           " and " + num(q_max) + ", not finite numbers" + hint;
+  }
+  // Seven quantiles from 1 % to 99 % must be strictly increasing: a CDF that inversion can resolve
+  // only into a handful of values (a truncation 8 sd into the upper tail keeps 3 representable
+  // probabilities) fails here, while every smooth distribution passes.
+  const double levels[] = {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99};
+  double previous = quantile(d, levels[0]);
+  bool increasing = std::isfinite(previous);
+  for (std::size_t k = 1; k < std::size(levels) && increasing; ++k) {
+    const double q = quantile(d, levels[k]);
+    increasing = std::isfinite(q) && q > previous;
+    previous = q;
+  }
+  const double q01 = quantile(d, 0.01), q99 = quantile(d, 0.99);
+  if (!increasing)
+    return "cannot be sampled correctly in double precision: inverting its CDF gives only a few values (the 1 % "
+           "and 99 % quantiles are " + num(q01) + " and " + num(q99) + "), so draws would pile up on them" +
+           (is_truncated(d) ? std::string(" (the truncation keeps too little probability to invert the CDF; "
+                                          "widen it or move it toward the centre)")
+                            : std::string(" (use smaller shape parameters, or a fixed value)"));
+  return {};
+}
+
 std::string check_distribution(const Distribution& d) {
   std::string problem = check_shape(d);
-  if (!problem.empty() || !is_truncated(d)) return problem;
+  if (!problem.empty()) return problem;
+  if (!is_truncated(d)) return check_sampling(d);
   if (std::isnan(d.trunc_min) || std::isnan(d.trunc_max)) return "truncation bounds must be numbers";
   if (d.trunc_min > d.trunc_max) {
     return "truncation min (" + num(d.trunc_min) + ") > max (" + num(d.trunc_max) + ")";
@@ -148,7 +188,7 @@ std::string check_distribution(const Distribution& d) {
   if (!(mass > 0.0)) {
     return "truncation [" + num(d.trunc_min) + ", " + num(d.trunc_max) + "] has zero probability";
   }
-  return {};
+  return check_sampling(d);
 }
 
 }  // namespace sisim::rng

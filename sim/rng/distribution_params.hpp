@@ -29,7 +29,9 @@ std::pair<double, double> pert_shape(const Distribution& d);
 
 // Empty when d's parameters make sense; otherwise one human-readable message, for example
 // "sd must be >= 0 (got -1)", "min (3) > max (2)", "triangular needs min <= mode <= max (got ...)",
-// "discrete probs must sum to 1 (got 0.9)", "truncation [5, 6] has zero probability".
+// "discrete probs must sum to 1 (got 0.9)", "truncation [5, 6] has zero probability", and
+// distributions that inversion in double precision cannot sample ("cannot be sampled ...": draws
+// that are not finite, or that collapse onto one value).
 std::string check_distribution(const Distribution& d);
 
 }  // namespace sisim::rng
