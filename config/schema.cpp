@@ -60,7 +60,7 @@ void check_discount_rates(Reader& r, const Config& c) {
     if (log10_factor <= 100.0) continue;
     const double min_rate = std::pow(10.0, -100.0 / years) - 1.0;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3g", min_rate);
+    std::snprintf(buf, sizeof buf, "%.9f", min_rate);
     r.error(p->where, p->path + ": a rate of " + num(lo) + " discounts the last month of the " +
                           std::to_string(c.simulation.horizon_months) + "-month horizon by a factor of 1e" +
                           std::to_string(static_cast<long long>(log10_factor)) +

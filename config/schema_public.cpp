@@ -18,12 +18,14 @@ void read_ladder(Reader& r, const YNode& n, std::vector<RefusionStep>& out) {
   for (size_t i = 0; i < n.seq.size(); ++i) {
     MapView m(r, &n.seq[i], path + "." + std::to_string(i));
     RefusionStep step;
+    const size_t errors_before = r.errors.size();
     if (m.require("from_week")) m.read("from_week", step.from_week, kWeeks);
+    const bool read_ok = r.errors.size() == errors_before;
     if (m.require("rate")) m.read("rate", step.rate, kUnit);
     const YNode* fw = m.get("from_week");
     if (i == 0 && fw && step.from_week != 0.0)
       r.error(fw->where, path + ": the first step must start at from_week 0, got " + num(step.from_week));
-    if (i > 0 && fw && step.from_week <= out.back().from_week)
+    if (i > 0 && fw && read_ok && step.from_week <= out.back().from_week)
       r.error(fw->where, path + ": from_week must be ascending, got " + num(step.from_week) + " after " +
                              num(out.back().from_week));
     out.push_back(step);

@@ -1,5 +1,6 @@
 #include "sim/rng/distribution_params.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <iterator>
@@ -135,6 +136,19 @@ std::pair<double, double> pert_shape(const Distribution& d) {
 // to 1: every draw lands on a bound).
 std::string check_sampling(const Distribution& d) {
   if (d.kind == DistKind::fixed || d.kind == DistKind::discrete) return {};
+  if (is_truncated(d)) {
+    // Inversion maps the uniforms onto [F(min), F(max)]: that range must hold many doubles, or the
+    // draws take only a few values. In the upper tail F rounds towards 1 (steps of 1.1e-16).
+    const double lo = untruncated_cdf(d, d.trunc_min), hi = untruncated_cdf(d, d.trunc_max);
+    const double top = std::max(std::fabs(lo), std::fabs(hi));
+    const double step = std::nextafter(top, 2.0) - top;
+    const double distinct = step > 0 ? (hi - lo) / step : 0.0;
+    if (!(distinct >= 1048576.0))
+      return "cannot be sampled correctly in double precision: the truncation [" + num(d.trunc_min) + ", " +
+             num(d.trunc_max) + "] keeps a probability of " + num(hi - lo) +
+             ", which inverting the CDF resolves into only about " + num(std::floor(distinct)) +
+             " distinct draws (at least 1048576 are needed); widen it or move it toward the centre";
+  }
   const double u_min = 0x1.0p-54, u_max = 0x1.fffffffffffffp-1;  // philox.hpp to_open_unit
   const double q_min = quantile(d, u_min), q_max = quantile(d, u_max);
   if (!std::isfinite(q_min) || !std::isfinite(q_max)) {
