@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "config/distribution.hpp"
+#include "sim/rng/distribution.hpp"
 
 namespace sisim {
 
