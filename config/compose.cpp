@@ -59,7 +59,8 @@ std::optional<std::string> read_text(const std::string& path, std::string& why) 
       data.append(buf, static_cast<size_t>(n));
     }
     if (!text && why.empty())
-      why = "it is larger than " + std::to_string(kMaxConfigBytes >> 20) + " MiB, the limit for a configuration file";
+      why = "it is larger than " + std::to_string(kMaxConfigBytes >> 20) +
+            " MiB, the limit for a configuration file";
   }
   ::close(fd);
   return text;
@@ -113,10 +114,10 @@ std::optional<YNode> compose(const std::string& text, const std::string& file,
   ids.pop_back();
   if (!parent) return doc;
   if (!parent->is_map()) {
-    errors.push_back(make_error(ext.where, "extends: '" + parent_file + "' " +
-                                               (parent->is_null() ? std::string("is empty")
-                                                                  : "holds " + describe(*parent)) +
-                                               ", not a map of scenario sections"));
+    errors.push_back(make_error(
+        ext.where, "extends: '" + parent_file + "' " +
+                       (parent->is_null() ? std::string("is empty") : "holds " + describe(*parent)) +
+                       ", not a map of scenario sections"));
     return doc;
   }
   deep_merge(*parent, *doc);

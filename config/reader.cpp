@@ -2,8 +2,8 @@
 #include "config/detail/reader.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 
@@ -143,7 +143,8 @@ std::optional<std::string> Reader::string(const YNode& n, const std::string& pat
 std::optional<std::string> Reader::name(const YNode& n, const std::string& path) {
   std::optional<std::string> s = string(n, path);
   if (!s) return s;
-  const bool control = std::any_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  const bool control =
+      std::any_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
   if (*s == "." || *s == ".." || s->find('/') != std::string::npos || control) {
     error(n.where, path + ": '" + printable_text(*s) +
                        "' cannot be used as a name: names become parts of result-file paths "

@@ -65,7 +65,8 @@ void check_discount_rates(Reader& r, const Config& c) {
                           std::to_string(c.simulation.horizon_months) + "-month horizon by a factor of 1e" +
                           std::to_string(static_cast<long long>(log10_factor)) +
                           ", beyond what the NPV arithmetic can carry (at most 1e100): over this horizon the "
-                          "rate must be >= " + buf);
+                          "rate must be >= " +
+                          buf);
   }
 }
 

@@ -37,7 +37,8 @@ void read_simulation(Reader& r, const YNode* n, Simulation& out) {
     const char* first = s->text.data();
     const char* last = first + s->text.size();
     if (s->is_scalar() && !s->quoted && !s->text.empty() && s->text.front() != '-' &&
-        std::from_chars(first, last, seed).ptr == last && std::from_chars(first, last, seed).ec == std::errc())
+        std::from_chars(first, last, seed).ptr == last &&
+        std::from_chars(first, last, seed).ec == std::errc())
       out.seed = seed;
     else if (auto v = r.integer(*s, m.child("seed"), 0, INT64_MAX))
       out.seed = static_cast<std::uint64_t>(*v);

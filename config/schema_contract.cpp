@@ -147,7 +147,8 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
       out.outcomes.push_back(read_outcome(r, outcomes->seq[i], "contract.outcomes." + std::to_string(i)));
   }
   if (const YNode* c = m.get("cap_total"))
-    if (auto v = r.bounded(*c, m.child("cap_total"), Bounds{0.0, kMaxMoney, true, kMoneyWhy})) out.cap_total = *v;
+    if (auto v = r.bounded(*c, m.child("cap_total"), Bounds{0.0, kMaxMoney, true, kMoneyWhy}))
+      out.cap_total = *v;
   m.read("termination_probability_annual", out.termination_probability_annual, kUnit);
   const YNode* baseline = m.get("baseline");
   const YNode* evaluation = m.get("evaluation");

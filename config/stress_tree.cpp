@@ -109,9 +109,10 @@ std::optional<std::string> unshiftable(const std::string& path) {
   if (path != "simulation" && path != "simulation.seed" && path != "simulation.paths" &&
       path != "simulation.block_size")
     return std::nullopt;
-  return path + " cannot be stressed or swept: every case and point runs on the same seed and paths "
-                "(common random numbers), so the shift would not be applied; use --seed or --paths for "
-                "the whole command (a sweep file also takes `paths:`)";
+  return path +
+         " cannot be stressed or swept: every case and point runs on the same seed and paths "
+         "(common random numbers), so the shift would not be applied; use --seed or --paths for "
+         "the whole command (a sweep file also takes `paths:`)";
 }
 
 std::optional<Shift> read_shift(Reader& r, const YNode& node, const std::string& where_path) {

@@ -173,8 +173,9 @@ std::optional<YNode> parse_yaml(const std::string& text, const std::string& file
     if (documents.size() > 1) {
       SourceLocation at = conv.location(documents[1].Mark());
       if (at.line == 0) at = SourceLocation{file, 1 + line_base, 1 + column_base};
-      errors.push_back(make_error(at, "a second YAML document (after '---') is not allowed: a file holds "
-                                      "one document, and the rest would be silently ignored"));
+      errors.push_back(make_error(at,
+                                  "a second YAML document (after '---') is not allowed: a file holds "
+                                  "one document, and the rest would be silently ignored"));
     }
     SourceLocation start{file, 1 + line_base, 1 + column_base};
     YNode out = conv.convert(root, start);

@@ -28,8 +28,8 @@ report::QuantileFan read_fan(const io::ResultReader& r, const std::string& path,
 }
 
 // [rows][cols] from a row-major matrix dataset of exactly `cols` columns and `rows` rows.
-std::vector<std::vector<double>> read_rows(const io::ResultReader& r, const std::string& path, std::int64_t rows,
-                                           std::int64_t cols) {
+std::vector<std::vector<double>> read_rows(const io::ResultReader& r, const std::string& path,
+                                           std::int64_t rows, std::int64_t cols) {
   size_t n = 0;
   const std::vector<double> data = read_matrix_of_shape(r, path, rows, cols, n);
   const auto width = static_cast<size_t>(cols);

@@ -71,8 +71,10 @@ int cmd_run(const Args& args) {
   }
   report_checkpoint(run, args.quiet);
   if (args.threads > run.threads && run.is_root)
-    std::fprintf(stderr, "sisim run: note: --threads %d asked for more threads than this process can run; %d ran "
-                 "(and the result file records %d)\n", args.threads, run.threads, run.threads);
+    std::fprintf(stderr,
+                 "sisim run: note: --threads %d asked for more threads than this process can run; %d ran "
+                 "(and the result file records %d)\n",
+                 args.threads, run.threads, run.threads);
   if (run.cancelled) {
     if (run.checkpoint_file.empty() || !run.checkpoint_error.empty())
       std::fprintf(stderr, "sisim run: interrupted; nothing was written\n");

@@ -62,10 +62,10 @@ bool print_special(const std::string& path) {
     std::vector<std::string> cases;
     std::vector<std::vector<PairedValue>> rows;
     read_stress_comparison(path, cases, rows);
-    std::fputs(
-        format_comparison_table(cases, rows, "sisim stress: " + printable_text(r.attribute_string("/", "scenario")))
-            .c_str(),
-        stdout);
+    std::fputs(format_comparison_table(cases, rows,
+                                       "sisim stress: " + printable_text(r.attribute_string("/", "scenario")))
+                   .c_str(),
+               stdout);
     return true;
   }
   if (r.exists("/sweep/points")) {

@@ -132,14 +132,14 @@ std::vector<double> read_column_of_length(const io::ResultReader& r, const std::
   return r.read_doubles(path);
 }
 
-std::vector<double> read_matrix_of_shape(const io::ResultReader& r, const std::string& path, std::int64_t rows,
-                                         std::int64_t cols, std::size_t& rows_read) {
+std::vector<double> read_matrix_of_shape(const io::ResultReader& r, const std::string& path,
+                                         std::int64_t rows, std::int64_t cols, std::size_t& rows_read) {
   const auto dims = r.shape(path);
   if (dims.size() != 2 || static_cast<std::int64_t>(dims[1]) != cols ||
       (rows >= 0 && static_cast<std::int64_t>(dims[0]) != rows))
     throw io::IoError("dataset " + where_in(r, path) + " has shape " + shape_text(dims) + ", expected [" +
-                      (rows >= 0 ? std::to_string(rows) : std::string("rows")) + " x " + std::to_string(cols) +
-                      "] (damaged or forged file)");
+                      (rows >= 0 ? std::to_string(rows) : std::string("rows")) + " x " +
+                      std::to_string(cols) + "] (damaged or forged file)");
   rows_read = dims[0];
   return r.read_doubles(path);
 }
@@ -214,8 +214,8 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
   }
   // The scenario name comes from the file: escaped, so it cannot drive the terminal.
   title = "sisim results: " + printable_text(r.attribute_string("/", "scenario")) + " (" +
-          std::to_string(read_paths_attribute(r)) + " paths, seed " + std::to_string(r.attribute_uint("/", "seed")) +
-          ")";
+          std::to_string(read_paths_attribute(r)) + " paths, seed " +
+          std::to_string(r.attribute_uint("/", "seed")) + ")";
   std::vector<HeadlineRow> rows;
   const auto levels = static_cast<std::int64_t>(analysis::kQuantileLevels.size());
   for (const auto& spec : kHeadline) {

@@ -26,8 +26,8 @@ std::int64_t read_paths_attribute(const io::ResultReader& r);
 std::vector<double> read_column_of_length(const io::ResultReader& r, const std::string& path,
                                           std::int64_t length);
 // A [rows x cols] matrix with exactly `cols` columns (and `rows` rows unless rows < 0).
-std::vector<double> read_matrix_of_shape(const io::ResultReader& r, const std::string& path, std::int64_t rows,
-                                         std::int64_t cols, std::size_t& rows_read);
+std::vector<double> read_matrix_of_shape(const io::ResultReader& r, const std::string& path,
+                                         std::int64_t rows, std::int64_t cols, std::size_t& rows_read);
 
 struct WriteRequest {
   std::string path;

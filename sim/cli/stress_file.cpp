@@ -68,7 +68,8 @@ void read_stress_comparison(const std::string& path, std::vector<std::string>& c
   for (size_t m = 0; m < comparison_metrics().size(); ++m) {
     const std::string g = std::string("/stress/comparison/") + comparison_metrics()[m].name + "/";
     const auto n = static_cast<std::int64_t>(cases.size());
-    const auto value = read_column_of_length(r, g + "value", n), change = read_column_of_length(r, g + "change", n),
+    const auto value = read_column_of_length(r, g + "value", n),
+               change = read_column_of_length(r, g + "change", n),
                se = read_column_of_length(r, g + "change_se", n);
     for (size_t c = 0; c < cases.size(); ++c) rows[c][m] = {value[c], change[c], se[c]};
   }

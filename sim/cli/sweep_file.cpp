@@ -174,10 +174,12 @@ SweepTable read_sweep_file(const std::string& path) {
   // range inside the sweep: anything else is a damaged or forged file, refused before any table is
   // printed or merged.
   const auto forged = [&](const std::string& what) {
-    return io::IoError("'" + path + "' is not a consistent sweep file: " + what + " (damaged or forged file)");
+    return io::IoError("'" + path + "' is not a consistent sweep file: " + what +
+                       " (damaged or forged file)");
   };
   const auto points = static_cast<std::int64_t>(t.index.size());
-  if (t.kind != "grid" && t.kind != "latin_hypercube") throw forged("unknown sweep kind '" + printable_text(t.kind) + "'");
+  if (t.kind != "grid" && t.kind != "latin_hypercube")
+    throw forged("unknown sweep kind '" + printable_text(t.kind) + "'");
   if (t.points_total < 1 || t.points_total > (std::int64_t{1} << 40))
     throw forged("points_total is " + std::to_string(t.points_total));
   if (points < 1 || points > t.points_total)
@@ -185,7 +187,8 @@ SweepTable read_sweep_file(const std::string& path) {
   for (std::int64_t i = 0; i < points; ++i)
     if (t.index[static_cast<size_t>(i)] != t.index.front() + i || t.index.front() < 0 ||
         t.index.back() >= t.points_total)
-      throw forged("the point indices are not a contiguous range inside 0.." + std::to_string(t.points_total - 1));
+      throw forged("the point indices are not a contiguous range inside 0.." +
+                   std::to_string(t.points_total - 1));
   if (t.columns.empty()) throw forged("no swept columns");
   std::int64_t product = 1;
   for (const std::int64_t n : t.grid_shape) {

@@ -135,12 +135,14 @@ std::string checkpoint_path_for_rank(const std::string& path, int rank, int rank
 void check_rank_count(const std::string& path, int ranks) {
   std::error_code ec;
   auto refuse = [&](const std::string& found, const std::string& what) {
-    throw CheckpointError("checkpoint '" + found + "' was written by a run with " + what + ", and this run has " +
-                          std::to_string(ranks) + (ranks == 1 ? " process" : " MPI ranks") +
-                          "; resume with the same number of ranks, or delete the checkpoint files to start over");
+    throw CheckpointError(
+        "checkpoint '" + found + "' was written by a run with " + what + ", and this run has " +
+        std::to_string(ranks) + (ranks == 1 ? " process" : " MPI ranks") +
+        "; resume with the same number of ranks, or delete the checkpoint files to start over");
   };
   if (ranks > 1 && std::filesystem::exists(path, ec)) refuse(path, "one process");
-  if (ranks <= 1 && std::filesystem::exists(path + ".rank0", ec)) refuse(path + ".rank0", "several MPI ranks");
+  if (ranks <= 1 && std::filesystem::exists(path + ".rank0", ec))
+    refuse(path + ".rank0", "several MPI ranks");
   if (ranks > 1 && std::filesystem::exists(path + ".rank" + std::to_string(ranks), ec))
     refuse(path + ".rank" + std::to_string(ranks), "more MPI ranks");
 }
@@ -159,8 +161,8 @@ void remove_stale_temporaries(const std::string& path) {
     const std::string name = entry.path().filename().string();
     if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
     const std::string digits = name.substr(prefix.size());
-    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
-    const long pid = std::stol(digits);
+    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 10) continue;
+    const long long pid = std::stoll(digits);
     if (pid == ::getpid() || (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)) continue;
     std::error_code ignored;
     fs::remove(entry.path(), ignored);

@@ -43,17 +43,18 @@ MemoryEstimate estimate_memory(const Config& c, const RunOptions& options, int r
   const double paths = static_cast<double>(options.paths > 0 ? options.paths : c.simulation.paths);
   const double months = c.simulation.horizon_months, years = (c.simulation.horizon_months + 11) / 12;
   const double items = kFixedLineItems + static_cast<double>(c.public_.other_flows.size());
-  const double columns = 9 + 5.0 * static_cast<double>(c.finance.tranches.size()) + 2.0 * kAccountBudgets + 11 +
-                         static_cast<double>(c.uncertain.size());
+  const double columns = 9 + 5.0 * static_cast<double>(c.finance.tranches.size()) + 2.0 * kAccountBudgets +
+                         11 + static_cast<double>(c.uncertain.size());
   const double fan = std::min(paths, static_cast<double>(options.fan_paths));
   const double annual = kAccountBudgets * years * items;
   const double blocks = paths / std::max(1, c.simulation.block_size) + 1;
   // Columns (held by every run the command keeps, plus the file image and its copy at commit),
   // fan-chart paths, kept annual accounts and per-block sums, all doubles.
-  e.results = 8.0 * (columns * paths * (runs_held + 2) + fan * months * (1 + kAccountBudgets) +
-                     fan * annual + blocks * annual);
+  e.results = 8.0 * (columns * paths * (runs_held + 2) + fan * months * (1 + kAccountBudgets) + fan * annual +
+                     blocks * annual);
   const double people = static_cast<double>(c.cohort.size);
-  const double control = c.contract.present ? static_cast<double>(c.contract.evaluation.control_group_size) : 0;
+  const double control =
+      c.contract.present ? static_cast<double>(c.contract.evaluation.control_group_size) : 0;
   const double segments = static_cast<double>(c.cohort.segments.size());
   const double classes = static_cast<double>(c.public_.refusion.ladder.size()) + 1;
   e.per_thread = people * kBytesPerPerson + control * kBytesPerControlPerson +
@@ -90,8 +91,7 @@ std::string check_memory(const Config& config, const RunOptions& options, int ru
       << " per thread for a cohort of " << config.cohort.size << " people, times " << e.threads
       << " threads, plus " << gigabytes(e.results) << " for the results of "
       << (options.paths > 0 ? options.paths : config.simulation.paths) << " paths), and about "
-      << gigabytes(available)
-      << " is available: use fewer --paths or --threads, or a smaller cohort";
+      << gigabytes(available) << " is available: use fewer --paths or --threads, or a smaller cohort";
   return out.str();
 }
 

@@ -10,7 +10,7 @@
 namespace sisim {
 
 struct MemoryEstimate {
-  double results = 0;   // per-path columns, the time-series buffers, and the result file image
+  double results = 0;     // per-path columns, the time-series buffers, and the result file image
   double per_thread = 0;  // one thread's work space for one path (cohort, control group, flows)
   int threads = 1;
   double total() const { return results + per_thread * threads; }

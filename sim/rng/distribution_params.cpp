@@ -193,8 +193,10 @@ std::string check_sampling(const Distribution& d) {
   }
   const double q01 = quantile(d, 0.01), q99 = quantile(d, 0.99);
   if (!increasing)
-    return "cannot be sampled correctly in double precision: inverting its CDF gives only a few values (the 1 % "
-           "and 99 % quantiles are " + num(q01) + " and " + num(q99) + "), so draws would pile up on them" +
+    return "cannot be sampled correctly in double precision: inverting its CDF gives only a few values (the "
+           "1 % "
+           "and 99 % quantiles are " +
+           num(q01) + " and " + num(q99) + "), so draws would pile up on them" +
            (is_truncated(d) ? std::string(" (the truncation keeps too little probability to invert the CDF; "
                                           "widen it or move it toward the centre)")
                             : std::string(" (use smaller shape parameters, or a fixed value)"));

@@ -78,7 +78,8 @@ TEST(FaultOutput, AnOutputThatIsNotARegularFileIsRefusedEvenWithForce) {
   EXPECT_TRUE(fs::is_fifo(dir / "fifo"));
   EXPECT_TRUE(fs::is_symlink(dir / "link"));
   EXPECT_EQ(testing::read_file(dir / "target.h5"), "kept");
-  EXPECT_EQ(testing::entries(dir), (std::set<std::string>{"dangling", "fifo", "folder", "link", "target.h5"}));
+  EXPECT_EQ(testing::entries(dir),
+            (std::set<std::string>{"dangling", "fifo", "folder", "link", "target.h5"}));
 }
 
 TEST(FaultOutput, AnOutputThatIsAnInputIsRefused) {
@@ -90,13 +91,14 @@ TEST(FaultOutput, AnOutputThatIsAnInputIsRefused) {
   const std::string s = scenario.string();
   const struct {
     std::string command, role;
-  } cases[] = {
-      {bin + " run " + s + " -o " + s + " --force --paths 20 --quiet", "(the scenario '"},
-      {bin + " run " + s + " -o " + parent.string() + " --force --paths 20 --quiet", "a file the scenario extends"},
-      {bin + " run " + s + " -o " + (dir / "x.h5").string() + " --checkpoint=" + (dir / "x.h5").string() +
-           " --paths 20 --quiet",
-       "(the checkpoint '"},
-      {bin + " stress " + s + " --cases " + s + " -o " + s + " --force --paths 20 --quiet", "(the scenario '"}};
+  } cases[] = {{bin + " run " + s + " -o " + s + " --force --paths 20 --quiet", "(the scenario '"},
+               {bin + " run " + s + " -o " + parent.string() + " --force --paths 20 --quiet",
+                "(a file the scenario extends '"},
+               {bin + " run " + s + " -o " + (dir / "x.h5").string() +
+                    " --checkpoint=" + (dir / "x.h5").string() + " --paths 20 --quiet",
+                "(the checkpoint '"},
+               {bin + " stress " + s + " --cases " + s + " -o " + s + " --force --paths 20 --quiet",
+                "(the scenario '"}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.command);
     const auto r = run_command(c.command);
@@ -139,12 +141,11 @@ TEST(FaultOutput, AFailedWriteToStandardOutputExits74) {
   const fs::path dir = testing::temp_folder("fault-stdout");
   const fs::path result = dir / "r.h5";
   ASSERT_EQ(run_command(run_to(result.string())).exit_code, 0);
-  for (const std::string& command :
-       {testing::sisim_binary() + " summarize --csv " + result.string(),
-        testing::sisim_binary() + " summarize " + result.string(),
-        testing::sisim_binary() + " validate " + testing::kScenario}) {
+  for (const std::string& command : {testing::sisim_binary() + " summarize --csv " + result.string(),
+                                     testing::sisim_binary() + " summarize " + result.string(),
+                                     testing::sisim_binary() + " validate " + testing::kScenario}) {
     SCOPED_TRACE(command);
-    const auto r = run_command(command + " > /dev/full");
+    const auto r = run_command("bash -c '" + command + " > /dev/full'");  // stderr stays visible
     EXPECT_EQ(r.exit_code, 74) << r.output;
     EXPECT_NE(r.output.find("cannot write to standard output: No space left on device"), std::string::npos)
         << r.output;

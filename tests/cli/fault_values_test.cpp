@@ -40,11 +40,11 @@ TEST(FaultValues, StressAndSweepOverSimulationSettingsAreRefused) {
   const fs::path dir = testing::temp_folder("values-shift-simulation");
   for (const std::string key : {"simulation.seed", "simulation.paths", "simulation.block_size"}) {
     SCOPED_TRACE(key);
-    testing::write_file(dir / "cases.yaml", "cases:\n  - name: other\n    shifts:\n      - {path: " + key +
-                                                ", set: 7}\n");
-    const auto stress = run_command(bin() + " stress " + testing::kScenario + " --cases " +
-                                    (dir / "cases.yaml").string() + " -o " + (dir / "s.h5").string() +
-                                    " --paths 10 --quiet");
+    testing::write_file(dir / "cases.yaml",
+                        "cases:\n  - name: other\n    shifts:\n      - {path: " + key + ", set: 7}\n");
+    const auto stress =
+        run_command(bin() + " stress " + testing::kScenario + " --cases " + (dir / "cases.yaml").string() +
+                    " -o " + (dir / "s.h5").string() + " --paths 10 --quiet");
     EXPECT_EQ(stress.exit_code, 65) << stress.output;
     EXPECT_NE(stress.output.find(key + " cannot be stressed or swept"), std::string::npos) << stress.output;
     testing::write_file(dir / "sweep.yaml", "scenario: " + testing::kScenario + "\ngrid:\n  - {path: " + key +

@@ -49,7 +49,10 @@ TEST(ForgedHdf5, RunFilesWithInconsistentContentAreRefused) {
        "has shape [10], expected [40]", false},
       {"long_column", [&](H5Forge& f) { f.doubles("/paths/investor/irr", {100}, hundred); },
        "has shape [100], expected [40]", false},
-      {"param_column_2d", [&](H5Forge& f) { f.doubles("/paths/budgets/state/npv", {20, 2}, std::vector<double>(40)); },
+      {"param_column_2d",
+       [&](H5Forge& f) {
+         f.doubles("/paths/budgets/state/npv", {20, 2}, std::vector<double>(40));
+       },
        "has shape [20 x 2], expected [40]", false},
       {"schema_version_2", [](H5Forge& f) { f.int_attribute("/", "schema_version", 2); },
        "schema_version 2, and this sisim reads schema_version 1", true},
@@ -63,7 +66,9 @@ TEST(ForgedHdf5, RunFilesWithInconsistentContentAreRefused) {
       {"empty_scalar", [](H5Forge& f) { f.doubles("/summary/investor/moic/sd", {0}, {}); },
        "is not a single number", true},
       {"fan_three_columns",
-       [&](H5Forge& f) { f.doubles("/timeseries/investor/cumulative_cash", {180, 3}, std::vector<double>(540)); },
+       [&](H5Forge& f) {
+         f.doubles("/timeseries/investor/cumulative_cash", {180, 3}, std::vector<double>(540));
+       },
        "expected [rows x 9]", false},
       {"fan_as_vector",
        [&](H5Forge& f) {
@@ -115,7 +120,8 @@ TEST(ForgedHdf5, SweepAndStressFilesWithInconsistentContentAreRefused) {
     H5Forge f(a, dir / "long_index.h5");
     f.ints("/sweep/points/index", {10}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
   }
-  expect_refused(bin + " summarize " + (dir / "long_index.h5").string(), "long_index.h5", "damaged or forged");
+  expect_refused(bin + " summarize " + (dir / "long_index.h5").string(), "long_index.h5",
+                 "damaged or forged");
   // A short statistics array: merging would copy values that are not there.
   {
     H5Forge f(b, dir / "short_stats.h5");
@@ -142,13 +148,16 @@ TEST(ForgedHdf5, SweepAndStressFilesWithInconsistentContentAreRefused) {
   // More stress cases named than the comparison holds rows for.
   {
     H5Forge f(stress, dir / "stress_cases.h5");
-    f.string_list_attribute("/stress/comparison", "cases", {"base", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"});
+    f.string_list_attribute("/stress/comparison", "cases",
+                            {"base", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"});
   }
-  expect_refused(bin + " summarize " + (dir / "stress_cases.h5").string(), "stress_cases.h5", "expected [12]");
+  expect_refused(bin + " summarize " + (dir / "stress_cases.h5").string(), "stress_cases.h5",
+                 "expected [12]");
   // The good files still read.
-  EXPECT_EQ(run_command(bin + " summarize --merge " + a.string() + " " + b.string() + " -o " + merged.string())
-                .exit_code,
-            0);
+  EXPECT_EQ(
+      run_command(bin + " summarize --merge " + a.string() + " " + b.string() + " -o " + merged.string())
+          .exit_code,
+      0);
 }
 
 }  // namespace

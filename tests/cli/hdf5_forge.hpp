@@ -30,7 +30,8 @@ class H5Forge {
   void doubles(const std::string& path, const std::vector<hsize_t>& dims, const std::vector<double>& values) {
     replace(path, H5T_IEEE_F64LE, dims, H5T_NATIVE_DOUBLE, values.data());
   }
-  void ints(const std::string& path, const std::vector<hsize_t>& dims, const std::vector<std::int64_t>& values) {
+  void ints(const std::string& path, const std::vector<hsize_t>& dims,
+            const std::vector<std::int64_t>& values) {
     replace(path, H5T_STD_I64LE, dims, H5T_NATIVE_INT64, values.data());
   }
   // Replaces dataset `path` by a scalar variable-length string.
@@ -95,7 +96,8 @@ class H5Forge {
                const void* data) {
     remove(path);
     const hid_t space = H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr);
-    const hid_t set = H5Dcreate2(file_, path.c_str(), file_type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    const hid_t set =
+        H5Dcreate2(file_, path.c_str(), file_type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
     H5Dwrite(set, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data);
     H5Dclose(set);
     H5Sclose(space);

@@ -147,11 +147,13 @@ TEST(DistributionParams, DistributionsThatCannotBeSampledAreRefused) {
   Distribution beta;
   beta.kind = DistKind::beta;
   beta.alpha = beta.beta = 1e300;
-  EXPECT_NE(check_distribution(beta).find("cannot be sampled"), std::string::npos) << check_distribution(beta);
+  EXPECT_NE(check_distribution(beta).find("cannot be sampled"), std::string::npos)
+      << check_distribution(beta);
   Distribution pert;
   pert.kind = DistKind::pert;
   pert.low = 0.0, pert.mode = 0.5, pert.high = 1.0, pert.lambda = 1e300;
-  EXPECT_NE(check_distribution(pert).find("cannot be sampled"), std::string::npos) << check_distribution(pert);
+  EXPECT_NE(check_distribution(pert).find("cannot be sampled"), std::string::npos)
+      << check_distribution(pert);
   Distribution normal;
   normal.kind = DistKind::normal;
   normal.mean = 0.0, normal.sd = 1.0;
