@@ -50,7 +50,7 @@ void read_values(Reader& r, MapView& file, const std::string& section, RuleSet& 
     if (name.compare(0, section.size() + 1, section + ".") != 0) continue;
     const std::string key = name.substr(section.size() + 1);
     if (const YNode* n = m.get(key))
-      if (auto v = r.bounded(*n, name, k.amount ? kNonNegative : kUnit)) out.values[name] = *v;
+      if (auto v = r.bounded(*n, name, k.amount ? kMoney : kUnit)) out.values[name] = *v;
   }
 }
 
@@ -60,7 +60,7 @@ void read_benefits(Reader& r, MapView& file, RuleSet& out) {
   if (!m.present()) return;
   for (const MapEntry& e : n->map) {
     m.get(e.key);  // every name is a known key
-    if (auto v = r.bounded(e.value, "benefit." + e.key, kNonNegative)) out.values["benefit." + e.key] = *v;
+    if (auto v = r.bounded(e.value, "benefit." + e.key, kMoney)) out.values["benefit." + e.key] = *v;
   }
 }
 
