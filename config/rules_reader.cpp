@@ -156,7 +156,8 @@ void read_rules(Reader& r, const YNode* n, Rules& out) {
   for (const auto& e : fs::directory_iterator(family, ec))
     if (e.path().extension() == ".yaml") files.push_back(e.path());
   if (files.empty()) {
-    r.error(m.where(), "public.rules: no rule files (*.yaml) in " + family.string());
+    r.error(m.where(), "public.rules: no rule files (*.yaml) in " + family.string() +
+                           " (public.rules.dir is relative to the file that sets public.rules)");
     return;
   }
   std::sort(files.begin(), files.end());

@@ -97,7 +97,8 @@ TEST(Rules, RuleFilesAreValidatedStrictly) {
   for (const std::string& expected :
        {a + ":4:3: error: unknown key 'personal_allowence_annual' in tax (did you mean 'personal_allowance_annual'?)",
         a + ":5:22: error: tax.state_bottom_rate: must be in [0, 1], got 1.5",
-        a + ":6:22: error: benefit.forhoejet: must be >= 0, got -1",
+        a + ":6:22: error: benefit.forhoejet: must be in [0, 1000000000000] (money amounts are limited to 1e12 "
+            "so that totals over the cohort, the horizon and the paths stay finite), got -1",
         b + ":1:1: error: missing required key 'sources'",
         b + ":1:16: error: in_force_from 2025-08 does not match the file name 2025-07.yaml"}) {
     EXPECT_NE(errors.find(expected), std::string::npos) << expected << "\n---\n" << errors;
