@@ -2,7 +2,7 @@
 // minimum and the payer's maximum (sim/cli/price_solver.hpp), on common random numbers.
 #include <cstdio>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 #include "config/pricing.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/load_scenario.hpp"
