@@ -48,13 +48,23 @@ int overlap(const Spell& sp, int lo, int hi) {
 // spell alone adds one month per month, only its first `need` months can be the first to reach it.
 bool accumulated_reset(const std::vector<Spell>& spells, std::size_t first, int need, int window) {
   const Spell& cur = spells.back();
-  if (cur.end - cur.start >= need && first + 1 == spells.size()) return true;  // no earlier spells
+  const int length = cur.end - cur.start;
+  if (first + 1 == spells.size()) return length >= need;  // no earlier spells in this count
+  // Earlier spells lie before cur.start, so in month t of this spell they add their months in
+  // [t - window + 1, cur.start - 1], at most `before` (t = cur.start): a cheap test first.
+  const auto earlier_from = [&](int lo) {
+    int months = 0;
+    for (std::size_t k = spells.size() - 1; k-- > first;) {
+      if (spells[k].end <= lo) break;  // chronological: all before it end earlier still
+      months += overlap(spells[k], lo, cur.start - 1);
+    }
+    return months;
+  };
+  const int before = earlier_from(cur.start - window + 1);
+  if (std::min(length, need) + before < need) return false;
   const int stop = std::min(cur.end, cur.start + need);
-  for (int t = cur.start; t < stop; ++t) {
-    int months = t - cur.start + 1;
-    for (std::size_t k = first; k + 1 < spells.size(); ++k) months += overlap(spells[k], t - window + 1, t);
-    if (months >= need) return true;
-  }
+  for (int t = cur.start; t < stop; ++t)
+    if (t - cur.start + 1 + earlier_from(t - window + 1) >= need) return true;
   return false;
 }
 

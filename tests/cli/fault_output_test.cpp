@@ -88,8 +88,8 @@ TEST(FaultOutput, AnOutputThatIsAnInputIsRefused) {
   testing::write_file(parent, testing::read_file(testing::kScenario));
   // The copied base scenario names its rule files relative to itself (public.rules.dir): point the
   // copy at the repository's rules/.
-  testing::write_file(scenario, "extends: parent.yaml\nname: child\npublic: {rules: {dir: " + testing::source_dir() +
-                                    "/rules}}\n");
+  testing::write_file(scenario, "extends: parent.yaml\nname: child\npublic: {rules: {dir: " +
+                                    testing::source_dir() + "/rules}}\n");
   const std::string bin = testing::sisim_binary();
   const std::string s = scenario.string();
   const struct {

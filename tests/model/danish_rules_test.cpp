@@ -198,7 +198,8 @@ cohort:
        job_finding_hazard: 0, separation_hazard: 0, exit_hazard: 0}
 intervention: {duration_months: 12, effect: {hazard_ratio: 1}}
 public:
-  rules: {family: dk, start: 2025-01, dir: )" + std::string(SISIM_SOURCE_DIR) + R"(/rules}
+  rules: {family: dk, start: 2025-01, dir: )" +
+                           std::string(SISIM_SOURCE_DIR) + R"(/rules}
   tax: {municipal_rate: 0.252, municipal_retention: 0.25}
 )";
   const LoadResult loaded = load_config_from_string(yaml, "reform.yaml");
@@ -222,7 +223,8 @@ public:
     const ArmResult& arm = p.counterfactual;
     EXPECT_NEAR(arm.flows.at(Budget::municipality, static_cast<int>(LineItem::benefit), e.m), e.benefit, 1e-9)
         << e.m;
-    EXPECT_NEAR(arm.flows.at(Budget::state, static_cast<int>(LineItem::refusion), e.m), e.refusion, 1e-9) << e.m;
+    EXPECT_NEAR(arm.flows.at(Budget::state, static_cast<int>(LineItem::refusion), e.m), e.refusion, 1e-9)
+        << e.m;
     EXPECT_NEAR(arm.flows.at(Budget::municipality, static_cast<int>(LineItem::municipal_tax), e.m),
                 -e.municipal_tax, 1e-3)
         << e.m;
@@ -244,8 +246,8 @@ public:
 TEST(DanishRules, EqualisationTaxBasePartByPosition) {
   // The 2026 worked example (16,800 DKK/month wage): municipal base 8,805.67, municipal tax 0.252 x
   // = 2,219.03. The other municipalities take 75 % of the national average rate 25.049 % (2026 [12])
-  // times the base: 0.25049 x 8,805.67 = 2,205.73, x 0.75 = 1,654.30, so the municipality keeps 564.73 (25.4 %).
-  // Below 90 % of the average tax base they take 95 %: 2,095.44, and it keeps 123.58 (5.6 %).
+  // times the base: 0.25049 x 8,805.67 = 2,205.73, x 0.75 = 1,654.30, so the municipality keeps 564.73 (25.4
+  // %). Below 90 % of the average tax base they take 95 %: 2,095.44, and it keeps 123.58 (5.6 %).
   for (const bool below : {false, true}) {
     Config c = tax_year(54100, 0.1275, 63300, 15282, 16800);
     c.public_.equalisation.present = true;
@@ -307,7 +309,8 @@ TEST(DanishRules, BudgetLagMovesMunicipalTaxAndEqualisation) {
       const double expected = m < 12 ? 0.0 : unlagged.treated.flows.at(b, item, m - 12);
       EXPECT_EQ(lagged.treated.flows.at(b, item, m), expected) << m;
     }
-    EXPECT_EQ(lagged.treated.flows.at(Budget::state, state, m), unlagged.treated.flows.at(Budget::state, state, m));
+    EXPECT_EQ(lagged.treated.flows.at(Budget::state, state, m),
+              unlagged.treated.flows.at(Budget::state, state, m));
   }
 }
 
