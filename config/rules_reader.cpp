@@ -5,24 +5,15 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
+#include "config/detail/compose.hpp"
 #include "config/detail/schema.hpp"
 
 namespace sisim::config_detail {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::optional<std::string> read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // "2025-07" or "2025" (January) -> year * 12 + month - 1.
 std::optional<int> parse_year_month(const std::string& s) {
@@ -76,11 +67,9 @@ void read_sources(Reader& r, MapView& file) {
 }
 
 std::optional<RuleSet> read_rule_file(Reader& r, const fs::path& path) {
-  std::optional<std::string> text = read_text(path);
-  if (!text) {
-    r.errors.push_back(ConfigError{path.string(), 1, 1, "cannot read rule file"});
-    return std::nullopt;
-  }
+  // The scenario's own reader: regular files only, bounded in size, never blocking on a FIFO.
+  std::optional<std::string> text = read_config_file(path.string(), r.errors);
+  if (!text) return std::nullopt;
   std::optional<YNode> doc = parse_yaml(*text, path.string(), r.errors);
   if (!doc) return std::nullopt;
   if (!doc->is_map()) {
