@@ -248,6 +248,8 @@ class SweepFile(ResultFile):
         if self.sweep_kind != "grid":
             raise ValueError("grid() needs a grid sweep; this one is a " + self.sweep_kind)
         ds = self.dataset
+        if len(self.swept) == 1:  # one dimension: no MultiIndex to unstack
+            return ds.swap_dims({"point": self.swept[0]}).drop_vars("point")
         return ds.set_index(point=self.swept).unstack("point")
 
 
