@@ -93,8 +93,9 @@ std::shared_ptr<Scenario> load(const std::string& path, const std::vector<std::s
   return std::make_shared<Scenario>(Scenario{path, overrides, *loaded.config});
 }
 
-std::shared_ptr<RunResult> run(const std::shared_ptr<const Scenario>& scenario, std::optional<std::int64_t> paths,
-                               std::optional<std::uint64_t> seed, int threads) {
+std::shared_ptr<RunResult> run(const std::shared_ptr<const Scenario>& scenario,
+                               std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed,
+                               int threads) {
   RunOptions options;  // as `sisim run`
   if (paths) options.paths = *paths;
   if (seed) {
@@ -104,15 +105,18 @@ std::shared_ptr<RunResult> run(const std::shared_ptr<const Scenario>& scenario, 
   options.threads = threads;
   options.progress = false;
   options.label = scenario->config.name;
-  if (const std::string why = check_memory(scenario->config, options); !why.empty()) throw NotEnoughMemory(why);
+  if (const std::string why = check_memory(scenario->config, options); !why.empty())
+    throw NotEnoughMemory(why);
   auto result = std::make_shared<RunResult>();
   result->scenario = scenario;
   run_interruptibly([&] { result->run = run_simulation(scenario->config, options); });
-  if (result->run.cancelled) throw std::runtime_error("the run was cancelled");  // by a signal Python did not see
+  if (result->run.cancelled)
+    throw std::runtime_error("the run was cancelled");  // by a signal Python did not see
   return result;
 }
 
-void write_run_file(const RunResult& r, const std::string& path, bool force, const std::string& command_line) {
+void write_run_file(const RunResult& r, const std::string& path, bool force,
+                    const std::string& command_line) {
   py::gil_scoped_release release;
   cli::write_result_file({path, force, command_line}, r.scenario->config, r.run, cli::headline_rows(r.run));
 }
@@ -182,20 +186,22 @@ py::list column_names(const RunResult& r) {
 }
 
 // `sisim stress` on `scenario` with the cases of `cases_file` (or the scenario's own section).
-void stress_to_file(const Scenario& scenario, const std::string& cases_file, const std::string& output, bool force,
-                    std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads,
-                    const std::string& command_line) {
+void stress_to_file(const Scenario& scenario, const std::string& cases_file, const std::string& output,
+                    bool force, std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed,
+                    int threads, const std::string& command_line) {
   const Config& base = scenario.config;
   run_interruptibly([&] {
-    const StressCasesResult cases = cases_file.empty() ? read_scenario_stress(scenario.path, scenario.overrides)
-                                                       : read_stress_file(cases_file);
+    const StressCasesResult cases = cases_file.empty()
+                                        ? read_scenario_stress(scenario.path, scenario.overrides)
+                                        : read_stress_file(cases_file);
     std::vector<ConfigError> errors = cases.errors;
     if (errors.empty() && cases.cases.empty())
       throw ConfigFailure("no stress cases (give cases=... or a `stress: {cases: [...]}` section)");
     std::vector<std::pair<cli::CaseRecord, Config>> loaded;
     for (const StressCase& c : cases.cases) {  // every case loaded before the first path runs
       std::vector<ConfigError> resolve_errors;
-      cli::CaseRecord record{c.name, c.description, c.shifts, resolve_shifts(base, c.shifts, resolve_errors), ""};
+      cli::CaseRecord record{c.name, c.description, c.shifts, resolve_shifts(base, c.shifts, resolve_errors),
+                             ""};
       const LoadResult r = cli::load_shifted(scenario.path, scenario.overrides, base, c.shifts);
       if (!r.ok()) {
         errors.insert(errors.end(), r.errors.begin(), r.errors.end());
@@ -243,7 +249,8 @@ void sweep_to_file(const std::string& sweep_file, const std::vector<std::string>
       const LoadResult r = cli::load_shifted(spec.scenario, overrides, base, shifts);
       if (!r.ok()) throw ConfigFailure(r.errors);
     }
-    const RunOptions options = cli::paired_options(run_args(paths, seed, threads), base, spec.paths.value_or(0));
+    const RunOptions options =
+        cli::paired_options(run_args(paths, seed, threads), base, spec.paths.value_or(0));
     if (const std::string why = check_memory(base, options, 1); !why.empty()) throw NotEnoughMemory(why);
     cli::SweepTable table = cli::new_sweep_table(spec, base, points, options);
     for (size_t p = 0; p < points.shifts.size(); ++p) {
@@ -257,8 +264,9 @@ void sweep_to_file(const std::string& sweep_file, const std::vector<std::string>
 }
 
 // `sisim price SCENARIO.yaml`.
-void price_to_file(const Scenario& scenario, const std::string& output, bool force, std::optional<std::int64_t> paths,
-                   std::optional<std::uint64_t> seed, int threads, const std::string& command_line) {
+void price_to_file(const Scenario& scenario, const std::string& output, bool force,
+                   std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads,
+                   const std::string& command_line) {
   const Config& base = scenario.config;
   run_interruptibly([&] {
     const PricingReadResult pricing = read_scenario_pricing(scenario.path, scenario.overrides);
@@ -345,10 +353,10 @@ PYBIND11_MODULE(_sisim, m) {
 
   m.def("load", &load, py::arg("path"), py::arg("overrides"));
   m.def("run", &run, py::arg("scenario"), py::arg("paths"), py::arg("seed"), py::arg("threads"));
-  m.def("stress", &stress_to_file, py::arg("scenario"), py::arg("cases_file"), py::arg("output"), py::arg("force"),
-        py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));
-  m.def("sweep", &sweep_to_file, py::arg("sweep_file"), py::arg("overrides"), py::arg("output"), py::arg("force"),
-        py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));
+  m.def("stress", &stress_to_file, py::arg("scenario"), py::arg("cases_file"), py::arg("output"),
+        py::arg("force"), py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));
+  m.def("sweep", &sweep_to_file, py::arg("sweep_file"), py::arg("overrides"), py::arg("output"),
+        py::arg("force"), py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));
   m.def("price", &price_to_file, py::arg("scenario"), py::arg("output"), py::arg("force"), py::arg("paths"),
         py::arg("seed"), py::arg("threads"), py::arg("command_line"));
 }
