@@ -29,6 +29,7 @@
 #include "sim/cli/price_report.hpp"
 #include "sim/cli/price_solver.hpp"
 #include "sim/cli/result_file.hpp"
+#include "sim/cli/run_checks.hpp"
 #include "sim/cli/stress_compare.hpp"
 #include "sim/cli/stress_file.hpp"
 #include "sim/cli/stress_run.hpp"
@@ -77,6 +78,13 @@ cli::Args run_args(std::optional<std::int64_t> paths, std::optional<std::uint64_
   args.threads = threads;
   args.quiet = true;
   return args;
+}
+
+// As the commands: refuse an output that exists (without force), cannot be written or is an input
+// before running, not after an hour of it.
+void check_output(const std::string& output, bool force, const std::vector<cli::InputFile>& inputs) {
+  std::string why;
+  if (!cli::output_is_usable(output, force, inputs, why)) throw io::IoError(why);
 }
 
 std::shared_ptr<Scenario> load(const std::string& path, const std::vector<std::string>& overrides) {
@@ -190,6 +198,9 @@ void stress_to_file(const Scenario& scenario, const std::string& cases_file, con
                     bool force, std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed,
                     int threads, const std::string& command_line) {
   const Config& base = scenario.config;
+  std::vector<cli::InputFile> inputs = cli::scenario_inputs(scenario.path, base);
+  if (!cases_file.empty()) inputs.push_back({cases_file, "the cases file"});
+  check_output(output, force, inputs);
   run_interruptibly([&] {
     const StressCasesResult cases = cases_file.empty()
                                         ? read_scenario_stress(scenario.path, scenario.overrides)
@@ -244,6 +255,9 @@ void sweep_to_file(const std::string& sweep_file, const std::vector<std::string>
     const LoadResult loaded = cli::load_scenario(spec.scenario, overrides);
     if (!loaded.ok()) throw ConfigFailure(loaded.errors);
     const Config& base = *loaded.config;
+    std::vector<cli::InputFile> inputs = cli::scenario_inputs(spec.scenario, base);
+    inputs.push_back({sweep_file, "the sweep file"});
+    check_output(output, force, inputs);
     const cli::SweepPoints points = cli::sweep_points(spec);
     for (const auto& shifts : points.shifts) {  // a bad point fails before any runs
       const LoadResult r = cli::load_shifted(spec.scenario, overrides, base, shifts);
@@ -268,6 +282,7 @@ void price_to_file(const Scenario& scenario, const std::string& output, bool for
                    std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads,
                    const std::string& command_line) {
   const Config& base = scenario.config;
+  check_output(output, force, cli::scenario_inputs(scenario.path, base));
   run_interruptibly([&] {
     const PricingReadResult pricing = read_scenario_pricing(scenario.path, scenario.overrides);
     if (!pricing.ok()) throw ConfigFailure(pricing.errors);
