@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 #include "config/loader.hpp"
 #include "config/pricing.hpp"
 #include "config/stress.hpp"

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 #include "sim/cli/run_checks.hpp"
 
 namespace sisim::cli {

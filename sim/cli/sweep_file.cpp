@@ -5,7 +5,7 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/io/h5_reader.hpp"

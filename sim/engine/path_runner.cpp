@@ -4,8 +4,8 @@
 #include <cmath>
 #include <limits>
 
-#include "analysis/irr.hpp"
-#include "analysis/npv.hpp"
+#include "sim/finance/irr.hpp"
+#include "sim/finance/npv.hpp"
 #include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/payments.hpp"
 #include "sim/contract/settle.hpp"
