@@ -118,3 +118,23 @@ def test_ctrl_c_interrupts_a_run_cleanly():
     assert lines[0].startswith("interrupted after"), done.stdout
     assert float(lines[0].split()[-1]) < 10  # 2 million paths would take minutes
     assert lines[1] == "then ran 50"
+
+
+def test_ctrl_c_interrupts_a_sweep_and_writes_nothing(tmp_path):
+    out = tmp_path / "sweep.h5"
+    script = textwrap.dedent(f"""
+        import os, signal, sys, threading
+        sys.path.insert(0, {str(ROOT)!r})
+        import sisim
+        threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+        try:
+            sisim.sweep({SCENARIO!r}, grid={{"intervention.effect.employment_gap": [0.1, 0.2, 0.3]}},
+                        paths=1_000_000, output={str(out)!r})
+            print("finished")
+        except KeyboardInterrupt:
+            print("interrupted")
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "interrupted"
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no file, no temporary left behind
