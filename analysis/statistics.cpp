@@ -144,12 +144,12 @@ Summary summarize(const std::vector<double>& x, const std::vector<std::uint8_t>*
     s.quantiles[i] = full[i];
     s.quantile_se[i] = se[i];
   }
-  s.var_05 = -full[1];
-  s.var_01 = -full[0];
+  s.var_05 = full[1];  // the metric's own sign: a loss is a low value (header)
+  s.var_01 = full[0];
   s.var_05_se = se[1];
   s.var_01_se = se[0];
-  s.es_05 = full[kEs05];
-  s.es_01 = full[kEs01];
+  s.es_05 = -full[kEs05];
+  s.es_01 = -full[kEs01];
   s.es_05_se = se[kEs05];
   s.es_01_se = se[kEs01];
   if (loss_flags != nullptr) {

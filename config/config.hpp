@@ -227,6 +227,11 @@ struct Finance {
   std::optional<double> return_cap_annual;
   Guarantee guarantee;
   std::vector<Tranche> tranches;  // empty: one investor
+  // The investor's hurdle: an annual IRR below it is a loss event of its own (absent: none).
+  std::optional<double> hurdle_rate;
+  // Capital committed up front (in the scenario's currency): results report how often
+  // drawdowns exceed it and how much of it stays undrawn over time (absent: no commitment).
+  std::optional<double> commitment;
 };
 
 // ---- correlations ----------------------------------------------------------------------------
@@ -245,6 +250,7 @@ struct UncertainParam {
 
 struct Config {
   std::string name;
+  std::string currency = "DKK";  // the unit of every money amount, in every label and file
   std::string source_file;
   Simulation simulation;
   Cohort cohort;

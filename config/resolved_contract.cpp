@@ -81,6 +81,8 @@ void emit_finance(Out& o, const Finance& f) {
   o.kv("investor_discount_rate", f.investor_discount_rate);
   o.kv("provider_share", f.provider_share);
   if (f.return_cap_annual) o.kv("return_cap_annual", *f.return_cap_annual);
+  if (f.hurdle_rate) o.kv("hurdle_rate", *f.hurdle_rate);
+  if (f.commitment) o.kv("commitment", *f.commitment);
   emit_guarantee(o, f.guarantee);
   if (!f.tranches.empty()) {
     o.key("tranches").em << YAML::BeginSeq;

@@ -9,13 +9,7 @@ namespace sisim::report {
 namespace detail {
 
 std::vector<std::uint8_t> investor_loss_flags(const ReportInput& in) {
-  if (!in.investor_loss.empty()) return in.investor_loss;
-  // Without explicit flags: a loss is getting back less than was paid in (MOIC < 1).
-  const std::vector<double>& basis = !in.investor_moic.empty() ? in.investor_moic : in.investor_npv;
-  const double threshold = !in.investor_moic.empty() ? 1.0 : 0.0;
-  std::vector<std::uint8_t> flags;
-  for (double v : basis) flags.push_back(v < threshold ? 1 : 0);
-  return flags;
+  return in.investor_loss;  // decided by the simulation, never re-derived here
 }
 
 analysis::Summary summarize_column(const std::vector<double>& x, const std::vector<std::uint8_t>* flags) {
@@ -49,6 +43,8 @@ h3 { font-size: 1.05em; margin-top: 1.5em; }
 .nodata { color: #8a4b00; background: #fff6e5; padding: 0.5em 1em; border-left: 4px solid #E69F00; }
 .caption { color: #555; font-size: 0.92em; }
 table { border-collapse: collapse; margin: 1em 0; font-size: 0.95em; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.terms td:first-child { font-weight: 600; }
 th, td { padding: 0.35em 0.8em; border-bottom: 1px solid #ddd; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 thead th { background: #f2f2f2; }
@@ -81,6 +77,7 @@ std::string render_report(const ReportInput& in) {
   html += "<p class=\"meta\">" + std::to_string(in.paths) + " simulated paths, seed " +
           std::to_string(in.seed) + (in.created.empty() ? "" : ", run " + escape_html(in.created)) +
           (in.sisim_version.empty() ? "" : ", sisim " + escape_html(in.sisim_version)) + "</p>\n";
+  html += detail::terms_section(in);
   html += detail::headline_section(in);
   html += detail::summary_table_section(in);
   html += detail::investor_section(in);

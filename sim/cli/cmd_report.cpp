@@ -43,18 +43,28 @@ report::ValueKind kind_of(Unit unit) {
       return report::ValueKind::multiple;
     case Unit::money:
       return report::ValueKind::money;
+    case Unit::months:
+      return report::ValueKind::months;
   }
   return report::ValueKind::number;
 }
 
 report::ReportInput read_report_input(const std::string& path) {
   report::ReportInput in;
-  std::string title;
-  for (const auto& row : read_headline_rows(path, title)) {
+  const SummaryDocument doc = read_summary_document(path);
+  in.currency = doc.currency;
+  for (const auto& t : doc.terms) in.terms.push_back({t.name, t.value});
+  for (const auto& row : doc.summary.metrics) {
+    if (row.spec.section == "budgets") continue;
     const auto& s = row.summary;
-    in.summary_rows.push_back({row.label, kind_of(row.unit), s.quantiles[1], s.quantiles[4], s.quantiles[7],
-                               s.quantile_se[4], s.p_loss});
+    const bool es = row.spec.section != "capital";
+    in.summary_rows.push_back({row.spec.label, kind_of(row.spec.unit), s.quantiles[1], s.quantiles[4],
+                               s.quantiles[7], s.quantile_se[4], s.mean, es ? s.es_05 : std::nan(""),
+                               row.spec.section});
   }
+  for (const auto& e : doc.summary.events)
+    in.probabilities.push_back({e.spec.key, e.spec.label, e.p, e.p_se});
+  in.notes = doc.notes;
   const io::ResultReader r(path);
   in.scenario_name = r.attribute_string("/", "scenario");
   in.seed = r.attribute_uint("/", "seed");
@@ -65,9 +75,8 @@ report::ReportInput read_report_input(const std::string& path) {
   in.investor_irr = r.read_doubles("/paths/investor/irr");
   in.investor_moic = r.read_doubles("/paths/investor/moic");
   in.investor_npv = r.read_doubles("/paths/investor/npv");
-  in.investor_loss = investor_loss_flags(r.read_doubles("/paths/investor/total_received"),
-                                         r.read_doubles("/paths/investor/guarantee_received"),
-                                         r.read_doubles("/paths/investor/total_drawn"));
+  const auto loss = r.read_doubles("/paths/investor/loss/nominal");  // as the path decided it
+  in.investor_loss.assign(loss.begin(), loss.end());
   in.investor_cumulative_cash = read_fan(r, "/timeseries/investor/cumulative_cash", "investor");
   for (const auto& budget : r.list("/paths/budgets")) {
     in.budget_npv.push_back({budget, r.read_doubles("/paths/budgets/" + budget + "/npv")});

@@ -82,9 +82,8 @@ int cmd_summarize(const Args& args) {
   }
   try {
     if (!args.csv && print_special(args.positional[0])) return kExitOk;
-    std::string title;
-    const auto rows = read_headline_rows(args.positional[0], title);
-    std::fputs((args.csv ? format_summary_csv(rows) : format_summary_table(rows, title)).c_str(), stdout);
+    const SummaryDocument doc = read_summary_document(args.positional[0]);
+    std::fputs((args.csv ? format_summary_csv(doc) : format_summary_table(doc)).c_str(), stdout);
   } catch (const io::IoError& e) {
     std::fprintf(stderr, "sisim summarize: %s: %s\n", args.positional[0].c_str(), e.what());
     return kExitData;

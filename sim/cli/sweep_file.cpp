@@ -8,6 +8,7 @@
 #include "analysis/statistics.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
+#include "sim/results/summary_spec.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
 #include "sim/io/timestamp.hpp"
@@ -30,7 +31,8 @@ std::string stat_description(const std::string& stat) {
   if (stat == "p05" || stat == "p50" || stat == "p95")
     return stat + " quantile (type 7) over the point's paths";
   if (stat == "p_loss")
-    return "probability of loss (investor: receipts + guarantee < drawdowns; budget: NPV < 0)";
+    return "probability of the metric's loss event (investor IRR and MOIC: nominal loss, receipts + guarantee "
+           "< capital drawn; an NPV: NPV < 0)";
   return "replicate-group standard error of p_loss";
 }
 
@@ -58,13 +60,12 @@ void add_sweep_point(SweepTable& t, std::int64_t index, const std::vector<double
   t.values.resize(values.size());
   for (size_t c = 0; c < values.size(); ++c) t.values[c].push_back(values[c]);
   t.gap_clamped.push_back(run.gap_clamped_paths);
-  const auto loss = investor_loss(run);
   t.stats.resize(sweep_metrics().size() * sweep_stats().size());
   size_t k = 0;
   for (const auto& metric : sweep_metrics()) {
-    const bool investor = metric.rfind("investor/", 0) == 0;
+    const auto loss = results::loss_flags_of_metric(run.columns, "/paths/" + metric);
     const analysis::Summary s =
-        analysis::summarize(column_of(run, "/paths/" + metric), investor ? &loss : nullptr);
+        analysis::summarize(column_of(run, "/paths/" + metric), loss.empty() ? nullptr : &loss);
     for (double v : {s.mean, s.sd, s.se_mean, s.quantiles[kP05], s.quantiles[kP50], s.quantiles[kP95],
                      s.p_loss, s.p_loss_se})
       t.stats[k++].push_back(v);
