@@ -104,8 +104,9 @@ std::vector<EventSpec> event_specs(const Config& c) {
                "municipality NPV < 0" + pub_rate, true});
   e.push_back({"public_total_npv_negative", "/paths/budgets/public_total/npv",
                "public_total NPV < 0" + pub_rate + " (all public budgets together)", true});
+  // Money is withheld only when the last tranche is capped too (its own cap, or the deal's).
   const bool capped = c.finance.return_cap_annual.has_value() ||
-                      (!c.finance.tranches.empty() && c.finance.tranches.back().return_cap_annual);
+                      (!c.finance.tranches.empty() && c.finance.tranches.back().return_cap_annual.has_value());
   if (capped) {
     const std::string cap = c.finance.tranches.empty()
                                 ? "the " + percent_text(*c.finance.return_cap_annual) + " return cap"
