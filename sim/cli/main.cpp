@@ -27,8 +27,27 @@ int main(int argc, char** argv) {
   std::string error;
   const auto args = parse_args(argc, argv, error);
   if (!args) {
-    std::fprintf(stderr, "sisim: %s\n%s", error.c_str(), usage_text().c_str());
+    const std::string command = argc > 1 ? argv[1] : "";
+    const std::string usage = command_usage(command);
+    std::fprintf(stderr, "sisim: %s\n%s", error.c_str(),
+                 (usage.empty() ? usage_text() + "\n" : usage).c_str());
     return kExitUsage;
+  }
+  if (args->help) {  // `sisim run --help`: that command's usage, whatever else was given
+    const std::string usage = command_usage(args->command);
+    if (!usage.empty() && args->command != "help") {
+      std::fputs(usage.c_str(), stdout);
+      return kExitOk;
+    }
+  }
+  if (args->command == "help" && !args->positional.empty()) {
+    const std::string usage = command_usage(args->positional[0]);
+    if (usage.empty()) {
+      std::fprintf(stderr, "sisim: %s\n", unknown_command_message(args->positional[0]).c_str());
+      return kExitUsage;
+    }
+    std::fputs(usage.c_str(), stdout);
+    return kExitOk;
   }
   if (const std::string problem = check_flags_apply(*args); !problem.empty()) {
     std::fprintf(stderr, "sisim: %s\n%s", problem.c_str(), usage_text().c_str());
@@ -45,10 +64,10 @@ int main(int argc, char** argv) {
     if (c == "sweep") return cmd_sweep(*args);
     if (c == "price") return cmd_price(*args);
     if (c == "help" || c == "--help" || c == "-h") {
-      std::fputs(usage_text().c_str(), stdout);
+      std::fputs((usage_text() + "\n").c_str(), stdout);
       return kExitOk;
     }
-    std::fprintf(stderr, "sisim: unknown command '%s'\n%s", c.c_str(), usage_text().c_str());
+    std::fprintf(stderr, "sisim: %s\n%s\n", unknown_command_message(c).c_str(), usage_text().c_str());
     return kExitUsage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sisim: error: %s\n", e.what());

@@ -8,10 +8,10 @@
 #include "analysis/statistics.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
-#include "sim/results/summary_spec.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
 #include "sim/io/timestamp.hpp"
+#include "sim/results/summary_spec.hpp"
 
 namespace sisim::cli {
 namespace {
@@ -31,7 +31,8 @@ std::string stat_description(const std::string& stat) {
   if (stat == "p05" || stat == "p50" || stat == "p95")
     return stat + " quantile (type 7) over the point's paths";
   if (stat == "p_loss")
-    return "probability of the metric's loss event (investor IRR and MOIC: nominal loss, receipts + guarantee "
+    return "probability of the metric's loss event (investor IRR and MOIC: nominal loss, receipts + "
+           "guarantee "
            "< capital drawn; an NPV: NPV < 0)";
   return "replicate-group standard error of p_loss";
 }
