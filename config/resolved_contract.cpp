@@ -60,6 +60,7 @@ void emit_contract(Out& o, const Contract& k) {
   }
   if (k.cap_total) o.kv("cap_total", *k.cap_total);
   o.kv("termination_probability_annual", k.termination_probability_annual);
+  if (k.termination_month >= 0) o.kv("termination_month", k.termination_month);
   if (!k.baseline.empty()) {
     o.key("baseline").em << YAML::Flow << YAML::BeginMap;
     for (const auto& [metric, rate] : k.baseline) o.kv(to_string(metric), rate);

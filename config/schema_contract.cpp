@@ -150,6 +150,7 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
   if (const YNode* c = m.get("cap_total"))
     if (auto v = r.bounded(*c, m.child("cap_total"), Bounds{0.0, kNonNegative.hi, true})) out.cap_total = *v;
   m.read("termination_probability_annual", out.termination_probability_annual, kUnit);
+  m.read("termination_month", out.termination_month, 0, 12000);
   const YNode* baseline = m.get("baseline");
   const YNode* evaluation = m.get("evaluation");
   if (baseline) read_baseline(r, *baseline, out.baseline);

@@ -142,6 +142,13 @@ std::string sensitivity_section(const ReportInput& in) {
   std::vector<std::string> names;
   std::vector<std::vector<double>> columns;
   for (const auto& p : in.parameters) names.push_back(p.name), columns.push_back(p.values);
+  // How much of the target's variance the sampled draws explain (before the drivers are added).
+  double r2 = std::nan("");
+  try {
+    r2 = analysis::linear_r_squared(columns, *targets.front().second);
+  } catch (const std::invalid_argument&) {
+  }
+  for (const auto& d : in.drivers) names.push_back(d.name), columns.push_back(d.values);
   HorizontalBars bars;
   std::vector<std::vector<analysis::SensitivityRow>> by_target;
   try {
@@ -181,10 +188,61 @@ std::string sensitivity_section(const ReportInput& in) {
       format_fixed(noise, 2) +
       " (4 standard errors) cannot be told apart from "
       "chance.</p>\n";
+  if (std::isfinite(r2))
+    html +=
+        "<p>The sampled inputs explain <b>R&sup2; = " + format_percent(r2) + "</b> of the variance of " +
+        escape_html(targets.front().first) +
+        " (a linear regression on all of them); the rest comes from the labour-market regime, the payer's "
+        "termination and each participant's own history" +
+        (in.drivers.empty() ? std::string(".") : std::string(" (the first two are shown as drivers).")) +
+        "</p>\n";
   bars.noise_band = noise;
   bars.noise_label = "within 4 SE of 0 (noise)";
   html += horizontal_bars_svg(bars, "Rank correlation of inputs with results", "Spearman rank correlation",
                               -1.0, 1.0);
+  return html;
+}
+
+std::string tornado_section(const ReportInput& in) {
+  if (in.tornado.empty()) return "";
+  std::string html =
+      "<h2>Tornado: what each input does on its own</h2>\n<p class=\"caption\">Each input is fixed at its "
+      "low "
+      "end (P10) and then at its high end (P90), every other draw as sampled on the same paths; the switches "
+      "compare no recession with a recession from the start, and a payer who never terminates with one who "
+      "ends the contract halfway through the outcome window. Bars: change from the scenario as given; inputs "
+      "ranked by the swing (high end minus low end).</p>\n";
+  for (const auto& t : in.tornado) {
+    if (t.bars.empty()) continue;
+    const bool rate = t.kind == ValueKind::rate;
+    const double unit = rate ? 100.0 : 1e6;
+    const std::string x_title = rate ? "Change from the scenario as given, percentage points"
+                                     : "Change from the scenario as given, M " + in.currency;
+    HorizontalBars bars;
+    bars.series = {"input at its low end", "input at its high end"};
+    double lo = 0.0, hi = 0.0;
+    std::string rows;
+    for (const auto& b : t.bars) {
+      bars.labels.push_back(b.input);
+      const double a = (b.low - t.base) * unit, c = (b.high - t.base) * unit;
+      bars.value.push_back({a, c});
+      lo = std::min({lo, a, c});
+      hi = std::max({hi, a, c});
+      const std::string swing = rate ? format_fixed(100.0 * (b.high - b.low), 1) + " pp &plusmn; " +
+                                           format_fixed(100.0 * b.swing_se, 1) + " pp"
+                                     : format_money(b.high - b.low) + " &plusmn; " +
+                                           format_money(b.swing_se) + " " + escape_html(in.currency);
+      rows += "<tr><td>" + escape_html(b.input) + "</td><td>" + escape_html(b.low_label) + " &rarr; " +
+              escape_html(b.high_label) + "</td><td>" + swing + "</td></tr>\n";
+    }
+    const double pad = 0.05 * std::max(hi - lo, 1e-9);
+    html += "<h3>" + escape_html(t.metric) + "</h3>\n";
+    html += horizontal_bars_svg(bars, "Tornado: " + t.metric, x_title, lo - pad, hi + pad);
+    html +=
+        "<div class=\"scroll\"><table>\n<thead><tr><th>Input</th><th>Low end &rarr; high end</th><th>Swing "
+        "(high &minus; low) &plusmn; SE</th></tr></thead>\n<tbody>\n" +
+        rows + "</tbody>\n</table></div>\n";
+  }
   return html;
 }
 

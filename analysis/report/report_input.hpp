@@ -57,6 +57,18 @@ struct DealTerm {
   std::string name, value;
 };
 
+// One output of a tornado: each input's value at its low and high end, ranked by |high - low|.
+struct TornadoChart {
+  std::string metric;  // e.g. "median investor IRR"
+  ValueKind kind = ValueKind::number;
+  double base = 0.0;  // the scenario as given
+  struct Bar {
+    std::string input, low_label, high_label;
+    double low = 0.0, high = 0.0, swing_se = 0.0;
+  };
+  std::vector<Bar> bars;  // largest |high - low| first
+};
+
 struct ReportInput {
   // Run metadata.
   std::string scenario_name;
@@ -86,6 +98,10 @@ struct ReportInput {
   std::vector<BudgetAccount> budget_accounts;
 
   std::vector<NamedColumn> parameters;  // sampled parameters (config path -> value per path)
+  // Per-path drivers that are not sampled parameters (months in recession, the termination
+  // month): shown in the rank correlations but not counted in the R^2 of the draws.
+  std::vector<NamedColumn> drivers;
+  std::vector<TornadoChart> tornado;  // empty: no tornado section
 
   // Summary table; when empty the report computes rows from the per-path columns above.
   std::vector<SummaryRow> summary_rows;

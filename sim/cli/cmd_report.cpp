@@ -8,6 +8,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/run_checks.hpp"
+#include "sim/cli/tornado_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
@@ -94,6 +95,29 @@ report::ReportInput read_report_input(const std::string& path) {
   if (r.exists("/paths/params"))
     for (const auto& name : r.list("/paths/params"))
       in.parameters.push_back({name, r.read_doubles("/paths/params/" + name)});
+  // Regime and payer: drivers that are drawn per path but are not parameters.
+  in.drivers.push_back({"months in recession (regime)", r.read_doubles("/paths/outcomes/recession_months")});
+  auto termination = r.read_doubles("/paths/outcomes/termination_month");
+  const double horizon = static_cast<double>(r.shape("/timeseries/investor/cumulative_cash").at(0));
+  for (double& m : termination)
+    if (m < 0) m = horizon;  // never terminated: as late as the horizon
+  in.drivers.push_back({"termination month (payer; never = horizon)", termination});
+  if (r.exists("/tornado")) {
+    const results::TornadoResult t = read_tornado(path);
+    const auto& metrics = results::tornado_metrics();
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      report::TornadoChart chart;
+      chart.metric = metrics[m].label;
+      chart.kind = kind_of(metrics[m].unit);
+      chart.base = t.base[m];
+      for (std::size_t i : t.rank[m]) {
+        const auto& s = t.swings[m][i];
+        chart.bars.push_back(
+            {t.inputs[i].name, t.inputs[i].low_label, t.inputs[i].high_label, s.low, s.high, s.swing_se});
+      }
+      in.tornado.push_back(chart);
+    }
+  }
   return in;
 }
 

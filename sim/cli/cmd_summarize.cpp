@@ -9,6 +9,7 @@
 #include "sim/cli/stress_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/cli/sweep_file.hpp"
+#include "sim/cli/tornado_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
@@ -84,6 +85,9 @@ int cmd_summarize(const Args& args) {
     if (!args.csv && print_special(args.positional[0])) return kExitOk;
     const SummaryDocument doc = read_summary_document(args.positional[0]);
     std::fputs((args.csv ? format_summary_csv(doc) : format_summary_table(doc)).c_str(), stdout);
+    if (!args.csv &&
+        io::ResultReader(args.positional[0]).exists("/tornado"))  // a tornado file: its table too
+      std::fputs(("\n" + format_tornado_table(read_tornado(args.positional[0]), "tornado")).c_str(), stdout);
   } catch (const io::IoError& e) {
     std::fprintf(stderr, "sisim summarize: %s: %s\n", args.positional[0].c_str(), e.what());
     return kExitData;

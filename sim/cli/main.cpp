@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
     if (c == "stress") return cmd_stress(*args);
     if (c == "sweep") return cmd_sweep(*args);
     if (c == "price") return cmd_price(*args);
+    if (c == "tornado") return cmd_tornado(*args);
     if (c == "help" || c == "--help" || c == "-h") {
       std::fputs((usage_text() + "\n").c_str(), stdout);
       return kExitOk;

@@ -1,5 +1,6 @@
 #include "sim/engine/path_runner.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -218,9 +219,11 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   const PathParameters pp = i.model.resolve(s.draws);
   simulate_regime(pp, horizon, i.key, path_id, s.sim.regime);
   const ContractTerms terms = resolve_contract(i.config, s.draws);
+  const int forced_termination = i.config.contract.termination_month;  // a stress test's fixed month
   const int termination =
-      terms.present ? draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id)
-                    : -1;
+      !terms.present             ? -1
+      : forced_termination >= 0 ? std::min(forced_termination, horizon - 1)
+                                : draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id);
 
   // 2. Participants in both arms, and the control group if payments depend on one.
   const std::vector<std::uint8_t>& regime = s.sim.regime;

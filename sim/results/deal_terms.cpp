@@ -112,12 +112,12 @@ std::vector<Term> deal_terms(const Config& c) {
     t.push_back({"guarantee", guarantee_text(f.guarantee)});
   } else {
     for (const auto& tr : f.tranches)
-      t.push_back({"tranche " + tr.name,
-                   percent(tr.share) + " of drawdowns, return cap " +
-                       (tr.return_cap_annual   ? percent(*tr.return_cap_annual)
-                        : f.return_cap_annual ? percent(*f.return_cap_annual) + " (the deal's)"
-                                              : std::string("none")) +
-                       ", guarantee " + guarantee_text(tr.guarantee)});
+      t.push_back(
+          {"tranche " + tr.name, percent(tr.share) + " of drawdowns, return cap " +
+                                     (tr.return_cap_annual  ? percent(*tr.return_cap_annual)
+                                      : f.return_cap_annual ? percent(*f.return_cap_annual) + " (the deal's)"
+                                                            : std::string("none")) +
+                                     ", guarantee " + guarantee_text(tr.guarantee)});
   }
   if (param_text(f.provider_share, true) != percent(0.0))
     t.push_back({"provider share", param_text(f.provider_share, true) + " of outcome payments"});

@@ -105,8 +105,9 @@ std::vector<EventSpec> event_specs(const Config& c) {
   e.push_back({"public_total_npv_negative", "/paths/budgets/public_total/npv",
                "public_total NPV < 0" + pub_rate + " (all public budgets together)", true});
   // Money is withheld only when the last tranche is capped too (its own cap, or the deal's).
-  const bool capped = c.finance.return_cap_annual.has_value() ||
-                      (!c.finance.tranches.empty() && c.finance.tranches.back().return_cap_annual.has_value());
+  const bool capped =
+      c.finance.return_cap_annual.has_value() ||
+      (!c.finance.tranches.empty() && c.finance.tranches.back().return_cap_annual.has_value());
   if (capped) {
     const std::string cap = c.finance.tranches.empty()
                                 ? "the " + percent_text(*c.finance.return_cap_annual) + " return cap"
@@ -141,7 +142,9 @@ std::vector<std::uint8_t> loss_flags_of_metric(const ColumnSet& columns, const s
   const std::string group = metric_column.substr(0, slash + 1), name = metric_column.substr(slash + 1);
   const bool investor = group == "/paths/investor/" || group.rfind("/paths/tranches/", 0) == 0;
   if (!investor) return {};
-  const std::string flag = name == "npv" ? "loss/npv_negative" : name == "irr" || name == "moic" ? "loss/nominal" : "";
+  const std::string flag = name == "npv"                     ? "loss/npv_negative"
+                           : name == "irr" || name == "moic" ? "loss/nominal"
+                                                             : "";
   if (flag.empty()) return {};
   return event_flags(columns, {"", group + flag, "", false});
 }
