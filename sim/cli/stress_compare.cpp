@@ -77,7 +77,7 @@ std::string amount(double v, Unit unit, bool is_change, bool with_sign = false) 
 const std::vector<ComparisonMetric>& comparison_metrics() {
   static const std::vector<ComparisonMetric> metrics = {
       {"investor_irr_p50", "median IRR", Unit::percent},
-      {"investor_p_loss", "P(investor loss)", Unit::percent},
+      {"investor_p_loss", "P(nominal loss)", Unit::percent},
       {"investor_npv_mean", "investor NPV mean", Unit::money},
       {"municipality_npv_mean", "municipality NPV mean", Unit::money},
       {"municipality_p_loss", "P(municipality NPV < 0)", Unit::percent},

@@ -138,7 +138,7 @@ std::string format_sweep_table(const SweepTable& t) {
     std::snprintf(line, sizeof line, " %*s", static_cast<int>(std::max<size_t>(10, h.size())), h.c_str());
     out += line;
   }
-  out += "   median IRR  P(inv. loss)  municipality NPV mean\n";
+  out += "   median IRR  P(nom. loss)  municipality NPV mean\n";
   for (size_t r = 0; r < t.index.size(); ++r) {
     std::snprintf(line, sizeof line, "%6lld", static_cast<long long>(t.index[r]));
     out += line;
