@@ -107,6 +107,12 @@ std::string fan_section(const ReportInput& in) {
               ? no_data("no investor cash-flow bands.")
               : fan_chart_svg(in.investor_cumulative_cash, "Investor cumulative cash", "Cumulative cash",
                               in.currency);
+  if (!in.undrawn_commitment.months.empty()) {
+    html +=
+        "<h3>Investor: undrawn commitment</h3>\n<p class=\"caption\">The capital committed up front minus "
+        "the drawdowns so far; below zero the programme has drawn more than was committed.</p>\n";
+    html += fan_chart_svg(in.undrawn_commitment, "Undrawn commitment", "Undrawn commitment", in.currency);
+  }
   for (const auto& fan : in.budget_cumulative_net) {
     html += "<h3>" + escape_html(fan.name) + ": cumulative net</h3>\n";
     html += fan.months.empty()

@@ -94,6 +94,7 @@ struct ReportInput {
   std::vector<NamedColumn> budget_npv;  // per budget, e.g. "municipality", "state", "public_total"
 
   QuantileFan investor_cumulative_cash;            // cumulative investor cash flow
+  QuantileFan undrawn_commitment;                  // commitment minus drawdowns so far (empty: no commitment)
   std::vector<QuantileFan> budget_cumulative_net;  // cumulative net per budget
   std::vector<BudgetAccount> budget_accounts;
 

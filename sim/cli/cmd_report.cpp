@@ -1,4 +1,5 @@
 // `sisim report RESULTS.h5 -o REPORT.html`: one self-contained HTML file an investor can read.
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -79,6 +80,17 @@ report::ReportInput read_report_input(const std::string& path) {
   const auto loss = r.read_doubles("/paths/investor/loss/nominal");  // as the path decided it
   in.investor_loss.assign(loss.begin(), loss.end());
   in.investor_cumulative_cash = read_fan(r, "/timeseries/investor/cumulative_cash", "investor");
+  if (const Config config = config_of_file(path);
+      config.finance.commitment && r.exists("/timeseries/investor/cumulative_drawn")) {
+    // Undrawn = commitment - drawn: its q-quantile is the commitment minus drawn's (1-q)-quantile.
+    const auto drawn = read_fan(r, "/timeseries/investor/cumulative_drawn", "drawn");
+    in.undrawn_commitment.name = "undrawn commitment";
+    for (const auto& q : drawn.months) {
+      std::array<double, 9> u{};
+      for (size_t k = 0; k < 9; ++k) u[k] = *config.finance.commitment - q[8 - k];
+      in.undrawn_commitment.months.push_back(u);
+    }
+  }
   for (const auto& budget : r.list("/paths/budgets")) {
     in.budget_npv.push_back({budget, r.read_doubles("/paths/budgets/" + budget + "/npv")});
     in.budget_cumulative_net.push_back(

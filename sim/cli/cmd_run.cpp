@@ -89,7 +89,7 @@ int cmd_run(const Args& args) {
                 static_cast<unsigned long long>(run.seed), run.threads, run.threads == 1 ? "" : "s",
                 run.seconds);
   const SummaryDocument doc{title, config.currency, results::deal_terms(config), rows,
-                            result_notes(config, rows)};
+                            result_notes(config, rows, &run.series.investor_drawn_fan)};
   std::fputs(format_summary_table(doc).c_str(), stdout);
   if (run.gap_clamped_paths > 0)
     std::printf(

@@ -64,6 +64,10 @@ void write_timeseries(io::ResultWriter& w, const std::string& prefix, const Seri
   w.write_matrix(prefix + "/timeseries/investor/cumulative_cash", months, levels.size(), s.investor_cash_fan,
                  currency, "investor's cumulative net cash flow by month, quantile bands" + fan_note, levels,
                  "month");
+  w.write_matrix(prefix + "/timeseries/investor/cumulative_drawn", months, levels.size(),
+                 s.investor_drawn_fan, currency,
+                 "investor's cumulative drawdowns (capital drawn so far) by month, quantile bands" + fan_note,
+                 levels, "month");
   for (int b = 0; b < kAccountBudgets; ++b) {
     const std::string name = account_budget_name(b);
     w.write_matrix(prefix + "/timeseries/budgets/" + name + "/cumulative_net", months, levels.size(),
@@ -194,7 +198,13 @@ SummaryDocument read_summary_document(const std::string& path, const std::string
     if (!r.exists(g + "p")) continue;
     doc.summary.events.push_back({spec, r.read_scalar(g + "p"), r.read_scalar(g + "p_se"), paths});
   }
-  doc.notes = result_notes(config, doc.summary);
+  std::vector<double> drawn_fan;
+  if (r.exists(prefix + "/timeseries/investor/cumulative_drawn")) {
+    size_t rows = 0, cols = 0;
+    drawn_fan = r.read_matrix(prefix + "/timeseries/investor/cumulative_drawn", rows, cols);
+    if (cols != 9) drawn_fan.clear();
+  }
+  doc.notes = result_notes(config, doc.summary, &drawn_fan);
   return doc;
 }
 

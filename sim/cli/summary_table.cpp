@@ -147,7 +147,8 @@ std::string format_summary_csv(const SummaryDocument& doc) {
   return out;
 }
 
-std::vector<std::string> result_notes(const Config& config, const results::ResultSummary& summary) {
+std::vector<std::string> result_notes(const Config& config, const results::ResultSummary& summary,
+                                      const std::vector<double>* drawn_fan) {
   std::vector<std::string> notes;
   char buf[400];
   if (const auto* cap = summary.event("investor_return_cap_reached"); cap && cap->p >= 0.05) {
@@ -165,6 +166,22 @@ std::vector<std::string> result_notes(const Config& config, const results::Resul
         buf, sizeof buf, "on %.1f %% of paths the drawdowns exceed the commitment of %s (finance.commitment)",
         100.0 * c->p, results::money_with_currency(*config.finance.commitment, config.currency).c_str());
     notes.emplace_back(buf);
+  }
+  // Undrawn commitment = commitment - drawn so far; its median is commitment - the median drawn,
+  // and in the 5 % of paths that draw most it is commitment - P95 of the drawn amount.
+  if (config.finance.commitment && drawn_fan != nullptr && !drawn_fan->empty()) {
+    const std::size_t months = drawn_fan->size() / 9;
+    std::string line = "undrawn commitment, median and in the 5 % of paths drawing most:";
+    for (std::size_t m : {11, 23, 35, 47, 59}) {
+      if (m >= months) break;
+      const double c = *config.finance.commitment;
+      std::snprintf(buf, sizeof buf, " month %zu: %s (worst 5 %%: %s)%s", m + 1,
+                    results::money_with_currency(c - (*drawn_fan)[m * 9 + 4], config.currency).c_str(),
+                    results::money_with_currency(c - (*drawn_fan)[m * 9 + 7], config.currency).c_str(),
+                    m + 12 < months && m < 59 ? "," : "");
+      line += buf;
+    }
+    notes.push_back(line + " (negative: drawdowns beyond the commitment)");
   }
   return notes;
 }

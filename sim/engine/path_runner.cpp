@@ -221,9 +221,10 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   const ContractTerms terms = resolve_contract(i.config, s.draws);
   const int forced_termination = i.config.contract.termination_month;  // a stress test's fixed month
   const int termination =
-      !terms.present             ? -1
-      : forced_termination >= 0 ? std::min(forced_termination, horizon - 1)
-                                : draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id);
+      !terms.present ? -1
+      : forced_termination >= 0
+          ? std::min(forced_termination, horizon - 1)
+          : draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id);
 
   // 2. Participants in both arms, and the control group if payments depend on one.
   const std::vector<std::uint8_t>& regime = s.sim.regime;
@@ -299,7 +300,8 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   // 6. Time series: exact block sums of the annual account, full series of the first paths.
   series.annual_of(s.net, s.annual);
   series.add_to_block(block, s.annual);
-  if (series.keeps(path)) series.keep_path(path, s.contract.investor_flows, s.budget_net, s.annual);
+  if (series.keeps(path))
+    series.keep_path(path, s.contract.investor_flows, s.contract.investor_drawdowns, s.budget_net, s.annual);
   return pp.gap_clamped;
 }
 

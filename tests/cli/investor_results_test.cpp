@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -203,6 +204,17 @@ TEST(InvestorResults, HurdleAndCommitmentAddTheirEvents) {
   EXPECT_GT(exceeded, 0.0);
   EXPECT_NE(run.output.find("P(investor IRR below the 10.00 % hurdle)"), std::string::npos);
   EXPECT_NE(run.output.find("drawdowns exceed the commitment of 15.00 M DKK"), std::string::npos);
+  // The drawn-capital bands end at each path's total drawn: with 1000 paths (all kept for the
+  // bands) the last month's median is the median of total_drawn, the middle of the sorted values.
+  size_t rows = 0, cols = 0;
+  const auto fan = r.read_matrix("/timeseries/investor/cumulative_drawn", rows, cols);
+  ASSERT_EQ(cols, 9u);
+  std::vector<double> sorted = drawn;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_NEAR(fan[(rows - 1) * 9 + 4], 0.5 * (sorted[499] + sorted[500]), 1e-6);
+  EXPECT_NE(run.output.find("undrawn commitment, median and in the 5 % of paths drawing most: month 12:"),
+            std::string::npos)
+      << run.output;
   fs::remove_all(dir);
 }
 
