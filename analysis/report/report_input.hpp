@@ -77,6 +77,7 @@ struct ReportInput {
   std::string created;        // ISO 8601 time of the run
   std::string sisim_version;  // e.g. "0.1.0 (git abc123)"
   std::string currency = "DKK";
+  std::string arm_coupling;  // the stated assumption (MODEL.md 5.1), e.g. "0.5"; empty: not recorded
 
   // The deal's terms, the probability of every event and notes on results a term shapes (the
   // return cap); shown first. Empty: not shown.

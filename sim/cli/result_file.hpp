@@ -23,6 +23,11 @@ struct WriteRequest {
 // The summary of a run (metric rows and event probabilities), computed from its columns.
 results::ResultSummary headline_rows(const Config& config, const RunOutput& run);
 
+// The scenario's arm coupling as written to the root attribute `arm_coupling` ("0.5", or
+// "uncertain ..." when it is a distribution), and the line that states it under every summary.
+std::string arm_coupling_text(const Config& config);
+std::string assumption_line(const std::string& arm_coupling);
+
 // Pieces of a result file, for commands that write several runs into one file (stress cases,
 // sweep points): root attributes and /meta once, then each run under its own prefix
 // ("" for a plain run, e.g. "/cases/recession" for a stress case).

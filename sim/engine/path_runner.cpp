@@ -7,6 +7,7 @@
 #include "analysis/irr.hpp"
 #include "analysis/npv.hpp"
 #include "sim/contract/investor_metrics.hpp"
+#include "sim/contract/payments.hpp"
 #include "sim/contract/settle.hpp"
 #include "sim/contract/termination.hpp"
 #include "sim/contract/terms.hpp"
@@ -219,12 +220,15 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   const PathParameters pp = i.model.resolve(s.draws);
   simulate_regime(pp, horizon, i.key, path_id, s.sim.regime);
   const ContractTerms terms = resolve_contract(i.config, s.draws);
-  const int forced_termination = i.config.contract.termination_month;  // a stress test's fixed month
+  // The payer can end the contract only while it runs: months 0 .. its last payment date; a
+  // stress test's contract.termination_month fixes the month on every path instead.
+  const int contract_months = terms.present ? std::min(horizon, contract_last_date(terms) + 1) : 0;
+  const int forced_termination = i.config.contract.termination_month;
   const int termination =
-      !terms.present ? -1
-      : forced_termination >= 0
-          ? std::min(forced_termination, horizon - 1)
-          : draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id);
+      !terms.present            ? -1
+      : forced_termination >= 0 ? std::min(forced_termination, contract_months - 1)
+                                : draw_termination_month(terms.termination_probability_annual, contract_months,
+                                                         i.key, path_id);
 
   // 2. Participants in both arms, and the control group if payments depend on one.
   const std::vector<std::uint8_t>& regime = s.sim.regime;
