@@ -88,7 +88,8 @@ int cmd_run(const Args& args) {
                 config.name.c_str(), static_cast<long long>(run.paths),
                 static_cast<unsigned long long>(run.seed), run.threads, run.threads == 1 ? "" : "s",
                 run.seconds);
-  const SummaryDocument doc{std::string(title) + "\n" + assumption_line(arm_coupling_text(config)), config.currency, results::deal_terms(config), rows,
+  const SummaryDocument doc{std::string(title) + "\n" + assumption_line(arm_coupling_text(config)),
+                            config.currency, results::deal_terms(config), rows,
                             result_notes(config, rows, &run.series.investor_drawn_fan)};
   std::fputs(format_summary_table(doc).c_str(), stdout);
   if (run.gap_clamped_paths > 0)

@@ -30,7 +30,8 @@ void write_summary(io::ResultWriter& w, const std::string& prefix, const std::st
   w.write_scalar(g + "p_loss", s.p_loss, "1", p_loss_label);
   w.write_scalar(g + "p_loss_se", s.p_loss_se, "1", "binomial standard error of p_loss, sqrt(p (1 - p) / n)");
   w.write_scalar(g + "var_05", s.var_05, units, "value at risk at 5 %: the 5 % quantile (the metric's sign)");
-  w.write_scalar(g + "es_05", s.es_05, units, "expected shortfall at 5 %: the mean of the worst 5 % of paths");
+  w.write_scalar(g + "es_05", s.es_05, units,
+                 "expected shortfall at 5 %: the mean of the worst 5 % of paths");
   w.write_scalar(g + "var_01", s.var_01, units, "value at risk at 1 %");
   w.write_scalar(g + "es_01", s.es_01, units, "expected shortfall at 1 %");
   w.write_scalar(g + "var_05_se", s.var_05_se, units, "standard error of var_05");
@@ -176,8 +177,9 @@ SummaryDocument read_summary_document(const std::string& path, const std::string
               std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
               std::to_string(r.attribute_uint("/", "seed")) + ")";
   // Files written before the coupling was a stated assumption had identical luck in both arms.
-  doc.title += "\n" + assumption_line(r.has_attribute("/", "arm_coupling") ? r.attribute_string("/", "arm_coupling")
-                                                                          : "1 (written before the key existed)");
+  doc.title +=
+      "\n" + assumption_line(r.has_attribute("/", "arm_coupling") ? r.attribute_string("/", "arm_coupling")
+                                                                  : "1 (written before the key existed)");
   doc.currency = config.currency;
   doc.terms = results::deal_terms(config);
   for (const auto& spec : results::metric_specs(config)) {

@@ -31,7 +31,8 @@ std::string stat_description(const std::string& stat) {
   if (stat == "p05" || stat == "p50" || stat == "p95")
     return stat + " quantile (type 7) over the point's paths";
   if (stat == "p_loss")
-    return "probability of the metric's loss event (investor IRR and MOIC: nominal loss, receipts + guarantee "
+    return "probability of the metric's loss event (investor IRR and MOIC: nominal loss, receipts + "
+           "guarantee "
            "< capital drawn; an NPV: NPV < 0)";
   return "binomial standard error of p_loss, sqrt(p (1 - p) / n)";
 }

@@ -225,10 +225,10 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   const int contract_months = terms.present ? std::min(horizon, contract_last_date(terms) + 1) : 0;
   const int forced_termination = i.config.contract.termination_month;
   const int termination =
-      !terms.present            ? -1
-      : forced_termination >= 0 ? std::min(forced_termination, contract_months - 1)
-                                : draw_termination_month(terms.termination_probability_annual, contract_months,
-                                                         i.key, path_id);
+      !terms.present ? -1
+      : forced_termination >= 0
+          ? std::min(forced_termination, contract_months - 1)
+          : draw_termination_month(terms.termination_probability_annual, contract_months, i.key, path_id);
 
   // 2. Participants in both arms, and the control group if payments depend on one.
   const std::vector<std::uint8_t>& regime = s.sim.regime;
