@@ -37,9 +37,9 @@ const std::vector<std::string>& known_commands() {
 }
 
 const std::vector<std::string>& known_options() {
-  static const std::vector<std::string> o = {"--output", "--paths", "--seed",      "--threads", "--set",
-                                             "--force",  "--quiet", "--csv",       "--cases",   "--points",
-                                             "--merge",  "--help",  "--checkpoint"};
+  static const std::vector<std::string> o = {"--output", "--paths", "--seed",       "--threads", "--set",
+                                             "--force",  "--quiet", "--csv",        "--cases",   "--points",
+                                             "--merge",  "--help",  "--checkpoint", "--per-path"};
   return o;
 }
 
@@ -61,11 +61,16 @@ const std::map<std::string, CommandHelp>& command_help() {
         "Prints the fully resolved scenario, or every error as file:line:col (exit code 65).",
         "sisim validate scenarios/herning-viborg.yaml"}},
       {"summarize",
-       {"sisim summarize RESULTS.h5 [--csv]\n       sisim summarize --merge A.h5 B.h5 ... -o ALL.h5 "
+       {"sisim summarize RESULTS.h5 [--csv | --per-path]\n       sisim summarize --merge A.h5 B.h5 ... -o "
+        "ALL.h5 "
         "[--force]",
         "Prints the summary of a run file (--csv: one statistic per line: "
         "metric,statistic,value,se,units,label);\n"
-        "of a stress or sweep file, its table. --merge joins sweep slices into one file.",
+        "of a stress file its comparison (--csv: case,metric,value,change,change_se,units), of a sweep file "
+        "its\n"
+        "table (--csv: point,<swept columns>,metric,statistic,value). --per-path: every /paths column of a "
+        "run\n"
+        "or tornado file as CSV, one row per path. --merge joins sweep slices into one file.",
         "sisim summarize herning-viborg.h5 --csv"}},
       {"report",
        {"sisim report RESULTS.h5 -o REPORT.html [--force]",
@@ -145,6 +150,7 @@ std::string usage_text() {
          "  --set key.path=VALUE  override a config value (repeatable; VALUE is YAML)\n"
          "  --force             replace an existing output file\n"
          "  --quiet             no progress output   --csv          CSV summary (summarize)\n"
+         "  --per-path          summarize: every per-path column as CSV\n"
          "  --cases FILE        stress cases file    --points a:b   sweep points a..b-1 (0-based)\n"
          "  --merge             summarize: merge sweep slices into -o FILE\n"
          "  --checkpoint [FILE] run: keep completed blocks in FILE (default OUTPUT.ckpt) and resume from "
@@ -259,6 +265,8 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
       args.quiet = true;
     } else if (flag == "--csv") {
       args.csv = true;
+    } else if (flag == "--per-path") {
+      args.per_path = true;
     } else if (flag.size() > 1 && flag[0] == '-') {
       error = "unknown option '" + std::string(flag) + "'";
       if (auto near = nearest_key(std::string(flag), known_options()))
@@ -279,7 +287,7 @@ std::string check_flags_apply(const Args& args) {
       {"price", {"--output", "--paths", "--seed", "--threads", "--set", "--force", "--quiet"}},
       {"tornado", {"--output", "--paths", "--seed", "--threads", "--set", "--force", "--quiet"}},
       {"validate", {"--set"}},
-      {"summarize", {"--csv", "--merge", "--output", "--force", "--quiet"}},
+      {"summarize", {"--csv", "--per-path", "--merge", "--output", "--force", "--quiet"}},
       {"report", {"--output", "--force", "--quiet"}},
   };
   const auto allowed = kAllowed.find(args.command);

@@ -24,6 +24,7 @@ struct Args {
   bool force = false;
   bool quiet = false;
   bool csv = false;
+  bool per_path = false;   // --per-path (summarize): every /paths column as CSV, one row per path
   std::string cases_file;  // --cases FILE (stress)
   // --points a:b (sweep): run points a .. b-1 (half-open, 0-based); "a:" runs to the last point.
   std::optional<std::int64_t> points_begin, points_end;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/csv_export.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_file.hpp"
 #include "sim/cli/stress_run.hpp"
@@ -54,20 +55,23 @@ int merge(const Args& args) {
   return kExitOk;
 }
 
-// A stress or sweep file has no top-level /summary: print its own table instead.
-bool print_special(const std::string& path) {
+// A stress or sweep file has no top-level /summary: print its own table (or CSV) instead.
+bool print_special(const std::string& path, bool csv) {
   io::ResultReader r(path);
   if (r.exists("/stress/comparison")) {
     std::vector<std::string> cases;
     std::vector<std::vector<PairedValue>> rows;
     read_stress_comparison(path, cases, rows);
     std::fputs(
-        format_comparison_table(cases, rows, "sisim stress: " + r.attribute_string("/", "scenario")).c_str(),
+        (csv ? stress_csv(cases, rows, config_of_file(path).currency)
+             : format_comparison_table(cases, rows, "sisim stress: " + r.attribute_string("/", "scenario")))
+            .c_str(),
         stdout);
     return true;
   }
   if (r.exists("/sweep/points")) {
-    std::fputs(format_sweep_table(read_sweep_file(path)).c_str(), stdout);
+    const SweepTable table = read_sweep_file(path);
+    std::fputs((csv ? sweep_csv(table) : format_sweep_table(table)).c_str(), stdout);
     return true;
   }
   return false;
@@ -82,7 +86,11 @@ int cmd_summarize(const Args& args) {
     return kExitUsage;
   }
   try {
-    if (!args.csv && print_special(args.positional[0])) return kExitOk;
+    if (args.per_path) {
+      std::fputs(per_path_csv(args.positional[0]).c_str(), stdout);
+      return kExitOk;
+    }
+    if (print_special(args.positional[0], args.csv)) return kExitOk;
     const SummaryDocument doc = read_summary_document(args.positional[0]);
     std::fputs((args.csv ? format_summary_csv(doc) : format_summary_table(doc)).c_str(), stdout);
     if (!args.csv &&
