@@ -62,6 +62,19 @@ svg .zero { stroke: #555; stroke-width: 1.2; }
 svg .axis { stroke: #555; stroke-width: 1; }
 svg .marker { stroke: #D55E00; stroke-width: 2; stroke-dasharray: 5 3; }
 svg .whisker { stroke: #222; stroke-width: 1; }
+p, td, th, dd, h1, h2, h3 { overflow-wrap: anywhere; }
+@media (max-width: 600px) {
+  body { margin: 1em auto; padding: 0 0.6em; }
+  th, td { padding: 0.3em 0.4em; }
+  table { font-size: 0.85em; }
+}
+@media print {
+  body { max-width: none; margin: 0; font-size: 10pt; color: #000; }
+  h2 { page-break-after: avoid; break-after: avoid; }
+  svg, table, .headline { page-break-inside: avoid; break-inside: avoid; }
+  .scroll { overflow: visible; }
+  .headline, .nodata, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 )";
 
 }  // namespace

@@ -18,7 +18,11 @@ bool has_finite(const std::vector<double>& x) {
 
 std::string loss_note(const analysis::Summary& s) {
   std::string note = "P(loss) = " + format_percent(s.p_loss);
-  if (std::isfinite(s.p_loss_se)) note += " (SE " + format_percent(s.p_loss_se) + ")";
+  if (std::isfinite(s.p_loss_se) && s.p_loss_se > 0.0) {
+    // Two significant digits, so a nonzero SE never prints as 0.0 %.
+    const int decimals = std::clamp(1 - static_cast<int>(std::floor(std::log10(100.0 * s.p_loss_se))), 1, 6);
+    note += " (SE " + format_percent(s.p_loss_se, decimals) + ")";
+  }
   return note;
 }
 
@@ -80,8 +84,9 @@ std::string investor_section(const ReportInput& in) {
         "the dashed 0 % line are futures in which the investor lost money. The outermost bars also hold the "
         "rare paths beyond the axis." +
         missing + "</p>\n";
-    html += histogram_svg(in.investor_irr, {"Distribution of the investor's IRR", "Annual return (IRR)",
-                                            AxisFormat::percent, in.currency, 0.0, "0 %", loss_note(s)});
+    html +=
+        histogram_svg(in.investor_irr, {"Distribution of the investor's IRR", "Annual return (IRR), % a year",
+                                        AxisFormat::percent, in.currency, 0.0, "0 %", loss_note(s)});
   }
   html += "<h3>Money back per money in (MOIC)</h3>\n";
   if (!has_finite(in.investor_moic)) {
@@ -90,9 +95,9 @@ std::string investor_section(const ReportInput& in) {
     const auto s = summarize_column(in.investor_moic, &flags);
     html +=
         "<p class=\"caption\">Left of the dashed 1.0x line the investor got back less than it paid in.</p>\n";
-    html += histogram_svg(in.investor_moic,
-                          {"Distribution of the investor's MOIC", "Multiple on invested capital",
-                           AxisFormat::multiple, in.currency, 1.0, "1.0x", loss_note(s)});
+    html += histogram_svg(in.investor_moic, {"Distribution of the investor's MOIC",
+                                             "Multiple on invested capital (money back per money in, x)",
+                                             AxisFormat::multiple, in.currency, 1.0, "1.0x", loss_note(s)});
   }
   return html;
 }
@@ -204,8 +209,8 @@ std::string sensitivity_section(const ReportInput& in) {
         "</p>\n";
   bars.noise_band = noise;
   bars.noise_label = "within 4 SE of 0 (noise)";
-  html += horizontal_bars_svg(bars, "Rank correlation of inputs with results", "Spearman rank correlation",
-                              -1.0, 1.0);
+  html += horizontal_bars_svg(bars, "Rank correlation of inputs with results",
+                              "Spearman rank correlation (-1 to +1, no unit)", -1.0, 1.0);
   return html;
 }
 

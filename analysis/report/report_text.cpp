@@ -39,7 +39,8 @@ std::string format_value(double v, ValueKind kind, const std::string& currency) 
 // "12.3 % (SE 0.4 %)"
 std::string probability_with_se(double p, double se) {
   std::string s = format_percent(p);
-  if (std::isfinite(se)) s += " (&plusmn; " + format_percent(se) + ")";
+  // Two significant digits: a nonzero SE never prints as 0.0 %.
+  if (std::isfinite(se)) s += " (&plusmn; " + format_se(se, ValueKind::rate, "") + ")";
   return s;
 }
 
