@@ -63,6 +63,7 @@ int cmd_price(const Args& args) {
   PriceReport report;
   report.spec = pricing.spec;
   report.lines = price_lines(base);
+  report.currency = base.currency;
   if (report.lines.empty()) {
     std::fprintf(stderr, "sisim price: %s has no outcome prices to scale\n", scenario.c_str());
     return kExitData;

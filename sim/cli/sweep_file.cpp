@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "analysis/statistics.hpp"
+#include "config/loader.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/io/h5_reader.hpp"
@@ -18,10 +19,16 @@ namespace {
 
 constexpr int kP05 = 1, kP50 = 4, kP95 = 7;  // indices into analysis::kQuantileLevels
 
-std::string units_of(const std::string& metric) {
+std::string units_of(const std::string& metric, const std::string& currency) {
   if (metric == "investor/irr") return "1/year";
   if (metric == "investor/moic") return "1";
-  return "DKK";
+  return currency;
+}
+
+// The base scenario's currency (every point shares it: a sweep shifts parameters, not units).
+std::string currency_of(const SweepTable& t) {
+  const LoadResult loaded = load_config_from_string(t.config_yaml, "sweep base");
+  return loaded.ok() ? loaded.config->currency : "DKK";
 }
 
 std::string stat_description(const std::string& stat) {
@@ -103,11 +110,12 @@ void write_sweep_file(const std::string& path, bool force, const std::string& co
   w.write_column("/sweep/gap_clamped_paths", t.gap_clamped, "paths",
                  "paths on which an employment_gap was unreachable and clamped, per point");
   size_t k = 0;
+  const std::string currency = currency_of(t);
   for (const auto& metric : sweep_metrics())
     for (const auto& stat : sweep_stats()) {
       const bool probability = stat == "p_loss" || stat == "p_loss_se";
       w.write_column("/sweep/summary/" + metric + "/" + stat, t.stats[k++],
-                     probability ? "1" : units_of(metric),
+                     probability ? "1" : units_of(metric, currency),
                      stat_description(stat) + " of /paths/" + metric + ", one value per point");
     }
   w.commit();
