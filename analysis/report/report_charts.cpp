@@ -99,6 +99,25 @@ std::string investor_section(const ReportInput& in) {
                                              "Multiple on invested capital (money back per money in, x)",
                                              AxisFormat::multiple, in.currency, 1.0, "1.0x", loss_note(s)});
   }
+  if (!in.tranche_moic.empty()) {
+    html +=
+        "<h3>Tranches: money back per money in</h3>\n<p class=\"caption\">The waterfall's outcome for each "
+        "tranche: outcome money goes to the most senior tranche first, so the last one takes the first loss. "
+        "Left of the dashed 1.0x line the tranche got back less than it paid in.</p>\n";
+    for (const auto& t : in.tranche_moic) {
+      if (!has_finite(t.values)) {
+        html += no_data("no path has a defined MOIC for tranche " + t.name + ".");
+        continue;
+      }
+      // The probability the simulation computed from the tranche's own loss flags (not re-derived).
+      std::string note;
+      for (const auto& p : in.probabilities)
+        if (p.key == "tranche_" + t.name + "_loss_nominal")
+          note = "P(nominal loss, MOIC < 1) = " + format_percent(p.p);
+      html += histogram_svg(t.values, {"Tranche " + t.name + ": MOIC", "Multiple on invested capital (x)",
+                                       AxisFormat::multiple, in.currency, 1.0, "1.0x", note});
+    }
+  }
   return html;
 }
 

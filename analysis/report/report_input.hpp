@@ -92,7 +92,8 @@ struct ReportInput {
   std::vector<double> investor_npv;   // at the investor's discount rate
   std::vector<std::uint8_t> investor_loss;
 
-  std::vector<NamedColumn> budget_npv;  // per budget, e.g. "municipality", "state", "public_total"
+  std::vector<NamedColumn> budget_npv;    // per budget, e.g. "municipality", "state", "public_total"
+  std::vector<NamedColumn> tranche_moic;  // per tranche (most senior first): MOIC per path
 
   QuantileFan investor_cumulative_cash;            // cumulative investor cash flow
   QuantileFan undrawn_commitment;                  // commitment minus drawdowns so far (empty: no commitment)

@@ -105,9 +105,12 @@ report::ReportInput read_report_input(const std::string& path) {
     account.p95 = read_rows(r, g + "p95");
     in.budget_accounts.push_back(std::move(account));
   }
+  if (r.exists("/paths/tranches"))
+    for (const auto& tranche : results::tranche_names_in_order(config_of_file(path)))
+      in.tranche_moic.push_back({tranche, r.read_doubles("/paths/tranches/" + tranche + "/moic")});
   if (r.exists("/paths/params"))
     for (const auto& name : r.list("/paths/params"))
-      in.parameters.push_back({name, r.read_doubles("/paths/params/" + name)});
+      in.parameters.push_back({results::human_label(name), r.read_doubles("/paths/params/" + name)});
   // Regime and payer: drivers that are drawn per path but are not parameters.
   in.drivers.push_back({"months in recession (regime)", r.read_doubles("/paths/outcomes/recession_months")});
   auto termination = r.read_doubles("/paths/outcomes/termination_month");
@@ -126,7 +129,8 @@ report::ReportInput read_report_input(const std::string& path) {
       for (std::size_t i : t.rank[m]) {
         const auto& s = t.swings[m][i];
         chart.bars.push_back(
-            {t.inputs[i].name, t.inputs[i].low_label, t.inputs[i].high_label, s.low, s.high, s.swing_se});
+            {t.inputs[i].is_switch ? t.inputs[i].name : results::human_label(t.inputs[i].name),
+             t.inputs[i].low_label, t.inputs[i].high_label, s.low, s.high, s.swing_se});
       }
       in.tornado.push_back(chart);
     }

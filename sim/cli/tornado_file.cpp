@@ -129,7 +129,9 @@ std::string format_tornado_table(const results::TornadoResult& t, const std::str
       const auto& s = t.swings[m][i];
       const std::string what = "  " + in.low_label + " -> " + in.high_label;
       const std::string swing = amount(s.swing, unit, true) + " \xC2\xB1" + se_text(s.swing_se, unit);
-      std::snprintf(line, sizeof line, "  %-4zu %s\n", k + 1, in.name.c_str());
+      const std::string label =
+          in.is_switch ? in.name : results::human_label(in.name) + "  [" + in.name + "]";
+      std::snprintf(line, sizeof line, "  %-4zu %s\n", k + 1, label.c_str());
       out += line;
       std::snprintf(line, sizeof line, "       %-64s %12s %12s %25s\n", what.c_str(),
                     amount(s.low, unit).c_str(), amount(s.high, unit).c_str(), swing.c_str());

@@ -69,6 +69,12 @@ std::string param_text(const Param& p, bool as_percent) {
   return "uncertain";
 }
 
+std::vector<std::string> tranche_names_in_order(const Config& c) {
+  std::vector<std::string> names;
+  for (const auto& t : c.finance.tranches) names.push_back(t.name);
+  return names;
+}
+
 std::vector<Term> deal_terms(const Config& c) {
   std::vector<Term> t;
   const std::string& cur = c.currency;

@@ -16,6 +16,9 @@ struct Term {
 
 std::vector<Term> deal_terms(const Config& config);
 
+// The tranche names, most senior first (empty: one investor).
+std::vector<std::string> tranche_names_in_order(const Config& config);
+
 // "12.50 M DKK", "40,000 DKK": money with its currency, as the terms and notes print it.
 std::string money_with_currency(double v, const std::string& currency);
 

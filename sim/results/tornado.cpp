@@ -60,6 +60,26 @@ LoadResult load_shifted(const std::string& scenario, const std::vector<std::stri
 
 }  // namespace
 
+std::string human_label(const std::string& path) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    const size_t dot = path.find('.', start);
+    parts.push_back(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  auto words = [](std::string s) {
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+  };
+  if (parts.size() == 4 && parts[0] == "cohort" && parts[1] == "segments")
+    return words(parts[3]) + " (" + parts[2] + ")";
+  if (parts.size() >= 2 && parts[parts.size() - 2] == "recession") return "recession " + words(parts.back());
+  if (parts.size() >= 2 && parts[0] == "contract" && parts[1] == "outcomes")
+    return "outcome price " + words(path);
+  return parts.empty() ? path : words(parts.back());
+}
+
 std::vector<TornadoInput> tornado_inputs(const Config& base) {
   std::vector<TornadoInput> inputs;
   for (const auto& u : base.uncertain) {

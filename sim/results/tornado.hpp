@@ -21,6 +21,11 @@
 
 namespace sisim::results {
 
+// A reader's name for a parameter path: "job finding hazard (kontanthjaelp_other)" for
+// cohort.segments.kontanthjaelp_other.job_finding_hazard, "employment gap" for
+// intervention.effect.employment_gap, "recession job finding multiplier", ...
+std::string human_label(const std::string& path);
+
 struct TornadoInput {
   std::string name;        // the parameter path, or "regime: recession", "payer: termination"
   std::string low_label;   // e.g. "P10 = 0.116", "no recession"

@@ -149,6 +149,14 @@ TEST(InvestorResults, EveryTrancheHasRowsAndItsOwnLossProbabilities) {
     ++k;
   }
   EXPECT_GT(p[1], p[0] + 0.05);  // junior far more often below 1x than the guaranteed senior
+  // The report draws each tranche's MOIC with its loss probability, and has rows per tranche.
+  const auto rep =
+      run_command(testing::sisim_binary() + " report " + out + " -o " + (dir / "t.html").string());
+  ASSERT_EQ(rep.exit_code, 0) << rep.output;
+  const std::string html = testing::read_file(dir / "t.html");
+  EXPECT_NE(html.find("Tranche junior: MOIC"), std::string::npos);
+  EXPECT_NE(html.find("P(nominal loss, MOIC &lt; 1) = "), std::string::npos);
+  EXPECT_NE(html.find("<td>tranche senior IRR (annual)</td>"), std::string::npos);
   fs::remove_all(dir);
 }
 
