@@ -24,6 +24,10 @@ void write_summary(io::ResultWriter& w, const std::string& prefix, const std::st
                  "type-7 quantiles at quantile_levels");
   w.write_column(g + "quantile_se", std::vector<double>(s.quantile_se.begin(), s.quantile_se.end()), units,
                  "order-statistic standard errors of the quantiles (docs/HDF5.md)");
+  // The same names as a sweep's /sweep/summary/<metric>/<stat> (docs/HDF5.md 2.4).
+  w.write_scalar(g + "p05", s.quantiles[1], units, "5 % quantile (= quantiles[1])");
+  w.write_scalar(g + "p50", s.quantiles[4], units, "median (= quantiles[4])");
+  w.write_scalar(g + "p95", s.quantiles[7], units, "95 % quantile (= quantiles[7])");
   w.write_column(g + "quantile_levels",
                  std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end()), "1",
                  "probability levels of the quantiles");
