@@ -17,7 +17,7 @@ bool has_finite(const std::vector<double>& x) {
 }
 
 std::string loss_note(const analysis::Summary& s) {
-  std::string note = "P(loss) = " + format_percent(s.p_loss);
+  std::string note = "P(nominal loss) = " + format_percent(s.p_loss);
   if (std::isfinite(s.p_loss_se) && s.p_loss_se > 0.0) {
     // Two significant digits, so a nonzero SE never prints as 0.0 %.
     const int decimals = std::clamp(1 - static_cast<int>(std::floor(std::log10(100.0 * s.p_loss_se))), 1, 6);
