@@ -2,6 +2,7 @@
 // The typed, validated scenario: plain structs, no yaml-cpp. Everything in MODEL.md's schema.
 // Loaded and validated by config/loader.hpp; consumed read-only by the model and the engine.
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -251,12 +252,18 @@ struct Correlation {
 struct UncertainParam {
   std::string path;
   Distribution dist;
+  SourceLocation where;  // the distribution map in its file
+  // The range every draw must stay in (the key's range; for money the arithmetic limit): checked
+  // against the distribution's extreme quantiles by the command line (sim/cli/load_scenario.cpp).
+  double min_value = -std::numeric_limits<double>::infinity();
+  double max_value = std::numeric_limits<double>::infinity();
 };
 
 struct Config {
   std::string name;
   std::string currency = "DKK";  // the unit of every money amount, in every label and file
   std::string source_file;
+  std::vector<std::string> extended_files;  // every file read through `extends:`, nearest parent first
   Simulation simulation;
   Cohort cohort;
   Intervention intervention;

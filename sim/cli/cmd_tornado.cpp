@@ -19,17 +19,17 @@ int cmd_tornado(const Args& args) {
     std::fprintf(stderr, "sisim tornado: expected SCENARIO.yaml -o OUT.h5\n");
     return kExitUsage;
   }
-  std::string why;
-  if (!output_is_usable(args.output, args.force, why)) {
-    std::fprintf(stderr, "sisim tornado: %s\n", why.c_str());
-    return kExitIo;
-  }
   const LoadResult loaded = load_scenario(args.positional[0], args.overrides);
   if (!loaded.ok()) {
     std::fputs(format_errors(loaded.errors).c_str(), stderr);
     return kExitData;
   }
   const Config& base = *loaded.config;
+  std::string why;
+  if (!output_is_usable(args.output, args.force, scenario_inputs(args.positional[0], base), why)) {
+    std::fprintf(stderr, "sisim tornado: %s\n", why.c_str());
+    return kExitIo;
+  }
   const RunOptions options = paired_options(args, base, /*default_paths=*/2000);
   const auto inputs = results::tornado_inputs(base);
   const bool root = process_group().is_root();

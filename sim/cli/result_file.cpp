@@ -12,6 +12,13 @@
 #include "sisim/version.hpp"
 
 namespace sisim::cli {
+
+std::string shape_text(const std::vector<std::size_t>& dims) {
+  std::string out = "[";
+  for (size_t i = 0; i < dims.size(); ++i) out += (i ? " x " : "") + std::to_string(dims[i]);
+  return out + "]";
+}
+
 namespace {
 
 void write_summary(io::ResultWriter& w, const std::string& prefix, const std::string& group,
@@ -90,6 +97,10 @@ void write_timeseries(io::ResultWriter& w, const std::string& prefix, const Seri
   }
 }
 
+std::string where_in(const io::ResultReader& r, const std::string& object) {
+  return "'" + object + "' in '" + r.path() + "'";
+}
+
 }  // namespace
 
 std::string arm_coupling_text(const Config& config) {
@@ -104,6 +115,35 @@ std::string assumption_line(const std::string& arm_coupling) {
   return "assumption: arm coupling " + arm_coupling +
          " (rank correlation of a participant's labour-market luck with and without the programme:"
          " 0 independent, 1 identical; no trial identifies it; docs/MODEL.md 5.1)";
+}
+
+std::int64_t read_paths_attribute(const io::ResultReader& r) {
+  const std::int64_t paths = r.attribute_int("/", "paths");
+  if (paths < 1)
+    throw io::IoError("root attribute 'paths' of '" + r.path() + "' is " + std::to_string(paths) +
+                      ": not a number of paths (damaged or forged file)");
+  return paths;
+}
+
+std::vector<double> read_column_of_length(const io::ResultReader& r, const std::string& path,
+                                          std::int64_t length) {
+  const auto dims = r.shape(path);
+  if (dims.size() != 1 || static_cast<std::int64_t>(dims[0]) != length)
+    throw io::IoError("dataset " + where_in(r, path) + " has shape " + shape_text(dims) + ", expected [" +
+                      std::to_string(length) + "] (damaged or forged file)");
+  return r.read_doubles(path);
+}
+
+std::vector<double> read_matrix_of_shape(const io::ResultReader& r, const std::string& path,
+                                         std::int64_t rows, std::int64_t cols, std::size_t& rows_read) {
+  const auto dims = r.shape(path);
+  if (dims.size() != 2 || static_cast<std::int64_t>(dims[1]) != cols ||
+      (rows >= 0 && static_cast<std::int64_t>(dims[0]) != rows))
+    throw io::IoError("dataset " + where_in(r, path) + " has shape " + shape_text(dims) + ", expected [" +
+                      (rows >= 0 ? std::to_string(rows) : std::string("rows")) + " x " +
+                      std::to_string(cols) + "] (damaged or forged file)");
+  rows_read = dims[0];
+  return r.read_doubles(path);
 }
 
 results::ResultSummary headline_rows(const Config& config, const RunOutput& run) {
@@ -177,27 +217,29 @@ SummaryDocument read_summary_document(const std::string& path, const std::string
     throw io::IoError("written by an older sisim (result schema version 1): run the scenario again");
   const Config config = config_of_file(path);
   SummaryDocument doc;
-  doc.title = "sisim results: " + r.attribute_string("/", "scenario") + " (" +
-              std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
+  // The scenario name comes from the file: escaped, so it cannot drive the terminal.
+  doc.title = "sisim results: " + printable_text(r.attribute_string("/", "scenario")) + " (" +
+              std::to_string(read_paths_attribute(r)) + " paths, seed " +
               std::to_string(r.attribute_uint("/", "seed")) + ")";
   // Files written before the coupling was a stated assumption had identical luck in both arms.
-  doc.title +=
-      "\n" + assumption_line(r.has_attribute("/", "arm_coupling") ? r.attribute_string("/", "arm_coupling")
-                                                                  : "1 (written before the key existed)");
+  doc.title += "\n" + assumption_line(r.has_attribute("/", "arm_coupling")
+                                           ? printable_text(r.attribute_string("/", "arm_coupling"))
+                                           : "1 (written before the key existed)");
+  const auto levels = static_cast<std::int64_t>(analysis::kQuantileLevels.size());
   doc.currency = config.currency;
   doc.terms = results::deal_terms(config);
   for (const auto& spec : results::metric_specs(config)) {
     const std::string g = prefix + "/summary/" + spec.group + "/";
     if (!r.exists(g + "mean")) continue;
-    auto scalar = [&](const char* name) { return r.read_doubles(g + name).at(0); };
+    auto scalar = [&](const char* name) { return r.read_scalar(g + name); };
     results::MetricRow row{spec, {}};
     auto& s = row.summary;
     s.mean = scalar("mean");
     s.sd = scalar("sd");
     s.se_mean = scalar("se");
-    const auto q = r.read_doubles(g + "quantiles");
-    const auto qse = r.read_doubles(g + "quantile_se");
-    for (size_t k = 0; k < s.quantiles.size() && k < q.size() && k < qse.size(); ++k) {
+    const auto q = read_column_of_length(r, g + "quantiles", levels);
+    const auto qse = read_column_of_length(r, g + "quantile_se", levels);
+    for (size_t k = 0; k < s.quantiles.size(); ++k) {
       s.quantiles[k] = q[k];
       s.quantile_se[k] = qse[k];
     }
@@ -211,11 +253,14 @@ SummaryDocument read_summary_document(const std::string& path, const std::string
     s.es_05_se = scalar("es_05_se");
     s.var_01_se = scalar("var_01_se");
     s.es_01_se = scalar("es_01_se");
-    s.n = static_cast<std::int64_t>(scalar("n"));
-    s.n_nan = static_cast<std::int64_t>(scalar("n_nan"));
+    const double n = scalar("n"), n_nan = scalar("n_nan");
+    if (!(n >= 0 && n <= 9.0e15) || !(n_nan >= 0 && n_nan <= 9.0e15))
+      throw io::IoError("dataset '" + g + "n' or 'n_nan' in '" + path + "' is not a count of paths");
+    s.n = static_cast<std::int64_t>(n);
+    s.n_nan = static_cast<std::int64_t>(n_nan);
     doc.summary.metrics.push_back(row);
   }
-  const auto paths = static_cast<std::int64_t>(r.attribute_number("/", "paths"));
+  const auto paths = read_paths_attribute(r);
   for (const auto& spec : results::event_specs(config)) {
     const std::string g = prefix + "/summary/events/" + spec.key + "/";
     if (!r.exists(g + "p")) continue;
@@ -223,9 +268,8 @@ SummaryDocument read_summary_document(const std::string& path, const std::string
   }
   std::vector<double> drawn_fan;
   if (r.exists(prefix + "/timeseries/investor/cumulative_drawn")) {
-    size_t rows = 0, cols = 0;
-    drawn_fan = r.read_matrix(prefix + "/timeseries/investor/cumulative_drawn", rows, cols);
-    if (cols != 9) drawn_fan.clear();
+    std::size_t rows = 0;
+    drawn_fan = read_matrix_of_shape(r, prefix + "/timeseries/investor/cumulative_drawn", -1, levels, rows);
   }
   doc.notes = result_notes(config, doc.summary, &drawn_fan);
   return doc;

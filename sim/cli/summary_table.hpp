@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "analysis/statistics.hpp"
 #include "sim/results/deal_terms.hpp"
 #include "sim/results/summary_spec.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::cli {
 

@@ -2,7 +2,7 @@
 // The investor's per-path summary (MODEL.md 9), computed from monthly cash flows.
 #include <optional>
 
-#include "analysis/irr.hpp"
+#include "sim/finance/irr.hpp"
 #include "sim/contract/outcome.hpp"
 
 namespace sisim {

@@ -4,14 +4,15 @@
 #include <cmath>
 #include <limits>
 
-#include "analysis/irr.hpp"
-#include "analysis/npv.hpp"
+#include "sim/finance/irr.hpp"
+#include "sim/finance/npv.hpp"
 #include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/payments.hpp"
 #include "sim/contract/settle.hpp"
 #include "sim/contract/termination.hpp"
 #include "sim/contract/terms.hpp"
 #include "sim/engine/budget_account.hpp"
+#include "sim/engine/cancel.hpp"
 #include "sim/model/model.hpp"
 #include "sim/model/path_simulation.hpp"
 #include "sim/model/regime.hpp"
@@ -199,7 +200,9 @@ void PathRunner::define_columns(ColumnSet& c) {
 }
 
 std::shared_ptr<PathRunner::Scratch> PathRunner::make_scratch() const {
-  return std::make_shared<Scratch>();
+  auto scratch = std::make_shared<Scratch>();
+  scratch->sim.stop = &cancel_flag();
+  return scratch;
 }
 
 static void set_loss_columns(ColumnSet& c, std::int64_t path, const LossColumns& cols,
@@ -236,7 +239,7 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   const std::vector<ArmHistory>* control = nullptr;
   if (terms.present && terms.control_group_size > 0) {
     simulate_control_group(i.model, pp, regime, terms.control_group_size, i.key, path_id, s.sim.scratch,
-                           s.control);
+                           s.control, s.sim.stop);
     control = &s.control;
   }
 

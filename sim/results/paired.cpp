@@ -4,7 +4,7 @@
 #include <cmath>
 #include <span>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::results {
 namespace {

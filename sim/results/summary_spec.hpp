@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 #include "config/config.hpp"
 #include "sim/engine/columns.hpp"
 
