@@ -204,7 +204,7 @@ struct Contract {
   std::vector<Outcome> outcomes;
   std::optional<double> cap_total;
   Param termination_probability_annual = Param::constant(0.0);
-  int termination_month = -1;  // >= 0 forces termination after that month on every path (stress tests)
+  int termination_month = -1;         // >= 0 forces termination after that month on every path (stress tests)
   std::map<Metric, double> baseline;  // per-participant deduction rate per metric
   Evaluation evaluation;
   TierPayoff tiers;

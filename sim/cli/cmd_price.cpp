@@ -2,7 +2,6 @@
 // minimum and the payer's maximum (sim/cli/price_solver.hpp), on common random numbers.
 #include <cstdio>
 
-#include "sim/stats/statistics.hpp"
 #include "config/pricing.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/load_scenario.hpp"
@@ -14,6 +13,7 @@
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::cli {
 namespace {

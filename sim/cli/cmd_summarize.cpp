@@ -64,11 +64,12 @@ bool print_special(const std::string& path, bool csv) {
     std::vector<std::string> cases;
     std::vector<std::vector<PairedValue>> rows;
     read_stress_comparison(path, cases, rows);
-    std::fputs((csv ? stress_csv(cases, rows, config_of_file(path).currency)
-                    : format_comparison_table(cases, rows,
-                                              "sisim stress: " + printable_text(r.attribute_string("/", "scenario"))))
-                   .c_str(),
-               stdout);
+    std::fputs(
+        (csv ? stress_csv(cases, rows, config_of_file(path).currency)
+             : format_comparison_table(
+                   cases, rows, "sisim stress: " + printable_text(r.attribute_string("/", "scenario"))))
+            .c_str(),
+        stdout);
     return true;
   }
   if (r.exists("/sweep/points")) {

@@ -116,7 +116,8 @@ int main(int argc, char** argv) {
   try {
     code = dispatch(*args);
   } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "sisim: error: out of memory (use fewer --paths or --threads, or a smaller cohort)\n");
+    std::fprintf(stderr,
+                 "sisim: error: out of memory (use fewer --paths or --threads, or a smaller cohort)\n");
     abort_other_ranks(kExitIo);
     return kExitIo;
   } catch (const std::exception& e) {

@@ -223,8 +223,8 @@ SummaryDocument read_summary_document(const std::string& path, const std::string
               std::to_string(r.attribute_uint("/", "seed")) + ")";
   // Files written before the coupling was a stated assumption had identical luck in both arms.
   doc.title += "\n" + assumption_line(r.has_attribute("/", "arm_coupling")
-                                           ? printable_text(r.attribute_string("/", "arm_coupling"))
-                                           : "1 (written before the key existed)");
+                                          ? printable_text(r.attribute_string("/", "arm_coupling"))
+                                          : "1 (written before the key existed)");
   const auto levels = static_cast<std::int64_t>(analysis::kQuantileLevels.size());
   doc.currency = config.currency;
   doc.terms = results::deal_terms(config);

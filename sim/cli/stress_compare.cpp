@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "sim/stats/statistics.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/results/paired.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::cli {
 namespace {

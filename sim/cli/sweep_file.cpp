@@ -6,13 +6,13 @@
 #include <stdexcept>
 
 #include "config/loader.hpp"
-#include "sim/stats/statistics.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
 #include "sim/io/timestamp.hpp"
 #include "sim/results/summary_spec.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::cli {
 namespace {

@@ -2,8 +2,8 @@
 // The investor's per-path summary (MODEL.md 9), computed from monthly cash flows.
 #include <optional>
 
-#include "sim/finance/irr.hpp"
 #include "sim/contract/outcome.hpp"
+#include "sim/finance/irr.hpp"
 
 namespace sisim {
 

@@ -4,8 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "sim/finance/irr.hpp"
-#include "sim/finance/npv.hpp"
 #include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/payments.hpp"
 #include "sim/contract/settle.hpp"
@@ -13,6 +11,8 @@
 #include "sim/contract/terms.hpp"
 #include "sim/engine/budget_account.hpp"
 #include "sim/engine/cancel.hpp"
+#include "sim/finance/irr.hpp"
+#include "sim/finance/npv.hpp"
 #include "sim/model/model.hpp"
 #include "sim/model/path_simulation.hpp"
 #include "sim/model/regime.hpp"

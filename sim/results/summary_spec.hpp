@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/stats/statistics.hpp"
 #include "config/config.hpp"
 #include "sim/engine/columns.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::results {
 
