@@ -279,6 +279,7 @@ struct Contract {
   std::vector<Outcome> outcomes;
   std::optional<double> cap_total;
   Param termination_probability_annual = Param::constant(0.0);
+  int termination_month = -1;         // >= 0 forces termination after that month on every path (stress tests)
   std::map<Metric, double> baseline;  // per-participant deduction rate per metric
   Evaluation evaluation;
   TierPayoff tiers;
@@ -307,6 +308,11 @@ struct Finance {
   std::optional<double> return_cap_annual;
   Guarantee guarantee;
   std::vector<Tranche> tranches;  // empty: one investor
+  // The investor's hurdle: an annual IRR below it is a loss event of its own (absent: none).
+  std::optional<double> hurdle_rate;
+  // Capital committed up front (in the scenario's currency): results report how often
+  // drawdowns exceed it and how much of it stays undrawn over time (absent: no commitment).
+  std::optional<double> commitment;
 };
 
 // ---- correlations ----------------------------------------------------------------------------
@@ -330,6 +336,7 @@ struct UncertainParam {
 
 struct Config {
   std::string name;
+  std::string currency = "DKK";  // the unit of every money amount, in every label and file
   std::string source_file;
   std::vector<std::string> extended_files;  // every file read through `extends:`, nearest parent first
   Simulation simulation;

@@ -209,6 +209,7 @@ std::string resolved_yaml(const Config& c) {
   Out o;
   o.em << YAML::BeginMap;
   o.kv("name", c.name);
+  o.kv("currency", c.currency);
   o.key("simulation").em << YAML::BeginMap;
   o.kv("horizon_months", c.simulation.horizon_months);
   o.key("seed").em << std::to_string(c.simulation.seed);

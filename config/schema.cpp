@@ -92,6 +92,14 @@ Config read_config(Reader& r, const YNode& root) {
   }
   MapView m(r, &root, "");
   if (m.require("name")) m.read("name", c.name);
+  if (const YNode* cur = m.get("currency"))
+    if (auto text = r.string(*cur, "currency")) {
+      const bool plain = text->size() <= 12 && text->find_first_of(" \t,;") == std::string::npos;
+      if (plain)
+        c.currency = *text;
+      else
+        r.error(cur->where, "currency: expected a short code such as DKK, EUR or USD, got '" + *text + "'");
+    }
   read_simulation(r, m.get("simulation"), c.simulation);
   std::vector<NameRef> flow_refs;
   if (m.require("cohort")) read_cohort(r, m.get("cohort"), c.cohort, flow_refs);

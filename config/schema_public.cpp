@@ -57,7 +57,7 @@ OtherFlow read_other_flow(Reader& r, const YNode& item, const std::string& path)
 
 void read_public(Reader& r, const YNode* n, Public& out) {
   MapView m(r, n, "public");
-  m.read("discount_rate", out.discount_rate, kRate);
+  m.read("discount_rate", out.discount_rate, kFractionRate);
   read_rules(r, m.get("rules"), out.rules);
   MapView ref(r, m.get("refusion"), "public.refusion");
   if (const YNode* ladder = ref.get("ladder")) read_ladder(r, *ladder, out.refusion.ladder);

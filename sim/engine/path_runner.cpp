@@ -4,8 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "sim/finance/irr.hpp"
-#include "sim/finance/npv.hpp"
 #include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/payments.hpp"
 #include "sim/contract/settle.hpp"
@@ -13,6 +11,8 @@
 #include "sim/contract/terms.hpp"
 #include "sim/engine/budget_account.hpp"
 #include "sim/engine/cancel.hpp"
+#include "sim/finance/irr.hpp"
+#include "sim/finance/npv.hpp"
 #include "sim/model/model.hpp"
 #include "sim/model/path_simulation.hpp"
 #include "sim/model/regime.hpp"
@@ -43,6 +43,10 @@ double measured_effect_of(const ContractOutcome& o) {
   return kNaN;
 }
 
+struct LossColumns {
+  int nominal = -1, npv = -1, hurdle = -1;  // hurdle: -1 without finance.hurdle_rate
+};
+
 std::vector<rng::CorrelationTerm> correlation_terms(const Config& c) {
   std::vector<rng::CorrelationTerm> terms;
   for (const auto& k : c.correlations) terms.emplace_back(k.id_a, k.id_b, k.rho);
@@ -70,8 +74,14 @@ struct PathRunner::Impl {
   struct {
     int npv, irr, irr_status, moic, payback, peak, received, drawn, guarantee;
   } inv{};
+  // Loss events and capital, decided once per path: summaries only count the flags.
+  LossColumns inv_loss;
+  struct {
+    int discounted_payback = -1, cap_reached = -1, commitment_exceeded = -1;
+  } capital;
   struct TrancheColumns {
     int irr, irr_status, moic, npv, received;
+    LossColumns loss;
   };
   std::vector<TrancheColumns> tranche;
   std::array<int, kAccountBudgets> budget_npv{}, budget_break_even{};
@@ -98,10 +108,27 @@ std::vector<std::string> PathRunner::line_item_names() const {
   return names;
 }
 
+// The loss-event columns of one investor or tranche under `group` (".../investor/loss/").
+static void add_loss_columns(ColumnSet& c, const std::string& group, const Config& config, int& nominal,
+                             int& npv, int& hurdle) {
+  nominal = c.add({group + "nominal", "flag",
+                   "1 if receipts plus guarantee fall short of the capital drawn (MOIC < 1), else 0", true});
+  npv =
+      c.add({group + "npv_negative", "flag", "1 if NPV < 0 at finance.investor_discount_rate, else 0", true});
+  hurdle =
+      config.finance.hurdle_rate
+          ? c.add({group + "irr_below_hurdle", "flag",
+                   "1 if the IRR is below finance.hurdle_rate (an undefined IRR on a nominal loss counts "
+                   "as below), else 0",
+                   true})
+          : -1;
+}
+
 void PathRunner::define_columns(ColumnSet& c) {
   auto& i = *impl_;
+  const std::string& cur = i.config.currency;  // the unit of every money column
   const std::string inv = "/paths/investor/";
-  i.inv.npv = c.add({inv + "npv", "DKK", "investor's NPV at finance.investor_discount_rate (month-0 value)"});
+  i.inv.npv = c.add({inv + "npv", cur, "investor's NPV at finance.investor_discount_rate (month-0 value)"});
   i.inv.irr =
       c.add({inv + "irr", "1/year",
              "investor's IRR, annualised from monthly; NaN unless irr_status is 0 or 3; -1 on total loss"});
@@ -111,23 +138,39 @@ void PathRunner::define_columns(ColumnSet& c) {
   i.inv.moic = c.add({inv + "moic", "1", "multiple on invested capital: (receipts + guarantee) / drawdowns"});
   i.inv.payback = c.add(
       {inv + "payback_month", "month", "first month from which cumulative cash stays >= 0; -1 never", true});
-  i.inv.peak = c.add({inv + "peak_capital", "DKK", "peak capital at risk: max of minus cumulative cash"});
-  i.inv.received = c.add(
-      {inv + "total_received", "DKK", "outcome receipts after provider share and return cap (nominal)"});
-  i.inv.drawn = c.add({inv + "total_drawn", "DKK", "programme costs drawn down (nominal)"});
-  i.inv.guarantee = c.add({inv + "guarantee_received", "DKK", "guarantee paid to the investor (nominal)"});
+  i.inv.peak = c.add({inv + "peak_capital", cur, "peak capital at risk: max of minus cumulative cash"});
+  i.inv.received =
+      c.add({inv + "total_received", cur, "outcome receipts after provider share and return cap (nominal)"});
+  i.inv.drawn = c.add({inv + "total_drawn", cur, "programme costs drawn down (nominal)"});
+  i.inv.guarantee = c.add({inv + "guarantee_received", cur, "guarantee paid to the investor (nominal)"});
+  add_loss_columns(c, inv + "loss/", i.config, i.inv_loss.nominal, i.inv_loss.npv, i.inv_loss.hurdle);
+  i.capital.discounted_payback =
+      c.add({inv + "discounted_payback_month", "month",
+             "first month from which the cumulative cash discounted at finance.investor_discount_rate stays "
+             ">= 0 (repaid with that return); -1 never",
+             true});
+  i.capital.cap_reached =
+      c.add({inv + "return_cap_reached", "flag",
+             "1 if the return cap withheld outcome money on this path (the investor was paid up to its cap)",
+             true});
+  if (i.config.finance.commitment)
+    i.capital.commitment_exceeded = c.add({inv + "commitment_exceeded", "flag",
+                                           "1 if total drawdowns exceed finance.commitment, else 0", true});
   for (const auto& t : i.config.finance.tranches) {
     const std::string g = "/paths/tranches/" + t.name + "/";
     i.tranche.push_back({c.add({g + "irr", "1/year", "tranche IRR (annualised)"}),
                          c.add({g + "irr_status", "enum", "as /paths/investor/irr_status", true}),
                          c.add({g + "moic", "1", "tranche multiple on invested capital"}),
-                         c.add({g + "npv", "DKK", "tranche NPV at the investor's discount rate"}),
-                         c.add({g + "total_received", "DKK", "tranche receipts incl. guarantee (nominal)"})});
+                         c.add({g + "npv", cur, "tranche NPV at the investor's discount rate"}),
+                         c.add({g + "total_received", cur, "tranche receipts incl. guarantee (nominal)"}),
+                         {}});
+    auto& l = i.tranche.back().loss;
+    add_loss_columns(c, g + "loss/", i.config, l.nominal, l.npv, l.hurdle);
   }
   for (int b = 0; b < kAccountBudgets; ++b) {
     const std::string g = std::string("/paths/budgets/") + account_budget_name(b) + "/";
     i.budget_npv[static_cast<size_t>(b)] = c.add(
-        {g + "npv", "DKK", "NPV at public.discount_rate of savings minus outcome and guarantee payments"});
+        {g + "npv", cur, "NPV at public.discount_rate of savings minus outcome and guarantee payments"});
     i.budget_break_even[static_cast<size_t>(b)] =
         c.add({g + "break_even_month", "month",
                "first month from which the cumulative net stays >= 0; -1 never", true});
@@ -141,7 +184,7 @@ void PathRunner::define_columns(ColumnSet& c) {
   i.out.months_t = c.add({o + "employment_months_treated", "months", "person-months employed, treated arm"});
   i.out.months_c =
       c.add({o + "employment_months_counterfactual", "months", "person-months employed, counterfactual arm"});
-  i.out.paid = c.add({o + "paid", "DKK", "outcome payments made by all payers (nominal, after caps)"});
+  i.out.paid = c.add({o + "paid", cur, "outcome payments made by all payers (nominal, after caps)"});
   i.out.measured = c.add({o + "measured_effect", "events/person",
                           "measured improvement used by tiers or control-group deduction; NaN if none"});
   i.out.termination = c.add(
@@ -162,6 +205,13 @@ std::shared_ptr<PathRunner::Scratch> PathRunner::make_scratch() const {
   return scratch;
 }
 
+static void set_loss_columns(ColumnSet& c, std::int64_t path, const LossColumns& cols,
+                             const LossFlags& flags) {
+  c.set(cols.nominal, path, flags.nominal ? 1.0 : 0.0);
+  c.set(cols.npv, path, flags.npv_negative ? 1.0 : 0.0);
+  if (cols.hurdle >= 0) c.set(cols.hurdle, path, flags.below_hurdle ? 1.0 : 0.0);
+}
+
 bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, ColumnSet& c,
                           SeriesCollector& series) const {
   const auto& i = *impl_;
@@ -173,11 +223,15 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   const PathParameters pp = i.model.resolve(s.draws);
   simulate_regime(pp, horizon, i.key, path_id, s.sim.regime);
   const ContractTerms terms = resolve_contract(i.config, s.draws);
-  // The payer can end the contract only while it runs: months 0 .. its last payment date.
+  // The payer can end the contract only while it runs: months 0 .. its last payment date; a
+  // stress test's contract.termination_month fixes the month on every path instead.
   const int contract_months = terms.present ? std::min(horizon, contract_last_date(terms) + 1) : 0;
-  const int termination = terms.present ? draw_termination_month(terms.termination_probability_annual,
-                                                                 contract_months, i.key, path_id)
-                                        : -1;
+  const int forced_termination = i.config.contract.termination_month;
+  const int termination =
+      !terms.present ? -1
+      : forced_termination >= 0
+          ? std::min(forced_termination, contract_months - 1)
+          : draw_termination_month(terms.termination_probability_annual, contract_months, i.key, path_id);
 
   // 2. Participants in both arms, and the control group if payments depend on one.
   const std::vector<std::uint8_t>& regime = s.sim.regime;
@@ -204,6 +258,13 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   c.set(i.inv.received, path, inv.total_received - s.contract.guarantee_paid);
   c.set(i.inv.drawn, path, inv.total_drawn);
   c.set(i.inv.guarantee, path, s.contract.guarantee_paid);
+  set_loss_columns(c, path, i.inv_loss, loss_flags(inv, i.config.finance.hurdle_rate));
+  c.set(i.capital.discounted_payback, path, inv.discounted_payback_month);
+  double retained = 0.0;
+  for (double v : s.contract.retained_by_payers) retained += v;
+  c.set(i.capital.cap_reached, path, retained > 0.0 ? 1.0 : 0.0);
+  if (i.capital.commitment_exceeded >= 0)
+    c.set(i.capital.commitment_exceeded, path, inv.total_drawn > *i.config.finance.commitment ? 1.0 : 0.0);
   for (size_t t = 0; t < i.tranche.size() && t < s.contract.tranches.size(); ++t) {
     const InvestorMetrics m = investor_metrics(s.contract.tranches[t], terms.finance.investor_discount_rate);
     const bool defined = m.status == IrrStatus::ok || m.status == IrrStatus::multiple_roots ||
@@ -213,6 +274,7 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
     c.set(i.tranche[t].moic, path, m.moic);
     c.set(i.tranche[t].npv, path, m.npv);
     c.set(i.tranche[t].received, path, m.total_received);
+    set_loss_columns(c, path, i.tranche[t].loss, loss_flags(m, i.config.finance.hurdle_rate));
   }
 
   // 4. The budget-economic account of every budget.
@@ -245,7 +307,8 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   // 6. Time series: exact block sums of the annual account, full series of the first paths.
   series.annual_of(s.net, s.annual);
   series.add_to_block(block, s.annual);
-  if (series.keeps(path)) series.keep_path(path, s.contract.investor_flows, s.budget_net, s.annual);
+  if (series.keeps(path))
+    series.keep_path(path, s.contract.investor_flows, s.contract.investor_drawdowns, s.budget_net, s.annual);
   return pp.gap_clamped;
 }
 
