@@ -11,13 +11,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "sim/stats/statistics.hpp"
 #include "config/loader.hpp"
 #include "config/pricing.hpp"
 #include "config/stress.hpp"
@@ -39,6 +39,7 @@
 #include "sim/engine/engine.hpp"
 #include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
+#include "sim/stats/statistics.hpp"
 #include "sisim/version.hpp"
 
 namespace py = pybind11;
@@ -126,22 +127,16 @@ std::shared_ptr<RunResult> run(const std::shared_ptr<const Scenario>& scenario,
 void write_run_file(const RunResult& r, const std::string& path, bool force,
                     const std::string& command_line) {
   py::gil_scoped_release release;
-  cli::write_result_file({path, force, command_line}, r.scenario->config, r.run, cli::headline_rows(r.run));
+  cli::write_result_file({path, force, command_line}, r.scenario->config, r.run,
+                         cli::headline_rows(r.scenario->config, r.run));
 }
 
-// The statistics of /summary/<group> (docs/HDF5.md 2.4) for each group a run file holds, in the
-// file's order: the headline rows, then the other budgets.
+// The statistics of /summary/<group> (docs/HDF5.md) for each metric row the run file holds, in
+// the file's order (the scenario's metric rows, sim/results/summary_spec).
 py::list summaries(const RunResult& r) {
-  static const char* const kHeadlineGroups[] = {"investor/irr", "investor/moic", "investor/npv",
-                                                "budgets/municipality/npv", "budgets/public_total/npv"};
-  static const char* const kOtherBudgets[] = {"state", "region", "other_municipalities", "foundation"};
   std::vector<std::pair<std::string, analysis::Summary>> groups;
-  const auto rows = cli::headline_rows(r.run);
-  for (size_t i = 0; i < rows.size(); ++i) groups.emplace_back(kHeadlineGroups[i], rows[i].summary);
-  for (const char* b : kOtherBudgets) {
-    const std::string group = std::string("budgets/") + b + "/npv";
-    groups.emplace_back(group, analysis::summarize(cli::column_of(r.run, "/paths/" + group)));
-  }
+  for (const auto& row : cli::headline_rows(r.scenario->config, r.run).metrics)
+    groups.emplace_back(row.spec.group, row.summary);
   py::list out;
   for (const auto& [group, s] : groups) {
     py::dict d;
@@ -229,17 +224,17 @@ void stress_to_file(const Scenario& scenario, const std::string& cases_file, con
     std::vector<std::vector<cli::PairedValue>> rows;
     const RunOutput base_run = cli::run_paired(base, options);
     cli::write_root_metadata(w, {output, force, command_line}, base, base_run);
-    cli::write_run(w, "/cases/base", base_run, cli::headline_rows(base_run));
+    cli::write_run(w, "/cases/base", base_run, cli::headline_rows(base, base_run), base.currency);
     cli::write_stress_case(w, {"base", "the scenario as given", {}, {}, base.resolved_yaml});
     rows.push_back(cli::compare_paired(base_run, base_run));
     for (const auto& [record, config] : loaded) {
       const RunOutput run = cli::run_paired(config, options);
       names.push_back(record.name);
-      cli::write_run(w, "/cases/" + record.name, run, cli::headline_rows(run));
+      cli::write_run(w, "/cases/" + record.name, run, cli::headline_rows(config, run), base.currency);
       cli::write_stress_case(w, record);
       rows.push_back(cli::compare_paired(base_run, run));
     }
-    cli::write_stress_comparison(w, names, rows);
+    cli::write_stress_comparison(w, names, rows, base.currency);
     w.commit();
   });
 }

@@ -12,6 +12,7 @@ trap 'rm -rf "$work"' EXIT
 ln -s "$build" "$work/build"
 ln -s "$src/scenarios" "$work/scenarios"
 ln -s "$src/analysis" "$work/analysis"
+ln -s "$src/rules" "$work/rules"  # scenarios name their rule files relative to themselves
 python_ok=1
 python3 -c 'import h5py, matplotlib' 2>/dev/null || python_ok=0
 ran=0
