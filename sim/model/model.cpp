@@ -176,8 +176,9 @@ Model::Model(const Config& config) : config_(config) {
     std::vector<OtherFlowAmounts> amounts;
     for (const OtherFlow& f : flows) amounts.push_back({f.on_benefit, f.employed});
     for (const auto& [name, over] : seg.other_flows) {
+      const std::string& flow_name = name;  // clang 14 cannot capture a structured binding
       const auto it =
-          std::find_if(flows.begin(), flows.end(), [&](const OtherFlow& f) { return f.name == name; });
+          std::find_if(flows.begin(), flows.end(), [&](const OtherFlow& f) { return f.name == flow_name; });
       if (it == flows.end()) {
         throw std::invalid_argument("cohort.segments." + seg.name + ".other_flows." + name +
                                     ": unknown name (not in public.other_flows)");
