@@ -36,9 +36,11 @@
 #include "sim/cli/sweep_file.hpp"
 #include "sim/cli/sweep_points.hpp"
 #include "sim/cli/sweep_table_init.hpp"
+#include "sim/cli/tornado_file.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
+#include "sim/results/tornado.hpp"
 #include "sim/stats/statistics.hpp"
 #include "sisim/version.hpp"
 
@@ -312,6 +314,34 @@ void price_to_file(const Scenario& scenario, const std::string& output, bool for
   });
 }
 
+// `sisim tornado`: each uncertain input at its P10 and P90, plus the regime and payer switches,
+// on common random numbers; the base run and /tornado in one file (sim/results/tornado).
+void tornado_to_file(const Scenario& scenario, const std::string& output, bool force,
+                     std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads,
+                     const std::string& command_line) {
+  const Config& base = scenario.config;
+  check_output(output, force, cli::scenario_inputs(scenario.path, base));
+  run_interruptibly([&] {
+    const RunOptions options =
+        cli::paired_options(run_args(paths, seed, threads), base, /*default_paths=*/2000);
+    if (const std::string why = check_memory(base, options, 2); !why.empty()) throw NotEnoughMemory(why);
+    const auto inputs = results::tornado_inputs(base);
+    const RunOutput base_run = cli::run_paired(base, options);
+    results::TornadoResult tornado;
+    try {
+      tornado = results::run_tornado(scenario.path, scenario.overrides, base, base_run, options, inputs,
+                                     [](std::size_t, std::size_t, const std::string&) {});
+    } catch (const results::TornadoConfigError& e) {
+      throw ConfigFailure(e.errors);
+    }
+    io::ResultWriter w(output, force);
+    cli::write_root_metadata(w, {output, force, command_line}, base, base_run);
+    cli::write_run(w, "", base_run, cli::headline_rows(base, base_run), base.currency);
+    cli::write_tornado(w, tornado, base.currency);
+    w.commit();
+  });
+}
+
 }  // namespace
 }  // namespace sisim::python
 
@@ -367,6 +397,8 @@ PYBIND11_MODULE(_sisim, m) {
         py::arg("force"), py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));
   m.def("sweep", &sweep_to_file, py::arg("sweep_file"), py::arg("overrides"), py::arg("output"),
         py::arg("force"), py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));
+  m.def("tornado", &tornado_to_file, py::arg("scenario"), py::arg("output"), py::arg("force"),
+        py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));
   m.def("price", &price_to_file, py::arg("scenario"), py::arg("output"), py::arg("force"), py::arg("paths"),
         py::arg("seed"), py::arg("threads"), py::arg("command_line"));
 }

@@ -278,6 +278,18 @@ def sweep(scenario, grid=None, latin_hypercube=None, paths=None, seed=None, thre
     return _with_cleanup(read(out), folder)
 
 
+def tornado(scenario, paths=None, seed=None, threads=0, output=None, force=False):
+    """`sisim tornado`: every uncertain input fixed at its P10 and then its P90 (and the recession
+    and termination switches), on common random numbers, 2,000 paths per run unless ``paths``.
+    Writes ``output`` (a temporary file when None) and returns it read (sisim.RunFile whose
+    ``tornado`` is a tidy DataFrame: input, metric, low, high, swing, swing_se, rank)."""
+    scenario = _scenario(scenario)
+    out, folder = _output(output, False)
+    _core.tornado(scenario._core, out, force, paths, seed, int(threads),
+                  _call_text("tornado", scenario, paths=paths, seed=seed))
+    return _with_cleanup(read(out), folder)
+
+
 def price(scenario, paths=None, seed=None, threads=0, output=None, force=False):
     """`sisim price`: the outcome-price multiplier band, targets from the scenario's `pricing:`
     section (set them with sisim.load(..., set={"pricing.investor": {"p_loss_max": 0.1}})).

@@ -148,6 +148,21 @@ class RunFile(ResultFile, _RunData):
     def __init__(self, path, f):
         ResultFile.__init__(self, path, f)
         _RunData.__init__(self, path, "")
+        self.tornado = _tornado_frame(f["/tornado"]) if "/tornado" in f else None
+
+
+def _tornado_frame(t):
+    """/tornado (docs/HDF5.md) as a tidy table: one row per (metric, input), ranked by |swing|."""
+    inputs = [x.decode() if isinstance(x, bytes) else str(x) for x in t.attrs["inputs"]]
+    rows = []
+    for metric, g in t.items():
+        if metric == "inputs" or not isinstance(g, h5py.Group):
+            continue
+        rank = {int(i): r + 1 for r, i in enumerate(g["order"][:])}
+        for i, name in enumerate(inputs):
+            rows.append({"metric": metric, "input": name, "low": g["low"][i], "high": g["high"][i],
+                         "swing": g["swing"][i], "swing_se": g["swing_se"][i], "rank": rank[i]})
+    return pd.DataFrame(rows).sort_values(["metric", "rank"]).reset_index(drop=True)
 
 
 class StressFile(ResultFile):

@@ -51,3 +51,16 @@ def test_price_matches_the_cli(sisim, tmp_path):
     cli("price", SCENARIO, "-o", tmp_path / "cli.h5", "--paths", 150, "--seed", 5, "--quiet")
     sisim.price(SCENARIO, paths=150, seed=5, threads=1, output=tmp_path / "py.h5")
     assert differences(tmp_path / "cli.h5", tmp_path / "py.h5") == []
+
+
+def test_tornado_matches_the_cli(sisim, tmp_path):
+    cli("tornado", SCENARIO, "-o", tmp_path / "cli.h5", "--paths", 200, "--seed", 5, "--quiet")
+    t = sisim.tornado(SCENARIO, paths=200, seed=5, threads=1, output=tmp_path / "py.h5")
+    assert differences(tmp_path / "cli.h5", tmp_path / "py.h5") == []
+    # The tidy view: every (metric, input) once, ranks 1..inputs per metric, swing = high - low.
+    frame = t.tornado
+    inputs = frame["input"].nunique()
+    assert inputs >= 3
+    for _, g in frame.groupby("metric"):
+        assert sorted(g["rank"]) == list(range(1, inputs + 1))
+    assert (abs(frame["swing"] - (frame["high"] - frame["low"])) <= 1e-9 * (1 + abs(frame["swing"]))).all()
