@@ -229,6 +229,31 @@ struct Finance {
   std::vector<Tranche> tranches;  // empty: one investor
 };
 
+// ---- society's account and funding alternatives (docs/MODEL.md 14) -------------------------
+struct Society {
+  // Marginal cost of public funds: distortion loss per krone of net public spending (a gain per
+  // krone of net public saving). Finansministeriet: 20 % (1999), 10 % (2017), factor 1 = 0 % (2023).
+  Param distortion_rate = Param::constant(0.0);
+  // Production value of an extra hour = gross wage x (1 + employer_cost_share): the labour-cost
+  // (marginal product) convention; 0 values production at the gross wage.
+  Param employer_cost_share = Param::constant(0.0);
+};
+
+// Alternative (d): a fund (foundation or state) pays part of the programme costs, as a grant or as
+// a conditional grant the municipality repays out of its own savings.
+struct CoFunding {
+  bool enabled = false;
+  Budget funder = Budget::foundation;
+  Param share_of_costs = Param::constant(0.0);  // share of every month's programme costs the fund pays
+  double repayment_share_of_savings = 0.0;      // 0: a plain grant; else share of monthly municipal savings
+  int repayment_start_month = 0;                // first month a repayment can be made
+  int repayment_months = 0;                     // repayment period; what is owed after it is forgiven
+};
+
+struct Alternatives {
+  CoFunding co_funding;
+};
+
 // ---- correlations ----------------------------------------------------------------------------
 struct Correlation {
   std::string a, b;  // parameter paths
@@ -253,6 +278,8 @@ struct Config {
   Public public_;  // "public" in YAML
   Contract contract;
   Finance finance;
+  Society society;
+  Alternatives alternatives;
   std::vector<Correlation> correlations;
   std::vector<UncertainParam> uncertain;  // every non-fixed Param, in document order; Param::id indexes it
   std::string resolved_yaml;              // the merged document with defaults, for /meta/config_yaml

@@ -102,6 +102,9 @@ void emit_finance(Out& o, const Finance& f) {
 void emit_contract_and_finance(Out& o, const Config& c) {
   if (c.contract.present) emit_contract(o, c.contract);
   emit_finance(o, c.finance);
+}
+
+void emit_correlations(Out& o, const Config& c) {
   if (c.correlations.empty()) return;
   o.key("correlations").em << YAML::BeginSeq;
   for (const auto& x : c.correlations) {

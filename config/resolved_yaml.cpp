@@ -182,6 +182,8 @@ std::string resolved_yaml(const Config& c) {
   config_detail::emit_labour_market(o, c.labour_market);
   config_detail::emit_public(o, c.public_);
   config_detail::emit_contract_and_finance(o, c);
+  config_detail::emit_society_and_alternatives(o, c);
+  config_detail::emit_correlations(o, c);
   if (!c.stress_yaml.empty()) o.key("stress").em << YAML::Load(c.stress_yaml);
   if (!c.pricing_yaml.empty()) o.key("pricing").em << YAML::Load(c.pricing_yaml);
   o.em << YAML::EndMap;

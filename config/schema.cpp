@@ -74,6 +74,8 @@ Config read_config(Reader& r, const YNode& root) {
   read_public(r, m.get("public"), c.public_);
   read_contract(r, m.get("contract"), c.contract);
   read_finance(r, m.get("finance"), c.finance);
+  read_society(r, m.get("society"), c.society);
+  read_alternatives(r, m.get("alternatives"), c.alternatives);
   read_correlations(r, m.get("correlations"), c.correlations);
   // Later issues interpret these; for now they are kept verbatim (but must be valid YAML).
   if (const YNode* s = m.get("stress"); s && !s->is_null()) c.stress_yaml = emit_yaml(*s);

@@ -30,6 +30,8 @@ void read_labour_market(Reader& r, const YNode* n, LabourMarket& out);
 void read_public(Reader& r, const YNode* n, Public& out);
 void read_contract(Reader& r, const YNode* n, Contract& out);
 void read_finance(Reader& r, const YNode* n, Finance& out);
+void read_society(Reader& r, const YNode* n, Society& out);
+void read_alternatives(Reader& r, const YNode* n, Alternatives& out);
 void read_correlations(Reader& r, const YNode* n, std::vector<Correlation>& out);
 
 // The whole document; checks that span sections (horizon vs payments, other_flows names, ...).

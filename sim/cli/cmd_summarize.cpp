@@ -6,6 +6,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file.hpp"
+#include "sim/cli/society_file.hpp"
 #include "sim/cli/stress_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/cli/sweep_file.hpp"
@@ -85,6 +86,11 @@ int cmd_summarize(const Args& args) {
     std::string title;
     const auto rows = read_headline_rows(args.positional[0], title);
     std::fputs((args.csv ? format_summary_csv(rows) : format_summary_table(rows, title)).c_str(), stdout);
+    if (!args.csv)
+      std::fputs(format_society_table(
+                     analysis::summarize_society(read_society_columns(io::ResultReader(args.positional[0]))))
+                     .c_str(),
+                 stdout);
   } catch (const io::IoError& e) {
     std::fprintf(stderr, "sisim summarize: %s: %s\n", args.positional[0].c_str(), e.what());
     return kExitData;

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "sim/cli/run_checks.hpp"
+#include "sim/cli/society_file.hpp"
 #include "sim/engine/budget_account.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
@@ -36,6 +37,8 @@ const SummarySpec kHeadline[] = {
 };
 const char* kOtherBudgets[] = {"state", "region", "other_municipalities", "foundation"};
 
+}  // namespace
+
 void write_summary(io::ResultWriter& w, const std::string& prefix, const std::string& group,
                    const analysis::Summary& s, const std::string& units) {
   const std::string g = prefix + "/summary/" + group + "/";
@@ -62,6 +65,8 @@ void write_summary(io::ResultWriter& w, const std::string& prefix, const std::st
   w.write_scalar(g + "n", static_cast<double>(s.n), "paths", "paths with a defined value");
   w.write_scalar(g + "n_nan", static_cast<double>(s.n_nan), "paths", "paths with an undefined value (NaN)");
 }
+
+namespace {
 
 void write_columns(io::ResultWriter& w, const std::string& prefix, const ColumnSet& columns) {
   for (size_t c = 0; c < columns.specs().size(); ++c) {
@@ -152,6 +157,7 @@ void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& 
                   analysis::summarize(run.columns.column(run.columns.find(column))), "DKK");
   }
   write_timeseries(w, prefix, run.series);
+  write_society(w, prefix, run);
 }
 
 void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,

@@ -19,6 +19,10 @@ struct WriteRequest {
   std::string command_line;
 };
 
+// The /summary/<group>/ datasets of one statistic summary (docs/HDF5.md 2.4).
+void write_summary(io::ResultWriter& writer, const std::string& prefix, const std::string& group,
+                   const analysis::Summary& s, const std::string& units);
+
 // The headline rows of the summary table, computed from a run's columns.
 std::vector<HeadlineRow> headline_rows(const RunOutput& run);
 

@@ -80,6 +80,7 @@ void prepare_arm(ArmResult& arm, int people, int months, int items) {
   arm.job_starts = arm.result_grants = 0;
   arm.employed_count.assign(static_cast<size_t>(months), 0.0);
   arm.benefit_count.assign(static_cast<size_t>(months), 0.0);
+  arm.earnings.assign(static_cast<size_t>(months), 0.0);
 }
 
 void add_totals(ArmResult& arm, const detail::ArmTotals& t) {
@@ -123,9 +124,11 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
   const int grant_item = static_cast<int>(LineItem::result_grant);
   book_series(arm.flows, Budget::state, grant_item, pp.result_grant_amount, grants, months);
   book_series(arm.flows, Budget::municipality, grant_item, -pp.result_grant_amount, grants, months);
+  const double wage = seg.wage_monthly * seg.hours_fraction;
   for (int m = 0; m < months; ++m) {
     arm.benefit_count[static_cast<size_t>(m)] += nb[static_cast<size_t>(m)];
     arm.employed_count[static_cast<size_t>(m)] += employed[m];
+    arm.earnings[static_cast<size_t>(m)] += wage * employed[m];
   }
 }
 
