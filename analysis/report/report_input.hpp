@@ -4,8 +4,11 @@
 // Money is in `currency` (nominal units, e.g. DKK, not thousands); rates are fractions (0.05 = 5 %).
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "analysis/alternatives.hpp"
 
 namespace sisim::report {
 
@@ -69,6 +72,12 @@ struct ReportInput {
 
   // Summary table; when empty the report computes rows from the per-path columns above.
   std::vector<SummaryRow> summary_rows;
+
+  // Society's account and the funding alternatives (absent in files written before them), and
+  // society's account by year: society_annual[y][line], lines named by society_lines.
+  std::optional<analysis::SocietySummary> society;
+  std::vector<std::string> society_lines;
+  std::vector<std::vector<double>> society_annual;
 };
 
 }  // namespace sisim::report

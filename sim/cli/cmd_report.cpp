@@ -8,6 +8,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/run_checks.hpp"
+#include "sim/cli/society_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
@@ -81,6 +82,11 @@ report::ReportInput read_report_input(const std::string& path) {
     account.p05 = read_rows(r, g + "p05");
     account.p95 = read_rows(r, g + "p95");
     in.budget_accounts.push_back(std::move(account));
+  }
+  in.society = analysis::summarize_society(read_society_columns(r));
+  if (r.exists("/timeseries/society_account/mean")) {
+    in.society_lines = r.attribute_strings("/timeseries/society_account/mean", "columns");
+    in.society_annual = read_rows(r, "/timeseries/society_account/mean");
   }
   if (r.exists("/paths/params"))
     for (const auto& name : r.list("/paths/params"))
