@@ -11,7 +11,8 @@ const char* const kParties[] = {"participants", "investor",       "provider",
 const std::pair<const char*, const char*> kAlternatives[] = {
     {"own_funding", "(b) the municipality funds it itself"},
     {"outcome_contract", "(c) outcome contract through the investor"},
-    {"co_funding", "(d) a fund pays part (grant or conditional grant)"}};
+    {"co_funding", "(d) a fund pays part of the costs"},
+    {"co_funding_fund", "    the fund in (d): repayments - grants"}};
 
 const std::vector<double>* find(const ColumnMap& c, const std::string& path) {
   const auto it = c.find(path);

@@ -28,7 +28,7 @@ struct PartyMean {
 
 struct SocietySummary {
   Summary society;                         // society's account NPV
-  std::vector<NamedSummary> alternatives;  // (b), (c) and (d) if present: the municipality's NPV
+  std::vector<NamedSummary> alternatives;  // (b), (c), (d) and the fund in (d), if present
   std::vector<PartyMean> division;         // public budgets, then the parties; they sum to society
   PairedDifference risk_transfer;          // (c) - (b), paired: mean, SE, P((c) > (b))
   Ratio cost_per_outcome;                  // programme costs / extra outcomes (ratio of means)

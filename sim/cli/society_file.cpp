@@ -93,28 +93,28 @@ std::string format_society_table(const std::optional<analysis::SocietySummary>& 
   if (!s) return "";
   char line[400];
   std::string out = "\nsociety and the funding alternatives (NPV at public.discount_rate; DKK, nominal)\n";
-  std::snprintf(line, sizeof line, "%-52s %14s %14s %14s %20s\n", "", "P5", "P50", "P95", "mean");
+  std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", "", "P5", "P50", "P95", "mean");
   out += line;
   auto row = [&](const std::string& label, const analysis::Summary& x) {
-    std::snprintf(line, sizeof line, "%-52s %14s %14s %14s %20s\n", label.c_str(),
+    std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", label.c_str(),
                   money(x.quantiles[1]).c_str(), money(x.quantiles[4]).c_str(), money(x.quantiles[7]).c_str(),
                   money_se(x.mean, x.se_mean).c_str());
     out += line;
   };
   row("society's account", s->society);
-  std::snprintf(line, sizeof line, "%-52s %14s %14s %14s %20s\n", "municipality: (a) does nothing", "0", "0",
+  std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", "municipality: (a) does nothing", "0", "0",
                 "0", "0");
   out += line;
-  for (const auto& a : s->alternatives) row("municipality: " + a.label, a.summary);
+  for (const auto& a : s->alternatives) row(a.name == "co_funding_fund" ? a.label : "municipality: " + a.label, a.summary);
   const auto& rt = s->risk_transfer;
-  std::snprintf(line, sizeof line, "  %-50s %s\n", "(c) minus (b), mean (paired)",
+  std::snprintf(line, sizeof line, "  %-54s %s\n", "(c) minus (b), mean (paired)",
                 money_se(rt.mean, rt.se).c_str());
   out += line;
-  std::snprintf(line, sizeof line, "  %-50s %.1f %% \xC2\xB1%.1f\n",
+  std::snprintf(line, sizeof line, "  %-54s %.1f %% \xC2\xB1%.1f\n",
                 "P((c) gives the municipality more than (b))", 100.0 * rt.p_greater, 100.0 * rt.p_greater_se);
   out += line;
   std::snprintf(
-      line, sizeof line, "  %-50s %s .. %s (public: %s)\n", "price band per extra outcome: cost .. value",
+      line, sizeof line, "  %-54s %s .. %s (public: %s)\n", "price band per extra outcome: cost .. value",
       money_se(s->cost_per_outcome.value, s->cost_per_outcome.se).c_str(),
       money_se(s->value_per_outcome_municipality.value, s->value_per_outcome_municipality.se).c_str(),
       money(s->value_per_outcome_public.value).c_str());
@@ -122,11 +122,11 @@ std::string format_society_table(const std::optional<analysis::SocietySummary>& 
   out += "who gains (mean NPV; the rows sum to society's account)\n";
   double total = 0.0;
   for (const auto& d : s->division) {
-    std::snprintf(line, sizeof line, "  %-50s %s\n", d.name.c_str(), money_se(d.mean, d.se).c_str());
+    std::snprintf(line, sizeof line, "  %-54s %s\n", d.name.c_str(), money_se(d.mean, d.se).c_str());
     out += line;
     total += d.mean;
   }
-  std::snprintf(line, sizeof line, "  %-50s %s\n", "= society", money(total).c_str());
+  std::snprintf(line, sizeof line, "  %-54s %s\n", "= society", money(total).c_str());
   out += line;
   out +=
       "((c) minus (b) < 0: what the municipality pays on average for moving the risk to the investor;\n"
