@@ -154,8 +154,14 @@ struct Public {
 };
 
 // ---- contract --------------------------------------------------------------------------------
-enum class Metric { job_start, sustained_employment, employment_month };
-inline constexpr int kMetricCount = 3;
+// benefit_month: a month on benefit (enrolled, not employed, not exited). It is the one metric where
+// fewer is better: a rate-card line pays for benefit months *avoided* against its comparison
+// (baseline or control group), as the Rotterdam Buzinezzclub deal paid on benefit days saved.
+enum class Metric { job_start, sustained_employment, employment_month, benefit_month };
+inline constexpr int kMetricCount = 4;
+inline bool fewer_is_better(Metric m) {
+  return m == Metric::benefit_month;
+}
 
 struct Outcome {
   Metric metric = Metric::job_start;
@@ -186,6 +192,28 @@ struct TierPayoff {
   std::vector<Tier> tiers;  // ascending measured_effect
 };
 
+// Payment as a share of measured fiscal savings (Koto-SIB): benefits paid minus income taxes, in
+// months < outcome_window_months, treated against the control group (or the counterfactual arm).
+struct SavingsShare {
+  bool enabled = false;
+  double share = 0.0;  // of the measured savings
+  bool taxes = true;   // false: benefits only
+};
+
+// Cohort triggers (Peterborough): cohort k = participants enrolling in months
+// [k*cohort_months, (k+1)*cohort_months). A cohort is paid price x its extra events if its relative
+// improvement over the comparison reaches `threshold`; at the last cohort's date, if the pooled
+// improvement reaches `pooled_threshold`, every cohort not yet paid is paid.
+struct CohortTriggers {
+  bool enabled = false;
+  int cohort_months = 12;
+  int follow_up_months = 12;  // events counted until cohort end + follow_up - 1
+  Metric measure = Metric::employment_month;
+  double threshold = 0.0;
+  double pooled_threshold = 0.0;
+  double price = 0.0;  // per extra event
+};
+
 struct Evaluation {
   int control_group_size = 0;  // 0: no control group
 };
@@ -202,6 +230,8 @@ struct Contract {
   std::map<Metric, double> baseline;  // per-participant deduction rate per metric
   Evaluation evaluation;
   TierPayoff tiers;
+  SavingsShare savings_share;
+  CohortTriggers cohort_triggers;
 };
 
 // ---- finance ---------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ void emit_outcome(Out& o, const Outcome& x) {
     case Metric::employment_month:
       o.kv("max_per_participant", x.max_per_participant);
       break;
+    case Metric::benefit_month:
+      break;
   }
   o.em << YAML::EndMap;
 }
@@ -72,6 +74,23 @@ void emit_contract(Out& o, const Contract& k) {
     o.em << YAML::EndMap;
   }
   if (k.tiers.enabled) emit_tiers(o, k.tiers);
+  if (k.savings_share.enabled) {
+    o.key("savings_share").em << YAML::Flow << YAML::BeginMap;
+    o.kv("share", k.savings_share.share);
+    o.kv("taxes", k.savings_share.taxes);
+    o.em << YAML::EndMap;
+  }
+  if (k.cohort_triggers.enabled) {
+    const CohortTriggers& c = k.cohort_triggers;
+    o.key("cohort_triggers").em << YAML::BeginMap;
+    o.kv("measure", std::string(to_string(c.measure)));
+    o.kv("cohort_months", c.cohort_months);
+    o.kv("follow_up_months", c.follow_up_months);
+    o.kv("threshold", c.threshold);
+    o.kv("pooled_threshold", c.pooled_threshold);
+    o.kv("price", c.price);
+    o.em << YAML::EndMap;
+  }
   o.em << YAML::EndMap;
 }
 

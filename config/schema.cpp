@@ -35,6 +35,15 @@ void check_horizon(Reader& r, const YNode& root, const Config& c) {
                       std::to_string(k.payment_lag_months) + "; months run 0.." +
                       std::to_string(horizon - 1) + ")");
   }
+  if (k.cohort_triggers.enabled) {
+    const CohortTriggers& ct = k.cohort_triggers;
+    const int cohorts = (c.cohort.enrolment_months + ct.cohort_months - 1) / ct.cohort_months;
+    const int paid = paid_month(cohorts * ct.cohort_months + ct.follow_up_months - 1);
+    if (paid > horizon - 1)
+      r.error(at, "simulation.horizon_months: " + std::to_string(horizon) +
+                      " months is too short for the last cohort trigger payment (paid in month " +
+                      std::to_string(paid) + ")");
+  }
   if (k.tiers.enabled) {
     const int paid = paid_month(k.tiers.at_month);
     if (paid > horizon - 1)

@@ -5,7 +5,7 @@ namespace sisim::config_detail {
 namespace {
 
 const std::vector<std::string> kPayerNames = {"municipality", "state", "region", "foundation"};
-const std::vector<std::string> kMetricNames = {"job_start", "sustained_employment", "employment_month"};
+const std::vector<std::string> kMetricNames = {"job_start", "sustained_employment", "employment_month", "benefit_month"};
 
 std::optional<Budget> read_payer(Reader& r, const YNode& n, const std::string& path,
                                  const std::string& text) {
@@ -82,7 +82,7 @@ void read_baseline(Reader& r, const YNode& n, std::map<Metric, double>& out) {
     const std::string path = m.child(e.key);
     std::optional<Metric> metric = read_metric(r, e.value.key_where, path, e.key);
     // job_start and sustained_employment happen at most once per person: a rate in [0, 1].
-    const Bounds b = metric == Metric::employment_month ? kNonNegative : kUnit;
+    const Bounds b = metric == Metric::employment_month || metric == Metric::benefit_month ? kNonNegative : kUnit;
     std::optional<double> v = r.bounded(e.value, path, b);
     if (metric && v) out[*metric] = *v;
   }
@@ -115,6 +115,29 @@ void read_tiers(Reader& r, const YNode& n, TierPayoff& out) {
                                        " after " + num(out.tiers.back().from));
     out.tiers.push_back(tier);
   }
+}
+
+void read_savings_share(Reader& r, const YNode& n, SavingsShare& out) {
+  MapView m(r, &n, "contract.savings_share");
+  if (!m.present()) return;
+  out.enabled = true;
+  if (m.require("share")) m.read("share", out.share, kUnit);
+  m.read("taxes", out.taxes);
+}
+
+void read_cohort_triggers(Reader& r, const YNode& n, CohortTriggers& out) {
+  MapView m(r, &n, "contract.cohort_triggers");
+  if (!m.present()) return;
+  out.enabled = true;
+  if (const YNode* me = m.get("measure"))
+    if (auto text = r.string(*me, m.child("measure")))
+      if (auto metric = read_metric(r, me->where, m.child("measure"), *text)) out.measure = *metric;
+  if (m.require("cohort_months")) m.read("cohort_months", out.cohort_months, 1, 12000);
+  if (m.require("follow_up_months")) m.read("follow_up_months", out.follow_up_months, 1, 12000);
+  if (m.require("threshold")) m.read("threshold", out.threshold, kAnyReal);
+  out.pooled_threshold = out.threshold;
+  m.read("pooled_threshold", out.pooled_threshold, kAnyReal);
+  if (m.require("price")) m.read("price", out.price, kNonNegative);
 }
 
 void read_guarantee(Reader& r, const YNode* n, const std::string& path, Guarantee& out) {
@@ -156,8 +179,29 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
     r.error(evaluation->key_where,
             "contract: baseline and evaluation cannot be used together (choose one deduction)");
   if (const YNode* t = m.get("tiers")) read_tiers(r, *t, out.tiers);
-  if (!outcomes && !out.tiers.enabled)
-    r.error(m.where(), "contract: needs a rate card ('outcomes') or 'tiers'");
+  // Benefit months are paid when avoided, which needs something to compare with.
+  for (size_t i = 0; outcomes && i < out.outcomes.size() && i < outcomes->seq.size(); ++i)
+    if (out.outcomes[i].metric == Metric::benefit_month && out.evaluation.control_group_size == 0 &&
+        !out.baseline.count(Metric::benefit_month))
+      r.error(outcomes->seq[i].where,
+              "contract.outcomes." + std::to_string(i) +
+                  ": metric benefit_month is paid on benefit months avoided, which needs a comparison: "
+                  "contract.baseline.benefit_month or evaluation.control_group_size");
+  if (const YNode* s = m.get("savings_share")) read_savings_share(r, *s, out.savings_share);
+  if (const YNode* k = m.get("cohort_triggers")) {
+    read_cohort_triggers(r, *k, out.cohort_triggers);
+    if (out.evaluation.control_group_size == 0 && !out.baseline.count(out.cohort_triggers.measure))
+      r.error(k->key_where, "contract.cohort_triggers: a cohort's improvement needs a comparison: "
+                            "contract.baseline." +
+                                std::string(to_string(out.cohort_triggers.measure)) +
+                                " or evaluation.control_group_size");
+  }
+  if (out.savings_share.enabled && !out.baseline.empty())
+    r.error(m.where(), "contract.savings_share: measured against the control group or the counterfactual arm, "
+                       "not a baseline rate (remove contract.baseline)");
+  if (!outcomes && !out.tiers.enabled && !out.savings_share.enabled && !out.cohort_triggers.enabled)
+    r.error(m.where(),
+            "contract: needs a rate card ('outcomes'), 'tiers', 'savings_share' or 'cohort_triggers'");
 }
 
 void read_finance(Reader& r, const YNode* n, Finance& out) {

@@ -39,7 +39,7 @@ struct ContractOutcome {
   std::array<double, kMetricCount> paid_outcomes{};      // net events priced, summed over lines
   // Treated rate minus control rate per enrolled participant at the final cutoff; NaN without
   // a control group or when the metric is not on the rate card.
-  std::array<double, kMetricCount> measured_effect{kNaN, kNaN, kNaN};
+  std::array<double, kMetricCount> measured_effect{kNaN, kNaN, kNaN, kNaN};
   double tier_measured = kNaN;  // the tier payoff's measured improvement (NaN: no tiers)
   double tier_payment = 0.0;    // what the tier schedule entitles (0 below threshold)
 

@@ -55,6 +55,14 @@ Entitlement::Entitlement(const ContractTerms& terms, const std::vector<ArmHistor
     tier_measured_ = rate(tier_treated_, treated_enrol_, at) - deduction_rate(&terms.tiers, 0, at);
     tier_amount_ = tier_payment(terms.tiers, tier_measured_);
   }
+  cohorts_ = evaluate_cohort_triggers(terms.cohort_triggers, terms.cohorts, terms.deduction, treated, control);
+}
+
+double Entitlement::savings_share_at(int cutoff) const {
+  const SavingsShareTerms& s = terms_->savings_share;
+  if (!s.enabled || s.measured.empty() || cutoff < 0) return 0.0;
+  const size_t m = std::min(static_cast<size_t>(cutoff), s.measured.size() - 1);
+  return s.share * std::max(0.0, s.measured[m]);
 }
 
 double Entitlement::rate(const EventCurve& events, const EnrolmentCurve& enrolled, int cutoff) {
@@ -80,7 +88,11 @@ double Entitlement::deducted(size_t line, int cutoff) const {
 }
 
 double Entitlement::net(size_t line, int cutoff) const {
-  return std::max(0.0, static_cast<double>(counted(line, cutoff)) - deducted(line, cutoff));
+  const double counted_events = static_cast<double>(counted(line, cutoff));
+  // Benefit months are paid when avoided: the comparison's months minus the treated months.
+  if (fewer_is_better(terms_->lines[line].rule.metric))
+    return std::max(0.0, deducted(line, cutoff) - counted_events);
+  return std::max(0.0, counted_events - deducted(line, cutoff));
 }
 
 double Entitlement::measured_effect(size_t line, int cutoff) const {
@@ -92,6 +104,8 @@ double Entitlement::at(int cutoff) const {
   double total = 0.0;
   for (size_t i = 0; i < terms_->lines.size(); ++i) total += terms_->lines[i].price * net(i, cutoff);
   if (terms_->tiers.enabled && cutoff >= terms_->tiers.at_month) total += tier_amount_;
+  total += cohorts_.at(cutoff);
+  total += savings_share_at(cutoff);
   return total;
 }
 
@@ -100,8 +114,7 @@ ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& 
   gross.assign(static_cast<size_t>(std::max(0, horizon)), 0.0);
   ScheduleResult result;
   if (!terms.present) return result;
-  int last_accrual = terms.window - 1;
-  if (terms.tiers.enabled) last_accrual = std::max(last_accrual, terms.tiers.at_month);
+  const int last_accrual = terms.last_accrual_month();
   double paid = 0.0;  // includes amounts due but not yet paid
   for (const PaymentDate& d : payment_dates(terms.interval, last_accrual, termination_month)) {
     const int month = d.date + terms.lag;

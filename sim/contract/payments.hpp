@@ -2,6 +2,7 @@
 // Entitlement and payment schedule (MODEL.md 7, 12): what the payers owe at each payment date.
 #include <vector>
 
+#include "sim/contract/cohort_triggers.hpp"
 #include "sim/contract/outcome_count.hpp"
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
@@ -38,6 +39,9 @@ class Entitlement {
   double measured_effect(size_t line, int cutoff) const;
   double tier_measured() const { return tier_measured_; }
   double tier_amount() const { return tier_amount_; }
+  const CohortTriggerOutcome& cohort_triggers() const { return cohorts_; }
+  // Share x max(0, measured fiscal savings by cutoff); 0 without a savings share.
+  double savings_share_at(int cutoff) const;
 
  private:
   double deduction_rate(const TierTerms* tier, size_t line, int cutoff) const;
@@ -49,6 +53,7 @@ class Entitlement {
   EventCurve tier_treated_, tier_control_;
   double tier_measured_;
   double tier_amount_ = 0.0;
+  CohortTriggerOutcome cohorts_;
 };
 
 struct ScheduleResult {

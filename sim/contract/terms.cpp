@@ -55,6 +55,13 @@ CountRule rule_for(const std::vector<Outcome>& outcomes, Metric metric) {
   return r;
 }
 
+int ContractTerms::last_accrual_month() const {
+  int last = window - 1;
+  if (tiers.enabled) last = std::max(last, tiers.at_month);
+  if (cohort_triggers.enabled && cohorts > 0) last = std::max(last, cohort_triggers.measured_month(cohorts - 1));
+  return last;
+}
+
 ContractTerms resolve_contract(const Config& config, const std::vector<double>& draws) {
   const Contract& c = config.contract;
   ContractTerms t;
@@ -90,6 +97,22 @@ ContractTerms resolve_contract(const Config& config, const std::vector<double>& 
     t.tiers.threshold = c.tiers.threshold;
     t.tiers.tiers = c.tiers.tiers;
     t.tiers.baseline_rate = baseline_of(c, c.tiers.measure);
+  }
+  t.savings_share.enabled = c.savings_share.enabled;
+  t.savings_share.share = c.savings_share.share;
+  t.savings_share.taxes = c.savings_share.taxes;
+  if (c.cohort_triggers.enabled) {
+    const CohortTriggers& k = c.cohort_triggers;
+    CohortTriggerTerms& ct = t.cohort_triggers;
+    ct.enabled = true;
+    ct.rule = rule_for(c.outcomes, k.measure);
+    ct.cohort_months = std::max(1, k.cohort_months);
+    ct.follow_up_months = std::max(1, k.follow_up_months);
+    ct.threshold = k.threshold;
+    ct.pooled_threshold = k.pooled_threshold;
+    ct.price = k.price;
+    ct.baseline_rate = baseline_of(c, k.measure);
+    t.cohorts = (std::max(1, config.cohort.enrolment_months) + ct.cohort_months - 1) / ct.cohort_months;
   }
   return t;
 }

@@ -38,6 +38,29 @@ struct TierTerms {
   double baseline_rate = 0.0;  // contract.baseline.<measure> (DeductionKind::baseline)
 };
 
+// Share of measured fiscal savings (config.hpp SavingsShare). `measured[t]` = savings measured by
+// cutoff t (t < window), filled per path by the engine (measured_fiscal_savings); empty = none yet.
+struct SavingsShareTerms {
+  bool enabled = false;
+  double share = 0.0;
+  bool taxes = true;
+  std::vector<double> measured;
+};
+
+// Cohort triggers (config.hpp CohortTriggers), with the counting rule of `measure`.
+struct CohortTriggerTerms {
+  bool enabled = false;
+  CountRule rule;
+  int cohort_months = 12;
+  int follow_up_months = 12;
+  double threshold = 0.0;
+  double pooled_threshold = 0.0;
+  double price = 0.0;
+  double baseline_rate = 0.0;  // contract.baseline.<measure> (DeductionKind::baseline)
+  // Month cohort k is measured (and accrues): (k+1) * cohort_months + follow_up_months - 1.
+  int measured_month(int k) const { return (k + 1) * cohort_months + follow_up_months - 1; }
+};
+
 struct TrancheTerms {
   std::string name = "investor";
   double share = 1.0;                       // share of every drawdown
@@ -64,7 +87,14 @@ struct ContractTerms {
   double cap_total = std::numeric_limits<double>::infinity();
   double termination_probability_annual = 0.0;
   TierTerms tiers;
+  SavingsShareTerms savings_share;
+  CohortTriggerTerms cohort_triggers;
+  int cohorts = 0;  // ceil(enrolment_months / cohort_months) with cohort triggers
   FinanceTerms finance;
+
+  // The last month whose outcomes can change the entitlement: payment dates run to the first
+  // date at or after it.
+  int last_accrual_month() const;
 };
 
 // Throws std::invalid_argument for combinations MODEL.md 12 forbids (baseline together with a

@@ -6,6 +6,7 @@
 #include "analysis/irr.hpp"
 #include "analysis/npv.hpp"
 #include "sim/contract/investor_metrics.hpp"
+#include "sim/contract/fiscal_savings.hpp"
 #include "sim/contract/outcome_count.hpp"
 #include "sim/contract/settle.hpp"
 #include "sim/contract/termination.hpp"
@@ -91,6 +92,7 @@ struct PathRunner::Impl {
   struct {
     int own = -1, contract = -1, co = -1, fund = -1, costs = -1, municipal = -1, pub = -1, extra = -1;
   } alt;
+  int fiscal_difference = -1, fiscal_measured = -1;  // with contract.savings_share only
   void define_society_columns(ColumnSet& c);
   void record_society(std::int64_t path, const PathParameters& pp, const ContractTerms& terms,
                       const PathSimulation& sim, Scratch& s, ColumnSet& c) const;
@@ -139,6 +141,14 @@ void PathRunner::Impl::define_society_columns(ColumnSet& c) {
   alt.extra = c.add({a + "extra_outcomes", "events",
                      "treated minus counterfactual events of the first rate-card line in the outcome window "
                      "(the outcomes the programme causes); NaN without a rate card"});
+  if (config.contract.present && config.contract.savings_share.enabled) {
+    fiscal_difference = c.add({"/paths/outcomes/fiscal_difference", "DKK",
+                               "benefits paid minus income taxes, counterfactual minus treated arm, months < "
+                               "outcome window, from the budget account (nominal)"});
+    fiscal_measured = c.add({"/paths/outcomes/measured_fiscal_savings", "DKK",
+                             "the savings the contract measured at the last payment date (control group, "
+                             "else counterfactual arm)"});
+  }
 }
 
 void PathRunner::Impl::record_society(std::int64_t path, const PathParameters& pp, const ContractTerms& terms,
@@ -175,6 +185,22 @@ void PathRunner::Impl::record_society(std::int64_t path, const PathParameters& p
                                 EventCurve(sim.counterfactual.people, rule, terms.window).total());
   }
   c.set(alt.extra, path, extra);
+  if (fiscal_difference >= 0) {
+    const bool taxes = terms.savings_share.taxes;
+    double difference = 0.0;
+    for (int m = 0; m < terms.window && m < s.net.months(); ++m)
+      for (int b = 0; b < kBudgetCount; ++b) {
+        const auto budget = static_cast<Budget>(b);
+        difference += s.net.at(budget, static_cast<int>(LineItem::benefit), m);
+        if (taxes)
+          difference += s.net.at(budget, static_cast<int>(LineItem::municipal_tax), m) +
+                        s.net.at(budget, static_cast<int>(LineItem::state_tax), m);
+      }
+    c.set(fiscal_difference, path, difference);
+    const auto& measured = terms.savings_share.measured;
+    const int at = std::min(s.contract.final_date, static_cast<int>(measured.size()) - 1);
+    c.set(fiscal_measured, path, measured.empty() || at < 0 ? kNaN : measured[static_cast<size_t>(at)]);
+  }
 }
 
 PathRunner::PathRunner(const Config& config, std::uint64_t seed)
@@ -267,7 +293,7 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   i.sampler.sample_path(i.key, path_id, s.draws);
   const PathParameters pp = i.model.resolve(s.draws);
   simulate_regime(pp, horizon, i.key, path_id, s.sim.regime);
-  const ContractTerms terms = resolve_contract(i.config, s.draws);
+  ContractTerms terms = resolve_contract(i.config, s.draws);
   const int termination =
       terms.present ? draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id)
                     : -1;
@@ -280,6 +306,13 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
     simulate_control_group(i.model, pp, regime, terms.control_group_size, i.key, path_id, s.sim.scratch,
                            s.control);
     control = &s.control;
+  }
+
+  // A savings share is measured on the histories: against the control group, else the counterfactual.
+  if (terms.present && terms.savings_share.enabled) {
+    terms.savings_share.measured =
+        measured_fiscal_savings(s.sim.treated.people, control ? *control : s.sim.counterfactual.people,
+                                control != nullptr, fiscal_costs(pp, terms.savings_share.taxes), terms.window);
   }
 
   // 3. Contract and finance.
