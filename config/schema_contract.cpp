@@ -5,7 +5,8 @@ namespace sisim::config_detail {
 namespace {
 
 const std::vector<std::string> kPayerNames = {"municipality", "state", "region", "foundation"};
-const std::vector<std::string> kMetricNames = {"job_start", "sustained_employment", "employment_month", "benefit_month"};
+const std::vector<std::string> kMetricNames = {"job_start", "sustained_employment", "employment_month",
+                                               "benefit_month"};
 
 std::optional<Budget> read_payer(Reader& r, const YNode& n, const std::string& path,
                                  const std::string& text) {
@@ -82,7 +83,8 @@ void read_baseline(Reader& r, const YNode& n, std::map<Metric, double>& out) {
     const std::string path = m.child(e.key);
     std::optional<Metric> metric = read_metric(r, e.value.key_where, path, e.key);
     // job_start and sustained_employment happen at most once per person: a rate in [0, 1].
-    const Bounds b = metric == Metric::employment_month || metric == Metric::benefit_month ? kNonNegative : kUnit;
+    const Bounds b =
+        metric == Metric::employment_month || metric == Metric::benefit_month ? kNonNegative : kUnit;
     std::optional<double> v = r.bounded(e.value, path, b);
     if (metric && v) out[*metric] = *v;
   }
@@ -191,14 +193,15 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
   if (const YNode* k = m.get("cohort_triggers")) {
     read_cohort_triggers(r, *k, out.cohort_triggers);
     if (out.evaluation.control_group_size == 0 && !out.baseline.count(out.cohort_triggers.measure))
-      r.error(k->key_where, "contract.cohort_triggers: a cohort's improvement needs a comparison: "
-                            "contract.baseline." +
-                                std::string(to_string(out.cohort_triggers.measure)) +
-                                " or evaluation.control_group_size");
+      r.error(k->key_where,
+              "contract.cohort_triggers: a cohort's improvement needs a comparison: "
+              "contract.baseline." +
+                  std::string(to_string(out.cohort_triggers.measure)) + " or evaluation.control_group_size");
   }
   if (out.savings_share.enabled && !out.baseline.empty())
-    r.error(m.where(), "contract.savings_share: measured against the control group or the counterfactual arm, "
-                       "not a baseline rate (remove contract.baseline)");
+    r.error(m.where(),
+            "contract.savings_share: measured against the control group or the counterfactual arm, "
+            "not a baseline rate (remove contract.baseline)");
   if (!outcomes && !out.tiers.enabled && !out.savings_share.enabled && !out.cohort_triggers.enabled)
     r.error(m.where(),
             "contract: needs a rate card ('outcomes'), 'tiers', 'savings_share' or 'cohort_triggers'");

@@ -66,7 +66,8 @@ CohortTriggerOutcome evaluate_cohort_triggers(const CohortTriggerTerms& terms, i
     r.month = terms.measured_month(k);
     r.people = t.people;
     const double expected = rate * t.people;
-    r.improvement = std::isnan(rate) || t.people == 0 ? std::nan("") : relative(t.events, expected, fewer_better);
+    r.improvement =
+        std::isnan(rate) || t.people == 0 ? std::nan("") : relative(t.events, expected, fewer_better);
     r.extra = std::isnan(rate) ? 0.0 : (fewer_better ? expected - t.events : t.events - expected);
     if (!std::isnan(r.improvement) && r.improvement >= terms.threshold - tol)
       r.payment = terms.price * std::max(0.0, r.extra);
@@ -80,7 +81,8 @@ CohortTriggerOutcome evaluate_cohort_triggers(const CohortTriggerTerms& terms, i
   out.pooled_month = out.cohorts.back().month;
   out.pooled_improvement = relative(pooled_treated, pooled_expected, fewer_better);
   if (out.pooled_improvement >= terms.pooled_threshold - tol) {
-    const double pooled_extra = fewer_better ? pooled_expected - pooled_treated : pooled_treated - pooled_expected;
+    const double pooled_extra =
+        fewer_better ? pooled_expected - pooled_treated : pooled_treated - pooled_expected;
     out.pooled_payment = std::max(0.0, terms.price * std::max(0.0, pooled_extra) - paid);
   }
   return out;

@@ -11,11 +11,11 @@
 namespace sisim {
 
 struct CohortResult {
-  int month = 0;            // measured (and accrued) in this month
-  int people = 0;           // treated participants in the cohort
-  double improvement = 0;   // relative improvement over the comparison (0.10 = 10 %); NaN: no comparison
-  double extra = 0.0;       // extra events (avoided events for benefit months) vs the comparison
-  double payment = 0.0;     // price x extra if the cohort's threshold is reached, else 0
+  int month = 0;           // measured (and accrued) in this month
+  int people = 0;          // treated participants in the cohort
+  double improvement = 0;  // relative improvement over the comparison (0.10 = 10 %); NaN: no comparison
+  double extra = 0.0;      // extra events (avoided events for benefit months) vs the comparison
+  double payment = 0.0;    // price x extra if the cohort's threshold is reached, else 0
 };
 
 struct CohortTriggerOutcome {

@@ -42,6 +42,8 @@ struct ContractOutcome {
   std::array<double, kMetricCount> measured_effect{kNaN, kNaN, kNaN, kNaN};
   double tier_measured = kNaN;  // the tier payoff's measured improvement (NaN: no tiers)
   double tier_payment = 0.0;    // what the tier schedule entitles (0 below threshold)
+  // Cohort triggers: the pooled relative improvement over the comparison (NaN: no triggers).
+  double cohort_pooled_improvement = kNaN;
 
   // ---- schedule ----
   int termination_month = -1;       // -1: not terminated within the horizon

@@ -55,7 +55,8 @@ Entitlement::Entitlement(const ContractTerms& terms, const std::vector<ArmHistor
     tier_measured_ = rate(tier_treated_, treated_enrol_, at) - deduction_rate(&terms.tiers, 0, at);
     tier_amount_ = tier_payment(terms.tiers, tier_measured_);
   }
-  cohorts_ = evaluate_cohort_triggers(terms.cohort_triggers, terms.cohorts, terms.deduction, treated, control);
+  cohorts_ =
+      evaluate_cohort_triggers(terms.cohort_triggers, terms.cohorts, terms.deduction, treated, control);
 }
 
 double Entitlement::savings_share_at(int cutoff) const {

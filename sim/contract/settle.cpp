@@ -29,6 +29,10 @@ void record_outcomes(const ContractTerms& terms, const Entitlement& entitlement,
   }
   out.tier_measured = entitlement.tier_measured();
   out.tier_payment = terms.tiers.enabled ? entitlement.tier_amount() : 0.0;
+  out.cohort_pooled_improvement =
+      terms.cohort_triggers.enabled && !entitlement.cohort_triggers().cohorts.empty()
+          ? entitlement.cohort_triggers().pooled_improvement
+          : ContractOutcome::kNaN;
 }
 
 }  // namespace

@@ -58,7 +58,8 @@ CountRule rule_for(const std::vector<Outcome>& outcomes, Metric metric) {
 int ContractTerms::last_accrual_month() const {
   int last = window - 1;
   if (tiers.enabled) last = std::max(last, tiers.at_month);
-  if (cohort_triggers.enabled && cohorts > 0) last = std::max(last, cohort_triggers.measured_month(cohorts - 1));
+  if (cohort_triggers.enabled && cohorts > 0)
+    last = std::max(last, cohort_triggers.measured_month(cohorts - 1));
   return last;
 }
 

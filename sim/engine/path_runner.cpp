@@ -5,8 +5,8 @@
 
 #include "analysis/irr.hpp"
 #include "analysis/npv.hpp"
-#include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/fiscal_savings.hpp"
+#include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/outcome_count.hpp"
 #include "sim/contract/settle.hpp"
 #include "sim/contract/termination.hpp"
@@ -42,6 +42,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // rate-card metric measured against a control group; NaN when nothing is measured.
 double measured_effect_of(const ContractOutcome& o) {
   if (!std::isnan(o.tier_measured)) return o.tier_measured;
+  if (!std::isnan(o.cohort_pooled_improvement)) return o.cohort_pooled_improvement;
   for (double m : o.measured_effect)
     if (!std::isnan(m)) return m;
   return kNaN;
@@ -310,9 +311,9 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
 
   // A savings share is measured on the histories: against the control group, else the counterfactual.
   if (terms.present && terms.savings_share.enabled) {
-    terms.savings_share.measured =
-        measured_fiscal_savings(s.sim.treated.people, control ? *control : s.sim.counterfactual.people,
-                                control != nullptr, fiscal_costs(pp, terms.savings_share.taxes), terms.window);
+    terms.savings_share.measured = measured_fiscal_savings(
+        s.sim.treated.people, control ? *control : s.sim.counterfactual.people, control != nullptr,
+        fiscal_costs(pp, terms.savings_share.taxes), terms.window);
   }
 
   // 3. Contract and finance.

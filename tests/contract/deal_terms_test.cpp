@@ -1,0 +1,134 @@
+// Payment terms from signed deals, each worked by hand: benefit months avoided (Buzinezzclub),
+// a share of measured fiscal savings (Koto-SIB), cohort triggers (Peterborough).
+#include <gtest/gtest.h>
+
+#include "config/loader.hpp"
+#include "fixtures.hpp"
+#include "sim/contract/fiscal_savings.hpp"
+#include "sim/contract/payments.hpp"
+
+namespace sisim {
+namespace {
+
+using test::person;
+using test::rule;
+
+TEST(BenefitMonths, CountedFromEnrolmentToExitOutsideEmployment) {
+  // Enrols in month 1, employed in months 3-4, exits in month 8; window 10: on benefit in months
+  // 1, 2, 5, 6, 7 (five events).
+  ArmHistory p = person(1, {{3, 5}});
+  p.exit_month = 8;
+  std::vector<int> months;
+  for_each_event(p, rule(Metric::benefit_month), 10, [&](int m) { months.push_back(m); });
+  EXPECT_EQ(months, (std::vector<int>{1, 2, 5, 6, 7}));
+  // The window cuts it: months < 6 only.
+  months.clear();
+  for_each_event(p, rule(Metric::benefit_month), 6, [&](int m) { months.push_back(m); });
+  EXPECT_EQ(months, (std::vector<int>{1, 2, 5}));
+}
+
+TEST(BenefitMonths, RateCardPaysForMonthsAvoided) {
+  // Two people, window 6, both enrolled in month 0: on benefit 2 months (employed from month 2) and
+  // 4 months (employed from month 4): 6 benefit months. Baseline 5 a person = 10 expected: 4
+  // months avoided at 250 = 1,000.
+  ContractTerms t = test::basic_terms();
+  t.window = 6;
+  t.lines = {{rule(Metric::benefit_month), 250.0, 5.0}};
+  t.deduction = DeductionKind::baseline;
+  const std::vector<ArmHistory> treated = {person(0, {{2, 6}}), person(0, {{4, 6}})};
+  const Entitlement e(t, treated, nullptr);
+  EXPECT_EQ(e.counted(0, 5), 6);
+  EXPECT_DOUBLE_EQ(e.net(0, 5), 4.0);
+  EXPECT_DOUBLE_EQ(e.at(5), 1000.0);
+  // More benefit months than the baseline: nothing is owed (never negative).
+  t.lines[0].baseline_rate = 2.0;
+  EXPECT_DOUBLE_EQ(Entitlement(t, treated, nullptr).at(5), 0.0);
+}
+
+TEST(SavingsShare, HalfTheMeasuredFiscalDifferenceByHand) {
+  // One segment: a benefit month costs the public 1,000 net of taxes, an employed month earns it
+  // 300 of taxes (cost -300). Treated person: on benefit months 0-1, employed 2-5 (window 6):
+  // 2,000 - 1,200 = 800. The same person without the programme: on benefit all 6 months: 6,000.
+  // Savings 5,200; Koto's share of 50 % = 2,600.
+  FiscalCosts costs{{1000.0}, {-300.0}};
+  const std::vector<ArmHistory> treated = {person(0, {{2, 6}})};
+  const std::vector<ArmHistory> counterfactual = {person(0, {})};
+  const std::vector<double> curve = fiscal_cost_curve(treated, costs, 6);
+  EXPECT_DOUBLE_EQ(curve[1], 2000.0);
+  EXPECT_DOUBLE_EQ(curve[5], 800.0);
+  ContractTerms t = test::basic_terms();
+  t.window = 6;
+  t.lines.clear();
+  t.savings_share = {true, 0.5, true, measured_fiscal_savings(treated, counterfactual, false, costs, 6)};
+  EXPECT_DOUBLE_EQ(t.savings_share.measured[5], 5200.0);
+  const Entitlement e(t, treated, nullptr);
+  EXPECT_DOUBLE_EQ(e.at(5), 2600.0);
+  EXPECT_DOUBLE_EQ(e.at(1), 0.0);     // months 0-1: on benefit in both arms
+  EXPECT_DOUBLE_EQ(e.at(3), 1300.0);  // 4,000 - (2,000 - 600) = 2,600 saved by month 3
+  // Against a control group of two people on benefit throughout: 6,000 a person by month 5, scaled
+  // to the one treated person: the same 5,200.
+  const std::vector<ArmHistory> control = {person(0, {}), person(0, {})};
+  EXPECT_DOUBLE_EQ(measured_fiscal_savings(treated, control, true, costs, 6)[5], 5200.0);
+}
+
+// Peterborough's rule with the shipped scenario's terms: cohorts of 12 enrolment months, measured
+// 12 months after the cohort's intake ends (month 23 for cohort 0: 24 months of events from month
+// 0), 10 % per cohort, 7.5 % pooled, 900 per benefit month avoided.
+ContractTerms peterborough_terms() {
+  const LoadResult r = load_config(std::string(SISIM_SOURCE_DIR) + "/scenarios/deals/peterborough-like.yaml");
+  EXPECT_TRUE(r.ok()) << format_errors(r.errors);
+  return resolve_contract(*r.config, {});
+}
+
+// Ten people enrolled in month 0; person i employed for employed[i] months at the end of the 24
+// counted months (months 24 - k .. 23), so on benefit for 24 - k of them.
+std::vector<ArmHistory> cohort(const std::vector<int>& employed) {
+  std::vector<ArmHistory> out;
+  for (int k : employed) out.push_back(k > 0 ? person(0, {{24 - k, 60}}) : person(0, {}));
+  return out;
+}
+
+TEST(CohortTriggers, PeterboroughCohortAt8Point4PercentIsNotPaidAt10PercentItIs) {
+  const ContractTerms t = peterborough_terms();
+  ASSERT_TRUE(t.cohort_triggers.enabled);
+  ASSERT_EQ(t.cohorts, 3);
+  EXPECT_EQ(t.cohort_triggers.measured_month(0), 23);
+  // Cohort 1 of Peterborough: 142 events against 155 per 100, -8.4 %. Here the comparison group
+  // has 155 benefit months (240 - 85 employed), the treated cohort 142 (240 - 98).
+  const auto control_a = cohort({8, 8, 8, 8, 8, 9, 9, 9, 9, 9});
+  const auto treated_a = cohort({10, 10, 10, 10, 10, 10, 10, 10, 9, 9});
+  const Entitlement a(t, treated_a, &control_a);
+  EXPECT_NEAR(a.cohort_triggers().cohorts[0].improvement, 13.0 / 155.0, 1e-12);  // 8.39 %
+  EXPECT_DOUBLE_EQ(a.at(23), 0.0);  // below 10 %: nothing for the cohort
+  // The same improvement pooled over every cohort (the others are empty) passes 7.5 %: the pooled
+  // payment follows at the last cohort's date (month 47), 13 months avoided at 900.
+  EXPECT_DOUBLE_EQ(a.at(46), 0.0);
+  EXPECT_DOUBLE_EQ(a.at(47), 13.0 * 900.0);
+  // 150 against 135 benefit months: exactly 10 %, paid at the cohort's date: 15 x 900 = 13,500.
+  const auto control_b = cohort({9, 9, 9, 9, 9, 9, 9, 9, 9, 9});
+  const auto treated_b = cohort({10, 10, 10, 10, 10, 11, 11, 11, 11, 11});
+  const Entitlement b(t, treated_b, &control_b);
+  EXPECT_NEAR(b.cohort_triggers().cohorts[0].improvement, 0.10, 1e-12);
+  EXPECT_DOUBLE_EQ(b.at(22), 0.0);
+  EXPECT_DOUBLE_EQ(b.at(23), 13500.0);
+  EXPECT_DOUBLE_EQ(b.at(47), 13500.0);  // the pooled rule adds nothing already paid
+}
+
+TEST(CohortTriggers, PooledBelowItsThresholdPaysOnlyTheCohortThatMadeIt) {
+  // Cohort 0 at 10 % (as above), cohort 1 (enrolled in month 12, measured in month 35) with no
+  // improvement: pooled (15 of 300) = 5 % < 7.5 %, so only cohort 0's 13,500 is ever paid.
+  const ContractTerms t = peterborough_terms();
+  auto control = cohort({9, 9, 9, 9, 9, 9, 9, 9, 9, 9});
+  auto treated = cohort({10, 10, 10, 10, 10, 11, 11, 11, 11, 11});
+  for (int i = 0; i < 10; ++i) {
+    control.push_back(person(12, {{27, 60}}));  // months 12..35: 15 on benefit
+    treated.push_back(person(12, {{27, 60}}));
+  }
+  const Entitlement e(t, treated, &control);
+  EXPECT_NEAR(e.cohort_triggers().cohorts[1].improvement, 0.0, 1e-12);
+  EXPECT_NEAR(e.cohort_triggers().pooled_improvement, 15.0 / 300.0, 1e-12);
+  EXPECT_DOUBLE_EQ(e.at(47), 13500.0);
+}
+
+}  // namespace
+}  // namespace sisim
