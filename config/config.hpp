@@ -190,6 +190,9 @@ struct TierPayoff {
   int at_month = 0;  // events in months <= at_month count; paid at the first payment date >= at_month
   double threshold = 0.0;
   std::vector<Tier> tiers;  // ascending measured_effect
+  // relative: measured = improvement over the comparison as a share of it (0.10 = 10 %), upward
+  // for most metrics and downward for benefit months (Rikers: bed-days cut by 8.5 .. 20 %).
+  bool relative = false;
 };
 
 // Payment as a share of measured fiscal savings (Koto-SIB): benefits paid minus income taxes, in
@@ -228,6 +231,8 @@ struct Contract {
   std::optional<double> cap_total;
   Param termination_probability_annual = Param::constant(0.0);
   std::map<Metric, double> baseline;  // per-participant deduction rate per metric
+  // A historical baseline's trend: baseline rates are multiplied by (1 + drift)^(t/12) at cutoff t.
+  double baseline_drift_annual = 0.0;
   Evaluation evaluation;
   TierPayoff tiers;
   SavingsShare savings_share;

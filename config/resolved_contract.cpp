@@ -36,6 +36,7 @@ void emit_tiers(Out& o, const TierPayoff& t) {
   o.kv("measure", std::string(to_string(t.measure)));
   o.kv("at_month", t.at_month);
   o.kv("threshold", t.threshold);
+  o.kv("relative", t.relative);
   o.key("schedule").em << YAML::BeginSeq;
   for (const auto& tier : t.tiers) {
     o.em << YAML::Flow << YAML::BeginMap;
@@ -67,6 +68,7 @@ void emit_contract(Out& o, const Contract& k) {
     for (const auto& [metric, rate] : k.baseline) o.kv(to_string(metric), rate);
     o.em << YAML::EndMap;
   }
+  if (k.baseline_drift_annual != 0.0) o.kv("baseline_drift_annual", k.baseline_drift_annual);
   // control_group_size 0 means "no control group", the same as leaving the key out.
   if (k.evaluation.control_group_size > 0) {
     o.key("evaluation").em << YAML::Flow << YAML::BeginMap;

@@ -99,6 +99,7 @@ void read_tiers(Reader& r, const YNode& n, TierPayoff& out) {
       if (auto metric = read_metric(r, me->where, m.child("measure"), *text)) out.measure = *metric;
   if (m.require("at_month")) m.read("at_month", out.at_month, 0, 12000);
   m.read("threshold", out.threshold, kAnyReal);
+  m.read("relative", out.relative);
   const YNode* sched = m.require("schedule");
   if (!sched) return;
   if (!sched->is_seq() || sched->seq.empty()) {
@@ -175,6 +176,11 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
   const YNode* baseline = m.get("baseline");
   const YNode* evaluation = m.get("evaluation");
   if (baseline) read_baseline(r, *baseline, out.baseline);
+  if (const YNode* d = m.get("baseline_drift_annual")) {
+    if (auto v = r.bounded(*d, m.child("baseline_drift_annual"), kRate)) out.baseline_drift_annual = *v;
+    if (!baseline)
+      r.error(d->key_where, "contract.baseline_drift_annual: applies to contract.baseline, which is absent");
+  }
   MapView ev(r, evaluation, "contract.evaluation");
   ev.read("control_group_size", out.evaluation.control_group_size, 0, 100000000);
   if (baseline && evaluation)

@@ -46,7 +46,11 @@ double CohortTriggerOutcome::at(int cutoff) const {
 
 CohortTriggerOutcome evaluate_cohort_triggers(const CohortTriggerTerms& terms, int cohorts,
                                               DeductionKind deduction, const std::vector<ArmHistory>& treated,
-                                              const std::vector<ArmHistory>* control) {
+                                              const std::vector<ArmHistory>* control,
+                                              double baseline_drift_annual) {
+  const auto baseline_factor = [&](int t) {
+    return baseline_drift_annual == 0.0 ? 1.0 : std::pow(1.0 + baseline_drift_annual, t / 12.0);
+  };
   CohortTriggerOutcome out;
   if (!terms.enabled || cohorts <= 0) return out;
   if (deduction == DeductionKind::control_group && control == nullptr)
@@ -57,7 +61,7 @@ CohortTriggerOutcome evaluate_cohort_triggers(const CohortTriggerTerms& terms, i
   double pooled_treated = 0.0, pooled_expected = 0.0, paid = 0.0;
   for (int k = 0; k < cohorts; ++k) {
     const CohortCount t = count_cohort(treated, terms, k);
-    double rate = terms.baseline_rate;
+    double rate = terms.baseline_rate * baseline_factor(terms.measured_month(k));
     if (deduction == DeductionKind::control_group) {
       const CohortCount c = count_cohort(*control, terms, k);
       rate = c.people > 0 ? c.events / c.people : std::nan("");

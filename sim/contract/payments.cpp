@@ -52,11 +52,18 @@ Entitlement::Entitlement(const ContractTerms& terms, const std::vector<ArmHistor
     const int at = terms.tiers.at_month;
     tier_treated_ = EventCurve(treated, terms.tiers.rule, at + 1);
     if (control != nullptr) tier_control_ = EventCurve(*control, terms.tiers.rule, at + 1);
-    tier_measured_ = rate(tier_treated_, treated_enrol_, at) - deduction_rate(&terms.tiers, 0, at);
+    const double treated_rate = rate(tier_treated_, treated_enrol_, at);
+    const double comparison = deduction_rate(&terms.tiers, 0, at);
+    tier_measured_ = treated_rate - comparison;
+    if (terms.tiers.relative) {
+      const double gain = fewer_is_better(terms.tiers.rule.metric) ? -tier_measured_ : tier_measured_;
+      tier_measured_ =
+          comparison > 0.0 ? gain / comparison : kNaN;  // NaN: nothing to compare with, no payment
+    }
     tier_amount_ = tier_payment(terms.tiers, tier_measured_);
   }
-  cohorts_ =
-      evaluate_cohort_triggers(terms.cohort_triggers, terms.cohorts, terms.deduction, treated, control);
+  cohorts_ = evaluate_cohort_triggers(terms.cohort_triggers, terms.cohorts, terms.deduction, treated, control,
+                                      terms.baseline_drift_annual);
 }
 
 double Entitlement::savings_share_at(int cutoff) const {
@@ -77,7 +84,8 @@ double Entitlement::deduction_rate(const TierTerms* tier, size_t line, int cutof
     case DeductionKind::none:
       return 0.0;
     case DeductionKind::baseline:
-      return tier ? tier->baseline_rate : terms_->lines[line].baseline_rate;
+      return (tier ? tier->baseline_rate : terms_->lines[line].baseline_rate) *
+             terms_->baseline_factor(cutoff);
     case DeductionKind::control_group:
       return rate(tier ? tier_control_ : control_[line], control_enrol_, cutoff);
   }

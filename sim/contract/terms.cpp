@@ -55,6 +55,10 @@ CountRule rule_for(const std::vector<Outcome>& outcomes, Metric metric) {
   return r;
 }
 
+double ContractTerms::baseline_factor(int t) const {
+  return baseline_drift_annual == 0.0 ? 1.0 : std::pow(1.0 + baseline_drift_annual, t / 12.0);
+}
+
 int ContractTerms::last_accrual_month() const {
   int last = window - 1;
   if (tiers.enabled) last = std::max(last, tiers.at_month);
@@ -98,7 +102,9 @@ ContractTerms resolve_contract(const Config& config, const std::vector<double>& 
     t.tiers.threshold = c.tiers.threshold;
     t.tiers.tiers = c.tiers.tiers;
     t.tiers.baseline_rate = baseline_of(c, c.tiers.measure);
+    t.tiers.relative = c.tiers.relative;
   }
+  t.baseline_drift_annual = c.baseline_drift_annual;
   t.savings_share.enabled = c.savings_share.enabled;
   t.savings_share.share = c.savings_share.share;
   t.savings_share.taxes = c.savings_share.taxes;

@@ -36,6 +36,7 @@ struct TierTerms {
   double threshold = 0.0;
   std::vector<Tier> tiers;     // ascending `from`
   double baseline_rate = 0.0;  // contract.baseline.<measure> (DeductionKind::baseline)
+  bool relative = false;       // measured as a relative improvement (config.hpp TierPayoff)
 };
 
 // Share of measured fiscal savings (config.hpp SavingsShare). `measured[t]` = savings measured by
@@ -90,6 +91,9 @@ struct ContractTerms {
   SavingsShareTerms savings_share;
   CohortTriggerTerms cohort_triggers;
   int cohorts = 0;  // ceil(enrolment_months / cohort_months) with cohort triggers
+  double baseline_drift_annual = 0.0;
+  // Factor on baseline rates at cutoff month t: (1 + drift)^(t/12).
+  double baseline_factor(int t) const;
   FinanceTerms finance;
 
   // The last month whose outcomes can change the entitlement: payment dates run to the first

@@ -2,6 +2,8 @@
 // a share of measured fiscal savings (Koto-SIB), cohort triggers (Peterborough).
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "config/loader.hpp"
 #include "fixtures.hpp"
 #include "sim/contract/fiscal_savings.hpp"
@@ -128,6 +130,39 @@ TEST(CohortTriggers, PooledBelowItsThresholdPaysOnlyTheCohortThatMadeIt) {
   EXPECT_NEAR(e.cohort_triggers().cohorts[1].improvement, 0.0, 1e-12);
   EXPECT_NEAR(e.cohort_triggers().pooled_improvement, 15.0 / 300.0, 1e-12);
   EXPECT_DOUBLE_EQ(e.at(47), 13500.0);
+}
+
+TEST(HistoricalBaseline, RelativeTiersAgainstADriftingBaselineByHand) {
+  // Rikers-style: tiers on the relative cut in benefit months against a historical baseline. Ten
+  // people enrolled in month 0, measured at month 23 (24 months each). Baseline 20 months a
+  // person, drifting +10 % a year: at month 23 the comparison is 20 x 1.1^(23/12) = 24.02 a person
+  // (more than the 24 months there are: the labour market got worse). Treated: 180 benefit months.
+  ContractTerms t = test::basic_terms();
+  t.lines.clear();
+  t.deduction = DeductionKind::baseline;
+  t.tiers.enabled = true;
+  t.tiers.rule = rule(Metric::benefit_month);
+  t.tiers.at_month = 23;
+  t.tiers.relative = true;
+  t.tiers.baseline_rate = 20.0;
+  t.tiers.threshold = 0.085;
+  t.tiers.tiers = {{0.085, 4.8e6, 0.0}, {0.10, 9.6e6, 0.0}, {0.20, 11.712e6, 0.0}};
+  std::vector<ArmHistory> treated;
+  for (int i = 0; i < 10; ++i) treated.push_back(person(0, {{18, 60}}));  // 18 benefit months each
+  // No drift: (200 - 180) / 200 = 10 % -> the breakeven tier, 9.6 M.
+  const Entitlement flat(t, treated, nullptr);
+  EXPECT_NEAR(flat.tier_measured(), 0.10, 1e-12);
+  EXPECT_DOUBLE_EQ(flat.at(23), 9.6e6);
+  // With the drift the comparison is 20 x 1.1^(23/12) a person: the cut measured is larger.
+  t.baseline_drift_annual = 0.10;
+  const double comparison = 20.0 * std::pow(1.1, 23.0 / 12.0);
+  const Entitlement drifting(t, treated, nullptr);
+  EXPECT_NEAR(drifting.tier_measured(), (comparison - 18.0) / comparison, 1e-12);  // 25.1 %
+  EXPECT_DOUBLE_EQ(drifting.at(23), 11.712e6);
+  // 8.4 % falls short of the first tier: nothing.
+  t.baseline_drift_annual = 0.0;
+  t.tiers.baseline_rate = 18.0 / (1.0 - 0.084);
+  EXPECT_DOUBLE_EQ(Entitlement(t, treated, nullptr).at(23), 0.0);
 }
 
 }  // namespace

@@ -36,7 +36,8 @@ TEST(Deals, KotoLikePaysExactlyHalfTheSimulatedFiscalDifference) {
 }
 
 TEST(Deals, EveryDealScenarioRuns) {
-  for (const char* f : {"koto-like.yaml", "peterborough-like.yaml"}) {
+  for (const char* f : {"koto-like.yaml", "peterborough-like.yaml", "rikers-like.yaml",
+                        "buzinezzclub-like.yaml", "dsi-aarhus-like.yaml"}) {
     const RunOutput run = run_deal(f, 8);
     EXPECT_FALSE(run.cancelled) << f;
     EXPECT_EQ(run.columns.rows(), 8) << f;
