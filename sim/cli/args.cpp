@@ -41,6 +41,8 @@ std::string usage_text() {
          "  sweep SWEEP.yaml -o OUT.h5 [--points a:b]      run a grid or Latin hypercube of points\n"
          "  price SCENARIO.yaml -o OUT.h5    solve the outcome-price multiplier band\n"
          "  summarize --merge A.h5 B.h5 ... -o ALL.h5      combine sweep slices\n"
+         "  compare A.h5 B.h5 ...             runs side by side, changes from A (paired when seed and paths "
+         "agree)\n"
          "  version                           version, git hash and library versions\n"
          "options:\n"
          "  -o, --output FILE   output file          --paths N      number of paths\n"
@@ -160,6 +162,7 @@ std::string check_flags_apply(const Args& args) {
       {"validate", {"--set"}},
       {"summarize", {"--csv", "--merge", "--output", "--force", "--quiet"}},
       {"report", {"--output", "--force", "--quiet"}},
+      {"compare", {"--quiet"}},
   };
   const auto allowed = kAllowed.find(args.command);
   if (allowed == kAllowed.end()) return {};  // version, help, unknown commands: handled elsewhere

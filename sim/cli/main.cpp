@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     if (c == "stress") return cmd_stress(*args);
     if (c == "sweep") return cmd_sweep(*args);
     if (c == "price") return cmd_price(*args);
+    if (c == "compare") return cmd_compare(*args);
     if (c == "help" || c == "--help" || c == "-h") {
       std::fputs(usage_text().c_str(), stdout);
       return kExitOk;
