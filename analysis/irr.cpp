@@ -159,8 +159,8 @@ bool roots_along(const std::vector<double>& a, const std::vector<double>& probes
   return true;
 }
 
-// Roots strictly on one side of 0. Returns false on a Brent failure.
-bool side_roots(const std::vector<double>& a, bool upper, std::vector<double>& roots) {
+// Roots strictly on one side of 0 into an empty `roots`. Returns false on a Brent failure.
+bool side_roots_into(const std::vector<double>& a, bool upper, std::vector<double>& roots) {
   const int bound = side_bound(a, /*from_end=*/!upper);
   if (bound == 0) return true;
   const double at_zero = a.empty() ? 0.0 : scaled_npv(a, 0.0);
@@ -170,6 +170,16 @@ bool side_roots(const std::vector<double>& a, bool upper, std::vector<double>& r
     return roots_along(a, expanding_probes(upper), /*first_only=*/true, roots);
   }
   return roots_along(a, grid(upper), /*first_only=*/false, roots);
+}
+
+// Roots strictly on one side of 0, appended to `roots`. Returns false on a Brent failure.
+// Each side searches into its own list: a root already found on the other side must not end this
+// side's first-root search (a stream with roots -5 % and +10 % has one on each side).
+bool side_roots(const std::vector<double>& a, bool upper, std::vector<double>& out) {
+  std::vector<double> roots;
+  const bool ok = side_roots_into(a, upper, roots);
+  out.insert(out.end(), roots.begin(), roots.end());
+  return ok;
 }
 
 }  // namespace

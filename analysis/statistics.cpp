@@ -12,73 +12,23 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Per-group statistics, in this order: the 9 quantiles, ES 5 %, ES 1 %, share < 0.
-constexpr std::size_t kEs05 = 9, kEs01 = 10, kNegShare = 11, kGroupStats = 12;
-using GroupStats = std::array<double, kGroupStats>;
+// z of the order-statistic interval behind a quantile's SE: the interval spans +-z binomial
+// standard deviations of the rank, i.e. a 95 % distribution-free confidence interval.
+constexpr double kRankZ = 1.959963984540054;
 
-GroupStats stats_of_sorted(std::span<const double> sorted) {
-  GroupStats s{};
-  for (std::size_t i = 0; i < kQuantileLevels.size(); ++i) s[i] = quantile_sorted(sorted, kQuantileLevels[i]);
-  s[kEs05] = expected_shortfall_sorted(sorted, 0.05);
-  s[kEs01] = expected_shortfall_sorted(sorted, 0.01);
-  const auto negative = std::lower_bound(sorted.begin(), sorted.end(), 0.0) - sorted.begin();
-  s[kNegShare] = static_cast<double>(negative) / static_cast<double>(sorted.size());
-  return s;
+// Share of set flags (or of values < 0) with its binomial SE sqrt(p (1 - p) / n): paths are
+// independent, so this is exact for the share's sampling distribution up to the use of p-hat.
+std::pair<double, double> share_with_se(std::size_t set, std::size_t n) {
+  if (n == 0) return {kNaN, kNaN};
+  const double p = static_cast<double>(set) / static_cast<double>(n);
+  if (n < 4) return {p, kNaN};
+  return {p, std::sqrt(p * (1.0 - p) / static_cast<double>(n))};
 }
 
-// Number of replicate groups for n values (see the header), 0 when no SE can be given.
-std::size_t group_count(std::size_t n, int requested) {
-  if (n < 4) return 0;
-  const std::size_t g = std::min<std::size_t>(static_cast<std::size_t>(std::max(requested, 2)), n / 2);
-  return std::max<std::size_t>(g, 2);
-}
-
-// Standard error of a statistic from its values in G replicate groups: sd over groups / sqrt(G).
-double se_from_groups(const std::vector<double>& per_group) {
-  const std::size_t g = per_group.size();
-  if (g < 2) return kNaN;
-  double mean = 0.0;
-  for (double v : per_group) mean += v;
-  mean /= static_cast<double>(g);
-  double ss = 0.0;
-  for (double v : per_group) ss += (v - mean) * (v - mean);
-  return std::sqrt(ss / static_cast<double>(g - 1)) / std::sqrt(static_cast<double>(g));
-}
-
-// Replicate-group SEs of every GroupStats entry; NaN everywhere when groups == 0.
-GroupStats replicate_ses(const std::vector<double>& values, std::size_t groups) {
-  GroupStats se;
-  se.fill(kNaN);
-  if (groups == 0) return se;
-  std::array<std::vector<double>, kGroupStats> per_stat;
-  std::vector<double> group;
-  for (std::size_t g = 0; g < groups; ++g) {
-    const std::size_t begin = g * values.size() / groups, end = (g + 1) * values.size() / groups;
-    group.assign(values.begin() + static_cast<std::ptrdiff_t>(begin),
-                 values.begin() + static_cast<std::ptrdiff_t>(end));
-    std::sort(group.begin(), group.end());
-    const GroupStats s = stats_of_sorted(group);
-    for (std::size_t k = 0; k < kGroupStats; ++k) per_stat[k].push_back(s[k]);
-  }
-  for (std::size_t k = 0; k < kGroupStats; ++k) se[k] = se_from_groups(per_stat[k]);
-  return se;
-}
-
-// p_loss and its replicate SE from per-path flags (all paths, consecutive groups).
-std::pair<double, double> flag_share(const std::vector<std::uint8_t>& flags, int replicate_groups) {
-  if (flags.empty()) return {kNaN, kNaN};
-  const auto share = [&](std::size_t begin, std::size_t end) {
-    std::size_t set = 0;
-    for (std::size_t i = begin; i < end; ++i) set += flags[i] != 0 ? 1 : 0;
-    return static_cast<double>(set) / static_cast<double>(end - begin);
-  };
-  const double p = share(0, flags.size());
-  const std::size_t groups = group_count(flags.size(), replicate_groups);
-  if (groups == 0) return {p, kNaN};
-  std::vector<double> per_group;
-  for (std::size_t g = 0; g < groups; ++g)
-    per_group.push_back(share(g * flags.size() / groups, (g + 1) * flags.size() / groups));
-  return {p, se_from_groups(per_group)};
+std::pair<double, double> flag_share(const std::vector<std::uint8_t>& flags) {
+  std::size_t set = 0;
+  for (std::uint8_t f : flags) set += f != 0 ? 1 : 0;
+  return share_with_se(set, flags.size());
 }
 
 }  // namespace
@@ -93,12 +43,46 @@ double quantile_sorted(std::span<const double> sorted, double level) {
   return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
 }
 
+namespace {
+// The number of values in the worst `level` share: ceil(level n), at least 1. The 1e-9 guard keeps
+// e.g. 0.05 * 100 from becoming ceil(5.0000000001) = 6 by rounding error.
+std::size_t tail_count(std::size_t n, double level) {
+  const auto k = static_cast<std::size_t>(std::ceil(level * static_cast<double>(n) - 1e-9));
+  return std::clamp<std::size_t>(k, 1, n);
+}
+}  // namespace
+
+double quantile_se_sorted(std::span<const double> sorted, double level) {
+  const std::size_t n = sorted.size();
+  if (n < 4 || !(level > 0.0 && level < 1.0)) return n < 4 ? kNaN : 0.0;
+  const double last = static_cast<double>(n - 1);
+  const double h = last * level;
+  const double rank_sd = std::sqrt(static_cast<double>(n) * level * (1.0 - level));
+  const double lo = std::max(0.0, h - kRankZ * rank_sd), hi = std::min(last, h + kRankZ * rank_sd);
+  const double spanned_sds = (hi - lo) / rank_sd;  // 2z unless the interval hit an end
+  if (!(spanned_sds > 0.0)) return kNaN;
+  return (quantile_sorted(sorted, hi / last) - quantile_sorted(sorted, lo / last)) / spanned_sds;
+}
+
+double expected_shortfall_se_sorted(std::span<const double> sorted, double level) {
+  const std::size_t n = sorted.size();
+  if (n < 4) return kNaN;
+  const std::size_t k = tail_count(n, level);
+  if (k < 2) return kNaN;
+  double mean = 0.0;
+  for (std::size_t i = 0; i < k; ++i) mean += sorted[i];
+  mean /= static_cast<double>(k);
+  double ss = 0.0;
+  for (std::size_t i = 0; i < k; ++i) ss += (sorted[i] - mean) * (sorted[i] - mean);
+  const double tail_var = ss / static_cast<double>(k - 1), q = sorted[k - 1];
+  const double a = static_cast<double>(k) / static_cast<double>(n);
+  return std::sqrt((tail_var + (1.0 - a) * (q - mean) * (q - mean)) / (static_cast<double>(n) * a));
+}
+
 double expected_shortfall_sorted(std::span<const double> sorted, double level) {
   const std::size_t n = sorted.size();
   if (n == 0) return kNaN;
-  // The 1e-9 guard keeps e.g. 0.05 * 100 from becoming ceil(5.0000000001) = 6 by rounding error.
-  std::size_t k = static_cast<std::size_t>(std::ceil(level * static_cast<double>(n) - 1e-9));
-  k = std::clamp<std::size_t>(k, 1, n);
+  const std::size_t k = tail_count(n, level);
   double sum = 0.0;
   for (std::size_t i = 0; i < k; ++i) sum += sorted[i];
   return -sum / static_cast<double>(k);
@@ -115,48 +99,41 @@ std::vector<double> quantiles_of(std::vector<double> x, std::span<const double> 
   return out;
 }
 
-Summary summarize(const std::vector<double>& x, const std::vector<std::uint8_t>* loss_flags,
-                  int replicate_groups) {
+Summary summarize(const std::vector<double>& x, const std::vector<std::uint8_t>* loss_flags) {
   if (loss_flags != nullptr && loss_flags->size() != x.size())
     throw std::invalid_argument("summarize: loss_flags must have one entry per path");
   Summary s;
-  std::vector<double> values;  // non-NaN, in path order (replicate groups follow the path index)
-  values.reserve(x.size());
+  std::vector<double> sorted;  // the non-NaN values, ascending
+  sorted.reserve(x.size());
   MeanAccumulator acc;
   for (double v : x) {
     acc.add(v);
-    if (!std::isnan(v)) values.push_back(v);
+    if (!std::isnan(v)) sorted.push_back(v);
   }
   s.n = acc.count();
   s.n_nan = acc.nan_count();
   s.mean = acc.mean();
   s.sd = acc.sd();
   s.se_mean = acc.se_mean();
-
-  std::vector<double> sorted = values;
   std::sort(sorted.begin(), sorted.end());
-  GroupStats full;
-  full.fill(kNaN);
-  if (!sorted.empty()) full = stats_of_sorted(sorted);
-  const GroupStats se = replicate_ses(values, group_count(values.size(), replicate_groups));
 
   for (std::size_t i = 0; i < kQuantileLevels.size(); ++i) {
-    s.quantiles[i] = full[i];
-    s.quantile_se[i] = se[i];
+    s.quantiles[i] = quantile_sorted(sorted, kQuantileLevels[i]);
+    s.quantile_se[i] = quantile_se_sorted(sorted, kQuantileLevels[i]);
   }
-  s.var_05 = -full[1];
-  s.var_01 = -full[0];
-  s.var_05_se = se[1];
-  s.var_01_se = se[0];
-  s.es_05 = full[kEs05];
-  s.es_01 = full[kEs01];
-  s.es_05_se = se[kEs05];
-  s.es_01_se = se[kEs01];
+  s.var_05 = -s.quantiles[1];
+  s.var_01 = -s.quantiles[0];
+  s.var_05_se = s.quantile_se[1];
+  s.var_01_se = s.quantile_se[0];
+  s.es_05 = expected_shortfall_sorted(sorted, 0.05);
+  s.es_01 = expected_shortfall_sorted(sorted, 0.01);
+  s.es_05_se = expected_shortfall_se_sorted(sorted, 0.05);
+  s.es_01_se = expected_shortfall_se_sorted(sorted, 0.01);
   if (loss_flags != nullptr) {
-    std::tie(s.p_loss, s.p_loss_se) = flag_share(*loss_flags, replicate_groups);
+    std::tie(s.p_loss, s.p_loss_se) = flag_share(*loss_flags);
   } else {
-    s.p_loss = full[kNegShare];
-    s.p_loss_se = se[kNegShare];
+    const auto negative = std::lower_bound(sorted.begin(), sorted.end(), 0.0) - sorted.begin();
+    std::tie(s.p_loss, s.p_loss_se) = share_with_se(static_cast<std::size_t>(negative), sorted.size());
   }
   return s;
 }

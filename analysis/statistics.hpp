@@ -13,12 +13,17 @@
 // - p_loss: with loss_flags, the share of ALL paths (NaN values included: an undefined IRR on a
 //   total loss is still a loss) whose flag is non-zero; without, the share of non-NaN values < 0.
 // - se_mean = sd / sqrt(n) with sd the (n-1)-denominator sample standard deviation.
-// - Every other standard error comes from replicate groups: the (non-NaN, path-ordered) values are
-//   split into G consecutive groups of near-equal size, the statistic is computed in each group,
-//   and SE = sd over groups / sqrt(G). A statistic of a group of n/G paths has about G times the
-//   variance of the full-sample one, so this estimates the full-sample SE without any density
-//   estimate. G = min(replicate_groups, n / 2) (each group has at least 2 values), at least 2;
-//   if n < 4 every replicate SE is NaN.
+// - Quantile (and VaR) SE: from the distribution-free order-statistic interval. The rank of the
+//   sample p-quantile is about Binomial(n, p), so the values at type-7 positions
+//   h -+ z sqrt(n p (1-p)) (h = (n-1) p, z = 1.96, clipped to the sample) bound a 95 % interval;
+//   SE = (upper - lower) / (the number of rank sds spanned, 2z unless clipped). It needs no
+//   density estimate and holds at small n (tested against the spread over independent seeds); a
+//   quantile inside a point mass (an IRR at the return cap) gets SE 0, as it should.
+// - ES SE: the asymptotic variance of the tail mean, [Var(X | tail) + (1 - a)(q - m)^2] / (n a),
+//   with a = k/n, m the tail mean and q the largest tail value (the influence function of
+//   mean(X 1{X <= q}) / a).
+// - p_loss SE: binomial sqrt(p (1 - p) / n) over the paths it counts (paths are independent).
+// - With n < 4 every SE except se_mean is NaN.
 #include <array>
 #include <cstdint>
 #include <span>
@@ -29,12 +34,14 @@ namespace sisim::analysis {
 // Quantile levels of Summary::quantiles (and of the fan-chart bands in result files).
 inline constexpr std::array<double, 9> kQuantileLevels = {0.01, 0.05, 0.10, 0.25, 0.50,
                                                           0.75, 0.90, 0.95, 0.99};
+// Replicate groups of consecutive paths, for paired statistics without a closed form (the paired
+// median change of sisim stress).
 inline constexpr int kDefaultReplicateGroups = 32;
 
 struct Summary {
   double mean = 0.0, sd = 0.0, se_mean = 0.0;
   std::array<double, 9> quantiles{};    // at kQuantileLevels
-  std::array<double, 9> quantile_se{};  // replicate-group SE of each quantile
+  std::array<double, 9> quantile_se{};  // order-statistic SE of each quantile
   double p_loss = 0.0, p_loss_se = 0.0;
   double var_05 = 0.0, es_05 = 0.0, var_01 = 0.0, es_01 = 0.0;
   double var_05_se = 0.0, es_05_se = 0.0, var_01_se = 0.0, es_01_se = 0.0;
@@ -45,8 +52,7 @@ struct Summary {
 // Summary of one per-path column. loss_flags, if given, must have x.size() entries
 // (std::invalid_argument otherwise). With n == 0 every statistic is NaN (p_loss too, unless
 // loss_flags are given and non-empty).
-Summary summarize(const std::vector<double>& x, const std::vector<std::uint8_t>* loss_flags = nullptr,
-                  int replicate_groups = kDefaultReplicateGroups);
+Summary summarize(const std::vector<double>& x, const std::vector<std::uint8_t>* loss_flags = nullptr);
 
 // Type-7 quantiles of x at `levels` (each in [0, 1], else std::invalid_argument); NaN values are
 // dropped first; an empty (or all-NaN) x gives NaN for every level.
@@ -54,6 +60,12 @@ std::vector<double> quantiles_of(std::vector<double> x, std::span<const double> 
 
 // Type-7 quantile of an already ascending-sorted, NaN-free, non-empty range.
 double quantile_sorted(std::span<const double> sorted, double level);
+
+// Order-statistic SE of quantile_sorted(sorted, level) (see the top of this file); NaN if n < 4.
+double quantile_se_sorted(std::span<const double> sorted, double level);
+
+// Asymptotic SE of expected_shortfall_sorted(sorted, level); NaN if n < 4 or the tail has < 2 values.
+double expected_shortfall_se_sorted(std::span<const double> sorted, double level);
 
 // -mean of the ceil(level * n) smallest values of an ascending-sorted, NaN-free, non-empty range.
 double expected_shortfall_sorted(std::span<const double> sorted, double level);

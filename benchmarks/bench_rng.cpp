@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "config/distribution.hpp"
+#include "sim/rng/distribution.hpp"
 #include "sim/rng/philox.hpp"
 #include "sim/rng/samplers.hpp"
 #include "sim/rng/special_functions.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "config/distribution.hpp"
+#include "sim/rng/distribution.hpp"
 
 namespace sisim {
 
@@ -97,6 +97,10 @@ struct Intervention {
   Effect effect;
   Param retention_multiplier = Param::constant(1.0);
   std::optional<Param> decay_half_life_months;  // absent: permanent effect; 0: stops at the end
+  // Rank correlation between a person's treated and counterfactual labour-event variates, per
+  // sojourn (MODEL.md 5.1): 1 = the same luck in both worlds, 0 = independent. Not identified by
+  // any trial; 0.5 is a stated assumption, and the standard stress set shows both ends.
+  Param arm_coupling = Param::constant(0.5);
   InterventionCost cost;
 };
 

@@ -102,6 +102,7 @@ void emit_intervention(Out& o, const Intervention& iv) {
   o.em << YAML::EndMap;
   o.kv("retention_multiplier", iv.retention_multiplier);
   if (iv.decay_half_life_months) o.kv("decay_half_life_months", *iv.decay_half_life_months);
+  o.kv("arm_coupling", iv.arm_coupling);
   o.key("cost").em << YAML::BeginMap;
   o.kv("setup", iv.cost.setup);
   o.kv("fixed_monthly", iv.cost.fixed_monthly);

@@ -122,6 +122,7 @@ void read_intervention(Reader& r, const YNode* n, Intervention& out) {
     if (at) em.read("at_month", out.effect.at_month, 1, 12000);
   }
   m.read("retention_multiplier", out.retention_multiplier, kNonNegative);
+  m.read("arm_coupling", out.arm_coupling, kUnit);
   if (const YNode* d = m.get("decay_half_life_months"))
     out.decay_half_life_months = r.param(*d, m.child("decay_half_life_months"), kNonNegative);
   MapView cost(r, m.get("cost"), "intervention.cost");

@@ -81,6 +81,13 @@ std::string render_report(const ReportInput& in) {
   html += "<p class=\"meta\">" + std::to_string(in.paths) + " simulated paths, seed " +
           std::to_string(in.seed) + (in.created.empty() ? "" : ", run " + escape_html(in.created)) +
           (in.sisim_version.empty() ? "" : ", sisim " + escape_html(in.sisim_version)) + "</p>\n";
+  if (!in.arm_coupling.empty()) {
+    html += "<p class=\"meta\">Assumption: arm coupling " + escape_html(in.arm_coupling) +
+            ", the rank correlation of a participant's labour-market luck with and without the programme "
+            "(0 independent, 1 identical). No trial identifies it; it moves the spread of the public "
+            "budgets' results, not their means (stress cases arms_independent and arms_identical show "
+            "both ends).</p>\n";
+  }
   html += detail::headline_section(in);
   html += detail::summary_table_section(in);
   html += detail::investor_section(in);

@@ -54,6 +54,7 @@ struct ReportInput {
   std::string created;        // ISO 8601 time of the run
   std::string sisim_version;  // e.g. "0.1.0 (git abc123)"
   std::string currency = "DKK";
+  std::string arm_coupling;  // the stated assumption (MODEL.md 5.1), e.g. "0.5"; empty: not recorded
 
   // Investor, per path. investor_loss[i] != 0 when the investor got back less than it paid on path
   // i; when empty, a loss is taken as moic < 1 (or, without moic, npv < 0).

@@ -157,9 +157,10 @@ std::string method_section(const ReportInput& in) {
          "repeats "
          "would fall within 2 SE. The SE of a mean is the standard deviation divided by the square root of "
          "the "
-         "number of paths; SEs of percentiles and probabilities come from splitting the paths into 32 groups "
-         "and "
-         "comparing the groups (replicate groups). Percentiles use linear interpolation between sorted "
+         "number of paths; a percentile's SE comes from the spread of the sorted values around it that a "
+         "95 % distribution-free interval spans, a probability's from the binomial formula sqrt(p (1 - p) / "
+         "n). "
+         "Percentiles use linear interpolation between sorted "
          "values "
          "(the same definition as numpy's default).</p>\n";
 }

@@ -61,6 +61,7 @@ report::ReportInput read_report_input(const std::string& path) {
   in.seed = r.attribute_uint("/", "seed");
   in.paths = r.attribute_int("/", "paths");
   in.created = r.attribute_string("/", "created");
+  in.arm_coupling = r.has_attribute("/", "arm_coupling") ? r.attribute_string("/", "arm_coupling") : "1";
   in.sisim_version =
       r.attribute_string("/", "sisim_version") + " (git " + r.attribute_string("/", "git_hash") + ")";
   in.investor_irr = r.read_doubles("/paths/investor/irr");

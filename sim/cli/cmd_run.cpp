@@ -88,7 +88,10 @@ int cmd_run(const Args& args) {
   std::snprintf(title, sizeof title, "sisim results: %s (%lld paths, seed %llu, %d threads, %.1f s)",
                 config.name.c_str(), static_cast<long long>(run.paths),
                 static_cast<unsigned long long>(run.seed), run.threads, run.seconds);
-  std::fputs(format_summary_table(rows, title).c_str(), stdout);
+  std::fputs(
+      format_summary_table(rows, std::string(title) + "\n" + assumption_line(arm_coupling_text(config)))
+          .c_str(),
+      stdout);
   std::fputs(format_society_table(analysis::summarize_society(society_columns(run))).c_str(), stdout);
   if (run.gap_clamped_paths > 0)
     std::printf(

@@ -48,12 +48,12 @@ void write_summary(io::ResultWriter& w, const std::string& prefix, const std::st
   w.write_column(g + "quantiles", std::vector<double>(s.quantiles.begin(), s.quantiles.end()), units,
                  "type-7 quantiles at quantile_levels");
   w.write_column(g + "quantile_se", std::vector<double>(s.quantile_se.begin(), s.quantile_se.end()), units,
-                 "replicate-group standard errors of the quantiles");
+                 "order-statistic standard errors of the quantiles (docs/HDF5.md)");
   w.write_column(g + "quantile_levels",
                  std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end()), "1",
                  "probability levels of the quantiles");
   w.write_scalar(g + "p_loss", s.p_loss, "1", "probability of loss (see docs/HDF5.md for the convention)");
-  w.write_scalar(g + "p_loss_se", s.p_loss_se, "1", "replicate-group standard error of p_loss");
+  w.write_scalar(g + "p_loss_se", s.p_loss_se, "1", "binomial standard error of p_loss, sqrt(p (1 - p) / n)");
   w.write_scalar(g + "var_05", s.var_05, units, "value at risk at 5 %: minus the 5 % quantile");
   w.write_scalar(g + "es_05", s.es_05, units, "expected shortfall at 5 %: minus the mean of the worst 5 %");
   w.write_scalar(g + "var_01", s.var_01, units, "value at risk at 1 %");
@@ -109,6 +109,20 @@ void write_timeseries(io::ResultWriter& w, const std::string& prefix, const Seri
 
 }  // namespace
 
+std::string arm_coupling_text(const Config& config) {
+  const Param& c = config.intervention.arm_coupling;
+  if (!c.is_fixed()) return "uncertain (drawn per path; see /meta/config_yaml)";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", c.dist.value);
+  return buf;
+}
+
+std::string assumption_line(const std::string& arm_coupling) {
+  return "assumption: arm coupling " + arm_coupling +
+         " (rank correlation of a participant's labour-market luck with and without the programme:"
+         " 0 independent, 1 identical; no trial identifies it; docs/MODEL.md 5.1)";
+}
+
 std::vector<HeadlineRow> headline_rows(const RunOutput& run) {
   const auto loss = investor_loss(run);
   std::vector<HeadlineRow> rows;
@@ -132,6 +146,7 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
   w.set_root_attribute("command_line", request.command_line);
   w.set_root_attribute("created", io::creation_timestamp());
   w.set_root_attribute("threads", static_cast<std::int64_t>(run.threads));
+  w.set_root_attribute("arm_coupling", arm_coupling_text(config));
   w.write_string("/meta/config_yaml", config.resolved_yaml,
                  "the fully resolved scenario (extends and --set applied)");
 }
@@ -181,6 +196,10 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
   title = "sisim results: " + r.attribute_string("/", "scenario") + " (" +
           std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
           std::to_string(r.attribute_uint("/", "seed")) + ")";
+  // Files written before the coupling was a stated assumption had identical luck in both arms.
+  title +=
+      "\n" + assumption_line(r.has_attribute("/", "arm_coupling") ? r.attribute_string("/", "arm_coupling")
+                                                                  : "1 (written before the key existed)");
   std::vector<HeadlineRow> rows;
   for (const auto& spec : kHeadline) {
     const std::string g = prefix + "/summary/" + spec.group + "/";

@@ -26,6 +26,11 @@ void write_summary(io::ResultWriter& writer, const std::string& prefix, const st
 // The headline rows of the summary table, computed from a run's columns.
 std::vector<HeadlineRow> headline_rows(const RunOutput& run);
 
+// The scenario's arm coupling as written to the root attribute `arm_coupling` ("0.5", or
+// "uncertain ..." when it is a distribution), and the line that states it under every summary.
+std::string arm_coupling_text(const Config& config);
+std::string assumption_line(const std::string& arm_coupling);
+
 // Pieces of a result file, for commands that write several runs into one file (stress cases,
 // sweep points): root attributes and /meta once, then each run under its own prefix
 // ("" for a plain run, e.g. "/cases/recession" for a stress case).

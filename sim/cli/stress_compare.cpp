@@ -133,7 +133,7 @@ std::string format_comparison_table(const std::vector<std::string>& cases,
                                     const std::vector<std::vector<PairedValue>>& rows,
                                     const std::string& title) {
   // The terminal shows the four numbers a deal is argued about; the file has all of them.
-  const size_t shown[] = {0, 1, 3, 5};
+  const size_t shown[] = {0, 1, 3, 4, 5};
   std::string out = title + "\n";
   char line[512];
   std::snprintf(line, sizeof line, "%-22s", "case");

@@ -31,7 +31,7 @@ std::string stat_description(const std::string& stat) {
     return stat + " quantile (type 7) over the point's paths";
   if (stat == "p_loss")
     return "probability of loss (investor: receipts + guarantee < drawdowns; budget: NPV < 0)";
-  return "replicate-group standard error of p_loss";
+  return "binomial standard error of p_loss, sqrt(p (1 - p) / n)";
 }
 
 void check_same(bool same, const std::string& what, const std::string& name) {

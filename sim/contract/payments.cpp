@@ -26,13 +26,27 @@ std::vector<PaymentDate> payment_dates(int interval, int last_accrual_month, int
   return dates;
 }
 
+namespace {
+int last_accrual_month(const ContractTerms& terms) {
+  return terms.last_accrual_month();  // window, tiers and cohort triggers (terms.cpp)
+}
+}  // namespace
+
+int contract_last_date(const ContractTerms& terms) {
+  return payment_dates(terms.interval, last_accrual_month(terms), -1).back().date;
+}
+
 double tier_payment(const TierTerms& tiers, double measured) {
-  if (!tiers.enabled || std::isnan(measured) || measured < tiers.threshold) return 0.0;
+  // A measured rate is a ratio of counts computed in floating point: 1 - 0.9 is
+  // 0.09999999999999998, not 0.1. A boundary counts as reached within kTierBoundaryTolerance
+  // (1e-9 events per participant: a cohort would need a billion people to move the rate by it).
+  const auto reaches = [&](double boundary) { return measured >= boundary - kTierBoundaryTolerance; };
+  if (!tiers.enabled || std::isnan(measured) || !reaches(tiers.threshold)) return 0.0;
   const Tier* reached = nullptr;
   for (const Tier& tier : tiers.tiers) {
-    if (measured >= tier.from) reached = &tier;  // ascending: the last one reached is the highest
+    if (reaches(tier.from)) reached = &tier;  // ascending: the last one reached is the highest
   }
-  return reached ? reached->payment + reached->per_unit * (measured - reached->from) : 0.0;
+  return reached ? reached->payment + reached->per_unit * std::max(0.0, measured - reached->from) : 0.0;
 }
 
 Entitlement::Entitlement(const ContractTerms& terms, const std::vector<ArmHistory>& treated,
@@ -123,7 +137,7 @@ ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& 
   gross.assign(static_cast<size_t>(std::max(0, horizon)), 0.0);
   ScheduleResult result;
   if (!terms.present) return result;
-  const int last_accrual = terms.last_accrual_month();
+  const int last_accrual = last_accrual_month(terms);
   double paid = 0.0;  // includes amounts due but not yet paid
   for (const PaymentDate& d : payment_dates(terms.interval, last_accrual, termination_month)) {
     const int month = d.date + terms.lag;

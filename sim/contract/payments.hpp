@@ -19,8 +19,18 @@ struct PaymentDate {
 // that settlement date counts accruals of months <= m only.
 std::vector<PaymentDate> payment_dates(int interval, int last_accrual_month, int termination_month);
 
+// The last payment date of an unterminated contract: the first t_j = j*interval - 1 at or after
+// the last accrual month (max(window - 1, tiers.at_month)). The contract runs in months
+// 0..contract_last_date; the payer can terminate it only then (MODEL.md 7).
+int contract_last_date(const ContractTerms& terms);
+
+// How far below a tier boundary (or the threshold) a measured rate may fall and still reach it:
+// floating-point noise in a ratio of counts, not a margin (events per participant).
+inline constexpr double kTierBoundaryTolerance = 1e-9;
+
 // The tier schedule's payment for a measured improvement: 0 below the threshold (or NaN), else
-// payment + per_unit * (measured - from) of the highest tier whose `from` is reached.
+// payment + per_unit * max(0, measured - from) of the highest tier whose `from` is reached; a
+// boundary is reached when measured >= boundary - kTierBoundaryTolerance.
 double tier_payment(const TierTerms& tiers, double measured);
 
 // Entitlement as a function of the cutoff month, from the treated (and control) histories.

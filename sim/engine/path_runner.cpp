@@ -1,5 +1,6 @@
 #include "sim/engine/path_runner.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -8,6 +9,7 @@
 #include "sim/contract/fiscal_savings.hpp"
 #include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/outcome_count.hpp"
+#include "sim/contract/payments.hpp"
 #include "sim/contract/settle.hpp"
 #include "sim/contract/termination.hpp"
 #include "sim/contract/terms.hpp"
@@ -295,9 +297,11 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   const PathParameters pp = i.model.resolve(s.draws);
   simulate_regime(pp, horizon, i.key, path_id, s.sim.regime);
   ContractTerms terms = resolve_contract(i.config, s.draws);
-  const int termination =
-      terms.present ? draw_termination_month(terms.termination_probability_annual, horizon, i.key, path_id)
-                    : -1;
+  // The payer can end the contract only while it runs: months 0 .. its last payment date.
+  const int contract_months = terms.present ? std::min(horizon, contract_last_date(terms) + 1) : 0;
+  const int termination = terms.present ? draw_termination_month(terms.termination_probability_annual,
+                                                                 contract_months, i.key, path_id)
+                                        : -1;
 
   // 2. Participants in both arms, and the control group if payments depend on one.
   const std::vector<std::uint8_t>& regime = s.sim.regime;

@@ -107,6 +107,7 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
     pp.hazard_ratio = sol.hazard_ratio;
     pp.gap_clamped = sol.clamped;
   }
+  pp.arm_coupling = iv.arm_coupling.value(draws);
   pp.cost_setup = iv.cost.setup.value(draws);
   pp.cost_fixed_monthly = iv.cost.fixed_monthly.value(draws);
   pp.cost_per_participant_monthly = iv.cost.per_participant_monthly.value(draws);

@@ -54,6 +54,7 @@ struct PathParameters {
   double retention_multiplier = 1.0;
   double decay_half_life = std::numeric_limits<double>::infinity();
   double hazard_ratio = 1.0;  // effective HR (solved when the effect is an employment_gap)
+  double arm_coupling = 1.0;  // P(a treated sojourn reuses the counterfactual's variate), MODEL.md 5.1
   bool gap_clamped = false;   // employment_gap unreachable on this path: HR clamped to 0 or HR_max
   double cost_setup = 0.0;
   double cost_fixed_monthly = 0.0;

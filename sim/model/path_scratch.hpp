@@ -62,6 +62,36 @@ class EventExponentials {
   std::vector<double> values_;
 };
 
+// The treated arm's exponential variates under arm coupling c (MODEL.md 5.1): sojourn j reuses
+// the counterfactual's variate with probability c, else takes a fresh, independent one. Per
+// sojourn the arms' uniforms then have the copula c * M + (1 - c) * Pi (M: comonotone, Pi:
+// independent), whose Spearman rank correlation is exactly c. Sojourn j always reads uniforms
+// 2j (shared or fresh?) and 2j + 1 (the fresh variate) of stream treated_labour, whatever c, so
+// runs that differ only in c keep common random numbers.
+class CoupledExponentials {
+ public:
+  void reset(EventExponentials& shared, double coupling, const rng::Key& key, std::uint64_t path,
+             std::uint64_t participant) {
+    shared_ = &shared;
+    coupling_ = coupling;
+    stream_ = rng::UniformStream(key, path, participant, rng::StreamId::treated_labour);
+    values_.clear();
+  }
+  double operator[](std::size_t j) {
+    while (values_.size() <= j) {
+      const double share = stream_.next(), fresh = stream_.next();
+      values_.push_back(share < coupling_ ? (*shared_)[values_.size()] : -std::log(fresh));
+    }
+    return values_[j];
+  }
+
+ private:
+  EventExponentials* shared_ = nullptr;
+  double coupling_ = 1.0;
+  rng::UniformStream stream_{rng::Key{}, 0, 0, rng::StreamId::treated_labour};
+  std::vector<double> values_;
+};
+
 // Number of monthly transitions until an event of constant monthly cumulative hazard `lambda`
 // happens, by inversion of the geometric law: ceil(-log(u) / lambda) >= 1; `cap` if beyond it.
 inline int geometric_transitions(double u, double lambda, int cap) {
@@ -120,6 +150,7 @@ struct PathScratch {
   std::vector<double> programme_diff;  // participants in the programme (difference array)
   std::vector<double> month_buffer;    // one month series
   EventExponentials events;
+  CoupledExponentials treated_events;  // used when arm_coupling < 1
 };
 
 }  // namespace sisim::detail

@@ -206,8 +206,9 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
     sc.events.reset(key, path, static_cast<std::uint64_t>(i), rng::StreamId::labour_events);
     detail::walk_person(cf, pp, p.segment, sc.events, sc.counterfactual, cf_history, cf_totals);
 
-    // Treated: the same exit month and the same uniform per sojourn index; programme hazards for
-    // the first P months, then the counterfactual's (dropouts) or the decaying effect (completers).
+    // Treated: the same exit month; per sojourn index the counterfactual's variate or, with
+    // probability 1 - arm_coupling, a fresh one (MODEL.md 5.1); programme hazards for the first P
+    // months, then the counterfactual's (dropouts) or the decaying effect (completers).
     const int length = programme_length(pp, i, p.enrol, termination_month, key, path);
     const bool completer = length == pp.duration_months;
     detail::PersonSchedule tr;
@@ -219,7 +220,12 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
     tr.second[kStateB] = completer ? sc.tables.completer_job_finding(p.segment, p.enrol)
                                    : sc.tables.counterfactual(p.segment, kStateB);
     tr.second[kStateE] = sc.tables.counterfactual(p.segment, kStateE);
-    detail::walk_person(tr, pp, p.segment, sc.events, sc.treated, tr_history, tr_totals);
+    if (pp.arm_coupling >= 1.0) {
+      detail::walk_person(tr, pp, p.segment, sc.events, sc.treated, tr_history, tr_totals);
+    } else {
+      sc.treated_events.reset(sc.events, pp.arm_coupling, key, path, static_cast<std::uint64_t>(i));
+      detail::walk_person(tr, pp, p.segment, sc.treated_events, sc.treated, tr_history, tr_totals);
+    }
 
     const int served_end = std::min(p.enrol + length, p.limit);
     if (length > 0) ++out.programme_starts;

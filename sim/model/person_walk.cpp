@@ -38,7 +38,8 @@ void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int 
 
 }  // namespace
 
-void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, EventExponentials& events,
+template <class Events>
+void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Events& events,
                  ArmCounts& counts, ArmHistory& history, ArmTotals& totals) {
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
   int state = kStateB;
@@ -75,5 +76,10 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
     start = end;
   }
 }
+
+template void walk_person<EventExponentials>(const PersonSchedule&, const PathParameters&, int,
+                                             EventExponentials&, ArmCounts&, ArmHistory&, ArmTotals&);
+template void walk_person<CoupledExponentials>(const PersonSchedule&, const PathParameters&, int,
+                                               CoupledExponentials&, ArmCounts&, ArmHistory&, ArmTotals&);
 
 }  // namespace sisim::detail

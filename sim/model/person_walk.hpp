@@ -25,7 +25,10 @@ struct ArmTotals {
 };
 
 // Walks the person from enrolment (in B) to `limit`, appending spells to history.employment.
-void walk_person(const PersonSchedule& schedule, const PathParameters& pp, int segment,
-                 EventExponentials& events, ArmCounts& counts, ArmHistory& history, ArmTotals& totals);
+// `events[j]` is the exponential variate of sojourn j: EventExponentials (shared by both arms) or
+// CoupledExponentials (the treated arm under arm_coupling < 1); instantiated for both.
+template <class Events>
+void walk_person(const PersonSchedule& schedule, const PathParameters& pp, int segment, Events& events,
+                 ArmCounts& counts, ArmHistory& history, ArmTotals& totals);
 
 }  // namespace sisim::detail

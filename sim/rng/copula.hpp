@@ -12,7 +12,7 @@
 #include <tuple>
 #include <vector>
 
-#include "config/distribution.hpp"
+#include "sim/rng/distribution.hpp"
 #include "sim/rng/philox.hpp"
 
 namespace sisim::rng {

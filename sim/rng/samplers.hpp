@@ -6,7 +6,7 @@
 #include <limits>
 #include <optional>
 
-#include "config/distribution.hpp"
+#include "sim/rng/distribution.hpp"
 #include "sim/rng/distribution_params.hpp"
 
 namespace sisim::rng {

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 namespace sisim {
@@ -65,6 +67,64 @@ TEST(Irr, SeveralSignChangesReportsRootNearestZero) {
   for (double root : {-0.87020, 0.70956}) {
     EXPECT_LT(npv_per_period(a, root - 1e-3) * npv_per_period(a, root + 1e-3), 0.0) << root;
   }
+}
+
+TEST(Irr, OneRootOnEachSideOfZero) {
+  // -1 + 2.05 x - 1.045 x^2 with x = 1/(1+r) factors as -(1.1x - 1)(0.95x - 1)... i.e.
+  // -1.045 (x - 1/1.1)(x - 1/0.95): roots r = +10 % and r = -5 % per period (hand check:
+  // 1.1 * 0.95 = 1.045 and 1.1 + 0.95 = 2.05). The root nearest 0 is -5 %, and the stream has
+  // two, so it is not a unique IRR. Before the fix the positive side's root ended the negative
+  // side's search and this was reported as ok at +10 %.
+  const std::vector<double> a = {-1, 2.05, -1.045};
+  const auto r = irr(a);
+  EXPECT_EQ(r.status, IrrStatus::multiple_roots);
+  EXPECT_NEAR(r.rate, -0.05, 1e-10);
+  // Mirrored: the positive root is nearer zero (+4 % and -10 %: 1.04 * 0.9 = 0.936, sum 1.94).
+  const auto m = irr({-1, 1.94, -0.936});
+  EXPECT_EQ(m.status, IrrStatus::multiple_roots);
+  EXPECT_NEAR(m.rate, 0.04, 1e-10);
+}
+
+// Independent root count: NPV(r) evaluated directly in long double on a dense grid of r over
+// (-0.95, 3] per period; every sign change between neighbours is a root. Streams are long
+// (180 periods) with several sign changes, as a deal with a long programme and early payments.
+TEST(Irr, RandomStreamsAgreeWithADenseGridCount) {
+  std::uint64_t state = 12345;
+  const auto uniform = [&state] {  // splitmix64: deterministic, platform independent
+    state += 0x9E3779B97F4A7C15ULL;
+    std::uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return static_cast<double>((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
+  };
+  int multiple = 0;
+  for (int trial = 0; trial < 150; ++trial) {
+    std::vector<double> a(60, 0.0);
+    for (int k = 0; k < 36; ++k) a[static_cast<size_t>(k)] = -uniform();  // drawdowns
+    // Payments only in a 12-month window while drawdowns go on to month 36: flows turn negative
+    // again after the payments, so NPV can have a root on each side of zero.
+    for (int k = 6; k <= 12; k += 6) a[static_cast<size_t>(k)] += 5.0 + 20.0 * uniform();
+    std::vector<double> grid_roots;
+    long double prev = 0.0L;
+    double prev_r = 0.0;
+    for (int g = 0; g <= 6000; ++g) {
+      const double r = -0.95 + 3.95 * g / 6000.0;
+      long double v = 0.0L;  // Horner in x = 1/(1+r), from the last period back
+      const long double x = 1.0L / (1.0L + r);
+      for (auto it = a.rbegin(); it != a.rend(); ++it) v = v * x + *it;
+      if (g > 0 && ((v < 0) != (prev < 0))) grid_roots.push_back(0.5 * (r + prev_r));
+      prev = v;
+      prev_r = r;
+    }
+    if (grid_roots.empty()) continue;
+    const auto got = irr(a);
+    const double nearest = *std::min_element(grid_roots.begin(), grid_roots.end(),
+                                             [](double x, double y) { return std::fabs(x) < std::fabs(y); });
+    EXPECT_EQ(got.status, grid_roots.size() == 1 ? IrrStatus::ok : IrrStatus::multiple_roots) << trial;
+    EXPECT_NEAR(got.rate, nearest, 3.95 / 6000.0) << trial;
+    multiple += grid_roots.size() > 1;
+  }
+  EXPECT_GT(multiple, 10);  // the sample must contain streams with more than one root
 }
 
 TEST(Irr, NorstromCaseIsUnique) {

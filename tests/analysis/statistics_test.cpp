@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -79,14 +80,19 @@ TEST(Summary, LossFlagsCountAllPathsIncludingNaN) {
   EXPECT_THROW(summarize(x, &short_flags), std::invalid_argument);
 }
 
-TEST(Summary, ReplicateGroupsByHandAndTooFewValues) {
-  // n = 8 with 32 groups requested -> 4 groups {1,2},{3,4},{5,6},{7,8}. Group medians 1.5, 3.5, 5.5,
-  // 7.5: sd = sqrt((9 + 1 + 1 + 9) / 3), SE = sd / 2. Group ES (k = ceil(0.1) = 1): -1, -3, -5, -7.
+TEST(Summary, OrderStatisticStandardErrorsByHand) {
+  // Values 1..8 (unit spacing), median: h = 3.5, rank sd = sqrt(8 * 0.25) = sqrt(2); the interval
+  // h -+ 1.96 sqrt(2) stays inside the sample, so on a unit grid SE = rank sd * spacing = sqrt(2).
   const Summary s = summarize({1, 2, 3, 4, 5, 6, 7, 8});
-  const double se = std::sqrt(20.0 / 3.0) / 2.0;
-  EXPECT_NEAR(s.quantile_se[4], se, 1e-12);
-  EXPECT_NEAR(s.es_05_se, se, 1e-12);
+  EXPECT_NEAR(s.quantile_se[4], std::sqrt(2.0), 1e-12);
   EXPECT_NEAR(s.se_mean, std::sqrt(6.0) / std::sqrt(8.0), 1e-12);  // sd of 1..8 = sqrt(42/7)
+  // p_loss: binomial, sqrt(p (1 - p) / n); here no value is < 0, so p = 0 and SE = 0.
+  EXPECT_EQ(s.p_loss_se, 0.0);
+  // ES 5 % of 1..40: k = ceil(2) = 2, tail {1, 2}: m = 1.5, Var = 0.5, q = 2, a = 0.05:
+  // SE^2 = (0.5 + 0.95 * 0.25) / (40 * 0.05) = 0.36875.
+  std::vector<double> forty;
+  for (int i = 1; i <= 40; ++i) forty.push_back(i);
+  EXPECT_NEAR(summarize(forty).es_05_se, std::sqrt(0.36875), 1e-12);
   const Summary tiny = summarize({1, 2, 3});
   EXPECT_TRUE(std::isnan(tiny.quantile_se[4]));
   EXPECT_TRUE(std::isnan(tiny.p_loss_se));
@@ -97,10 +103,63 @@ TEST(Summary, ReplicateGroupsByHandAndTooFewValues) {
   EXPECT_EQ(empty.n, 0);
 }
 
+// The reported SEs against the spread of the statistic over independent samples, at the small
+// path count where the old replicate-group SE was 3.6 times too large (n = 2,000): for each
+// level, the mean reported SE over 200 samples must be within a factor 1.3 of the sd of the 200
+// estimates (that sd is itself known to about +-5 %).
+TEST(Summary, StandardErrorsMatchTheSpreadOverIndependentSamples) {
+  constexpr std::size_t kN = 2000;
+  constexpr int kSamples = 200;
+  // Three shapes: normal, a heavy right tail (lognormal sigma 1), and an investor-like NPV: a
+  // left tail of losses (normal, 35 %) and a smooth bulk of gains.
+  const auto shape = [](int kind, double z, double v) {
+    if (kind == 0) return z;
+    if (kind == 1) return std::exp(z);
+    return v < 0.35 ? -2.0 + 1.5 * z : 1.0 + 0.2 * z;
+  };
+  for (int kind = 0; kind < 3; ++kind) {
+    std::array<std::vector<double>, 9> estimates, ses;
+    std::vector<double> es, es_se;
+    for (int sample = 0; sample < kSamples; ++sample) {
+      const auto z = normal_samples(kN, 1000 + static_cast<std::uint64_t>(sample));
+      const auto v = normal_samples(kN, 5000 + static_cast<std::uint64_t>(sample));
+      std::vector<double> x(kN);
+      for (std::size_t i = 0; i < kN; ++i)
+        x[i] = shape(kind, z[i], 0.5 * (1.0 + std::erf(v[i] / std::sqrt(2.0))));
+      const Summary s = summarize(x);
+      for (std::size_t k = 0; k < 9; ++k) {
+        estimates[k].push_back(s.quantiles[k]);
+        ses[k].push_back(s.quantile_se[k]);
+      }
+      es.push_back(s.es_05);
+      es_se.push_back(s.es_05_se);
+    }
+    const auto mean = [](const std::vector<double>& a) {
+      double m = 0.0;
+      for (double x : a) m += x;
+      return m / static_cast<double>(a.size());
+    };
+    const auto sd = [&mean](const std::vector<double>& a) {
+      const double m = mean(a);
+      double ss = 0.0;
+      for (double x : a) ss += (x - m) * (x - m);
+      return std::sqrt(ss / static_cast<double>(a.size() - 1));
+    };
+    for (std::size_t k = 0; k < 9; ++k) {
+      const double ratio = mean(ses[k]) / sd(estimates[k]);
+      EXPECT_GT(ratio, 1.0 / 1.3) << "shape " << kind << " level " << kQuantileLevels[k];
+      EXPECT_LT(ratio, 1.3) << "shape " << kind << " level " << kQuantileLevels[k];
+    }
+    const double es_ratio = mean(es_se) / sd(es);
+    EXPECT_GT(es_ratio, 1.0 / 1.3) << "shape " << kind << " ES 5 %";
+    EXPECT_LT(es_ratio, 1.3) << "shape " << kind << " ES 5 %";
+  }
+}
+
 TEST(Summary, StandardNormalAgreesWithAsymptoticStandardErrors) {
   const std::size_t n = 40000;
   const auto z = normal_samples(n, 20240611);
-  const Summary s = summarize(z, nullptr, 100);  // 100 groups: the SE estimate itself is +-7 %
+  const Summary s = summarize(z);
   const double root_n = std::sqrt(static_cast<double>(n));
   EXPECT_NEAR(s.se_mean, 1.0 / root_n, 0.05 / root_n);
   EXPECT_LT(std::abs(s.mean), 4.0 * s.se_mean);

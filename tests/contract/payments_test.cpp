@@ -191,6 +191,20 @@ TEST(Tiers, PeterboroughLikeSchedule) {
   EXPECT_NEAR(tier_payment(tiers, 0.09), 650000.0, 1e-6);
 }
 
+TEST(Tiers, BoundaryReachedDespiteRounding) {
+  // 1 - 0.9 = 0.09999999999999998 in double precision; a rate that is 0.10 in exact arithmetic
+  // must reach the tier that starts at 0.10 (and the threshold 0.10), paying exactly 900,000.
+  TierTerms tiers;
+  tiers.enabled = true;
+  tiers.threshold = 0.10;
+  tiers.tiers = {{0.075, 500000.0, 10000000.0}, {0.10, 900000.0, 12000000.0}};
+  const double measured = 1.0 - 0.9;
+  ASSERT_LT(measured, 0.10);  // the premise: the rounded rate is below the boundary
+  EXPECT_EQ(tier_payment(tiers, measured), 900000.0);
+  // A real shortfall is still a shortfall: 1e-6 below the threshold pays nothing.
+  EXPECT_EQ(tier_payment(tiers, 0.10 - 1e-6), 0.0);
+}
+
 TEST(Tiers, AddedToRateCardAtFirstDateAfterMeasurement) {
   // Tier on E months per participant at month 5, baseline 0.5 per person: treated enrolled by 5
   // = 3 (A, B, C enrol 0, 1, 2), E months by 5 = 2 -> rate 2/3; measured 2/3 - 0.5 = 1/6.

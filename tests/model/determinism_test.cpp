@@ -91,8 +91,9 @@ TEST(Determinism, CounterfactualDoesNotDependOnTreatment) {
 
 TEST(Determinism, NoEffectMeansZeroSavings) {
   // MODEL.md section 11: HR = 1 (and no retention effect), no costs -> every saving has mean 0.
-  // The coupling makes it hold path by path: the treated arm reuses every counterfactual draw.
+  // Full arm coupling makes it hold path by path: the treated arm reuses every counterfactual draw.
   Config c = test::example_config();
+  c.intervention.arm_coupling = Param::constant(1.0);
   c.intervention.effect.hazard_ratio = Param::constant(1.0);
   c.intervention.retention_multiplier = Param::constant(1.0);
   c.intervention.cost = InterventionCost{};
@@ -113,6 +114,31 @@ TEST(Determinism, NoEffectMeansZeroSavings) {
     const double mean = sum[k] / paths,
                  se = std::sqrt(std::max(0.0, sq[k] / paths - mean * mean) / (paths - 1));
     EXPECT_NEAR(mean, 0.0, 4 * se + 1e-6) << "budget " << k;
+  }
+}
+
+TEST(Determinism, NoEffectMeansZeroSavingsUnderAnyCoupling) {
+  // With arms that share only part of their luck (coupling 0 and 0.5) HR = 1 still gives both
+  // arms the same law, so each budget's mean saving is 0 (within 4 SE), while individual
+  // histories now differ.
+  for (double coupling : {0.0, 0.5}) {
+    Config c = test::example_config();
+    c.intervention.effect.hazard_ratio = Param::constant(1.0);
+    c.intervention.retention_multiplier = Param::constant(1.0);
+    c.intervention.cost = InterventionCost{};
+    c.intervention.arm_coupling = Param::constant(coupling);
+    const int paths = 200;
+    double sum = 0.0, sq = 0.0;
+    bool any_different = false;
+    for (int path = 0; path < paths; ++path) {
+      const PathSimulation p = test::run_path(c, test::example_draws(), path);
+      any_different = any_different || !same_people(p.treated.people, p.counterfactual.people);
+      const double s = test::total_savings(p, Budget::municipality);
+      sum += s, sq += s * s;
+    }
+    const double mean = sum / paths, se = std::sqrt(std::max(0.0, sq / paths - mean * mean) / (paths - 1));
+    EXPECT_TRUE(any_different) << coupling;
+    EXPECT_NEAR(mean, 0.0, 4 * se + 1e-6) << coupling;
   }
 }
 

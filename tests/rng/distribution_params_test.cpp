@@ -73,52 +73,66 @@ TEST(CheckDistribution, AcceptsSensibleParameters) {
 TEST(CheckDistribution, NamesTheProblem) {
   Distribution d;
   d.kind = DistKind::normal, d.sd = -1.0;
-  EXPECT_EQ(check_distribution(d), "sd must be >= 0 (got -1)");
+  EXPECT_EQ(check_distribution(d), "sd must be > 0, got -1");
 
   Distribution u;
   u.kind = DistKind::uniform, u.low = 3.0, u.high = 2.0;
-  EXPECT_EQ(check_distribution(u), "min (3) > max (2)");
+  EXPECT_EQ(check_distribution(u), "min (3) must be < max (2)");
 
   Distribution t;
   t.kind = DistKind::triangular, t.low = 1.0, t.mode = 5.0, t.high = 4.0;
-  EXPECT_EQ(check_distribution(t), "triangular needs min <= mode <= max (got min 1, mode 5, max 4)");
+  EXPECT_EQ(check_distribution(t), "mode (5) must be within [min, max] = [1, 4]");
 
   Distribution disc;
   disc.kind = DistKind::discrete, disc.values = {1.0, 2.0}, disc.probs = {0.5, 0.4};
-  EXPECT_EQ(check_distribution(disc), "discrete probs must sum to 1 (got 0.9)");
+  EXPECT_EQ(check_distribution(disc), "probs must sum to 1, got 0.9");
   disc.probs = {1.0};
-  EXPECT_EQ(check_distribution(disc), "discrete needs as many probs as values (got 1 probs for 2 values)");
+  EXPECT_EQ(check_distribution(disc), "values and probs must have the same length (2 vs 1)");
 
   Distribution b;
   b.kind = DistKind::beta, b.alpha = 0.0;
-  EXPECT_EQ(check_distribution(b), "alpha must be > 0 (got 0)");
+  EXPECT_EQ(check_distribution(b), "alpha must be > 0, got 0");
 
   Distribution l;
   l.kind = DistKind::lognormal, l.sigma = -0.5;
-  EXPECT_EQ(check_distribution(l), "sigma must be >= 0 (got -0.5)");
+  EXPECT_EQ(check_distribution(l), "sigma must be > 0, got -0.5");
 
   Distribution p;
   p.kind = DistKind::pert, p.low = 0.0, p.mode = 1.0, p.high = 2.0, p.lambda = 0.0;
-  EXPECT_EQ(check_distribution(p), "lambda must be > 0 (got 0)");
+  EXPECT_EQ(check_distribution(p), "lambda must be > 0, got 0");
+  // The loader points at the key a problem names.
+  EXPECT_EQ(find_distribution_problem(p)->key, "lambda");
+  EXPECT_EQ(find_distribution_problem(t)->key, "mode");
+  EXPECT_EQ(find_distribution_problem(disc)->key, "probs");
+}
+
+TEST(CheckDistribution, ZeroScaleIsNotADistribution) {
+  // One rule for the loader and the samplers: a zero sd or sigma is refused (write `fixed`).
+  Distribution n;
+  n.kind = DistKind::normal, n.mean = 1.0, n.sd = 0.0;
+  EXPECT_EQ(check_distribution(n), "sd must be > 0, got 0");
+  Distribution l;
+  l.kind = DistKind::lognormal, l.sigma = 0.0;
+  EXPECT_EQ(check_distribution(l), "sigma must be > 0, got 0");
 }
 
 TEST(CheckDistribution, TruncationProblems) {
   Distribution u;
   u.kind = DistKind::uniform, u.low = 0.0, u.high = 1.0, u.trunc_min = 5.0, u.trunc_max = 6.0;
-  EXPECT_EQ(check_distribution(u), "truncation [5, 6] has zero probability");
+  EXPECT_EQ(check_distribution(u), "truncation [5, 6] has zero probability under this distribution");
   u.trunc_min = 0.7, u.trunc_max = 0.2;
-  EXPECT_EQ(check_distribution(u), "truncation min (0.7) > max (0.2)");
+  EXPECT_EQ(check_distribution(u), "truncation min (0.7) must be < max (0.2)");
 
   Distribution disc;
   disc.kind = DistKind::discrete, disc.values = {1.0, 2.0}, disc.probs = {0.5, 0.5};
   disc.trunc_min = 1.2, disc.trunc_max = 1.8;
-  EXPECT_EQ(check_distribution(disc), "truncation [1.2, 1.8] has zero probability");
+  EXPECT_EQ(check_distribution(disc), "truncation [1.2, 1.8] has zero probability under this distribution");
   disc.trunc_min = 2.0, disc.trunc_max = 3.0;  // an atom at the bound counts
   EXPECT_EQ(check_distribution(disc), "");
 
   Distribution n;  // far tail: Phi(40) - Phi(39) rounds to 0, sampling would be meaningless
   n.kind = DistKind::normal, n.sd = 1.0, n.trunc_min = 39.0, n.trunc_max = 40.0;
-  EXPECT_EQ(check_distribution(n), "truncation [39, 40] has zero probability");
+  EXPECT_EQ(check_distribution(n), "truncation [39, 40] has zero probability under this distribution");
 }
 
 }  // namespace
