@@ -233,6 +233,9 @@ struct Contract {
   std::map<Budget, double> payers = {{Budget::municipality, 1.0}};  // shares sum to 1
   std::vector<Outcome> outcomes;
   std::optional<double> cap_total;
+  // Cap on what one participant can earn across every rate-card line (DWP Innovation Fund rate
+  // card: GBP 11,700); gross outcomes only (no baseline or control-group deduction).
+  std::optional<double> cap_per_participant;
   Param termination_probability_annual = Param::constant(0.0);
   std::map<Metric, double> baseline;  // per-participant deduction rate per metric
   // A historical baseline's trend: baseline rates are multiplied by (1 + drift)^(t/12) at cutoff t.

@@ -62,6 +62,7 @@ void emit_contract(Out& o, const Contract& k) {
     o.em << YAML::EndSeq;
   }
   if (k.cap_total) o.kv("cap_total", *k.cap_total);
+  if (k.cap_per_participant) o.kv("cap_per_participant", *k.cap_per_participant);
   o.kv("termination_probability_annual", k.termination_probability_annual);
   if (!k.baseline.empty()) {
     o.key("baseline").em << YAML::Flow << YAML::BeginMap;

@@ -172,6 +172,10 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
   }
   if (const YNode* c = m.get("cap_total"))
     if (auto v = r.bounded(*c, m.child("cap_total"), Bounds{0.0, kNonNegative.hi, true})) out.cap_total = *v;
+  const YNode* per_person = m.get("cap_per_participant");
+  if (per_person)
+    if (auto v = r.bounded(*per_person, m.child("cap_per_participant"), Bounds{0.0, kNonNegative.hi, true}))
+      out.cap_per_participant = *v;
   m.read("termination_probability_annual", out.termination_probability_annual, kUnit);
   const YNode* baseline = m.get("baseline");
   const YNode* evaluation = m.get("evaluation");
@@ -183,6 +187,10 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
   }
   MapView ev(r, evaluation, "contract.evaluation");
   ev.read("control_group_size", out.evaluation.control_group_size, 0, 100000000);
+  if (per_person && (baseline || out.evaluation.control_group_size > 0))
+    r.error(per_person->key_where,
+            "contract.cap_per_participant: caps gross outcomes, so it cannot be used with a baseline or a "
+            "control-group deduction");
   if (baseline && evaluation)
     r.error(evaluation->key_where,
             "contract: baseline and evaluation cannot be used together (choose one deduction)");

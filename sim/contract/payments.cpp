@@ -78,6 +78,30 @@ Entitlement::Entitlement(const ContractTerms& terms, const std::vector<ArmHistor
   }
   cohorts_ = evaluate_cohort_triggers(terms.cohort_triggers, terms.cohorts, terms.deduction, treated, control,
                                       terms.baseline_drift_annual);
+  cap_per_participant(treated);
+}
+
+void Entitlement::cap_per_participant(const std::vector<ArmHistory>& treated) {
+  const ContractTerms& t = *terms_;
+  if (!std::isfinite(t.cap_per_participant) || t.window <= 0) return;
+  // Each person's events of every line, in month order; the running total is capped, and only
+  // the capped increments are added to the group's curve.
+  capped_lines_.assign(static_cast<size_t>(t.window), 0.0);
+  std::vector<std::pair<int, double>> events;
+  for (const ArmHistory& p : treated) {
+    events.clear();
+    for (const RateLine& line : t.lines)
+      for_each_event(p, line.rule, t.window, [&](int m) { events.emplace_back(m, line.price); });
+    std::stable_sort(events.begin(), events.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    double earned = 0.0;
+    for (const auto& [month, price] : events) {
+      const double next = std::min(t.cap_per_participant, earned + price);
+      capped_lines_[static_cast<size_t>(month)] += next - earned;
+      earned = next;
+    }
+  }
+  for (size_t m = 1; m < capped_lines_.size(); ++m) capped_lines_[m] += capped_lines_[m - 1];
 }
 
 double Entitlement::savings_share_at(int cutoff) const {
@@ -125,7 +149,11 @@ double Entitlement::measured_effect(size_t line, int cutoff) const {
 
 double Entitlement::at(int cutoff) const {
   double total = 0.0;
-  for (size_t i = 0; i < terms_->lines.size(); ++i) total += terms_->lines[i].price * net(i, cutoff);
+  if (!capped_lines_.empty()) {
+    if (cutoff >= 0) total += capped_lines_[std::min(static_cast<size_t>(cutoff), capped_lines_.size() - 1)];
+  } else {
+    for (size_t i = 0; i < terms_->lines.size(); ++i) total += terms_->lines[i].price * net(i, cutoff);
+  }
   if (terms_->tiers.enabled && cutoff >= terms_->tiers.at_month) total += tier_amount_;
   total += cohorts_.at(cutoff);
   total += savings_share_at(cutoff);

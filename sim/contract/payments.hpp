@@ -54,6 +54,10 @@ class Entitlement {
   double savings_share_at(int cutoff) const;
 
  private:
+  void cap_per_participant(const std::vector<ArmHistory>& treated);
+
+ public:
+ private:
   double deduction_rate(const TierTerms* tier, size_t line, int cutoff) const;
   static double rate(const EventCurve& events, const EnrolmentCurve& enrolled, int cutoff);
 
@@ -64,6 +68,9 @@ class Entitlement {
   double tier_measured_;
   double tier_amount_ = 0.0;
   CohortTriggerOutcome cohorts_;
+  // With contract.cap_per_participant: the rate-card lines' value by cutoff month, each person's
+  // running total capped (capped_lines_[t], t < window); empty without the cap.
+  std::vector<double> capped_lines_;
 };
 
 struct ScheduleResult {

@@ -94,6 +94,12 @@ ContractTerms resolve_contract(const Config& config, const std::vector<double>& 
   for (const Outcome& o : c.outcomes)
     t.lines.push_back({to_rule(o), o.price.value(draws), baseline_of(c, o.metric)});
   if (c.cap_total) t.cap_total = *c.cap_total;
+  if (c.cap_per_participant) {
+    if (t.deduction != DeductionKind::none)
+      throw std::invalid_argument(
+          "contract.cap_per_participant: gross outcomes only (no baseline or control group)");
+    t.cap_per_participant = *c.cap_per_participant;
+  }
   t.termination_probability_annual = c.termination_probability_annual.value(draws);
   if (c.tiers.enabled) {
     t.tiers.enabled = true;

@@ -86,6 +86,7 @@ struct ContractTerms {
   DeductionKind deduction = DeductionKind::none;
   int control_group_size = 0;
   double cap_total = std::numeric_limits<double>::infinity();
+  double cap_per_participant = std::numeric_limits<double>::infinity();  // across rate-card lines
   double termination_probability_annual = 0.0;
   TierTerms tiers;
   SavingsShareTerms savings_share;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "config/loader.hpp"
 #include "fixtures.hpp"
@@ -130,6 +131,29 @@ TEST(CohortTriggers, PooledBelowItsThresholdPaysOnlyTheCohortThatMadeIt) {
   EXPECT_NEAR(e.cohort_triggers().cohorts[1].improvement, 0.0, 1e-12);
   EXPECT_NEAR(e.cohort_triggers().pooled_improvement, 15.0 / 300.0, 1e-12);
   EXPECT_DOUBLE_EQ(e.at(47), 13500.0);
+}
+
+TEST(CapPerParticipant, DwpStyleCapAcrossEveryMetricByHand) {
+  // DWP Innovation Fund style: one cap per person across all rate-card lines (there GBP 11,700).
+  // Lines: job held 3 months 3,500 and 6 months in work 2,000 (the R2 rate card's 13- and 26-week
+  // job outcomes), plus 100 a month in work; cap 5,000, window 12.
+  ContractTerms t = test::basic_terms();
+  t.lines = {{rule(Metric::job_start, 3), 3500.0, 0.0},
+             {rule(Metric::sustained_employment, 1, 6), 2000.0, 0.0},
+             {rule(Metric::employment_month), 100.0, 0.0}};
+  t.cap_per_participant = 5000.0;
+  // A works months 0-11: 100, 200, then 3,500 + 300 = 3,800 by month 2, 4,000 by month 4, and in
+  // month 5 the 6-month outcome would take it to 6,100: capped at 5,000. B works months 6-7 only:
+  // no job outcome (the spell is 2 months), 200 of monthly payments.
+  const std::vector<ArmHistory> treated = {person(0, {{0, 12}}), person(0, {{6, 8}})};
+  const Entitlement e(t, treated, nullptr);
+  EXPECT_DOUBLE_EQ(e.at(1), 200.0);
+  EXPECT_DOUBLE_EQ(e.at(2), 3800.0);
+  EXPECT_DOUBLE_EQ(e.at(4), 4000.0);
+  EXPECT_DOUBLE_EQ(e.at(5), 5000.0);
+  EXPECT_DOUBLE_EQ(e.at(11), 5200.0);  // uncapped it would be 6,700 + 200 = 6,900
+  t.cap_per_participant = std::numeric_limits<double>::infinity();
+  EXPECT_DOUBLE_EQ(Entitlement(t, treated, nullptr).at(11), 6900.0);
 }
 
 TEST(HistoricalBaseline, RelativeTiersAgainstADriftingBaselineByHand) {
