@@ -269,6 +269,13 @@ struct Finance {
   std::optional<double> return_cap_annual;
   Guarantee guarantee;
   std::vector<Tranche> tranches;  // empty: one investor
+  // First-loss cover from a non-investor (Refugee Impact Bond: Norad covers costs so that the
+  // investors lose at most 20 %): at settlement the payer pays the investor
+  // min(cap_share_of_costs x drawn, max(0, shortfall - max_investor_loss x drawn)), shortfall after
+  // any guarantee. Absent: max_investor_loss = 1 (no cover). Single investor only.
+  double first_loss_max_investor_loss = 1.0;
+  double first_loss_cap_share_of_costs = 0.0;
+  Budget first_loss_payer = Budget::foundation;
 };
 
 // ---- society's account and funding alternatives (docs/MODEL.md 14) -------------------------

@@ -104,6 +104,13 @@ void emit_finance(Out& o, const Finance& f) {
   o.kv("provider_share", f.provider_share);
   if (f.return_cap_annual) o.kv("return_cap_annual", *f.return_cap_annual);
   emit_guarantee(o, f.guarantee);
+  if (f.first_loss_max_investor_loss < 1.0 || f.first_loss_cap_share_of_costs > 0.0) {
+    o.key("first_loss").em << YAML::Flow << YAML::BeginMap;
+    o.kv("max_investor_loss", f.first_loss_max_investor_loss);
+    o.kv("cap_share_of_costs", f.first_loss_cap_share_of_costs);
+    o.kv("payer", std::string(to_string(f.first_loss_payer)));
+    o.em << YAML::EndMap;
+  }
   if (!f.tranches.empty()) {
     o.key("tranches").em << YAML::BeginSeq;
     for (const auto& t : f.tranches) {

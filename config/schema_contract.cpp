@@ -234,6 +234,17 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
   if (const YNode* c = m.get("return_cap_annual"))
     if (auto v = r.bounded(*c, m.child("return_cap_annual"), kNonNegative)) out.return_cap_annual = *v;
   read_guarantee(r, m.get("guarantee"), "finance.guarantee", out.guarantee);
+  const YNode* first_loss = m.get("first_loss");
+  if (first_loss && !first_loss->is_null()) {
+    MapView fl(r, first_loss, "finance.first_loss");
+    if (fl.require("max_investor_loss"))
+      fl.read("max_investor_loss", out.first_loss_max_investor_loss, kUnit);
+    if (fl.require("cap_share_of_costs"))
+      fl.read("cap_share_of_costs", out.first_loss_cap_share_of_costs, kUnit);
+    if (const YNode* g = fl.get("payer"))
+      if (auto text = r.string(*g, fl.child("payer")))
+        if (auto b = read_payer(r, *g, fl.child("payer"), *text)) out.first_loss_payer = *b;
+  }
   const YNode* tr = m.get("tranches");
   if (!tr || tr->is_null()) return;
   if (!tr->is_seq() || tr->seq.empty()) {
@@ -241,6 +252,8 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
     return;
   }
   check_unique_names(r, *tr, "finance.tranches");
+  if (first_loss && !first_loss->is_null())
+    r.error(first_loss->key_where, "finance.first_loss: covers a single investor; not with finance.tranches");
   // With tranches every tranche carries its own guarantee; a deal-level one would be silently
   // unused, so it is refused rather than ignored.
   if (const YNode* g = m.get("guarantee"); g && out.guarantee.share_of_loss > 0.0)

@@ -25,6 +25,9 @@ FinanceTerms resolve_finance(const Finance& f, const std::vector<double>& draws)
   FinanceTerms t;
   t.provider_share = f.provider_share.value(draws);
   t.investor_discount_rate = f.investor_discount_rate.value(draws);
+  t.first_loss_max_investor_loss = f.first_loss_max_investor_loss;
+  t.first_loss_cap_share = f.first_loss_cap_share_of_costs;
+  t.first_loss_payer = f.first_loss_payer;
   t.tranches.clear();
   if (f.tranches.empty()) {
     // One investor: the finance-level cap and guarantee.

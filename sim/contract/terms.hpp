@@ -74,6 +74,9 @@ struct FinanceTerms {
   double provider_share = 0.0;
   double investor_discount_rate = 0.08;
   std::vector<TrancheTerms> tranches = {TrancheTerms{}};  // most senior first; >= 1
+  double first_loss_max_investor_loss = 1.0;              // config.hpp Finance: 1 = no first-loss cover
+  double first_loss_cap_share = 0.0;
+  Budget first_loss_payer = Budget::foundation;
 };
 
 struct ContractTerms {

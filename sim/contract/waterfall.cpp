@@ -49,6 +49,28 @@ void pay_guarantees(const FinanceTerms& finance, int settle_month, ContractOutco
   }
 }
 
+// First-loss cover (config.hpp Finance): tops the single investor up so that it loses at most
+// max_investor_loss of what it drew, up to cap_share of it, after any guarantee.
+void pay_first_loss(const FinanceTerms& finance, int settle_month, ContractOutcome& out) {
+  if (finance.first_loss_max_investor_loss >= 1.0 || finance.first_loss_cap_share <= 0.0 ||
+      settle_month < 0 || out.tranches.size() != 1)
+    return;
+  TrancheOutcome& investor = out.tranches.front();
+  const double drawn = investor.total_drawn;
+  const double shortfall = std::max(0.0, drawn - investor.total_received - investor.guarantee_paid);
+  const double cover = std::min(finance.first_loss_cap_share * drawn,
+                                std::max(0.0, shortfall - finance.first_loss_max_investor_loss * drawn));
+  if (cover <= 0.0) return;
+  const size_t m = static_cast<size_t>(settle_month);
+  investor.guarantee_paid += cover;
+  investor.guarantee_month = settle_month;
+  investor.flows[m] += cover;
+  out.guarantee_payments[static_cast<size_t>(finance.first_loss_payer)][m] += cover;
+  out.investor_flows[m] += cover;
+  out.guarantee_paid += cover;
+  out.guarantee_month = std::max(out.guarantee_month, settle_month);
+}
+
 }  // namespace
 
 void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCount>& payer_shares,
@@ -98,6 +120,7 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
     }
   }
   pay_guarantees(finance, std::max(final_payment_month, last_drawdown), out);
+  pay_first_loss(finance, std::max(final_payment_month, last_drawdown), out);
 }
 
 }  // namespace sisim

@@ -9,6 +9,7 @@
 #include "fixtures.hpp"
 #include "sim/contract/fiscal_savings.hpp"
 #include "sim/contract/payments.hpp"
+#include "sim/contract/waterfall.hpp"
 
 namespace sisim {
 namespace {
@@ -154,6 +155,33 @@ TEST(CapPerParticipant, DwpStyleCapAcrossEveryMetricByHand) {
   EXPECT_DOUBLE_EQ(e.at(11), 5200.0);  // uncapped it would be 6,700 + 200 = 6,900
   t.cap_per_participant = std::numeric_limits<double>::infinity();
   EXPECT_DOUBLE_EQ(Entitlement(t, treated, nullptr).at(11), 6900.0);
+}
+
+TEST(FirstLoss, RefugeeImpactBondStyleCoverByHand) {
+  // The investor draws 1,000 in month 0. A non-investor (Norad in the Refugee Impact Bond) covers
+  // the loss beyond 20 % of what was drawn, up to 28 % of it. Outcome payments of 300 in month 5:
+  // shortfall 700, 700 - 200 = 500 above the 20 %, capped at 280. Payments of 700: shortfall 300,
+  // cover 100, so the investor loses exactly 20 %.
+  FinanceTerms f;
+  f.first_loss_max_investor_loss = 0.20;
+  f.first_loss_cap_share = 0.28;
+  f.first_loss_payer = Budget::state;
+  std::array<double, kBudgetCount> payers{};
+  payers[static_cast<size_t>(Budget::municipality)] = 1.0;
+  std::vector<double> drawdowns(8, 0.0), gross(8, 0.0);
+  drawdowns[0] = 1000.0;
+  for (const auto& [paid, cover] :
+       {std::pair{300.0, 280.0}, std::pair{700.0, 100.0}, std::pair{900.0, 0.0}}) {
+    gross.assign(8, 0.0);
+    gross[5] = paid;
+    ContractOutcome out;
+    run_finance(f, payers, gross, drawdowns, 5, out);
+    EXPECT_DOUBLE_EQ(out.guarantee_paid, cover) << paid;
+    EXPECT_DOUBLE_EQ(out.guarantee_payments[static_cast<size_t>(Budget::state)][5], cover) << paid;
+    double net = 0.0;
+    for (double v : out.investor_flows) net += v;
+    EXPECT_DOUBLE_EQ(net, paid + cover - 1000.0) << paid;
+  }
 }
 
 TEST(HistoricalBaseline, RelativeTiersAgainstADriftingBaselineByHand) {
