@@ -6,8 +6,8 @@ namespace sisim::analysis {
 namespace {
 
 const char* const kBudgets[] = {"municipality", "region", "state", "other_municipalities"};
-const char* const kParties[] = {"participants", "investor",       "provider",
-                                "foundation",   "employer_costs", "distortion"};
+const char* const kParties[] = {"participants", "investor",       "provider",  "foundation",
+                                "grants",       "employer_costs", "distortion"};
 const std::pair<const char*, const char*> kAlternatives[] = {
     {"own_funding", "(b) the municipality funds it itself"},
     {"outcome_contract", "(c) outcome contract through the investor"},

@@ -260,6 +260,9 @@ struct Tranche {
   double share = 1.0;  // share of every drawdown this tranche funds; shares sum to 1
   std::optional<double> return_cap_annual;
   Guarantee guarantee;
+  // false: a grant (a donor's non-repayable share of the costs): it funds its share and receives
+  // nothing; it is not part of the pooled investor (docs/MODEL.md 13, capital stack).
+  bool repayable = true;
 };
 
 struct Finance {

@@ -118,6 +118,7 @@ void emit_finance(Out& o, const Finance& f) {
       o.kv("name", t.name);
       o.kv("share", t.share);
       if (t.return_cap_annual) o.kv("return_cap_annual", *t.return_cap_annual);
+      if (!t.repayable) o.kv("repayable", false);
       emit_guarantee(o, t.guarantee);
       o.em << YAML::EndMap;
     }

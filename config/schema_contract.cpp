@@ -269,6 +269,9 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
     if (const YNode* c = t.get("return_cap_annual"))
       if (auto v = r.bounded(*c, t.child("return_cap_annual"), kNonNegative)) tranche.return_cap_annual = *v;
     read_guarantee(r, t.get("guarantee"), t.child("guarantee"), tranche.guarantee);
+    t.read("repayable", tranche.repayable);
+    if (!tranche.repayable && tranche.guarantee.share_of_loss > 0.0)
+      r.error(tr->seq[i].where, t.path() + ": a non-repayable tranche (a grant) has nothing to guarantee");
     sum += tranche.share;
     out.tranches.push_back(tranche);
   }

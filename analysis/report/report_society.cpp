@@ -21,6 +21,7 @@ std::string party_label(const std::string& name) {
   if (name == "other_municipalities") return "other municipalities (equalisation)";
   if (name == "participants") return "participants (wages + benefits - taxes)";
   if (name == "investor") return "investor (receipts - costs funded)";
+  if (name == "grants") return "donors' grants (non-repayable tranches)";
   if (name == "employer_costs") return "production above the gross wage (employer costs)";
   if (name == "distortion") return "distortion effect of net public spending";
   return name;

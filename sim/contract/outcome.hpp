@@ -58,7 +58,8 @@ struct ContractOutcome {
   std::array<std::vector<double>, kBudgetCount> guarantee_payments;  // by guarantor budget
   std::vector<double> provider_receipts;
   std::vector<double> retained_by_payers;  // the return cap's excess, not paid
-  std::vector<double> investor_drawdowns;  // all tranches
+  std::vector<double> grants;              // costs funded by non-repayable tranches (grants), monthly
+  std::vector<double> investor_drawdowns;  // all repayable tranches
   std::vector<double> investor_receipts;   // all tranches, without guarantee
   std::vector<double> investor_flows;      // all tranches: -drawdowns + receipts + guarantee
   std::vector<TrancheOutcome> tranches;    // most senior first

@@ -40,7 +40,7 @@ FinanceTerms resolve_finance(const Finance& f, const std::vector<double>& draws)
     // A tranche without its own cap inherits finance.return_cap_annual (if any).
     t.tranches.push_back({tr.name, tr.share,
                           tr.return_cap_annual ? tr.return_cap_annual : f.return_cap_annual,
-                          tr.guarantee.share_of_loss, tr.guarantee.guarantor});
+                          tr.guarantee.share_of_loss, tr.guarantee.guarantor, tr.repayable});
     total += tr.share;
   }
   if (std::fabs(total - 1.0) > 1e-9) throw std::invalid_argument("finance.tranches: shares must sum to 1");

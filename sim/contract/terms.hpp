@@ -68,6 +68,7 @@ struct TrancheTerms {
   std::optional<double> return_cap_annual;  // absent: uncapped (takes all that reaches it)
   double guarantee_share = 0.0;             // share of this tranche's nominal shortfall covered
   Budget guarantor = Budget::foundation;
+  bool repayable = true;  // false: a grant, never repaid, outside the pooled investor
 };
 
 struct FinanceTerms {

@@ -19,6 +19,10 @@ double distribute(const FinanceTerms& finance, const std::vector<double>& growth
     TrancheOutcome& tranche = out.tranches[i];
     const double drawn = terms.share * drawdown;
     tranche.drawdowns[m] = drawn;
+    if (!terms.repayable) {  // a grant: funds its share, receives nothing
+      out.grants[m] += drawn;
+      continue;
+    }
     double receipt = available;
     if (terms.return_cap_annual) {
       capital[i] = capital[i] * growth[i] + drawn;
@@ -36,7 +40,8 @@ void pay_guarantees(const FinanceTerms& finance, int settle_month, ContractOutco
   for (size_t i = 0; i < finance.tranches.size(); ++i) {
     TrancheOutcome& tranche = out.tranches[i];
     const double shortfall = std::max(0.0, tranche.total_drawn - tranche.total_received);
-    const double amount = finance.tranches[i].guarantee_share * shortfall;
+    const double amount =
+        finance.tranches[i].repayable ? finance.tranches[i].guarantee_share * shortfall : 0.0;
     if (amount <= 0.0 || settle_month < 0) continue;
     const size_t m = static_cast<size_t>(settle_month);
     tranche.guarantee_paid = amount;
@@ -82,7 +87,7 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
   const size_t months = gross.size();
   for (auto& v : out.payer_payments) reset(v, months);
   for (auto& v : out.guarantee_payments) reset(v, months);
-  for (auto* v : {&out.provider_receipts, &out.retained_by_payers, &out.investor_drawdowns,
+  for (auto* v : {&out.provider_receipts, &out.retained_by_payers, &out.grants, &out.investor_drawdowns,
                   &out.investor_receipts, &out.investor_flows}) {
     reset(*v, months);
   }
@@ -109,8 +114,8 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
     for (size_t b = 0; b < static_cast<size_t>(kBudgetCount); ++b) {
       out.payer_payments[b][m] = payer_shares[b] * (gross[m] - retained);
     }
-    out.investor_drawdowns[m] = drawdowns[m];
-    out.investor_flows[m] = out.investor_receipts[m] - drawdowns[m];
+    out.investor_drawdowns[m] = drawdowns[m] - out.grants[m];
+    out.investor_flows[m] = out.investor_receipts[m] - out.investor_drawdowns[m];
   }
   for (TrancheOutcome& tranche : out.tranches) {
     for (size_t m = 0; m < months; ++m) {

@@ -113,12 +113,14 @@ void PathRunner::Impl::define_society_columns(ColumnSet& c) {
   for (int i = 0; i < kSocietyItems; ++i)
     society.items[static_cast<size_t>(i)] =
         c.add({g + to_string(static_cast<SocietyItem>(i)), "DKK", std::string(item_text[i]) + " (NPV)"});
-  const char* party_text[kSocietyParties] = {"participants: extra gross wages + benefits - income taxes",
-                                             "investor: receipts + guarantee - programme costs funded",
-                                             "provider: its share of the outcome payments",
-                                             "foundation: minus the outcome payments and guarantees it pays",
-                                             "employer costs: production value above the gross wage",
-                                             "distortion effect of net public spending"};
+  const char* party_text[kSocietyParties] = {
+      "participants: extra gross wages + benefits - income taxes",
+      "investor: receipts + guarantee - programme costs funded",
+      "provider: its share of the outcome payments",
+      "foundation: minus the outcome payments and guarantees it pays",
+      "grants: minus the programme costs funded by non-repayable tranches",
+      "employer costs: production value above the gross wage",
+      "distortion effect of net public spending"};
   for (int p = 0; p < kSocietyParties; ++p)
     society.parties[static_cast<size_t>(p)] =
         c.add({g + "division/" + to_string(static_cast<SocietyParty>(p)), "DKK",

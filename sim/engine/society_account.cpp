@@ -28,6 +28,8 @@ const char* to_string(SocietyParty party) {
       return "provider";
     case SocietyParty::foundation:
       return "foundation";
+    case SocietyParty::grants:
+      return "grants";
     case SocietyParty::employer_costs:
       return "employer_costs";
     case SocietyParty::distortion:
@@ -85,6 +87,7 @@ void compute_society_account(const SocietyTerms& terms, const ArmResult& treated
     party(SocietyParty::investor)[k] = at_or_zero(contract.investor_flows, m);
     party(SocietyParty::provider)[k] = at_or_zero(contract.provider_receipts, m);
     party(SocietyParty::foundation)[k] = net.budget_month(Budget::foundation, m);
+    party(SocietyParty::grants)[k] = -at_or_zero(contract.grants, m);
     party(SocietyParty::employer_costs)[k] = terms.employer_cost_share * extra_wages;
     party(SocietyParty::distortion)[k] = distortion;
   }

@@ -24,10 +24,11 @@ const char* to_string(SocietyItem item);
 //  investor:        outcome receipts + guarantee - programme costs funded
 //  provider:        its share of the outcome payments
 //  foundation:      minus the outcome payments and guarantees it pays
+//  grants:          minus the costs funded by non-repayable tranches (donors' grants)
 //  employer_costs:  the production value above the gross wage (employer_cost_share x wages)
 //  distortion:      the distortion cost of net public spending (a gain when public finances improve)
-enum class SocietyParty { participants, investor, provider, foundation, employer_costs, distortion };
-inline constexpr int kSocietyParties = 6;
+enum class SocietyParty { participants, investor, provider, foundation, grants, employer_costs, distortion };
+inline constexpr int kSocietyParties = 7;
 const char* to_string(SocietyParty party);
 
 struct SocietyTerms {

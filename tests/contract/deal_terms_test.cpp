@@ -184,6 +184,38 @@ TEST(FirstLoss, RefugeeImpactBondStyleCoverByHand) {
   }
 }
 
+TEST(CapitalStack, GrantAndDeferredFeesByHand) {
+  // The Massachusetts Roca deal's stack in miniature: costs of 1,000 in month 0 funded 50 % by a
+  // senior investor (5 % a year cap), 30 % by a donor's grant (never repaid) and 20 % by the
+  // provider's deferred fees (repaid at most their nominal amount, only out of outcome payments,
+  // after the investor: a last tranche with a 0 % cap). 700 is paid in month 12: the senior takes
+  // 500 x 1.05 = 525, the grant nothing, the deferred fees the remaining 175 of their 200.
+  FinanceTerms f;
+  f.tranches = {{"senior", 0.5, 0.05, 0.0, Budget::foundation, true},
+                {"grant", 0.3, std::nullopt, 0.0, Budget::foundation, false},
+                {"deferred_fees", 0.2, 0.0, 0.0, Budget::foundation, true}};
+  std::array<double, kBudgetCount> payers{};
+  payers[static_cast<size_t>(Budget::municipality)] = 1.0;
+  std::vector<double> drawdowns(14, 0.0), gross(14, 0.0);
+  drawdowns[0] = 1000.0;
+  gross[12] = 700.0;
+  ContractOutcome out;
+  run_finance(f, payers, gross, drawdowns, 12, out);
+  EXPECT_NEAR(out.tranches[0].total_received, 525.0, 1e-9);
+  EXPECT_DOUBLE_EQ(out.tranches[1].total_received, 0.0);
+  EXPECT_NEAR(out.tranches[2].total_received, 175.0, 1e-9);
+  EXPECT_DOUBLE_EQ(out.grants[0], 300.0);
+  // The pooled investor is the two repayable tranches: drew 700, received 700.
+  double drawn = 0.0, received = 0.0;
+  for (size_t m = 0; m < 14; ++m) {
+    drawn += out.investor_drawdowns[m];
+    received += out.investor_receipts[m];
+  }
+  EXPECT_DOUBLE_EQ(drawn, 700.0);
+  EXPECT_NEAR(received, 700.0, 1e-9);
+  EXPECT_NEAR(out.payer_payments[static_cast<size_t>(Budget::municipality)][12], 700.0, 1e-9);
+}
+
 TEST(HistoricalBaseline, RelativeTiersAgainstADriftingBaselineByHand) {
   // Rikers-style: tiers on the relative cut in benefit months against a historical baseline. Ten
   // people enrolled in month 0, measured at month 23 (24 months each). Baseline 20 months a

@@ -89,9 +89,9 @@ TEST(SocietyAccount, OnePersonOneYearByHand) {
   EXPECT_NEAR(sum(account.total), 223162.368, 1e-6);
   // The division adds up: public 191,623.68 + participant 48,376.32 + investor -60,000 + employer
   // costs 24,000 + distortion 19,162.368 = 223,162.368.
-  EXPECT_NEAR(sum(public_net) + sum(account.parties[0]) + sum(account.parties[1]) + sum(account.parties[2]) +
-                  sum(account.parties[3]) + sum(account.parties[4]) + sum(account.parties[5]),
-              223162.368, 1e-6);
+  double parties = sum(public_net);
+  for (const auto& party : account.parties) parties += sum(party);
+  EXPECT_NEAR(parties, 223162.368, 1e-6);
   // The municipality alone: benefit 12,000 - refusion 2,400 + municipal tax 25 % x 6,400 - the 75 %
   // of it equalised away = 10,000 DKK/month.
   std::vector<double> municipality;
