@@ -67,6 +67,9 @@ struct Segment {
   Param exit_hazard;
   bool result_grant_eligible = false;
   std::map<std::string, OtherFlowAmounts> other_flows;  // overrides of public.other_flows by name
+  // Age at enrolment, whole years, uniform on [age_min, age_max]; -1: not stated (then no contract
+  // can make eligibility depend on age).
+  int age_min = -1, age_max = -1;
 };
 
 struct Cohort {
@@ -221,6 +224,13 @@ struct CohortTriggers {
   double price = 0.0;  // per extra event
 };
 
+// Outcome payments only for participants whose age at enrolment lies in [min_age, max_age]
+// (the Youth Engagement Fund paid by age at start).
+struct AgeEligibility {
+  bool enabled = false;
+  int min_age = 0, max_age = 120;
+};
+
 struct Evaluation {
   int control_group_size = 0;  // 0: no control group
 };
@@ -244,6 +254,7 @@ struct Contract {
   TierPayoff tiers;
   SavingsShare savings_share;
   CohortTriggers cohort_triggers;
+  AgeEligibility eligibility;
 };
 
 // ---- finance ---------------------------------------------------------------------------------

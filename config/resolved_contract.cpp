@@ -77,6 +77,12 @@ void emit_contract(Out& o, const Contract& k) {
     o.em << YAML::EndMap;
   }
   if (k.tiers.enabled) emit_tiers(o, k.tiers);
+  if (k.eligibility.enabled) {
+    o.key("eligibility").em << YAML::Flow << YAML::BeginMap;
+    o.kv("min_age", k.eligibility.min_age);
+    o.kv("max_age", k.eligibility.max_age);
+    o.em << YAML::EndMap;
+  }
   if (k.savings_share.enabled) {
     o.key("savings_share").em << YAML::Flow << YAML::BeginMap;
     o.kv("share", k.savings_share.share);

@@ -73,6 +73,12 @@ void emit_cohort(Out& o, const Cohort& c) {
     o.kv("separation_hazard", s.separation_hazard);
     o.kv("exit_hazard", s.exit_hazard);
     o.kv("result_grant_eligible", s.result_grant_eligible);
+    if (s.age_min >= 0) {
+      o.key("age_at_start").em << YAML::Flow << YAML::BeginMap;
+      o.kv("min", s.age_min);
+      o.kv("max", s.age_max);
+      o.em << YAML::EndMap;
+    }
     if (!s.other_flows.empty()) {
       o.key("other_flows").em << YAML::BeginMap;
       for (const auto& [name, f] : s.other_flows) {

@@ -96,6 +96,12 @@ Config read_config(Reader& r, const YNode& root) {
   if (rec && c.labour_market.recession.start_month >= c.simulation.horizon_months)
     r.error(rec->where, "labour_market.recession.start_month: must be < simulation.horizon_months");
   check_horizon(r, root, c);
+  if (c.contract.eligibility.enabled)
+    for (const Segment& s : c.cohort.segments)
+      if (s.age_min < 0)
+        r.error(root.find("contract")->key_where,
+                "contract.eligibility: segment '" + s.name +
+                    "' states no age_at_start, so eligibility by age cannot be decided");
   c.uncertain = r.uncertain;
   return c;
 }

@@ -204,6 +204,14 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
                   ": metric benefit_month is paid on benefit months avoided, which needs a comparison: "
                   "contract.baseline.benefit_month or evaluation.control_group_size");
   if (const YNode* s = m.get("savings_share")) read_savings_share(r, *s, out.savings_share);
+  if (const YNode* e = m.get("eligibility")) {
+    MapView el(r, e, "contract.eligibility");
+    out.eligibility.enabled = true;
+    el.read("min_age", out.eligibility.min_age, 0, 120);
+    el.read("max_age", out.eligibility.max_age, 0, 120);
+    if (out.eligibility.min_age > out.eligibility.max_age)
+      r.error(e->where, "contract.eligibility: min_age must be <= max_age");
+  }
   if (const YNode* k = m.get("cohort_triggers")) {
     read_cohort_triggers(r, *k, out.cohort_triggers);
     if (out.evaluation.control_group_size == 0 && !out.baseline.count(out.cohort_triggers.measure))

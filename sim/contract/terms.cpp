@@ -114,6 +114,9 @@ ContractTerms resolve_contract(const Config& config, const std::vector<double>& 
     t.tiers.relative = c.tiers.relative;
   }
   t.baseline_drift_annual = c.baseline_drift_annual;
+  t.age_eligibility = c.eligibility.enabled;
+  t.min_age = c.eligibility.min_age;
+  t.max_age = c.eligibility.max_age;
   t.savings_share.enabled = c.savings_share.enabled;
   t.savings_share.share = c.savings_share.share;
   t.savings_share.taxes = c.savings_share.taxes;

@@ -97,6 +97,8 @@ struct ContractTerms {
   CohortTriggerTerms cohort_triggers;
   int cohorts = 0;  // ceil(enrolment_months / cohort_months) with cohort triggers
   double baseline_drift_annual = 0.0;
+  bool age_eligibility = false;  // only participants aged [min_age, max_age] at enrolment count
+  int min_age = 0, max_age = 120;
   // Factor on baseline rates at cutoff month t: (1 + drift)^(t/12).
   double baseline_factor(int t) const;
   FinanceTerms finance;

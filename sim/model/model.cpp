@@ -156,6 +156,8 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
   out.separation_hazard = seg.separation_hazard.value(draws);
   out.exit_hazard = seg.exit_hazard.value(draws);
   out.result_grant_eligible = seg.result_grant_eligible;
+  out.age_min = seg.age_min;
+  out.age_max = seg.age_max;
 
   // On benefit: gross benefit to the municipality (refusion is booked by class), taxable with the
   // allowance, no labour-market contribution.

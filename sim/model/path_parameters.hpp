@@ -28,6 +28,7 @@ struct SegmentParameters {
   double separation_hazard = 0.0;
   double exit_hazard = 0.0;
   bool result_grant_eligible = false;
+  int age_min = -1, age_max = -1;        // age at enrolment, uniform on [min, max]; -1: not stated
   std::vector<double> other_on_benefit;  // per public.other_flows entry (segment overrides applied)
   std::vector<double> other_employed;
 

@@ -9,6 +9,7 @@
 #include "fixtures.hpp"
 #include "sim/contract/fiscal_savings.hpp"
 #include "sim/contract/payments.hpp"
+#include "sim/contract/settle.hpp"
 #include "sim/contract/waterfall.hpp"
 
 namespace sisim {
@@ -214,6 +215,29 @@ TEST(CapitalStack, GrantAndDeferredFeesByHand) {
   EXPECT_DOUBLE_EQ(drawn, 700.0);
   EXPECT_NEAR(received, 700.0, 1e-9);
   EXPECT_NEAR(out.payer_payments[static_cast<size_t>(Budget::municipality)][12], 700.0, 1e-9);
+}
+
+TEST(AgeEligibility, OnlyParticipantsOfTheStatedAgesAreCounted) {
+  // Youth Engagement Fund style: outcomes paid for participants aged 18-24 at enrolment. Three
+  // people employed from month 2 (job start after 3 months in month 4, at 1,000 each), aged 17,
+  // 20 and 30: only the 20-year-old is paid.
+  ContractTerms t = test::basic_terms();
+  t.lines = {{rule(Metric::job_start, 3), 1000.0, 0.0}};
+  t.age_eligibility = true;
+  t.min_age = 18;
+  t.max_age = 24;
+  std::vector<ArmHistory> treated;
+  for (int age : {17, 20, 30}) {
+    treated.push_back(person(0, {{2, 20}}));
+    treated.back().age_at_start = age;
+  }
+  const std::vector<double> drawdowns(24, 0.0);
+  ContractOutcome out;
+  settle_contract(t, treated, nullptr, drawdowns, -1, 24, out);
+  EXPECT_DOUBLE_EQ(out.payments_due_total, 1000.0);
+  t.age_eligibility = false;
+  settle_contract(t, treated, nullptr, drawdowns, -1, 24, out);
+  EXPECT_DOUBLE_EQ(out.payments_due_total, 3000.0);
 }
 
 TEST(HistoricalBaseline, RelativeTiersAgainstADriftingBaselineByHand) {

@@ -11,6 +11,9 @@
 #include "sim/engine/engine.hpp"
 #include "sim/engine/funding_alternatives.hpp"
 #include "sim/engine/society_account.hpp"
+#include "sim/model/model.hpp"
+#include "sim/model/path_simulation.hpp"
+#include "sim/rng/philox.hpp"
 
 namespace sisim {
 namespace {
@@ -175,6 +178,51 @@ TEST(FundingAlternatives, ConditionalGrantRepaidFromSavingsByHand) {
   EXPECT_DOUBLE_EQ(out.co_funding[0], 0.0);
   EXPECT_DOUBLE_EQ(out.co_funding[2], 100.0);
   EXPECT_DOUBLE_EQ(sum(out.fund), -200.0);
+}
+
+}  // namespace
+}  // namespace sisim
+
+namespace sisim {
+namespace {
+
+TEST(AgeAtStart, DrawnUniformlyOverTheSegmentsRangeAndMovesNoOtherDraw) {
+  // A segment aged 18-24: 7 ages, each with probability 1/7. 6,000 people on one path: each count
+  // is binomial(6000, 1/7), mean 857.1, sd 27.1; all within 5 sd.
+  const std::string ages = "cohort.segments.a.age_at_start={min: 18, max: 24}";
+  const Config with = testing::load_or_fail(testing::small_scenario_yaml(), {"cohort.size=6000", ages});
+  const Config without = testing::load_or_fail(testing::small_scenario_yaml(), {"cohort.size=6000"});
+  RunOptions options;
+  options.progress = false;
+  options.paths = 2;
+  const RunOutput a = run_simulation(with, options), b = run_simulation(without, options);
+  // The ages add a draw to the segment stream's second slot only: every result is unchanged.
+  for (const char* col : {"/paths/budgets/municipality/npv", "/paths/investor/npv", "/paths/society/npv"})
+    EXPECT_EQ(a.columns.column(a.columns.find(col)), b.columns.column(b.columns.find(col))) << col;
+  const Model model(with);
+  std::vector<double> draws(with.uncertain.size(), 0.5);
+  for (size_t i = 0; i < with.uncertain.size(); ++i)
+    draws[i] = with.uncertain[i].dist.kind == DistKind::uniform
+                   ? 0.5 * (with.uncertain[i].dist.low + with.uncertain[i].dist.high)
+                   : with.uncertain[i].dist.mode;
+  const PathParameters pp = model.resolve(draws);
+  PathSimulation sim;
+  simulate_path(model, pp, std::vector<std::uint8_t>(static_cast<size_t>(pp.horizon_months), 0), -1,
+                rng::key_from_seed(7), 0, sim);
+  std::array<int, 7> count{};
+  int segment_b = 0;
+  for (const ArmHistory& h : sim.treated.people) {
+    if (h.segment != 0) {
+      EXPECT_EQ(h.age_at_start, -1);
+      ++segment_b;
+      continue;
+    }
+    ASSERT_GE(h.age_at_start, 18);
+    ASSERT_LE(h.age_at_start, 24);
+    ++count[static_cast<size_t>(h.age_at_start - 18)];
+  }
+  const double n = static_cast<double>(sim.treated.people.size() - static_cast<size_t>(segment_b));
+  for (int c : count) EXPECT_NEAR(c, n / 7.0, 5.0 * std::sqrt(n * (1.0 / 7.0) * (6.0 / 7.0)));
 }
 
 }  // namespace
