@@ -81,7 +81,11 @@ std::string society_section(const ReportInput& in) {
         money_se(s.value_per_outcome_municipality.value, s.value_per_outcome_municipality.se, cur) +
         " in savings to the municipality (" + money(s.value_per_outcome_public.value, cur) +
         " to all public budgets). Outcome-fund guidance recommends prices between the cost and the value "
-        "per outcome; compare with the scenario's prices and with the band from <code>sisim price</code>. "
+        "per outcome" +
+        (std::isfinite(in.first_price) ? "; the scenario pays " + money(in.first_price, cur) + " per " +
+                                             escape_html(in.first_price_label)
+                                       : std::string()) +
+        "; <code>sisim price</code> solves the band of prices the investor and the payers accept. "
         "Prices are paid on measured outcomes, which may count more events than the extra ones.</p>\n";
   html +=
       "<h3>Who gains: the division of society's account</h3>\n<table>\n<thead><tr><th>Party</th><th>Mean "

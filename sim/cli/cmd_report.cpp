@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "analysis/report/report.hpp"
+#include "config/loader.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/run_checks.hpp"
@@ -85,6 +86,16 @@ report::ReportInput read_report_input(const std::string& path) {
     in.budget_accounts.push_back(std::move(account));
   }
   in.society = analysis::summarize_society(read_society_columns(r));
+  if (r.exists("/meta/config_yaml")) {  // the scenario's price of the first rate-card line
+    const LoadResult scenario = load_config_from_string(r.read_string("/meta/config_yaml"), "config_yaml");
+    if (scenario.ok() && !scenario.config->contract.outcomes.empty()) {
+      const Outcome& o = scenario.config->contract.outcomes.front();
+      if (o.price.is_fixed()) {
+        in.first_price = o.price.dist.value;
+        in.first_price_label = std::string(to_string(o.metric)) + " (first rate-card line)";
+      }
+    }
+  }
   if (r.exists("/timeseries/society_account/mean")) {
     in.society_lines = r.attribute_strings("/timeseries/society_account/mean", "columns");
     in.society_annual = read_rows(r, "/timeseries/society_account/mean");
