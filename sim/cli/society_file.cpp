@@ -105,7 +105,8 @@ std::string format_society_table(const std::optional<analysis::SocietySummary>& 
   std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", "municipality: (a) does nothing", "0", "0",
                 "0", "0");
   out += line;
-  for (const auto& a : s->alternatives) row(a.name == "co_funding_fund" ? a.label : "municipality: " + a.label, a.summary);
+  for (const auto& a : s->alternatives)
+    row(a.name == "co_funding_fund" ? a.label : "municipality: " + a.label, a.summary);
   const auto& rt = s->risk_transfer;
   std::snprintf(line, sizeof line, "  %-54s %s\n", "(c) minus (b), mean (paired)",
                 money_se(rt.mean, rt.se).c_str());
