@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/paired.hpp"
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::analysis {
 

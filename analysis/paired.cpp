@@ -4,7 +4,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::analysis {
 namespace {

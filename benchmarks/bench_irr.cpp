@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "analysis/irr.hpp"
+#include "sim/finance/irr.hpp"
 
 namespace {
 

@@ -1,21 +1,69 @@
 // extends chains, deep merge and --set overrides on the YNode tree.
 #include "config/detail/compose.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace sisim::config_detail {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+// The whole file, or nullopt with the reason in `why`. Only regular files are read, and at most
+// kMaxConfigBytes of them: a device (/dev/zero, /dev/urandom) would grow memory without bound, a
+// FIFO would block forever. The file is opened non-blocking, so even a FIFO is only looked at.
+std::optional<std::string> read_text(const std::string& path, std::string& why) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    why = std::strerror(errno);
+    return std::nullopt;
+  }
+  struct stat st {};
+  std::optional<std::string> text;
+  if (::fstat(fd, &st) != 0) {
+    why = std::strerror(errno);
+  } else if (!S_ISREG(st.st_mode)) {
+    why = std::string("it is ") + kind_of(st.st_mode) + ", not a regular file";
+  } else if (static_cast<std::uintmax_t>(st.st_size) > kMaxConfigBytes) {
+    why = "it is " + std::to_string(st.st_size) + " bytes; a configuration file may be at most " +
+          std::to_string(kMaxConfigBytes >> 20) + " MiB";
+  } else {
+    std::string data;
+    char buf[65536];
+    while (data.size() <= kMaxConfigBytes) {
+      const ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        why = std::strerror(errno);
+        break;
+      }
+      if (n == 0) {
+        text = std::move(data);
+        break;
+      }
+      data.append(buf, static_cast<size_t>(n));
+    }
+    if (!text && why.empty())
+      why = "it is larger than " + std::to_string(kMaxConfigBytes >> 20) +
+            " MiB, the limit for a configuration file";
+  }
+  ::close(fd);
+  return text;
 }
 
 std::string identity_of(const std::string& path) {
@@ -28,7 +76,7 @@ std::string identity_of(const std::string& path) {
 // first, so a cycle can be reported as the full chain.
 std::optional<YNode> compose(const std::string& text, const std::string& file,
                              std::vector<std::string>& chain, std::vector<std::string>& ids,
-                             std::vector<ConfigError>& errors) {
+                             std::vector<std::string>* files, std::vector<ConfigError>& errors) {
   std::optional<YNode> doc = parse_yaml(text, file, errors);
   if (!doc || !doc->is_map()) return doc;
   auto it = doc->map.begin();
@@ -52,17 +100,26 @@ std::optional<YNode> compose(const std::string& text, const std::string& file,
     errors.push_back(make_error(ext.where, "extends cycle: " + shown + parent_file));
     return doc;
   }
-  std::optional<std::string> parent_text = read_text(parent_file);
+  std::string why;
+  std::optional<std::string> parent_text = read_text(parent_file, why);
   if (!parent_text) {
-    errors.push_back(make_error(ext.where, "extends: cannot read file '" + parent_file + "'"));
+    errors.push_back(make_error(ext.where, "extends: cannot read file '" + parent_file + "': " + why));
     return doc;
   }
   chain.push_back(parent_file);
   ids.push_back(parent_id);
-  std::optional<YNode> parent = compose(*parent_text, parent_file, chain, ids, errors);
+  if (files) files->push_back(parent_file);
+  std::optional<YNode> parent = compose(*parent_text, parent_file, chain, ids, files, errors);
   chain.pop_back();
   ids.pop_back();
-  if (!parent || !parent->is_map()) return doc;
+  if (!parent) return doc;
+  if (!parent->is_map()) {
+    errors.push_back(make_error(
+        ext.where, "extends: '" + parent_file + "' " +
+                       (parent->is_null() ? std::string("is empty") : "holds " + describe(*parent)) +
+                       ", not a map of scenario sections"));
+    return doc;
+  }
   deep_merge(*parent, *doc);
   return parent;
 }
@@ -158,8 +215,9 @@ const YNode* find_item(const YNode& list, const std::string& part) {
 }
 
 std::optional<std::string> read_config_file(const std::string& path, std::vector<ConfigError>& errors) {
-  std::optional<std::string> text = read_text(path);
-  if (!text) errors.push_back(ConfigError{path, 1, 1, "cannot read file"});
+  std::string why;
+  std::optional<std::string> text = read_text(path, why);
+  if (!text) errors.push_back(ConfigError{path, 1, 1, "cannot read file: " + why});
   return text;
 }
 
@@ -178,10 +236,10 @@ void deep_merge(YNode& base, const YNode& child) {
 }
 
 std::optional<YNode> compose_document(const std::string& text, const std::string& file,
-                                      std::vector<ConfigError>& errors) {
+                                      std::vector<ConfigError>& errors, std::vector<std::string>* files) {
   std::vector<std::string> chain{file};
   std::vector<std::string> ids{identity_of(file)};
-  return compose(text, file, chain, ids, errors);
+  return compose(text, file, chain, ids, files, errors);
 }
 
 std::vector<ConfigError> apply_overrides(YNode& root, const std::vector<std::string>& overrides) {

@@ -55,8 +55,31 @@ std::string format_errors(const std::vector<ConfigError>& errors) {
   });
   std::string out;
   for (const auto& e : sorted)
-    out += e.file + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": error: " + e.message +
-           "\n";
+    out += printable_text(e.file) + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) +
+           ": error: " + printable_text(e.message) + "\n";
+  return out;
+}
+
+std::string printable_text(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      out += c;
+    } else if (c == '\0') {
+      out += "\\0";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      static const char* hex = "0123456789abcdef";
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    }
+  }
   return out;
 }
 

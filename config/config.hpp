@@ -2,6 +2,7 @@
 // The typed, validated scenario: plain structs, no yaml-cpp. Everything in MODEL.md's schema.
 // Loaded and validated by config/loader.hpp; consumed read-only by the model and the engine.
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -329,11 +330,17 @@ struct Correlation {
 struct UncertainParam {
   std::string path;
   Distribution dist;
+  SourceLocation where;  // the distribution map in its file
+  // The range every draw must stay in (the key's range; for money the arithmetic limit): checked
+  // against the distribution's extreme quantiles by the command line (sim/cli/load_scenario.cpp).
+  double min_value = -std::numeric_limits<double>::infinity();
+  double max_value = std::numeric_limits<double>::infinity();
 };
 
 struct Config {
   std::string name;
   std::string source_file;
+  std::vector<std::string> extended_files;  // every file read through `extends:`, nearest parent first
   Simulation simulation;
   Cohort cohort;
   Intervention intervention;

@@ -8,8 +8,9 @@ namespace sisim {
 LoadResult load_config_from_string(const std::string& yaml, const std::string& virtual_name,
                                    const std::vector<std::string>& overrides) {
   LoadResult result;
+  std::vector<std::string> parents;
   std::optional<config_detail::YNode> doc =
-      config_detail::compose_document(yaml, virtual_name, result.errors);
+      config_detail::compose_document(yaml, virtual_name, result.errors, &parents);
   if (!doc) return result;  // syntax error: nothing more can be checked
   std::vector<ConfigError> override_errors = config_detail::apply_overrides(*doc, overrides);
   result.errors.insert(result.errors.end(), override_errors.begin(), override_errors.end());
@@ -18,6 +19,7 @@ LoadResult load_config_from_string(const std::string& yaml, const std::string& v
   result.errors.insert(result.errors.end(), reader.errors.begin(), reader.errors.end());
   if (!result.errors.empty()) return result;
   config.source_file = virtual_name;
+  config.extended_files = std::move(parents);
   config.resolved_yaml = resolved_yaml(config);
   result.config = std::move(config);
   return result;

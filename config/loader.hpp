@@ -34,7 +34,12 @@ LoadResult load_config_from_string(const std::string& yaml, const std::string& v
                                    const std::vector<std::string>& overrides = {});
 
 // "file:line:col: error: message" lines (each ending in '\n'), stably sorted by file, line, col.
+// Control characters in file names and messages are shown escaped (printable_text).
 std::string format_errors(const std::vector<ConfigError>& errors);
+
+// `text` with every control character escaped (\0, \n, \t, \x1b, ...): text from an input file
+// shown on a terminal can then neither be cut at a NUL nor drive the terminal with escape codes.
+std::string printable_text(const std::string& text);
 
 // The fully resolved document (extends and overrides applied, every default written out, every
 // distribution in its normalised spelling). Loading it back gives an identical Config.

@@ -2,6 +2,7 @@
 #include "config/detail/reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -20,6 +21,17 @@ std::optional<double> parse_double(const std::string& s) {
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out, std::chars_format::general);
   if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(out)) return std::nullopt;
   return out;
+}
+
+// YAML's infinities and NaN (.inf, -.Inf, .nan) and decimal numbers too large for a double (1e999).
+bool names_non_finite(const std::string& s) {
+  std::string v = s;
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!v.empty() && (v.front() == '+' || v.front() == '-')) v.erase(0, 1);
+  if (v == ".inf" || v == ".nan" || v == "inf" || v == "nan" || v == "infinity") return true;
+  double out = 0.0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out, std::chars_format::general);
+  return ec == std::errc::result_out_of_range && end == v.data() + v.size() && std::abs(out) > 1.0;
 }
 
 std::optional<std::int64_t> parse_int(const std::string& s) {
@@ -50,8 +62,9 @@ std::string num(double v) {
 }
 
 std::string bounds_text(const Bounds& b) {
-  if (std::isinf(b.hi)) return std::string(b.lo_open ? "> " : ">= ") + num(b.lo);
-  return "in [" + num(b.lo) + ", " + num(b.hi) + "]";
+  const std::string why = b.why ? std::string(" (") + b.why + ")" : std::string();
+  if (std::isinf(b.hi)) return std::string(b.lo_open ? "> " : ">= ") + num(b.lo) + why;
+  return "in [" + num(b.lo) + ", " + num(b.hi) + "]" + why;
 }
 
 bool in_bounds(double v, const Bounds& b) {
@@ -65,6 +78,11 @@ void Reader::error(const SourceLocation& where, std::string message) {
 std::optional<double> Reader::number(const YNode& n, const std::string& path) {
   if (n.is_scalar() && !n.quoted) {
     if (auto v = parse_double(n.text)) return v;
+    if (names_non_finite(n.text)) {
+      error(n.where, path + ": must be a finite number, got " + n.text +
+                         " (values are finite doubles, at most about 1.8e308 in size)");
+      return std::nullopt;
+    }
   }
   error(n.where, path + ": expected a number, got " + got(n));
   return std::nullopt;
@@ -105,9 +123,36 @@ std::optional<bool> Reader::boolean(const YNode& n, const std::string& path) {
 }
 
 std::optional<std::string> Reader::string(const YNode& n, const std::string& path) {
-  if (n.is_scalar() && !n.text.empty()) return n.text;
+  if (n.is_scalar() && !n.text.empty()) {
+    // Text reaches terminals and result files: a NUL would cut it, an escape sequence (ESC) would
+    // drive the terminal. Line breaks and tabs are text.
+    for (char c : n.text) {
+      const auto u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) {
+        error(n.where, path + ": contains a control character (" + printable_text(std::string(1, c)) +
+                           "); text must be printable");
+        return std::nullopt;
+      }
+    }
+    return n.text;
+  }
   error(n.where, path + ": expected a non-empty string, got " + describe(n));
   return std::nullopt;
+}
+
+std::optional<std::string> Reader::name(const YNode& n, const std::string& path) {
+  std::optional<std::string> s = string(n, path);
+  if (!s) return s;
+  const bool control =
+      std::any_of(s->begin(), s->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  if (*s == "." || *s == ".." || s->find('/') != std::string::npos || control) {
+    error(n.where, path + ": '" + printable_text(*s) +
+                       "' cannot be used as a name: names become parts of result-file paths "
+                       "(/paths/tranches/<name>, /paths/params/...), so they may not contain '/', a line "
+                       "break or a tab, nor be '.' or '..'");
+    return std::nullopt;
+  }
+  return s;
 }
 
 std::optional<double> Reader::bounded(const YNode& n, const std::string& path, const Bounds& b) {
@@ -143,13 +188,16 @@ Param Reader::param(const YNode& n, const std::string& path, const Bounds& b) {
     p.dist = *d;
   } else if (d) {
     auto [lo, hi] = support(*d);
-    if (!in_bounds(lo, b) || !in_bounds(hi, b)) {
+    // An unbounded tail is fine where the limit is arithmetic (b.why): its draws are checked then.
+    const bool tails_checked_later = b.why != nullptr;
+    if ((!in_bounds(lo, b) && !(tails_checked_later && std::isinf(lo))) ||
+        (!in_bounds(hi, b) && !(tails_checked_later && std::isinf(hi)))) {
       error(n.where, path + ": must be " + bounds_text(b) + ", but the distribution's support is [" +
                          num(lo) + ", " + num(hi) + "]; narrow it or truncate it with min/max");
     }
     p.dist = *d;
     p.id = static_cast<int>(uncertain.size());
-    uncertain.push_back(UncertainParam{path, *d});
+    uncertain.push_back(UncertainParam{path, *d, n.where, b.lo, b.hi});
   }
   params[path] = p.id;
   return p;
@@ -188,6 +236,11 @@ const YNode* MapView::get(const std::string& key) {
 const YNode* MapView::require(const std::string& key) {
   const YNode* n = get(key);
   if (!n && node_) r_.error(node_->key_where, "missing required key '" + child(key) + "'");
+  // `effect:` with nothing under it (or `~`) is not "no effect": a required key must say something.
+  if (n && n->is_null()) {
+    r_.error(n->key_where, "required key '" + child(key) + "' is empty (null); give its value");
+    return nullptr;
+  }
   return n;
 }
 
@@ -218,6 +271,11 @@ void MapView::read(const std::string& key, bool& v) {
 void MapView::read(const std::string& key, std::string& v) {
   if (const YNode* n = get(key))
     if (auto x = r_.string(*n, child(key))) v = *x;
+}
+
+void MapView::read_name(const std::string& key, std::string& v) {
+  if (const YNode* n = get(key))
+    if (auto x = r_.name(*n, child(key))) v = *x;
 }
 
 }  // namespace sisim::config_detail

@@ -2,6 +2,8 @@
 #include "config/detail/schema.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace sisim::config_detail {
 namespace {
@@ -53,6 +55,30 @@ void check_horizon(Reader& r, const YNode& root, const Config& c) {
   }
 }
 
+// A discount rate near -1 makes the discount factor (1+r)^(-t) explode over the horizon: at
+// r = -0.9999999999999999 and 15 years it is inf, and every NPV NaN. The factor of the horizon's
+// last month must stay below 1e100 (flows times it then stay far from overflow); the bound on r
+// follows from the horizon.
+void check_discount_rates(Reader& r, const Config& c) {
+  const double years = c.simulation.horizon_months / 12.0;
+  for (const Param* p : {&c.public_.discount_rate, &c.finance.investor_discount_rate}) {
+    if (p->where.line == 0) continue;  // the default
+    const double lo = p->is_fixed() ? p->dist.value : support(p->dist).first;
+    if (!(lo > -1.0)) continue;  // the key's own range check reports it
+    const double log10_factor = -years * std::log10(1.0 + lo);
+    if (log10_factor <= 100.0) continue;
+    const double min_rate = std::pow(10.0, -100.0 / years) - 1.0;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.9f", min_rate);
+    r.error(p->where, p->path + ": a rate of " + num(lo) + " discounts the last month of the " +
+                          std::to_string(c.simulation.horizon_months) + "-month horizon by a factor of 1e" +
+                          std::to_string(static_cast<long long>(log10_factor)) +
+                          ", beyond what the NPV arithmetic can carry (at most 1e100): over this horizon the "
+                          "rate must be >= " +
+                          buf);
+  }
+}
+
 void check_flow_refs(Reader& r, const std::vector<NameRef>& refs, const Public& pub) {
   std::vector<std::string> names;
   for (const auto& f : pub.other_flows) names.push_back(f.name);
@@ -96,6 +122,7 @@ Config read_config(Reader& r, const YNode& root) {
   if (rec && c.labour_market.recession.start_month >= c.simulation.horizon_months)
     r.error(rec->where, "labour_market.recession.start_month: must be < simulation.horizon_months");
   check_horizon(r, root, c);
+  check_discount_rates(r, c);
   if (c.contract.eligibility.enabled)
     for (const Segment& s : c.cohort.segments)
       if (s.age_min < 0)

@@ -1,4 +1,5 @@
 // Schema: simulation, cohort (segments), intervention, labour_market.
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <set>
@@ -30,8 +31,17 @@ void read_simulation(Reader& r, const YNode* n, Simulation& out) {
   MapView m(r, n, "simulation");
   m.read("horizon_months", out.horizon_months, 1, 12000);
   if (const YNode* s = m.get("seed")) {
-    // Seeds are 64-bit: read them as unsigned integers, not through double.
-    if (auto v = r.integer(*s, m.child("seed"), 0, INT64_MAX)) out.seed = static_cast<std::uint64_t>(*v);
+    // Seeds are 64-bit unsigned, the full range --seed accepts: read as such, not through int64 or
+    // double (2^63 and above are valid seeds).
+    std::uint64_t seed = 0;
+    const char* first = s->text.data();
+    const char* last = first + s->text.size();
+    if (s->is_scalar() && !s->quoted && !s->text.empty() && s->text.front() != '-' &&
+        std::from_chars(first, last, seed).ptr == last &&
+        std::from_chars(first, last, seed).ec == std::errc())
+      out.seed = seed;
+    else if (auto v = r.integer(*s, m.child("seed"), 0, INT64_MAX))
+      out.seed = static_cast<std::uint64_t>(*v);
   }
   if (const YNode* p = m.get("paths"))
     if (auto v = r.integer(*p, m.child("paths"), 1, INT64_MAX)) out.paths = *v;
@@ -47,24 +57,29 @@ void read_segment_flows(Reader& r, MapView& seg, Segment& out, std::vector<NameR
   for (const auto& e : n->map) {
     MapView f(r, flows.get(e.key), flows.child(e.key));
     OtherFlowAmounts amounts;
-    if (f.require("on_benefit")) f.read("on_benefit", amounts.on_benefit, kAnyReal);
-    if (f.require("employed")) f.read("employed", amounts.employed, kAnyReal);
+    if (f.require("on_benefit")) f.read("on_benefit", amounts.on_benefit, kMoneySigned);
+    if (f.require("employed")) f.read("employed", amounts.employed, kMoneySigned);
     out.other_flows[e.key] = amounts;
     flow_refs.push_back(NameRef{flows.child(e.key), e.key, e.value.key_where});
   }
 }
 
-Segment read_segment(Reader& r, const YNode& item, const std::string& path, std::vector<NameRef>& flow_refs) {
+// `share_read` is false when the share is missing or unreadable: the sum check would then only
+// repeat that error with a misleading total.
+Segment read_segment(Reader& r, const YNode& item, const std::string& path, std::vector<NameRef>& flow_refs,
+                     bool& share_read) {
   MapView m(r, &item, path);
   Segment s;
-  if (m.require("name")) m.read("name", s.name);
+  if (m.require("name")) m.read_name("name", s.name);
+  const size_t errors_before = r.errors.size();
   if (m.require("share")) m.read("share", s.share, kUnit);
+  share_read = m.present() && r.errors.size() == errors_before;
   const char* required[] = {"benefit_monthly",    "wage_monthly",      "hours_fraction",
                             "job_finding_hazard", "separation_hazard", "exit_hazard"};
   for (const char* key : required) m.require(key);
-  m.read("benefit_monthly", s.benefit_monthly, kNonNegative);
+  m.read("benefit_monthly", s.benefit_monthly, kMoney);
   m.read("prior_benefit_weeks", s.prior_benefit_weeks, kNonNegative);
-  m.read("wage_monthly", s.wage_monthly, kNonNegative);
+  m.read("wage_monthly", s.wage_monthly, kMoney);
   m.read("hours_fraction", s.hours_fraction, kUnit);
   m.read("job_finding_hazard", s.job_finding_hazard, kUnit);
   m.read("separation_hazard", s.separation_hazard, kUnit);
@@ -96,12 +111,15 @@ void read_cohort(Reader& r, const YNode* n, Cohort& out, std::vector<NameRef>& f
   }
   check_unique_names(r, *segs, "cohort.segments");
   double sum = 0.0;
+  bool all_read = true;
   for (size_t i = 0; i < segs->seq.size(); ++i) {
+    bool share_read = false;
     out.segments.push_back(
-        read_segment(r, segs->seq[i], "cohort.segments." + item_key(segs->seq[i], i), flow_refs));
+        read_segment(r, segs->seq[i], "cohort.segments." + item_key(segs->seq[i], i), flow_refs, share_read));
     sum += out.segments.back().share;
+    all_read = all_read && share_read;
   }
-  check_sum_to_one(r, sum, segs->key_where, "cohort.segments: segment shares");
+  if (all_read) check_sum_to_one(r, sum, segs->key_where, "cohort.segments: segment shares");
 }
 
 void read_intervention(Reader& r, const YNode* n, Intervention& out) {
@@ -132,9 +150,9 @@ void read_intervention(Reader& r, const YNode* n, Intervention& out) {
   if (const YNode* d = m.get("decay_half_life_months"))
     out.decay_half_life_months = r.param(*d, m.child("decay_half_life_months"), kNonNegative);
   MapView cost(r, m.get("cost"), "intervention.cost");
-  cost.read("setup", out.cost.setup, kNonNegative);
-  cost.read("fixed_monthly", out.cost.fixed_monthly, kNonNegative);
-  cost.read("per_participant_monthly", out.cost.per_participant_monthly, kNonNegative);
+  cost.read("setup", out.cost.setup, kMoney);
+  cost.read("fixed_monthly", out.cost.fixed_monthly, kMoney);
+  cost.read("per_participant_monthly", out.cost.per_participant_monthly, kMoney);
 }
 
 void read_labour_market(Reader& r, const YNode* n, LabourMarket& out) {

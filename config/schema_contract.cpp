@@ -36,7 +36,7 @@ Outcome read_outcome(Reader& r, const YNode& item, const std::string& path) {
   if (const YNode* mn = m.require("metric"))
     if (auto text = r.string(*mn, m.child("metric")))
       metric = read_metric(r, mn->where, m.child("metric"), *text);
-  if (m.require("price")) m.read("price", o.price, kNonNegative);
+  if (m.require("price")) m.read("price", o.price, kMoney);
   if (metric) o.metric = *metric;
   // Each count rule belongs to one metric; a rule given for another metric is a mistake.
   const struct {
@@ -65,14 +65,16 @@ void read_payers(Reader& r, const YNode& n, std::map<Budget, double>& out) {
   m.suppress_unknown();  // keys are payer names, checked below
   out.clear();
   double sum = 0.0;
+  bool all_read = true;
   for (const auto& e : n.map) {
     const std::string path = m.child(e.key);
     std::optional<Budget> b = read_payer(r, e.value, path, e.key);
     std::optional<double> share = r.bounded(e.value, path, kUnit);
     if (b && share) out[*b] = *share;
     sum += share.value_or(0.0);
+    all_read = all_read && share.has_value();
   }
-  check_sum_to_one(r, sum, n.key_where, "contract.payers: payer shares");
+  if (all_read) check_sum_to_one(r, sum, n.key_where, "contract.payers: payer shares");
 }
 
 void read_baseline(Reader& r, const YNode& n, std::map<Metric, double>& out) {
@@ -111,8 +113,8 @@ void read_tiers(Reader& r, const YNode& n, TierPayoff& out) {
     MapView t(r, &sched->seq[i], "contract.tiers.schedule." + std::to_string(i));
     Tier tier;
     if (t.require("from")) t.read("from", tier.from, kAnyReal);
-    if (t.require("payment")) t.read("payment", tier.payment, kNonNegative);
-    t.read("per_unit", tier.per_unit, kNonNegative);
+    if (t.require("payment")) t.read("payment", tier.payment, kMoney);
+    t.read("per_unit", tier.per_unit, kMoney);
     if (!out.tiers.empty() && tier.from <= out.tiers.back().from)
       r.error(sched->seq[i].where, t.path() + ": tiers must be ascending in 'from', got " + num(tier.from) +
                                        " after " + num(out.tiers.back().from));
@@ -171,10 +173,12 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
       out.outcomes.push_back(read_outcome(r, outcomes->seq[i], "contract.outcomes." + std::to_string(i)));
   }
   if (const YNode* c = m.get("cap_total"))
-    if (auto v = r.bounded(*c, m.child("cap_total"), Bounds{0.0, kNonNegative.hi, true})) out.cap_total = *v;
+    if (auto v = r.bounded(*c, m.child("cap_total"), Bounds{0.0, kMaxMoney, true, kMoneyWhy}))
+      out.cap_total = *v;
   const YNode* per_person = m.get("cap_per_participant");
   if (per_person)
-    if (auto v = r.bounded(*per_person, m.child("cap_per_participant"), Bounds{0.0, kNonNegative.hi, true}))
+    if (auto v =
+            r.bounded(*per_person, m.child("cap_per_participant"), Bounds{0.0, kMaxMoney, true, kMoneyWhy}))
       out.cap_per_participant = *v;
   m.read("termination_probability_annual", out.termination_probability_annual, kUnit);
   const YNode* baseline = m.get("baseline");
@@ -269,11 +273,14 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
             "finance.guarantee does not apply when finance.tranches are given: set share_of_loss: 0 here and "
             "give each tranche its own guarantee");
   double sum = 0.0;
+  bool all_read = true;
   for (size_t i = 0; i < tr->seq.size(); ++i) {
     MapView t(r, &tr->seq[i], "finance.tranches." + item_key(tr->seq[i], i));
     Tranche tranche;
-    if (t.require("name")) t.read("name", tranche.name);
+    if (t.require("name")) t.read_name("name", tranche.name);
+    const size_t errors_before = r.errors.size();
     if (t.require("share")) t.read("share", tranche.share, kUnit);
+    all_read = all_read && t.present() && r.errors.size() == errors_before;
     if (const YNode* c = t.get("return_cap_annual"))
       if (auto v = r.bounded(*c, t.child("return_cap_annual"), kNonNegative)) tranche.return_cap_annual = *v;
     read_guarantee(r, t.get("guarantee"), t.child("guarantee"), tranche.guarantee);
@@ -283,7 +290,7 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
     sum += tranche.share;
     out.tranches.push_back(tranche);
   }
-  check_sum_to_one(r, sum, tr->key_where, "finance.tranches: tranche shares");
+  if (all_read) check_sum_to_one(r, sum, tr->key_where, "finance.tranches: tranche shares");
 }
 
 }  // namespace sisim::config_detail

@@ -4,6 +4,10 @@
 namespace sisim::config_detail {
 namespace {
 
+// A refusion class starting beyond 52,000 weeks (1,000 years, the longest horizon) never applies;
+// 1e10 once made the model count months past the range of an int, forever.
+constexpr Bounds kWeeks{0.0, 52000.0, false, "the longest horizon is 12,000 months, about 52,000 weeks"};
+
 void read_ladder(Reader& r, const YNode& n, std::vector<RefusionStep>& out) {
   const std::string path = "public.refusion.ladder";
   if (!n.is_seq() || n.seq.empty()) {
@@ -14,12 +18,14 @@ void read_ladder(Reader& r, const YNode& n, std::vector<RefusionStep>& out) {
   for (size_t i = 0; i < n.seq.size(); ++i) {
     MapView m(r, &n.seq[i], path + "." + std::to_string(i));
     RefusionStep step;
-    if (m.require("from_week")) m.read("from_week", step.from_week, kNonNegative);
+    const size_t errors_before = r.errors.size();
+    if (m.require("from_week")) m.read("from_week", step.from_week, kWeeks);
+    const bool read_ok = r.errors.size() == errors_before;
     if (m.require("rate")) m.read("rate", step.rate, kUnit);
     const YNode* fw = m.get("from_week");
     if (i == 0 && fw && step.from_week != 0.0)
       r.error(fw->where, path + ": the first step must start at from_week 0, got " + num(step.from_week));
-    if (i > 0 && fw && step.from_week <= out.back().from_week)
+    if (i > 0 && fw && read_ok && step.from_week <= out.back().from_week)
       r.error(fw->where, path + ": from_week must be ascending, got " + num(step.from_week) + " after " +
                              num(out.back().from_week));
     out.push_back(step);
@@ -29,7 +35,7 @@ void read_ladder(Reader& r, const YNode& n, std::vector<RefusionStep>& out) {
 OtherFlow read_other_flow(Reader& r, const YNode& item, const std::string& path) {
   MapView m(r, &item, path);
   OtherFlow f;
-  if (m.require("name")) m.read("name", f.name);
+  if (m.require("name")) m.read_name("name", f.name);
   if (const YNode* b = m.require("budget")) {
     std::optional<std::string> name = r.string(*b, m.child("budget"));
     std::optional<Budget> budget = name ? budget_from_string(*name) : std::nullopt;
@@ -42,8 +48,8 @@ OtherFlow read_other_flow(Reader& r, const YNode& item, const std::string& path)
       r.error(b->where, msg);
     }
   }
-  m.read("on_benefit", f.on_benefit, kAnyReal);
-  m.read("employed", f.employed, kAnyReal);
+  m.read("on_benefit", f.on_benefit, kMoneySigned);
+  m.read("employed", f.employed, kMoneySigned);
   return f;
 }
 
@@ -59,10 +65,10 @@ void read_public(Reader& r, const YNode* n, Public& out) {
   tax.read("labour_market_contribution", out.tax.labour_market_contribution, kUnit);
   tax.read("municipal_rate", out.tax.municipal_rate, kUnit);
   tax.read("state_bottom_rate", out.tax.state_bottom_rate, kUnit);
-  tax.read("personal_allowance_annual", out.tax.personal_allowance_annual, kNonNegative);
+  tax.read("personal_allowance_annual", out.tax.personal_allowance_annual, kMoney);
   tax.read("municipal_retention", out.tax.municipal_retention, kUnit);
   MapView grant(r, m.get("result_grant"), "public.result_grant");
-  grant.read("amount", out.result_grant.amount, kNonNegative);
+  grant.read("amount", out.result_grant.amount, kMoney);
   grant.read("after_months_in_job", out.result_grant.after_months_in_job, 1, 12000);
   const YNode* flows = m.get("other_flows");
   if (!flows || flows->is_null()) return;

@@ -139,7 +139,8 @@ std::vector<Shift> resolve_shifts(const Config& base, const std::vector<Shift>& 
 LoadResult load_config_with_shifts(const std::string& path, const std::vector<std::string>& overrides,
                                    const std::vector<Shift>& resolved) {
   LoadResult result;
-  std::optional<cd::YNode> doc = cd::composed_scenario(path, overrides, result.errors);
+  std::vector<std::string> parents;
+  std::optional<cd::YNode> doc = cd::composed_scenario(path, overrides, result.errors, &parents);
   if (!doc) return result;
   for (const Shift& s : resolved) {
     const SourceLocation& at = s.where;
@@ -156,6 +157,7 @@ LoadResult load_config_with_shifts(const std::string& path, const std::vector<st
   result.errors.insert(result.errors.end(), reader.errors.begin(), reader.errors.end());
   if (!result.errors.empty()) return result;
   config.source_file = path;
+  config.extended_files = std::move(parents);
   config.resolved_yaml = resolved_yaml(config);
   result.config = std::move(config);
   return result;

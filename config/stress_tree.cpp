@@ -105,6 +105,16 @@ std::string set_path(YNode& root, const std::string& path, YNode value, const So
   return "";
 }
 
+std::optional<std::string> unshiftable(const std::string& path) {
+  if (path != "simulation" && path != "simulation.seed" && path != "simulation.paths" &&
+      path != "simulation.block_size")
+    return std::nullopt;
+  return path +
+         " cannot be stressed or swept: every case and point runs on the same seed and paths "
+         "(common random numbers), so the shift would not be applied; use --seed or --paths for "
+         "the whole command (a sweep file also takes `paths:`)";
+}
+
 std::optional<Shift> read_shift(Reader& r, const YNode& node, const std::string& where_path) {
   MapView m(r, &node, where_path);
   if (!m.present()) return std::nullopt;
@@ -114,6 +124,10 @@ std::optional<Shift> read_shift(Reader& r, const YNode& node, const std::string&
   if (!path) return std::nullopt;
   if (auto p = r.string(*path, m.child("path"))) s.path = *p;
   s.where = path->where;
+  if (auto why = unshiftable(s.path)) {
+    r.error(path->where, where_path + ".path: " + *why);
+    return std::nullopt;
+  }
   const YNode* set = m.get("set");
   const YNode* scale = m.get("scale");
   const YNode* add = m.get("add");
@@ -137,10 +151,11 @@ std::optional<Shift> read_shift(Reader& r, const YNode& node, const std::string&
 }
 
 std::optional<YNode> composed_scenario(const std::string& path, const std::vector<std::string>& overrides,
-                                       std::vector<ConfigError>& errors) {
+                                       std::vector<ConfigError>& errors,
+                                       std::vector<std::string>* extended_files) {
   const std::optional<std::string> text = read_config_file(path, errors);
   if (!text) return std::nullopt;
-  std::optional<YNode> doc = compose_document(*text, path, errors);
+  std::optional<YNode> doc = compose_document(*text, path, errors, extended_files);
   if (!doc) return doc;
   std::vector<ConfigError> more = apply_overrides(*doc, overrides);
   errors.insert(errors.end(), more.begin(), more.end());

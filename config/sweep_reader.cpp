@@ -35,6 +35,7 @@ void read_grid(cd::Reader& r, const cd::YNode& list, std::vector<SweepDimension>
     SweepDimension d;
     d.where = list.seq[i].where;
     if (m.require("path")) m.read("path", d.path);
+    if (auto why = cd::unshiftable(d.path)) r.error(d.where, at + ".path: " + *why);
     const cd::YNode* keys[] = {m.get("values"), m.get("scale"), m.get("add")};
     const ShiftOp ops[] = {ShiftOp::set, ShiftOp::scale, ShiftOp::add};
     const char* names[] = {"values", "scale", "add"};
@@ -74,6 +75,7 @@ void read_latin(cd::Reader& r, const cd::YNode& node, LatinHypercube& out) {
     LatinParameter lp;
     lp.where = list->seq[i].where;
     if (p.require("path")) p.read("path", lp.path);
+    if (auto why = cd::unshiftable(lp.path)) r.error(lp.where, at + ".path: " + *why);
     if (p.require("min")) p.read("min", lp.min, cd::kAnyReal);
     if (p.require("max")) p.read("max", lp.max, cd::kAnyReal);
     if (!(lp.min < lp.max)) r.error(lp.where, at + ": min must be < max");

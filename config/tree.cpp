@@ -37,7 +37,13 @@ struct Converter {
     out.key_where = key_where.line > 0 ? key_where : out.where;
     if (++nodes > kMaxNodes || depth >= kMaxDepth) {
       if (!too_big)
-        errors.push_back(make_error(out.where, "document too deeply nested or too large (recursive alias?)"));
+        errors.push_back(make_error(
+            out.where, depth >= kMaxDepth
+                           ? "document too deeply nested: more than " + std::to_string(kMaxDepth) +
+                                 " levels (a recursive alias such as `&a [*a]`?)"
+                           : "document too large: more than " + std::to_string(kMaxNodes) +
+                                 " values once aliases are expanded (a scenario has a few hundred; an "
+                                 "alias bomb?)"));
       too_big = true;
       return out;
     }
@@ -47,8 +53,21 @@ struct Converter {
     return out;
   }
 
+  // Tags change what a value means (`!!str 1000` is the string "1000"); the schema reads every
+  // value by its key, so a tag would be silently ignored: it is refused instead.
+  void check_tag(const YAML::Node& n, const SourceLocation& at) {
+    const std::string& tag = n.Tag();
+    if (tag.empty() || tag == "?" || tag == "!") return;  // untagged, or a quoted scalar
+    const std::string core = "tag:yaml.org,2002:";
+    const std::string shown = tag.rfind(core, 0) == 0 ? "!!" + tag.substr(core.size()) : tag;
+    errors.push_back(make_error(at, "YAML tag '" + shown +
+                                        "' is not supported: sisim reads every value by its key; remove "
+                                        "the tag (quote a value to make it a string)"));
+  }
+
   void fill(const YAML::Node& n, YNode& out) {
     if (out.where.line == 0 || n.IsNull()) out.where = out.key_where;  // `key:` has no useful mark
+    check_tag(n, out.where);
     switch (n.Type()) {
       case YAML::NodeType::Scalar:
         out.kind = YNode::Kind::scalar;
@@ -149,7 +168,15 @@ std::optional<YNode> parse_yaml(const std::string& text, const std::string& file
                                 std::vector<ConfigError>& errors, int line_base, int column_base) {
   Converter conv{file, line_base, column_base, errors};
   try {
-    YAML::Node root = YAML::Load(text);
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+    if (documents.size() > 1) {
+      SourceLocation at = conv.location(documents[1].Mark());
+      if (at.line == 0) at = SourceLocation{file, 1 + line_base, 1 + column_base};
+      errors.push_back(make_error(at,
+                                  "a second YAML document (after '---') is not allowed: a file holds "
+                                  "one document, and the rest would be silently ignored"));
+    }
     SourceLocation start{file, 1 + line_base, 1 + column_base};
     YNode out = conv.convert(root, start);
     if (out.where.line == 0) out.where = start;

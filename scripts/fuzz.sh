@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target on the config loader (clang) and runs it for a bounded time.
-#   bash scripts/fuzz.sh [SECONDS]       default 60
+# Builds the libFuzzer targets (clang) and runs each for a bounded time: the config loader, then the
+# result-file readers (summarize, report, merge) on HDF5 bytes.
+#   bash scripts/fuzz.sh [SECONDS]       default 60, per target
 # Environment (optional): BUILD_DIR=build-fuzz, JOBS=$(nproc).
 # Seed corpus: the malformed-config corpus, the good configs and the shipped scenarios (copied into
 # a scratch corpus folder, so the fuzzer's new inputs never land in the source tree). A crash leaves
@@ -16,7 +17,7 @@ SISIM_FUZZ=1 bash scripts/install-deps.sh
 
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_C_COMPILER=clang -DSISIM_BUILD_FUZZERS=ON -DSISIM_BUILD_TESTS=OFF -DSISIM_BUILD_BENCHMARKS=OFF >/dev/null
-cmake --build "$build_dir" -j"$jobs" --target config_fuzzer
+cmake --build "$build_dir" -j"$jobs" --target config_fuzzer hdf5_fuzzer sisim
 
 corpus="$build_dir/corpus/config"
 artifacts="$build_dir/artifacts"
@@ -29,3 +30,16 @@ find scenarios -name '*.yaml' -exec cp {} "$corpus"/ \;
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
   "$build_dir/fuzz/config_fuzzer" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -max_len=16384 -print_final_stats=1 -artifact_prefix="$artifacts/" 2>&1 | tail -n 40
+
+# The HDF5 readers, seeded with small real files of every kind (run, stress, sweep slice).
+h5corpus="$build_dir/corpus/hdf5"
+mkdir -p "$h5corpus"
+sisim="$build_dir/sisim"
+"$sisim" run scenarios/herning-viborg.yaml -o "$h5corpus/run.h5" --paths 8 --quiet --force >/dev/null
+"$sisim" stress scenarios/herning-viborg.yaml --cases scenarios/stress/standard.yaml -o "$h5corpus/stress.h5" \
+  --paths 8 --quiet --force >/dev/null
+"$sisim" sweep scenarios/sweeps/effect-by-price.yaml -o "$h5corpus/sweep.h5" --points 0:2 --paths 8 --quiet \
+  --force >/dev/null
+ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+  "$build_dir/fuzz/hdf5_fuzzer" "$h5corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+  -max_len=2097152 -print_final_stats=1 -artifact_prefix="$artifacts/hdf5-" 2>&1 | tail -n 40

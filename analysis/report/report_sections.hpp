@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "analysis/report/report_input.hpp"
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::report::detail {
 

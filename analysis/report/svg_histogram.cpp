@@ -2,7 +2,7 @@
 #include <cmath>
 
 #include "analysis/report/svg_charts.hpp"
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::report {
 namespace {

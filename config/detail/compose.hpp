@@ -1,6 +1,7 @@
 #pragma once
 // Internal to config/: building the one document the schema reads, from a file and the files it
 // `extends`, then applying command-line overrides.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,13 +13,19 @@ namespace sisim::config_detail {
 // Parses `text` (the contents of `file`) and resolves its `extends:` chain: the parent is loaded
 // relative to the including file's folder and the child deep-merged over it (maps merged, child
 // wins, lists replaced wholesale). Errors go to `errors`; nullopt when nothing usable was read.
+// `files`, if given, receives every file read through `extends:` (nearest parent first).
 std::optional<YNode> compose_document(const std::string& text, const std::string& file,
-                                      std::vector<ConfigError>& errors);
+                                      std::vector<ConfigError>& errors,
+                                      std::vector<std::string>* files = nullptr);
 
 // Deep merge: maps merged key by key (child wins), anything else replaced by the child.
 void deep_merge(YNode& base, const YNode& child);
 
-// The whole text of a configuration file; on failure a "cannot read file" error at 1:1.
+// A configuration file (scenario, cases, sweep, extends parent) may be at most this large.
+inline constexpr std::uintmax_t kMaxConfigBytes = std::uintmax_t{4} << 20;
+
+// The whole text of a configuration file; on failure a "cannot read file: <reason>" error at 1:1.
+// Only a regular file of at most kMaxConfigBytes is read (see compose.cpp).
 std::optional<std::string> read_config_file(const std::string& path, std::vector<ConfigError>& errors);
 
 // "a.b.c" -> {"a", "b", "c"} (empty parts kept, so that errors can point at them).

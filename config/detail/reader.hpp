@@ -17,12 +17,25 @@ struct Bounds {
   double lo = -std::numeric_limits<double>::infinity();
   double hi = std::numeric_limits<double>::infinity();
   bool lo_open = false;
+  // Set for limits that come from the arithmetic rather than from meaning (money amounts): a
+  // distribution may then have an unbounded tail, and what it can actually draw (its extreme
+  // quantiles) is checked against [lo, hi] where the samplers live (sim/cli/load_scenario.cpp).
+  // `why` is added to the error message.
+  const char* why = nullptr;
 };
 inline constexpr Bounds kAnyReal{};
 inline constexpr Bounds kUnit{0.0, 1.0};                                             // probabilities, shares
 inline constexpr Bounds kNonNegative{0.0, std::numeric_limits<double>::infinity()};  // amounts, multipliers
 inline constexpr Bounds kRate{-1.0, std::numeric_limits<double>::infinity(), true};  // annual rates
 inline constexpr Bounds kGap{-1.0, 1.0};
+// Money amounts (DKK per month, per payment, per outcome). 1e12 is far above any real amount (the
+// Danish state budget is about 1.3e12 DKK a year) and keeps every total over a cohort of 1e8 people,
+// 12,000 months and all paths finite; 1e300 overflowed to inf and NaN NPVs.
+inline constexpr double kMaxMoney = 1e12;
+inline constexpr const char* kMoneyWhy =
+    "money amounts are limited to 1e12 so that totals over the cohort, the horizon and the paths stay finite";
+inline constexpr Bounds kMoney{0.0, kMaxMoney, false, kMoneyWhy};
+inline constexpr Bounds kMoneySigned{-kMaxMoney, kMaxMoney, false, kMoneyWhy};
 
 // Shortest decimal text that reads back to exactly `v` ("0.1", "1e+06", "inf").
 std::string num(double v);
@@ -41,7 +54,11 @@ class Reader {
   std::optional<std::int64_t> integer(const YNode& n, const std::string& path, std::int64_t lo,
                                       std::int64_t hi);
   std::optional<bool> boolean(const YNode& n, const std::string& path);
+  // Non-empty text without control characters (line breaks and tabs allowed).
   std::optional<std::string> string(const YNode& n, const std::string& path);
+  // A name that becomes part of a result-file path: a string without '/', line breaks or tabs,
+  // and not "." or "..".
+  std::optional<std::string> name(const YNode& n, const std::string& path);
   // A number, or a distribution map (config/distribution_reader.cpp); registered in `params`.
   Param param(const YNode& n, const std::string& path, const Bounds& b);
   // A fixed number in bounds.
@@ -73,6 +90,7 @@ class MapView {
   void read(const std::string& key, int& v, std::int64_t lo, std::int64_t hi);
   void read(const std::string& key, bool& v);
   void read(const std::string& key, std::string& v);
+  void read_name(const std::string& key, std::string& v);  // Reader::name
 
  private:
   Reader& r_;

@@ -2,7 +2,7 @@
 // minimum and the payer's maximum (sim/cli/price_solver.hpp), on common random numbers.
 #include <cstdio>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 #include "config/pricing.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/load_scenario.hpp"
@@ -12,6 +12,7 @@
 #include "sim/cli/stress_run.hpp"
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/distribution.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
@@ -47,11 +48,6 @@ int cmd_price(const Args& args) {
     std::fprintf(stderr, "sisim price: expected SCENARIO.yaml -o OUT.h5\n");
     return kExitUsage;
   }
-  std::string why;
-  if (!output_is_usable(args.output, args.force, why)) {
-    std::fprintf(stderr, "sisim price: %s\n", why.c_str());
-    return kExitIo;
-  }
   const std::string& scenario = args.positional[0];
   const LoadResult loaded = load_scenario(scenario, args.overrides);
   const PricingReadResult pricing = read_scenario_pricing(scenario, args.overrides);
@@ -60,6 +56,11 @@ int cmd_price(const Args& args) {
     return kExitData;
   }
   const Config& base = *loaded.config;
+  std::string why;
+  if (!output_is_usable(args.output, args.force, scenario_inputs(scenario, base), why)) {
+    std::fprintf(stderr, "sisim price: %s\n", why.c_str());
+    return kExitIo;
+  }
   PriceReport report;
   report.spec = pricing.spec;
   report.lines = price_lines(base);
@@ -99,6 +100,10 @@ int cmd_price(const Args& args) {
     }
     return m;
   };
+  if (const std::string why = check_memory(base, options, 2); !why.empty()) {
+    std::fprintf(stderr, "sisim price: %s\n", why.c_str());
+    return kExitIo;
+  }
   install_cancel_handlers();
   try {
     PriceSearch search(report.spec, evaluate);

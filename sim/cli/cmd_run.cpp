@@ -10,6 +10,7 @@
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/checkpoint.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
@@ -32,17 +33,19 @@ int cmd_run(const Args& args) {
     std::fprintf(stderr, "sisim run: expected SCENARIO.yaml -o RESULTS.h5\n");
     return kExitUsage;
   }
-  std::string why;
-  if (!output_is_usable(args.output, args.force, why)) {
-    std::fprintf(stderr, "sisim run: %s\n", why.c_str());
-    return kExitIo;
-  }
   const LoadResult loaded = load_scenario(args.positional[0], args.overrides);
   if (!loaded.ok()) {
     std::fputs(format_errors(loaded.errors).c_str(), stderr);
     return kExitData;
   }
   const Config& config = *loaded.config;
+  std::vector<InputFile> inputs = scenario_inputs(args.positional[0], config);
+  if (args.checkpoint && !args.checkpoint->empty()) inputs.push_back({*args.checkpoint, "the checkpoint"});
+  std::string why;
+  if (!output_is_usable(args.output, args.force, inputs, why)) {
+    std::fprintf(stderr, "sisim run: %s\n", why.c_str());
+    return kExitIo;
+  }
 
   RunOptions options;
   if (args.paths) options.paths = *args.paths;
@@ -55,6 +58,10 @@ int cmd_run(const Args& args) {
   options.label = config.name;
   if (args.checkpoint)
     options.checkpoint = args.checkpoint->empty() ? args.output + ".ckpt" : *args.checkpoint;
+  if (const std::string why = check_memory(config, options); !why.empty()) {
+    std::fprintf(stderr, "sisim run: %s\n", why.c_str());
+    return kExitIo;
+  }
   install_cancel_handlers();
   RunOutput run;
   try {
@@ -64,6 +71,11 @@ int cmd_run(const Args& args) {
     return kExitData;
   }
   report_checkpoint(run, args.quiet);
+  if (args.threads > run.threads && run.is_root)
+    std::fprintf(stderr,
+                 "sisim run: note: --threads %d asked for more threads than this process can run; %d ran "
+                 "(and the result file records %d)\n",
+                 args.threads, run.threads, run.threads);
   if (run.cancelled) {
     if (run.checkpoint_file.empty() || !run.checkpoint_error.empty())
       std::fprintf(stderr, "sisim run: interrupted; nothing was written\n");

@@ -13,6 +13,7 @@
 #include "sim/cli/stress_run.hpp"
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/distribution.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
@@ -66,21 +67,27 @@ int cmd_stress(const Args& args) {
     std::fprintf(stderr, "sisim stress: expected SCENARIO.yaml [--cases FILE] -o OUT.h5\n");
     return kExitUsage;
   }
-  std::string why;
-  if (!output_is_usable(args.output, args.force, why)) {
-    std::fprintf(stderr, "sisim stress: %s\n", why.c_str());
-    return kExitIo;
-  }
   const LoadResult loaded = load_scenario(args.positional[0], args.overrides);
   if (!loaded.ok()) {
     std::fputs(format_errors(loaded.errors).c_str(), stderr);
     return kExitData;
   }
   const Config& base = *loaded.config;
+  std::vector<InputFile> inputs = scenario_inputs(args.positional[0], base);
+  if (!args.cases_file.empty()) inputs.push_back({args.cases_file, "the cases file"});
+  std::string why;
+  if (!output_is_usable(args.output, args.force, inputs, why)) {
+    std::fprintf(stderr, "sisim stress: %s\n", why.c_str());
+    return kExitIo;
+  }
   std::vector<LoadedCase> cases;
   if (!load_cases(args, base, cases)) return kExitData;
 
   const RunOptions options = paired_options(args, base);
+  if (const std::string why = check_memory(base, options, 2); !why.empty()) {
+    std::fprintf(stderr, "sisim stress: %s\n", why.c_str());
+    return kExitIo;
+  }
   install_cancel_handlers();
   std::vector<std::string> names = {"base"};
   std::vector<std::vector<PairedValue>> rows;

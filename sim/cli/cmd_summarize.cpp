@@ -21,8 +21,10 @@ int merge(const Args& args) {
     std::fprintf(stderr, "sisim summarize: expected --merge A.h5 B.h5 ... -o ALL.h5\n");
     return kExitUsage;
   }
+  std::vector<InputFile> inputs;
+  for (const auto& file : args.positional) inputs.push_back({file, "a slice to merge"});
   std::string why;
-  if (!output_is_usable(args.output, args.force, why)) {
+  if (!output_is_usable(args.output, args.force, inputs, why)) {
     std::fprintf(stderr, "sisim summarize: %s\n", why.c_str());
     return kExitIo;
   }
@@ -61,9 +63,10 @@ bool print_special(const std::string& path) {
     std::vector<std::string> cases;
     std::vector<std::vector<PairedValue>> rows;
     read_stress_comparison(path, cases, rows);
-    std::fputs(
-        format_comparison_table(cases, rows, "sisim stress: " + r.attribute_string("/", "scenario")).c_str(),
-        stdout);
+    std::fputs(format_comparison_table(cases, rows,
+                                       "sisim stress: " + printable_text(r.attribute_string("/", "scenario")))
+                   .c_str(),
+               stdout);
     return true;
   }
   if (r.exists("/sweep/points")) {

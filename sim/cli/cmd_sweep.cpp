@@ -13,6 +13,7 @@
 #include "sim/cli/sweep_points.hpp"
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/distribution.hpp"
+#include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
 #include "sisim/version.hpp"
 
@@ -75,17 +76,19 @@ int cmd_sweep(const Args& args) {
     return kExitData;
   }
   const SweepSpec& spec = *read.spec;
-  std::string why;
-  if (!output_is_usable(args.output, args.force, why)) {
-    std::fprintf(stderr, "sisim sweep: %s\n", why.c_str());
-    return kExitIo;
-  }
   const LoadResult loaded = load_scenario(spec.scenario, args.overrides);
   if (!loaded.ok()) {
     std::fputs(format_errors(loaded.errors).c_str(), stderr);
     return kExitData;
   }
   const Config& base = *loaded.config;
+  std::vector<InputFile> inputs = scenario_inputs(spec.scenario, base);
+  inputs.push_back({args.positional[0], "the sweep file"});
+  std::string why;
+  if (!output_is_usable(args.output, args.force, inputs, why)) {
+    std::fprintf(stderr, "sisim sweep: %s\n", why.c_str());
+    return kExitIo;
+  }
   const SweepPoints points = sweep_points(spec);
   const auto total = static_cast<std::int64_t>(points.values.size());
   const std::int64_t begin = args.points_begin.value_or(0), end = args.points_end.value_or(total);
@@ -98,6 +101,10 @@ int cmd_sweep(const Args& args) {
   if (!points_load(spec, args, base, points, begin, end)) return kExitData;
   const RunOptions options = paired_options(args, base, spec.paths.value_or(0));
   SweepTable table = new_table(spec, base, points, options);
+  if (const std::string why = check_memory(base, options, 1); !why.empty()) {
+    std::fprintf(stderr, "sisim sweep: %s\n", why.c_str());
+    return kExitIo;
+  }
   install_cancel_handlers();
   try {
     for (std::int64_t p = begin; p < end; ++p) {

@@ -1,17 +1,40 @@
 #include "sim/cli/load_scenario.hpp"
 
+#include <cstdio>
+
 #include "sim/model/model.hpp"
+#include "sim/rng/samplers.hpp"
 
 namespace sisim::cli {
+
+std::vector<ConfigError> check_model_inputs(const Config& config, const std::string& scenario) {
+  std::vector<ConfigError> errors;
+  auto error = [&](const SourceLocation& at, const std::string& message) {
+    errors.push_back({at.file.empty() ? scenario : at.file, at.line, at.column, message});
+  };
+  if (const auto problem = check_fixed_gap(config)) error(config.intervention.effect.gap.where, *problem);
+  // The loader has already refused distributions that cannot be sampled (rng::find_distribution_problem);
+  // what remains is the range of what a valid distribution actually draws.
+  for (const UncertainParam& u : config.uncertain) {
+    const double lo = rng::quantile(u.dist, 0x1.0p-54), hi = rng::quantile(u.dist, 0x1.fffffffffffffp-1);
+    if (lo < u.min_value || hi > u.max_value) {
+      char buf[256];
+      std::snprintf(
+          buf, sizeof buf,
+          ": the distribution draws values from %.6g to %.6g (its 1.1e-16 and 1 - 1.1e-16 "
+          "quantiles), outside the allowed range [%.6g, %.6g]; narrow it or truncate it with min/max",
+          lo, hi, u.min_value, u.max_value);
+      error(u.where, u.path + buf);
+    }
+  }
+  return errors;
+}
 
 LoadResult load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   LoadResult result = load_config(path, overrides);
   if (!result.ok()) return result;
-  if (const auto problem = check_fixed_gap(*result.config)) {
-    const SourceLocation& at = result.config->intervention.effect.gap.where;
-    result.errors.push_back({at.file.empty() ? path : at.file, at.line, at.column, *problem});
-    result.config.reset();
-  }
+  result.errors = check_model_inputs(*result.config, path);
+  if (!result.errors.empty()) result.config.reset();
   return result;
 }
 

@@ -1,7 +1,10 @@
 // sisim command-line entry point: parses flags and dispatches to the subcommands.
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <new>
 #include <string>
 
 #include "sim/cli/commands.hpp"
@@ -17,6 +20,58 @@ struct MpiSession {
   ~MpiSession() { MPI_Finalize(); }
 };
 #endif
+
+namespace {
+
+int dispatch(const sisim::cli::Args& args) {
+  using namespace sisim::cli;
+  const std::string& c = args.command;
+  if (c == "version" || c == "--version") return cmd_version(args);
+  if (c == "validate") return cmd_validate(args);
+  if (c == "run") return cmd_run(args);
+  if (c == "summarize") return cmd_summarize(args);
+  if (c == "report") return cmd_report(args);
+  if (c == "stress") return cmd_stress(args);
+  if (c == "sweep") return cmd_sweep(args);
+  if (c == "price") return cmd_price(args);
+  if (c == "compare") return cmd_compare(args);
+  if (c == "help" || c == "--help" || c == "-h") {
+    std::fputs(usage_text().c_str(), stdout);
+    return kExitOk;
+  }
+  std::fprintf(stderr, "sisim: unknown command '%s'\n%s", c.c_str(), usage_text().c_str());
+  return kExitUsage;
+}
+
+// What a command prints on stdout is its result (`summarize --csv > x.csv`): a write that failed
+// (a full disk, /dev/full, a closed pipe) must not end in exit 0 with an empty file. stdout is
+// buffered, so the error shows at the flush.
+int check_stdout(const sisim::cli::Args& args, int code) {
+  errno = 0;
+  const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+  if (!failed) return code;
+  const int saved = errno;
+  std::fprintf(stderr, "sisim %s: cannot write to standard output: %s\n", args.command.c_str(),
+               std::strerror(saved != 0 ? saved : EIO));
+  return code == sisim::cli::kExitOk ? sisim::cli::kExitIo : code;
+}
+
+// An exception on one MPI rank must not leave the others waiting in a collective forever: the
+// whole job is ended with the exit code (a no-op without MPI or with one rank).
+void abort_other_ranks(int code) {
+#ifdef SISIM_WITH_MPI
+  int initialised = 0, finalised = 0, size = 1;
+  MPI_Initialized(&initialised);
+  MPI_Finalized(&finalised);
+  if (!initialised || finalised) return;
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  if (size > 1) MPI_Abort(MPI_COMM_WORLD, code);
+#else
+  (void)code;
+#endif
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace sisim::cli;
@@ -34,25 +89,18 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sisim: %s\n%s", problem.c_str(), usage_text().c_str());
     return kExitUsage;
   }
+  int code = kExitIo;
   try {
-    const std::string& c = args->command;
-    if (c == "version" || c == "--version") return cmd_version(*args);
-    if (c == "validate") return cmd_validate(*args);
-    if (c == "run") return cmd_run(*args);
-    if (c == "summarize") return cmd_summarize(*args);
-    if (c == "report") return cmd_report(*args);
-    if (c == "stress") return cmd_stress(*args);
-    if (c == "sweep") return cmd_sweep(*args);
-    if (c == "price") return cmd_price(*args);
-    if (c == "compare") return cmd_compare(*args);
-    if (c == "help" || c == "--help" || c == "-h") {
-      std::fputs(usage_text().c_str(), stdout);
-      return kExitOk;
-    }
-    std::fprintf(stderr, "sisim: unknown command '%s'\n%s", c.c_str(), usage_text().c_str());
-    return kExitUsage;
+    code = dispatch(*args);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr,
+                 "sisim: error: out of memory (use fewer --paths or --threads, or a smaller cohort)\n");
+    abort_other_ranks(kExitIo);
+    return kExitIo;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sisim: error: %s\n", e.what());
+    abort_other_ranks(kExitIo);
     return kExitIo;
   }
+  return check_stdout(*args, code);
 }

@@ -12,6 +12,13 @@
 #include "sisim/version.hpp"
 
 namespace sisim::cli {
+
+std::string shape_text(const std::vector<std::size_t>& dims) {
+  std::string out = "[";
+  for (size_t i = 0; i < dims.size(); ++i) out += (i ? " x " : "") + std::to_string(dims[i]);
+  return out + "]";
+}
+
 namespace {
 
 struct SummarySpec {
@@ -107,6 +114,10 @@ void write_timeseries(io::ResultWriter& w, const std::string& prefix, const Seri
   }
 }
 
+std::string where_in(const io::ResultReader& r, const std::string& object) {
+  return "'" + object + "' in '" + r.path() + "'";
+}
+
 }  // namespace
 
 std::string arm_coupling_text(const Config& config) {
@@ -121,6 +132,35 @@ std::string assumption_line(const std::string& arm_coupling) {
   return "assumption: arm coupling " + arm_coupling +
          " (rank correlation of a participant's labour-market luck with and without the programme:"
          " 0 independent, 1 identical; no trial identifies it; docs/MODEL.md 5.1)";
+}
+
+std::int64_t read_paths_attribute(const io::ResultReader& r) {
+  const std::int64_t paths = r.attribute_int("/", "paths");
+  if (paths < 1)
+    throw io::IoError("root attribute 'paths' of '" + r.path() + "' is " + std::to_string(paths) +
+                      ": not a number of paths (damaged or forged file)");
+  return paths;
+}
+
+std::vector<double> read_column_of_length(const io::ResultReader& r, const std::string& path,
+                                          std::int64_t length) {
+  const auto dims = r.shape(path);
+  if (dims.size() != 1 || static_cast<std::int64_t>(dims[0]) != length)
+    throw io::IoError("dataset " + where_in(r, path) + " has shape " + shape_text(dims) + ", expected [" +
+                      std::to_string(length) + "] (damaged or forged file)");
+  return r.read_doubles(path);
+}
+
+std::vector<double> read_matrix_of_shape(const io::ResultReader& r, const std::string& path,
+                                         std::int64_t rows, std::int64_t cols, std::size_t& rows_read) {
+  const auto dims = r.shape(path);
+  if (dims.size() != 2 || static_cast<std::int64_t>(dims[1]) != cols ||
+      (rows >= 0 && static_cast<std::int64_t>(dims[0]) != rows))
+    throw io::IoError("dataset " + where_in(r, path) + " has shape " + shape_text(dims) + ", expected [" +
+                      (rows >= 0 ? std::to_string(rows) : std::string("rows")) + " x " +
+                      std::to_string(cols) + "] (damaged or forged file)");
+  rows_read = dims[0];
+  return r.read_doubles(path);
 }
 
 std::vector<HeadlineRow> headline_rows(const RunOutput& run) {
@@ -193,25 +233,27 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
                                                   : "a sisim file without a run summary";
     throw io::IoError("this is " + kind + ", not the result of `sisim run`; see docs/HDF5.md");
   }
-  title = "sisim results: " + r.attribute_string("/", "scenario") + " (" +
-          std::to_string(static_cast<long long>(r.attribute_number("/", "paths"))) + " paths, seed " +
+  // The scenario name comes from the file: escaped, so it cannot drive the terminal.
+  title = "sisim results: " + printable_text(r.attribute_string("/", "scenario")) + " (" +
+          std::to_string(read_paths_attribute(r)) + " paths, seed " +
           std::to_string(r.attribute_uint("/", "seed")) + ")";
   // Files written before the coupling was a stated assumption had identical luck in both arms.
-  title +=
-      "\n" + assumption_line(r.has_attribute("/", "arm_coupling") ? r.attribute_string("/", "arm_coupling")
-                                                                  : "1 (written before the key existed)");
+  title += "\n" + assumption_line(r.has_attribute("/", "arm_coupling")
+                                      ? printable_text(r.attribute_string("/", "arm_coupling"))
+                                      : "1 (written before the key existed)");
   std::vector<HeadlineRow> rows;
+  const auto levels = static_cast<std::int64_t>(analysis::kQuantileLevels.size());
   for (const auto& spec : kHeadline) {
     const std::string g = prefix + "/summary/" + spec.group + "/";
-    auto scalar = [&](const char* name) { return r.read_doubles(g + name).at(0); };
+    auto scalar = [&](const char* name) { return r.read_scalar(g + name); };
     HeadlineRow row{spec.label, spec.unit, {}, spec.loss_label, spec.show_shortfall};
     auto& s = row.summary;
     s.mean = scalar("mean");
     s.sd = scalar("sd");
     s.se_mean = scalar("se");
-    const auto q = r.read_doubles(g + "quantiles");
-    const auto qse = r.read_doubles(g + "quantile_se");
-    for (size_t k = 0; k < s.quantiles.size() && k < q.size() && k < qse.size(); ++k) {
+    const auto q = read_column_of_length(r, g + "quantiles", levels);
+    const auto qse = read_column_of_length(r, g + "quantile_se", levels);
+    for (size_t k = 0; k < s.quantiles.size(); ++k) {
       s.quantiles[k] = q[k];
       s.quantile_se[k] = qse[k];
     }
@@ -225,8 +267,11 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
     s.es_05_se = scalar("es_05_se");
     s.var_01_se = scalar("var_01_se");
     s.es_01_se = scalar("es_01_se");
-    s.n = static_cast<std::int64_t>(scalar("n"));
-    s.n_nan = static_cast<std::int64_t>(scalar("n_nan"));
+    const double n = scalar("n"), n_nan = scalar("n_nan");
+    if (!(n >= 0 && n <= 9.0e15) || !(n_nan >= 0 && n_nan <= 9.0e15))
+      throw io::IoError("dataset '" + g + "n' or 'n_nan' in '" + path + "' is not a count of paths");
+    s.n = static_cast<std::int64_t>(n);
+    s.n_nan = static_cast<std::int64_t>(n_nan);
     rows.push_back(row);
   }
   return rows;

@@ -5,13 +5,29 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "config/loader.hpp"
 #include "sim/cli/summary_table.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
 
 namespace sisim::cli {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = static_cast<int>(io::kResultSchemaVersion);
+
+// Readers never trust a file (a forged or damaged one must give an error, never a crash or a
+// silently wrong table): each checks the shape of what it reads. All throw io::IoError.
+
+// "[3 x 9]" for error messages.
+std::string shape_text(const std::vector<std::size_t>& dims);
+// The root attribute `paths`: an integer >= 1.
+std::int64_t read_paths_attribute(const io::ResultReader& r);
+// A one-dimensional dataset of exactly `length` numbers.
+std::vector<double> read_column_of_length(const io::ResultReader& r, const std::string& path,
+                                          std::int64_t length);
+// A [rows x cols] matrix with exactly `cols` columns (and `rows` rows unless rows < 0).
+std::vector<double> read_matrix_of_shape(const io::ResultReader& r, const std::string& path,
+                                         std::int64_t rows, std::int64_t cols, std::size_t& rows_read);
 
 struct WriteRequest {
   std::string path;

@@ -1,22 +1,32 @@
 #include "sim/cli/run_checks.hpp"
 
-#include <filesystem>
 #include <stdexcept>
+
+#include "sim/io/output_file.hpp"
 
 namespace sisim::cli {
 
-bool output_is_usable(const std::string& path, bool force, std::string& why) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::exists(path, ec) && !force) {
-    why = path + " exists (use --force to replace it)";
+std::vector<InputFile> scenario_inputs(const std::string& scenario, const Config& config) {
+  std::vector<InputFile> inputs = {{scenario, "the scenario"}};
+  for (const auto& parent : config.extended_files) inputs.push_back({parent, "a file the scenario extends"});
+  return inputs;
+}
+
+bool output_is_usable(const std::string& path, bool force, const std::vector<InputFile>& inputs,
+                      std::string& why) {
+  for (const InputFile& input : inputs) {
+    if (input.path.empty() || !io::same_file(path, input.path)) continue;
+    why = "the output '" + path + "' is also an input of this command (" + input.role + " '" + input.path +
+          "'): writing it would destroy the input; choose another output file";
     return false;
   }
-  const fs::path folder = fs::absolute(fs::path(path)).parent_path();
-  if (!fs::is_directory(folder, ec)) {
-    why = "folder " + folder.string() + " does not exist";
+  try {
+    io::check_output_path(path, force);
+  } catch (const io::IoError& e) {
+    why = e.what();
     return false;
   }
+  io::remove_stale_temporaries(path);  // left by sisim processes killed while writing here
   return true;
 }
 

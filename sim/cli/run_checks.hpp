@@ -9,9 +9,20 @@
 
 namespace sisim::cli {
 
+// A file a command reads, and what it is to the command ("the scenario", "the cases file").
+struct InputFile {
+  std::string path;
+  std::string role;
+};
+
+// The scenario file and every file it extends, as inputs of a command.
+std::vector<InputFile> scenario_inputs(const std::string& scenario, const Config& config);
+
 // Refuses before a run, not after it: a user should not wait an hour to learn that the output
-// exists or cannot be written (the writer checks again at the end).
-bool output_is_usable(const std::string& path, bool force, std::string& why);
+// exists, cannot be written, is not a regular file (sim/io/output_file.hpp) or is one of the
+// command's own inputs (the writer checks again at the end).
+bool output_is_usable(const std::string& path, bool force, const std::vector<InputFile>& inputs,
+                      std::string& why);
 
 // The investor loses money on a path when outcome receipts plus any guarantee fall short of the
 // capital drawn.

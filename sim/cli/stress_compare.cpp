@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 #include "sim/cli/stress_run.hpp"
 
 namespace sisim::cli {

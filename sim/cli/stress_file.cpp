@@ -1,5 +1,6 @@
 #include "sim/cli/stress_file.hpp"
 
+#include "sim/cli/result_file.hpp"
 #include "sim/io/h5_reader.hpp"
 
 namespace sisim::cli {
@@ -66,9 +67,11 @@ void read_stress_comparison(const std::string& path, std::vector<std::string>& c
   rows.assign(cases.size(), std::vector<PairedValue>(comparison_metrics().size()));
   for (size_t m = 0; m < comparison_metrics().size(); ++m) {
     const std::string g = std::string("/stress/comparison/") + comparison_metrics()[m].name + "/";
-    const auto value = r.read_doubles(g + "value"), change = r.read_doubles(g + "change"),
-               se = r.read_doubles(g + "change_se");
-    for (size_t c = 0; c < cases.size() && c < value.size(); ++c) rows[c][m] = {value[c], change[c], se[c]};
+    const auto n = static_cast<std::int64_t>(cases.size());
+    const auto value = read_column_of_length(r, g + "value", n),
+               change = read_column_of_length(r, g + "change", n),
+               se = read_column_of_length(r, g + "change_se", n);
+    for (size_t c = 0; c < cases.size(); ++c) rows[c][m] = {value[c], change[c], se[c]};
   }
 }
 

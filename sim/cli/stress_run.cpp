@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "sim/cli/load_scenario.hpp"
 #include "sim/model/model.hpp"
 
 namespace sisim::cli {
@@ -18,11 +19,8 @@ LoadResult load_shifted(const std::string& scenario, const std::vector<std::stri
   }
   LoadResult result = load_config_with_shifts(scenario, overrides, resolved);
   if (!result.ok()) return result;
-  if (const auto problem = check_fixed_gap(*result.config)) {
-    const SourceLocation& at = result.config->intervention.effect.gap.where;
-    result.errors.push_back({at.file.empty() ? scenario : at.file, at.line, at.column, *problem});
-    result.config.reset();
-  }
+  result.errors = check_model_inputs(*result.config, scenario);
+  if (!result.errors.empty()) result.config.reset();
   return result;
 }
 

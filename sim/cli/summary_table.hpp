@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::cli {
 

@@ -5,7 +5,7 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/io/h5_reader.hpp"
@@ -160,7 +160,7 @@ SweepTable read_sweep_file(const std::string& path) {
   t.sisim_version = r.attribute_string("/", "sisim_version");
   t.git_hash = r.attribute_string("/", "git_hash");
   t.seed = r.attribute_uint("/", "seed");
-  t.paths = r.attribute_int("/", "paths");
+  t.paths = read_paths_attribute(r);
   t.threads = r.attribute_int("/", "threads");
   t.scenario = r.attribute_string("/", "scenario");
   t.config_yaml = r.read_string("/meta/config_yaml");
@@ -170,11 +170,44 @@ SweepTable read_sweep_file(const std::string& path) {
   t.columns = r.attribute_strings("/sweep", "columns");
   t.grid_shape = r.read_ints("/sweep/grid_shape");
   t.index = r.read_ints("/sweep/points/index");
-  for (const auto& c : t.columns) t.values.push_back(r.read_doubles("/sweep/points/" + c));
-  t.gap_clamped = r.read_ints("/sweep/gap_clamped_paths");
+  // Every per-point array has one entry per point of the file, and the points are a contiguous
+  // range inside the sweep: anything else is a damaged or forged file, refused before any table is
+  // printed or merged.
+  const auto forged = [&](const std::string& what) {
+    return io::IoError("'" + path + "' is not a consistent sweep file: " + what +
+                       " (damaged or forged file)");
+  };
+  const auto points = static_cast<std::int64_t>(t.index.size());
+  if (t.kind != "grid" && t.kind != "latin_hypercube")
+    throw forged("unknown sweep kind '" + printable_text(t.kind) + "'");
+  if (t.points_total < 1 || t.points_total > (std::int64_t{1} << 40))
+    throw forged("points_total is " + std::to_string(t.points_total));
+  if (points < 1 || points > t.points_total)
+    throw forged(std::to_string(points) + " points for a sweep of " + std::to_string(t.points_total));
+  for (std::int64_t i = 0; i < points; ++i)
+    if (t.index[static_cast<size_t>(i)] != t.index.front() + i || t.index.front() < 0 ||
+        t.index.back() >= t.points_total)
+      throw forged("the point indices are not a contiguous range inside 0.." +
+                   std::to_string(t.points_total - 1));
+  if (t.columns.empty()) throw forged("no swept columns");
+  std::int64_t product = 1;
+  for (const std::int64_t n : t.grid_shape) {
+    if (n < 1 || n > t.points_total) throw forged("grid_shape holds " + std::to_string(n));
+    product *= n;
+  }
+  if (t.grid_shape.empty() || product != t.points_total)
+    throw forged("grid_shape does not multiply to points_total " + std::to_string(t.points_total));
+  for (const auto& c : t.columns) t.values.push_back(read_column_of_length(r, "/sweep/points/" + c, points));
+  const auto ints = [&](const std::string& p) {
+    const auto dims = r.shape(p);
+    if (dims.size() != 1 || static_cast<std::int64_t>(dims[0]) != points)
+      throw forged(p + " has shape " + shape_text(dims) + ", expected [" + std::to_string(points) + "]");
+    return r.read_ints(p);
+  };
+  t.gap_clamped = ints("/sweep/gap_clamped_paths");
   for (const auto& metric : sweep_metrics())
     for (const auto& stat : sweep_stats())
-      t.stats.push_back(r.read_doubles("/sweep/summary/" + metric + "/" + stat));
+      t.stats.push_back(read_column_of_length(r, "/sweep/summary/" + metric + "/" + stat, points));
   return t;
 }
 
@@ -185,10 +218,16 @@ SweepTable merge_sweep_tables(const std::vector<SweepTable>& slices, const std::
   std::vector<std::pair<std::int64_t, std::pair<size_t, size_t>>> rows;  // index -> (slice, row)
   for (size_t s = 0; s < slices.size(); ++s) {
     const SweepTable& t = slices[s];
+    check_same(t.sisim_version == first.sisim_version && t.git_hash == first.git_hash,
+               "the sisim build: " + printable_text(t.sisim_version + " (git " + t.git_hash + ")") + " vs " +
+                   printable_text(first.sisim_version + " (git " + first.git_hash + ")"),
+               names[s]);
     check_same(t.config_yaml == first.config_yaml, "the base scenario", names[s]);
     check_same(t.sweep_yaml == first.sweep_yaml, "the sweep file", names[s]);
     check_same(t.seed == first.seed && t.paths == first.paths, "seed or paths", names[s]);
-    check_same(t.columns == first.columns && t.points_total == first.points_total, "the points", names[s]);
+    check_same(t.columns == first.columns && t.points_total == first.points_total && t.kind == first.kind &&
+                   t.grid_shape == first.grid_shape,
+               "the points", names[s]);
     for (size_t i = 0; i < t.index.size(); ++i) rows.push_back({t.index[i], {s, i}});
   }
   std::sort(rows.begin(), rows.end());

@@ -3,7 +3,7 @@
 #include <limits>
 #include <numeric>
 
-#include "analysis/npv.hpp"
+#include "sim/finance/npv.hpp"
 
 namespace sisim {
 

@@ -1,6 +1,6 @@
 #pragma once
 // The investor's per-path summary (MODEL.md 9), computed from monthly cash flows.
-#include "analysis/irr.hpp"
+#include "sim/finance/irr.hpp"
 #include "sim/contract/outcome.hpp"
 
 namespace sisim {

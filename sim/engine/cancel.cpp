@@ -17,6 +17,9 @@ std::atomic<bool>& cancel_flag() {
 void install_cancel_handlers() {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
+  // A closed terminal or ssh session (SIGHUP) would otherwise kill the run without saving its
+  // checkpoint: it stops like Ctrl-C.
+  std::signal(SIGHUP, on_signal);
 }
 
 }  // namespace sisim

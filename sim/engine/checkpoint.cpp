@@ -1,6 +1,7 @@
 #include "sim/engine/checkpoint.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -131,6 +132,45 @@ std::string checkpoint_path_for_rank(const std::string& path, int rank, int rank
   return ranks <= 1 ? path : path + ".rank" + std::to_string(rank);
 }
 
+void check_rank_count(const std::string& path, int ranks) {
+  std::error_code ec;
+  auto refuse = [&](const std::string& found, const std::string& what) {
+    throw CheckpointError(
+        "checkpoint '" + found + "' was written by a run with " + what + ", and this run has " +
+        std::to_string(ranks) + (ranks == 1 ? " process" : " MPI ranks") +
+        "; resume with the same number of ranks, or delete the checkpoint files to start over");
+  };
+  if (ranks > 1 && std::filesystem::exists(path, ec)) refuse(path, "one process");
+  if (ranks <= 1 && std::filesystem::exists(path + ".rank0", ec))
+    refuse(path + ".rank0", "several MPI ranks");
+  if (ranks > 1 && std::filesystem::exists(path + ".rank" + std::to_string(ranks), ec))
+    refuse(path + ".rank" + std::to_string(ranks), "more MPI ranks");
+}
+
+namespace {
+
+// PATH.tmp-PID files of processes that no longer exist (SIGKILL, node failure mid-save): each can
+// be as large as the checkpoint itself, and nothing else would ever delete them.
+void remove_stale_temporaries(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path p(path);
+  const std::string prefix = p.filename().string() + ".tmp-";
+  std::error_code ec;
+  const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 10) continue;
+    const long long pid = std::stoll(digits);
+    if (pid == ::getpid() || (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)) continue;
+    std::error_code ignored;
+    fs::remove(entry.path(), ignored);
+  }
+}
+
+}  // namespace
+
 Checkpoint::Checkpoint(std::string path, CheckpointBinding binding, std::int64_t blocks,
                        std::int64_t first_block, std::int64_t last_block)
     : path_(std::move(path)),
@@ -219,9 +259,15 @@ void Checkpoint::save(const ColumnSet& columns, SeriesCollector& series) const {
 }
 
 std::int64_t Checkpoint::load(ColumnSet& columns, SeriesCollector& series) {
+  remove_stale_temporaries(path_);
   std::error_code ec;
-  if (!std::filesystem::exists(path_, ec)) return 0;
+  const auto status = std::filesystem::symlink_status(path_, ec);
+  if (!std::filesystem::exists(status)) return 0;
   const std::string what = "checkpoint '" + path_ + "'";
+  // Saving renames a temporary file over the checkpoint: it must be a regular file (reading a FIFO
+  // would block, and a device would be replaced).
+  if (!std::filesystem::is_regular_file(status))
+    throw CheckpointError(what + " is not a regular file; give a file name for --checkpoint");
   std::ifstream in(path_, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();

@@ -45,7 +45,8 @@ class Checkpoint {
 
   // Reads the file, if there is one, into `columns` and `series` (already allocated for the whole
   // run) and marks its blocks done. Returns the number of blocks loaded (0 without a file).
-  // Throws CheckpointError if the file belongs to another run or is damaged.
+  // Throws CheckpointError if the file belongs to another run, is damaged or is not a regular file.
+  // Also removes temporary files (PATH.tmp-PID) that killed processes left behind.
   std::int64_t load(ColumnSet& columns, SeriesCollector& series);
 
   void mark_done(std::int64_t block, std::int64_t clamped_paths);
@@ -73,5 +74,10 @@ class Checkpoint {
 // The checkpoint file of `rank` among `ranks` for a --checkpoint path: the path itself for one
 // process, "PATH.rankR" for each of several MPI ranks.
 std::string checkpoint_path_for_rank(const std::string& path, int rank, int ranks);
+
+// Throws CheckpointError if checkpoint files of `path` from a run with another number of ranks
+// exist (PATH when this run has several ranks, PATH.rank0 when it has one, PATH.rankN for N >=
+// ranks): resuming would silently start over beside them.
+void check_rank_count(const std::string& path, int ranks);
 
 }  // namespace sisim

@@ -23,8 +23,8 @@ namespace sisim {
 
 namespace {
 
-// Simulates `blocks` (in any order, over the TBB pool); a block once started is finished, so a
-// cancellation leaves every block either complete (done[block] = 1) or untouched.
+// Simulates `blocks` (in any order, over the TBB pool). A cancellation leaves every block either
+// complete (done[block] = 1) or not done; a block not done is discarded whatever it holds.
 struct BlockJob {
   const PathRunner& runner;
   RunOutput& out;
@@ -45,8 +45,13 @@ struct BlockJob {
         const std::int64_t first = block * block_size;
         const std::int64_t last = std::min(out.paths, first + block_size);
         std::int64_t block_clamped = 0;
-        for (std::int64_t path = first; path < last; ++path)
+        for (std::int64_t path = first; path < last; ++path) {
           block_clamped += runner.run_path(path, block, local, out.columns, series) ? 1 : 0;
+          // Checked after every path, not only between blocks (a block of large cohorts takes
+          // minutes): a block stopped part-way is not marked done, so it is never saved to a
+          // checkpoint or gathered, and a resumed run simulates it again from the start.
+          if (cancel.load(std::memory_order_relaxed)) return;
+        }
         clamped[static_cast<size_t>(block)] = block_clamped;
         done[static_cast<size_t>(block)] = 1;
         progress.add(last - first);
@@ -94,6 +99,7 @@ std::optional<Checkpoint> open_checkpoint(const Config& config, const RunOptions
                                           std::int64_t last_block) {
   if (options.checkpoint.empty()) return std::nullopt;
   out.checkpoint_file = checkpoint_path_for_rank(options.checkpoint, group.rank, group.size);
+  check_rank_count(options.checkpoint, group.size);
   CheckpointBinding binding;
   binding.config_text = config.resolved_yaml;
   binding.seed = out.seed;
@@ -116,7 +122,10 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
   RunOutput out;
   out.paths = options.paths > 0 ? options.paths : config.simulation.paths;
   out.seed = options.seed_set ? options.seed : config.simulation.seed;
-  out.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  // The threads that actually run, and so what the result file records: TBB never runs more than
+  // the cores this process may use, however many were asked for (--threads 10000 runs 2 on 2 cores).
+  const int available = tbb::info::default_concurrency();
+  out.threads = options.threads > 0 ? std::min(options.threads, available) : available;
 
   PathRunner runner(config, out.seed);
   runner.define_columns(out.columns);
@@ -134,8 +143,20 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
   const std::int64_t my_paths =
       std::min(out.paths, last_block * block_size) - std::min(out.paths, first_block * block_size);
 
-  std::optional<Checkpoint> checkpoint =
-      open_checkpoint(config, options, out, series, block_size, group, first_block, last_block);
+  // Every rank must agree on a refusal before any collective: a rank that refused its checkpoint
+  // (damaged, another run, another rank count) and returned while the others waited in the next
+  // allreduce would deadlock the whole job.
+  std::optional<Checkpoint> checkpoint;
+  std::string refusal;
+  try {
+    checkpoint = open_checkpoint(config, options, out, series, block_size, group, first_block, last_block);
+  } catch (const CheckpointError& e) {
+    refusal = e.what();
+  }
+  if (any_rank_cancelled(group, !refusal.empty()))
+    throw CheckpointError(!refusal.empty() ? refusal
+                                           : "another MPI rank refused its checkpoint (see its message); "
+                                             "no rank resumed");
   std::int64_t clamped_total = checkpoint ? checkpoint->clamped_paths() : 0;
   std::vector<std::int64_t> pending;
   std::int64_t pending_paths = 0;

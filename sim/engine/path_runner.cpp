@@ -4,8 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "analysis/irr.hpp"
-#include "analysis/npv.hpp"
 #include "sim/contract/fiscal_savings.hpp"
 #include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/outcome_count.hpp"
@@ -14,8 +12,11 @@
 #include "sim/contract/termination.hpp"
 #include "sim/contract/terms.hpp"
 #include "sim/engine/budget_account.hpp"
+#include "sim/engine/cancel.hpp"
 #include "sim/engine/funding_alternatives.hpp"
 #include "sim/engine/society_account.hpp"
+#include "sim/finance/irr.hpp"
+#include "sim/finance/npv.hpp"
 #include "sim/model/model.hpp"
 #include "sim/model/path_simulation.hpp"
 #include "sim/model/regime.hpp"
@@ -285,7 +286,9 @@ void PathRunner::define_columns(ColumnSet& c) {
 }
 
 std::shared_ptr<PathRunner::Scratch> PathRunner::make_scratch() const {
-  return std::make_shared<Scratch>();
+  auto scratch = std::make_shared<Scratch>();
+  scratch->sim.stop = &cancel_flag();
+  return scratch;
 }
 
 bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, ColumnSet& c,
@@ -311,7 +314,7 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   const std::vector<ArmHistory>* control = nullptr;
   if (terms.present && terms.control_group_size > 0) {
     simulate_control_group(i.model, pp, regime, terms.control_group_size, i.key, path_id, s.sim.scratch,
-                           s.control);
+                           s.control, s.sim.stop);
     control = &s.control;
   }
 

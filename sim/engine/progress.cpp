@@ -11,7 +11,8 @@ ProgressReporter::ProgressReporter(std::string label, std::int64_t total, bool e
       total_(total),
       enabled_(enabled),
       tty_(isatty(STDERR_FILENO) != 0),
-      start_(std::chrono::steady_clock::now()) {
+      start_(std::chrono::steady_clock::now()),
+      last_change_(start_) {
   if (enabled_) thread_ = std::thread([this] { loop(); });
 }
 
@@ -54,9 +55,21 @@ void ProgressReporter::print(bool final_line) {
     std::snprintf(line, sizeof line, "%s: %lld/%lld paths in %.1f s (%.0f paths/s)", label_.c_str(),
                   static_cast<long long>(done), static_cast<long long>(total_), seconds, rate);
   } else {
-    std::snprintf(line, sizeof line, "%s: %lld/%lld paths (%.1f %%), %.0f paths/s, ETA %.0f s",
-                  label_.c_str(), static_cast<long long>(done), static_cast<long long>(total_), percent, rate,
-                  eta);
+    // An ETA needs a rate: before the first path finishes, or while none has finished for a while
+    // (one very long path, a stuck node), say so instead of showing "ETA 0 s".
+    const auto now = std::chrono::steady_clock::now();
+    if (done != last_done_) {
+      last_done_ = done;
+      last_change_ = now;
+    }
+    const double idle = std::chrono::duration<double>(now - last_change_).count();
+    char eta_text[64];
+    if (done == 0 || idle >= 10.0)
+      std::snprintf(eta_text, sizeof eta_text, "ETA unknown (no path finished in %.0f s)", idle);
+    else
+      std::snprintf(eta_text, sizeof eta_text, "ETA %.0f s", eta);
+    std::snprintf(line, sizeof line, "%s: %lld/%lld paths (%.1f %%), %.0f paths/s, %s", label_.c_str(),
+                  static_cast<long long>(done), static_cast<long long>(total_), percent, rate, eta_text);
   }
   if (tty_) {
     std::fprintf(stderr, "\r\033[K%s%s", line, final_line ? "\n" : "");

@@ -36,6 +36,8 @@ class ProgressReporter {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false;
+  std::int64_t last_done_ = 0;                         // as of the last line printed
+  std::chrono::steady_clock::time_point last_change_;  // when `done` last moved
   std::thread thread_;
 };
 

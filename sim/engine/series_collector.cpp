@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim {
 namespace {

@@ -97,6 +97,8 @@ std::vector<std::string> read_strings(hid_t object, bool is_dataset, const std::
   if (H5Tget_class(type.get()) != H5T_STRING) throw IoError(what + ": not a string");
   const hssize_t count = H5Sget_simple_extent_npoints(space.get());
   if (count < 0) throw IoError(what + ": " + h5_error_text());
+  if (count > (std::int64_t{1} << 24))
+    throw IoError(what + ": implausibly many strings (" + std::to_string(count) + ")");
   std::vector<std::string> out;
   if (count == 0) return out;
   H5Handle mem = checked(H5Tget_native_type(type.get(), H5T_DIR_ASCEND), H5Tclose, what);

@@ -47,6 +47,10 @@ struct ResultReader::Impl {
     }
     const hssize_t count = H5Sget_simple_extent_npoints(space.get());
     if (count < 0) throw IoError("cannot read " + where(object) + ": " + detail::h5_error_text());
+    if (count > kMaxElementsRead)
+      throw IoError("dataset " + where(object) + " claims " + std::to_string(count) +
+                    " elements, more than a result file holds (at most " + std::to_string(kMaxElementsRead) +
+                    ")");
     std::vector<T> out(static_cast<std::size_t>(count));
     if (count > 0) {
       check(H5Dread(dataset.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()),
@@ -92,6 +96,16 @@ ResultReader::ResultReader(const std::string& path) : impl_(std::make_unique<Imp
     throw IoError("cannot open result file '" + path +
                   "': not a sisim result file (no root attribute 'schema_version')");
   }
+  std::int64_t version = 0;
+  try {
+    version = detail::read_attribute_int(root.get(), "the root group of '" + path + "'", "schema_version");
+  } catch (const IoError& e) {
+    throw IoError("cannot open result file '" + path + "': " + e.what());
+  }
+  if (version != kResultSchemaVersion)
+    throw IoError("cannot open result file '" + path + "': it has schema_version " + std::to_string(version) +
+                  ", and this sisim reads schema_version " + std::to_string(kResultSchemaVersion) +
+                  " (docs/HDF5.md); use the sisim that wrote it");
 }
 
 ResultReader::~ResultReader() = default;

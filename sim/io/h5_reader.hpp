@@ -12,11 +12,19 @@
 
 namespace sisim::io {
 
+// The result-file layout this build writes and reads (root attribute schema_version, docs/HDF5.md).
+inline constexpr std::int64_t kResultSchemaVersion = 1;
+
+// No dataset or attribute of a result file is read into memory if it holds more elements than this
+// (2^28 numbers, 2 GiB): a forged file can claim any size.
+inline constexpr std::int64_t kMaxElementsRead = std::int64_t{1} << 28;
+
 class ResultReader {
  public:
   // Opens `path` read-only. Throws IoError for a missing file ("no such file"), a file that is
   // not HDF5 ("not an HDF5 file"), a truncated or corrupt HDF5 file ("truncated or corrupt"),
-  // and an HDF5 file without the root attribute schema_version ("not a sisim result file").
+  // an HDF5 file without the root attribute schema_version ("not a sisim result file") and one
+  // whose schema_version is not kResultSchemaVersion.
   explicit ResultReader(const std::string& path);
   ~ResultReader();
   ResultReader(const ResultReader&) = delete;

@@ -18,6 +18,7 @@
 #include <memory>
 
 #include "sim/io/h5_writer_impl.hpp"
+#include "sim/io/output_file.hpp"
 
 namespace sisim::io {
 
@@ -28,63 +29,11 @@ using detail::H5Handle;
 
 namespace {
 
-fs::path folder_of(const fs::path& file) {
-  fs::path dir = file.parent_path();
-  return dir.empty() ? fs::path(".") : dir;
-}
-
+// The destination rule of sim/io/output_file.hpp (regular files only, writable folder), plus a
+// clean-up of temporary files that killed sisim processes left beside it.
 void check_destination(const std::string& final_path, bool force) {
-  const fs::path target(final_path);
-  if (final_path.empty() || !target.has_filename()) {
-    throw IoError("invalid output file name '" + final_path + "'");
-  }
-  const fs::path dir = folder_of(target);
-  std::error_code ec;
-  const fs::file_status dir_status = fs::status(dir, ec);
-  if (!fs::exists(dir_status)) {
-    throw IoError("cannot write '" + final_path + "': folder '" + dir.string() + "' does not exist");
-  }
-  if (!fs::is_directory(dir_status)) {
-    throw IoError("cannot write '" + final_path + "': '" + dir.string() + "' is not a folder");
-  }
-  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
-    throw IoError("cannot write '" + final_path + "': folder '" + dir.string() + "' is not writable (" +
-                  std::strerror(errno) + ")");
-  }
-  const fs::file_status target_status = fs::symlink_status(target, ec);
-  if (fs::is_directory(fs::status(target, ec))) {
-    throw IoError("cannot write '" + final_path + "': it is a folder");
-  }
-  if (fs::exists(target_status) && !force) {
-    throw IoError("output file '" + final_path + "' already exists (use --force to replace it)");
-  }
-}
-
-std::string temp_name_for(const fs::path& target) {
-  // pid + a per-process counter: two writers (or two processes) never share a temporary file.
-  static std::atomic<unsigned> counter{0};
-  const std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                           std::to_string(counter++);
-  return (folder_of(target) / name).string();
-}
-
-void fsync_path(const std::string& path, bool directory) {
-  const int fd = ::open(path.c_str(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
-  if (fd < 0) throw IoError("cannot open '" + path + "' to sync it: " + std::strerror(errno));
-  const int rc = ::fsync(fd);
-  const int saved = errno;
-  ::close(fd);
-  if (rc != 0) throw IoError("cannot sync '" + path + "' to disk: " + std::strerror(saved));
-}
-
-void write_all(int fd, const char* data, std::size_t size, const std::string& what) {
-  while (size > 0) {
-    const ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw IoError(what + ": " + std::strerror(n < 0 ? errno : EIO));
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
+  check_output_path(final_path, force);
+  remove_stale_temporaries(final_path);
 }
 
 UniqueFd create_temp_file(const std::string& path, const std::string& final_path) {
@@ -108,7 +57,7 @@ ResultWriter::ResultWriter(const std::string& final_path, bool force) : impl_(st
   detail::h5_init();
   check_destination(final_path, force);
   impl_->final_path = final_path;
-  impl_->temp_path = temp_name_for(fs::path(final_path));
+  impl_->temp_path = temporary_name_for(final_path);
   impl_->temp_file = create_temp_file(impl_->temp_path, final_path);
   try {
     open_in_memory_file();
@@ -180,7 +129,7 @@ void ResultWriter::commit() {
   // The result is complete under its final name; syncing the folder only makes the rename itself
   // durable, so a failure here is not worth failing the run for.
   try {
-    fsync_path(folder_of(fs::path(w.final_path)).string(), true);
+    detail::fsync_path(detail::folder_of(w.final_path), true);
   } catch (const IoError&) {
   }
 }
@@ -197,7 +146,7 @@ void ResultWriter::write_image_to_temp_file() {
     throw IoError(what + ": " + detail::h5_error_text());
   }
   if (w.file.close() < 0) throw IoError(what + ": " + detail::h5_error_text());
-  write_all(w.temp_file.get(), image.get(), static_cast<std::size_t>(size), what);
+  detail::write_all(w.temp_file.get(), image.get(), static_cast<std::size_t>(size), what);
   image.reset();
   // fsync before the rename: otherwise a power loss right after it could leave an empty or
   // partial file under the final name.

@@ -2,7 +2,7 @@
 // The employment_gap effect (MODEL.md sections 4 and 12): the hazard ratio HR at which the expected
 // share employed `at_month` months after enrolment, treated minus counterfactual, equals the gap.
 // Exact propagation of the expected state probabilities of both arms (normal regime, no
-// termination), segment-weighted, then bisection on HR in [0, HR_max].
+// termination), segment-weighted, then regula falsi (Illinois) on HR in [0, HR_max].
 #include <vector>
 
 namespace sisim {
@@ -38,7 +38,7 @@ struct GapSolution {
   double hr_max = 1.0;
 };
 
-// Bisection to an HR bracket narrower than 1e-9. Unreachable gaps clamp HR to 0 or HR_max.
+// Illinois regula falsi to an HR bracket narrower than 1e-9. Unreachable gaps clamp HR to 0 or HR_max.
 GapSolution solve_employment_gap(const CalibrationInputs& in);
 
 // The post-programme effect of a completer j = k - D months after the programme's end.

@@ -26,14 +26,21 @@ CalibrationInputs make_calibration_inputs(const Config& c, const std::vector<dou
   return in;
 }
 
+// Benefit-month counts at or beyond this are never reached: a horizon is at most 12,000 months.
+constexpr int kNeverReached = 1000000;
+
 // First benefit-month count n >= 0 at which benefit_weeks(base, n) >= from_week, computed with the
-// very expression the simulation uses so the class boundaries are exact (26 weeks at n = 6).
+// very expression the simulation uses so the class boundaries are exact (26 weeks at n = 6), or
+// kNeverReached for a class no horizon reaches. Both loops are bounded: the guess is within a step
+// or two of n, and the count never passes kNeverReached (an unbounded count overflowed an int and
+// never ended for from_week: 1e10).
 int first_month_at_weeks(double base, double from_week) {
   if (benefit_weeks(base, 0) >= from_week) return 0;
-  double guess = std::ceil((from_week - base) * 12.0 / 52.0);
-  int n = static_cast<int>(std::clamp(guess, 0.0, 1.0e8));
+  const double guess = std::ceil((from_week - base) * 12.0 / 52.0);
+  if (!(guess < kNeverReached)) return kNeverReached;
+  int n = static_cast<int>(std::max(guess, 0.0));
   while (n > 0 && benefit_weeks(base, n - 1) >= from_week) --n;
-  while (benefit_weeks(base, n) < from_week) ++n;
+  while (n < kNeverReached && benefit_weeks(base, n) < from_week) ++n;
   return n;
 }
 

@@ -21,6 +21,10 @@ constexpr CohortStreams kCohortStreams{rng::StreamId::segment, rng::StreamId::ex
 constexpr CohortStreams kControlStreams{rng::StreamId::control_segment, rng::StreamId::control_exit,
                                         rng::StreamId::control_labour};
 
+bool stopped(const std::atomic<bool>* stop) {
+  return stop != nullptr && stop->load(std::memory_order_relaxed);
+}
+
 // Who a person is: enrolment, segment (categorical by inversion on the cumulative shares) and exit
 // month (geometric in the exit hazard, shared by both arms).
 struct Person {
@@ -203,6 +207,7 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
 
   detail::ArmTotals cf_totals, tr_totals;
   for (int i = 0; i < n; ++i) {
+    if ((i & 1023) == 1023 && stopped(out.stop)) break;
     const Person p = draw_person(pp, i, n, key, path, kCohortStreams);
     ArmHistory& cf_history = out.counterfactual.people[static_cast<size_t>(i)];
     ArmHistory& tr_history = out.treated.people[static_cast<size_t>(i)];
@@ -254,7 +259,8 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
 
 void simulate_control_group(const Model& /*model*/, const PathParameters& pp,
                             const std::vector<std::uint8_t>& regime, int n_c, const rng::Key& key,
-                            std::uint64_t path, detail::PathScratch& scratch, std::vector<ArmHistory>& out) {
+                            std::uint64_t path, detail::PathScratch& scratch, std::vector<ArmHistory>& out,
+                            const std::atomic<bool>* stop) {
   const int months = pp.horizon_months;
   n_c = std::max(0, n_c);
   out.resize(static_cast<size_t>(n_c));
@@ -264,6 +270,7 @@ void simulate_control_group(const Model& /*model*/, const PathParameters& pp,
                                static_cast<int>(pp.refusion_rates.size()));
   detail::ArmTotals totals;
   for (int j = 0; j < n_c; ++j) {
+    if ((j & 1023) == 1023 && stopped(stop)) break;
     const Person p = draw_person(pp, j, n_c, key, path, kControlStreams);
     ArmHistory& h = out[static_cast<size_t>(j)];
     start_history(h, p, months);

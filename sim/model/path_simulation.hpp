@@ -3,6 +3,7 @@
 // arms with common random numbers, employment histories, budget flows and programme costs.
 // Pure and deterministic: the result depends only on (model, parameters, regime, termination,
 // key, path). docs/MODEL.md documents the event-time sampling and the arm coupling.
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct PathSimulation {
   int recession_months = 0;
   int termination_month = -1;
   detail::PathScratch scratch;  // reused work space: no allocation per path in steady state
+  // Checked every 1,024 participants: when it is set the path stops early, its results are
+  // incomplete and the engine discards them (a cohort of millions must not be deaf to Ctrl-C).
+  const std::atomic<bool>* stop = nullptr;
 };
 
 // Simulates one path into `out`, reusing its buffers. termination_month: -1 = none; m >= 0 = the
@@ -54,6 +58,7 @@ std::vector<ArmHistory> simulate_control_group(const Model& model, const PathPar
 // The same, reusing `scratch` and `out`.
 void simulate_control_group(const Model& model, const PathParameters& pp,
                             const std::vector<std::uint8_t>& regime, int n_c, const rng::Key& key,
-                            std::uint64_t path, detail::PathScratch& scratch, std::vector<ArmHistory>& out);
+                            std::uint64_t path, detail::PathScratch& scratch, std::vector<ArmHistory>& out,
+                            const std::atomic<bool>* stop = nullptr);
 
 }  // namespace sisim

@@ -1,7 +1,9 @@
 #include "sim/rng/distribution_params.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
@@ -147,9 +149,74 @@ std::pair<double, double> pert_shape(const Distribution& d) {
   return {1.0 + d.lambda * (d.mode - d.low) / width, 1.0 + d.lambda * (d.high - d.mode) / width};
 }
 
+// Whether inverse-CDF sampling in double precision gives this distribution rather than a few
+// values: a truncation window must hold at least 2^20 doubles of the CDF's range; the draws from the
+// smallest and the largest uniform the generator produces (1.1e-16 from either end) must be finite;
+// and seven quantiles from 1 % to 99 % must be strictly increasing. Catches what the parameter rules
+// let through: lognormal sigma 700 (draws 0 or inf), beta(1e300, 1e300) and PERT lambda 1e300 (the
+// incomplete beta degenerates), a normal truncated 8 sd into its upper tail (F rounds towards 1:
+// every draw lands on a bound). Empty when the distribution samples correctly.
+std::string check_sampling(const Distribution& d) {
+  if (d.kind == DistKind::fixed || d.kind == DistKind::discrete) return {};
+  if (is_truncated(d)) {
+    // Inversion maps the uniforms onto [F(min), F(max)]: that range must hold many doubles, or the
+    // draws take only a few values. In the upper tail F rounds towards 1 (steps of 1.1e-16).
+    const double lo = untruncated_cdf(d, d.trunc_min), hi = untruncated_cdf(d, d.trunc_max);
+    const double top = std::max(std::fabs(lo), std::fabs(hi));
+    const double step = std::nextafter(top, 2.0) - top;
+    const double distinct = step > 0 ? (hi - lo) / step : 0.0;
+    if (!(distinct >= 1048576.0))
+      return "cannot be sampled correctly in double precision: the truncation [" + num(d.trunc_min) + ", " +
+             num(d.trunc_max) + "] keeps a probability of " + num(hi - lo) +
+             ", which inverting the CDF resolves into only about " + num(std::floor(distinct)) +
+             " distinct draws (at least 1048576 are needed); widen it or move it toward the centre";
+  }
+  const double u_min = 0x1.0p-54, u_max = 0x1.fffffffffffffp-1;  // philox.hpp to_open_unit
+  const double q_min = quantile(d, u_min), q_max = quantile(d, u_max);
+  if (!std::isfinite(q_min) || !std::isfinite(q_max)) {
+    std::string hint;
+    if (d.kind == DistKind::lognormal)
+      hint = "; with mu " + num(d.mu) + ", sigma must be below " + num((709.0 - std::fabs(d.mu)) / 8.3);
+    return "cannot be sampled: its extreme draws (the 1.1e-16 and 1 - 1.1e-16 quantiles) are " + num(q_min) +
+           " and " + num(q_max) + ", not finite numbers" + hint;
+  }
+  // Seven quantiles from 1 % to 99 % must be strictly increasing: a CDF that inversion can resolve
+  // only into a handful of values (a truncation 8 sd into the upper tail keeps 3 representable
+  // probabilities) fails here, while every smooth distribution passes.
+  const double levels[] = {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99};
+  double previous = quantile(d, levels[0]);
+  bool increasing = std::isfinite(previous);
+  for (std::size_t k = 1; k < std::size(levels) && increasing; ++k) {
+    const double q = quantile(d, levels[k]);
+    increasing = std::isfinite(q) && q > previous;
+    previous = q;
+  }
+  const double q01 = quantile(d, 0.01), q99 = quantile(d, 0.99);
+  if (!increasing)
+    return "cannot be sampled correctly in double precision: inverting its CDF gives only a few values (the "
+           "1 % "
+           "and 99 % quantiles are " +
+           num(q01) + " and " + num(q99) + "), so draws would pile up on them" +
+           (is_truncated(d) ? std::string(" (the truncation keeps too little probability to invert the CDF; "
+                                          "widen it or move it toward the centre)")
+                            : std::string(" (use smaller shape parameters, or a fixed value)"));
+  return {};
+}
+
+Problem sampling_problem(const Distribution& d) {
+  const std::string message = check_sampling(d);
+  if (message.empty()) return std::nullopt;
+  const char* key = is_truncated(d)                 ? "min"
+                    : d.kind == DistKind::lognormal ? "sigma"
+                    : d.kind == DistKind::beta      ? "alpha"
+                    : d.kind == DistKind::pert      ? "lambda"
+                                                    : "dist";
+  return problem(key, message);
+}
+
 std::optional<DistributionProblem> find_distribution_problem(const Distribution& d) {
   if (Problem p = check_shape(d)) return p;
-  if (!is_truncated(d)) return std::nullopt;
+  if (!is_truncated(d)) return sampling_problem(d);
   if (std::isnan(d.trunc_min) || std::isnan(d.trunc_max))
     return problem("min", "truncation bounds must be numbers");
   if (!(d.trunc_min < d.trunc_max)) {
@@ -172,7 +239,7 @@ std::optional<DistributionProblem> find_distribution_problem(const Distribution&
     return problem("min", "truncation [" + num(d.trunc_min) + ", " + num(d.trunc_max) +
                               "] has zero probability under this distribution");
   }
-  return std::nullopt;
+  return sampling_problem(d);
 }
 
 std::string check_distribution(const Distribution& d) {

@@ -36,8 +36,9 @@ struct DistributionProblem {
 
 // The first problem with d's parameters, or nullopt when d can be sampled: finite parameters,
 // strictly positive scales (sd, sigma, alpha, beta, lambda), min < max, min <= mode <= max,
-// discrete probs in [0, 1] summing to 1, truncation min < max, and a truncation window with
-// positive probability.
+// discrete probs in [0, 1] summing to 1, truncation min < max, a truncation window with
+// positive probability, and a distribution that inversion in double precision samples correctly
+// ("cannot be sampled ...": extreme draws not finite, or draws that pile up on a few values).
 std::optional<DistributionProblem> find_distribution_problem(const Distribution& d);
 
 // find_distribution_problem's message, or empty when d is fine.

@@ -41,7 +41,8 @@ TEST(FormatErrors, SortsByFileLineColumnStably) {
 
 TEST(Loader, MissingFile) {
   LoadResult r = load_config("/nonexistent/dir/s.yaml");
-  EXPECT_EQ(format_errors(r.errors), "/nonexistent/dir/s.yaml:1:1: error: cannot read file\n");
+  EXPECT_EQ(format_errors(r.errors),
+            "/nonexistent/dir/s.yaml:1:1: error: cannot read file: No such file or directory\n");
 }
 
 TEST(Loader, ShippedScenariosLoadCleanlyAndRoundTrip) {
@@ -138,7 +139,7 @@ namespace {
 
 TEST(Robustness, RecursiveAndExplodingAliasesAreErrorsNotCrashes) {
   LoadResult r = load_config_from_string("a: &x [1, *x]\n", "f.yaml");
-  EXPECT_NE(format_errors(r.errors).find("too deeply nested or too large"), std::string::npos);
+  EXPECT_NE(format_errors(r.errors).find("too deeply nested: more than 64 levels"), std::string::npos);
   std::string laughs = "a: &a [1, 2]\n";
   const std::string names = "abcdefg";
   for (size_t i = 1; i < names.size(); ++i) {
@@ -147,7 +148,7 @@ TEST(Robustness, RecursiveAndExplodingAliasesAreErrorsNotCrashes) {
     laughs += "]\n";
   }
   r = load_config_from_string(laughs, "f.yaml");  // 2 * 10^6 leaves if expanded
-  EXPECT_NE(format_errors(r.errors).find("too deeply nested or too large"), std::string::npos);
+  EXPECT_NE(format_errors(r.errors).find("document too large: more than 50000 values"), std::string::npos);
 }
 
 // Every prefix of the example (cut every 13 bytes) and every single-byte corruption at a stride

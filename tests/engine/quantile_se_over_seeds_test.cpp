@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 #include "config/loader.hpp"
 #include "sim/engine/engine.hpp"
 

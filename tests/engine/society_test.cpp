@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "analysis/npv.hpp"
+#include "sim/finance/npv.hpp"
 #include "engine_test_util.hpp"
 #include "sim/engine/budget_account.hpp"
 #include "sim/engine/engine.hpp"

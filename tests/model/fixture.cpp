@@ -1,5 +1,7 @@
 #include "fixture.hpp"
 
+#include <limits>
+
 #include "sim/model/regime.hpp"
 
 namespace sisim::test {
@@ -8,7 +10,8 @@ void make_uncertain(Config& c, Param& p, const char* path, const Distribution& d
   p.dist = dist;
   p.path = path;
   p.id = static_cast<int>(c.uncertain.size());
-  c.uncertain.push_back({path, dist});
+  c.uncertain.push_back({path, dist, SourceLocation{}, -std::numeric_limits<double>::infinity(),
+                         std::numeric_limits<double>::infinity()});
 }
 
 Config example_config() {

@@ -136,4 +136,42 @@ TEST(CheckDistribution, TruncationProblems) {
 }
 
 }  // namespace
+// Distributions whose parameters are valid but which inversion in double precision cannot sample
+// (issue 12): every draw would be 0, inf or a truncation bound. Each must be refused by name.
+TEST(DistributionParams, DistributionsThatCannotBeSampledAreRefused) {
+  Distribution lognormal;
+  lognormal.kind = DistKind::lognormal;
+  lognormal.sigma = 700.0;  // exp(700 * 8.3) overflows; exp(-700 * 2.3) underflows
+  EXPECT_NE(check_distribution(lognormal).find("cannot be sampled"), std::string::npos)
+      << check_distribution(lognormal);
+  Distribution beta;
+  beta.kind = DistKind::beta;
+  beta.alpha = beta.beta = 1e300;
+  EXPECT_NE(check_distribution(beta).find("cannot be sampled"), std::string::npos)
+      << check_distribution(beta);
+  Distribution pert;
+  pert.kind = DistKind::pert;
+  pert.low = 0.0, pert.mode = 0.5, pert.high = 1.0, pert.lambda = 1e300;
+  EXPECT_NE(check_distribution(pert).find("cannot be sampled"), std::string::npos)
+      << check_distribution(pert);
+  Distribution normal;
+  normal.kind = DistKind::normal;
+  normal.mean = 0.0, normal.sd = 1.0;
+  // 1 - Phi(8) = 6.2e-16 is three steps of the double grid below 1: at most three distinct draws.
+  normal.trunc_min = 8.0, normal.trunc_max = 9.0;
+  EXPECT_FALSE(check_distribution(normal).empty());
+  normal.trunc_min = 9.0, normal.trunc_max = 12.0;  // 1 - Phi(9) = 1.1e-19 rounds to 0
+  EXPECT_FALSE(check_distribution(normal).empty());
+  // The lower tail is resolved finely (Phi(-9) = 1.1e-19 is a normal double): sampled correctly.
+  normal.trunc_min = -12.0, normal.trunc_max = -9.0;
+  EXPECT_EQ(check_distribution(normal), "");
+  // Ordinary shapes pass.
+  lognormal.sigma = 1.0;
+  EXPECT_EQ(check_distribution(lognormal), "");
+  beta.alpha = 2.0, beta.beta = 5.0;
+  EXPECT_EQ(check_distribution(beta), "");
+  pert.lambda = 4.0;
+  EXPECT_EQ(check_distribution(pert), "");
+}
+
 }  // namespace sisim::rng

@@ -1,4 +1,4 @@
-#include "analysis/npv.hpp"
+#include "sim/finance/npv.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // IRR against published and hand-checked streams (MODEL.md 11, 12).
-#include "analysis/irr.hpp"
+#include "sim/finance/irr.hpp"
 
 #include <gtest/gtest.h>
 

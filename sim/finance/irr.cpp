@@ -1,5 +1,5 @@
 // IRR by side-wise root counting and Brent's method (see irr.hpp for the argument).
-#include "analysis/irr.hpp"
+#include "sim/finance/irr.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "analysis/npv.hpp"
+#include "sim/finance/npv.hpp"
 
 namespace sisim {
 namespace {

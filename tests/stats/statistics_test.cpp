@@ -1,5 +1,5 @@
 // Statistics of per-path columns, checked against hand calculations and normal-theory closed forms.
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 #include <gtest/gtest.h>
 

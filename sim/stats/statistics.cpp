@@ -1,4 +1,4 @@
-#include "analysis/statistics.hpp"
+#include "sim/stats/statistics.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,0 +1,59 @@
+// libFuzzer target: the result-file readers (summarize, report, summarize --merge) on arbitrary
+// bytes. A refusal (an exception) is the expected outcome for a bad file; a crash, a hang, an
+// out-of-bounds read or a sanitizer report is a bug. Seeded with small run, sweep and stress files
+// (scripts/fuzz.sh), so the mutations start from real layouts.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "analysis/report/report.hpp"
+#include "sim/cli/report_reader.hpp"
+#include "sim/cli/result_file.hpp"
+#include "sim/cli/stress_file.hpp"
+#include "sim/cli/sweep_file.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  // HDF5 reads files by name: the input goes to a scratch file of this process.
+  static const std::string path = "/tmp/sisim-hdf5-fuzz-" + std::to_string(::getpid()) + ".h5";
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+  using namespace sisim::cli;
+  try {
+    std::string title;
+    const auto rows = read_headline_rows(path, title);
+    volatile std::size_t n = format_summary_table(rows, title).size() + format_summary_csv(rows).size();
+    (void)n;
+  } catch (const std::exception&) {
+  }
+  try {
+    const SweepTable t = read_sweep_file(path);
+    volatile std::size_t n = format_sweep_table(t).size();
+    (void)n;
+    SweepTable next = t;
+    for (auto& i : next.index) i += static_cast<std::int64_t>(t.index.size());
+    const SweepTable merged = merge_sweep_tables({t, next}, {"a", "b"});
+    (void)merged;
+  } catch (const std::exception&) {
+  }
+  try {
+    std::vector<std::string> cases;
+    std::vector<std::vector<PairedValue>> rows;
+    read_stress_comparison(path, cases, rows);
+    volatile std::size_t n = format_comparison_table(cases, rows, "fuzz").size();
+    (void)n;
+  } catch (const std::exception&) {
+  }
+  try {
+    const auto input = read_report_input(path);
+    volatile std::size_t n = sisim::report::render_report(input).size();
+    (void)n;
+  } catch (const std::exception&) {
+  }
+  return 0;
+}
