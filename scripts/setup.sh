@@ -14,6 +14,9 @@ build_dir=${BUILD_DIR:-build}
 werror=OFF
 [ "${CI:-}" = "true" ] && werror=ON   # CI treats warnings as errors
 args=(-DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" -DSISIM_WERROR="$werror")
+# The Python module is built for Debian's python3, the interpreter the packages above serve (a
+# python3 earlier on PATH, e.g. from pyenv, would lack numpy and pandas).
+[ -x /usr/bin/python3 ] && args+=(-DPython3_EXECUTABLE=/usr/bin/python3)
 [ "${SISIM_MPI:-}" = "1" ] && args+=(-DSISIM_WITH_MPI=ON)
 if [ "${SISIM_SANITIZE:-}" = "1" ]; then
   args+=(-DSISIM_BUILD_BENCHMARKS=OFF

@@ -2,10 +2,10 @@
 // minimum and the payer's maximum (sim/cli/price_solver.hpp), on common random numbers.
 #include <cstdio>
 
-#include "sim/stats/statistics.hpp"
 #include "config/pricing.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/load_scenario.hpp"
+#include "sim/cli/price_metrics.hpp"
 #include "sim/cli/price_report.hpp"
 #include "sim/cli/price_solver.hpp"
 #include "sim/cli/result_file.hpp"
@@ -16,32 +16,6 @@
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
-namespace {
-
-constexpr int kP50 = 4;  // index of the median in analysis::kQuantileLevels
-
-PriceMetrics metrics_of(const RunOutput& run, const PricingSpec& spec) {
-  PriceMetrics m;
-  const auto loss = investor_loss(run);
-  using K = PricingTarget::Kind;
-  const K ik = spec.investor.kind;
-  const auto inv = analysis::summarize(
-      column_of(run, ik == K::irr_p50 ? "/paths/investor/irr" : "/paths/investor/npv"), &loss);
-  m.investor = ik == K::irr_p50 ? inv.quantiles[kP50] : ik == K::p_loss_max ? inv.p_loss : inv.mean;
-  m.investor_se = ik == K::irr_p50      ? inv.quantile_se[kP50]
-                  : ik == K::p_loss_max ? inv.p_loss_se
-                                        : inv.se_mean;
-  for (int b = 0; b < kPriceBudgets; ++b) {
-    const auto s =
-        analysis::summarize(column_of(run, std::string("/paths/budgets/") + price_budget_name(b) + "/npv"));
-    const bool p_loss = spec.payer.kind == K::p_loss_max;
-    m.budget[b] = p_loss ? s.p_loss : s.mean;
-    m.budget_se[b] = p_loss ? s.p_loss_se : s.se_mean;
-  }
-  return m;
-}
-
-}  // namespace
 
 int cmd_price(const Args& args) {
   if (args.positional.size() != 1 || args.output.empty()) {
@@ -85,7 +59,7 @@ int cmd_price(const Args& args) {
       std::fprintf(stderr, "sisim price: evaluation %d at k = %.6g\n", evaluations, k);
     last = run_paired(*r.config, options);
     // Under MPI only rank 0 holds the gathered paths: its metrics steer every rank's search.
-    PriceMetrics m = last.is_root ? metrics_of(last, report.spec) : PriceMetrics{};
+    PriceMetrics m = last.is_root ? price_metrics_of(last, report.spec) : PriceMetrics{};
     double packed[2 + 2 * kPriceBudgets] = {m.investor, m.investor_se};
     for (int b = 0; b < kPriceBudgets; ++b) {
       packed[2 + b] = m.budget[b];

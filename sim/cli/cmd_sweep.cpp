@@ -11,11 +11,11 @@
 #include "sim/cli/stress_run.hpp"
 #include "sim/cli/sweep_file.hpp"
 #include "sim/cli/sweep_points.hpp"
+#include "sim/cli/sweep_table_init.hpp"
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
-#include "sisim/version.hpp"
 
 namespace sisim::cli {
 namespace {
@@ -44,23 +44,6 @@ bool points_load(const SweepSpec& spec, const Args& args, const Config& base, co
     }
   }
   return true;
-}
-
-SweepTable new_table(const SweepSpec& spec, const Config& base, const SweepPoints& points,
-                     const RunOptions& options) {
-  SweepTable table;
-  table.scenario = base.name;
-  table.config_yaml = base.resolved_yaml;
-  table.sweep_yaml = spec.text;
-  table.sisim_version = kVersion;
-  table.git_hash = kGitHash;
-  table.seed = options.seed;
-  table.paths = options.paths;
-  table.kind = points.kind;
-  table.points_total = static_cast<std::int64_t>(points.values.size());
-  table.columns = points.columns;
-  table.grid_shape = points.grid_shape;
-  return table;
 }
 
 }  // namespace
@@ -100,7 +83,7 @@ int cmd_sweep(const Args& args) {
   }
   if (!points_load(spec, args, base, points, begin, end)) return kExitData;
   const RunOptions options = paired_options(args, base, spec.paths.value_or(0));
-  SweepTable table = new_table(spec, base, points, options);
+  SweepTable table = new_sweep_table(spec, base, points, options);
   if (const std::string why = check_memory(base, options, 1); !why.empty()) {
     std::fprintf(stderr, "sisim sweep: %s\n", why.c_str());
     return kExitIo;
