@@ -93,4 +93,64 @@ std::vector<SensitivityRow> rank_sensitivity(const std::vector<std::string>& nam
   return rows;
 }
 
+double linear_r_squared(const std::vector<std::vector<double>>& columns, const std::vector<double>& target) {
+  for (const auto& c : columns)
+    if (c.size() != target.size()) throw std::invalid_argument("linear_r_squared: column length differs");
+  std::vector<size_t> rows;
+  for (size_t i = 0; i < target.size(); ++i) {
+    bool ok = !std::isnan(target[i]);
+    for (const auto& c : columns) ok = ok && !std::isnan(c[i]);
+    if (ok) rows.push_back(i);
+  }
+  const size_t k = columns.size();
+  if (rows.size() < k + 2) return std::nan("");
+  // Centred columns (the intercept is then implicit); normal equations (X'X) b = X'y solved by
+  // Gaussian elimination with partial pivoting; a near-zero pivot (a constant or collinear column)
+  // drops that column.
+  auto mean_of = [&](const std::vector<double>& x) {
+    double s = 0.0;
+    for (size_t i : rows) s += x[i];
+    return s / static_cast<double>(rows.size());
+  };
+  std::vector<double> means(k);
+  for (size_t j = 0; j < k; ++j) means[j] = mean_of(columns[j]);
+  const double ym = mean_of(target);
+  std::vector<std::vector<double>> a(k, std::vector<double>(k + 1, 0.0));
+  double syy = 0.0;
+  for (size_t i : rows) {
+    const double y = target[i] - ym;
+    syy += y * y;
+    for (size_t p = 0; p < k; ++p) {
+      const double xp = columns[p][i] - means[p];
+      for (size_t q = p; q < k; ++q) a[p][q] += xp * (columns[q][i] - means[q]);
+      a[p][k] += xp * y;
+    }
+  }
+  if (syy <= 0.0) return std::nan("");
+  for (size_t p = 0; p < k; ++p)
+    for (size_t q = 0; q < p; ++q) a[p][q] = a[q][p];
+  std::vector<double> scale(k);
+  for (size_t p = 0; p < k; ++p) scale[p] = a[p][p];
+  std::vector<bool> used(k, false);
+  std::vector<std::vector<double>> orig = a;
+  for (size_t col = 0; col < k; ++col) {
+    size_t pivot = col;
+    for (size_t r = col; r < k; ++r)
+      if (std::fabs(a[r][col]) > std::fabs(a[pivot][col])) pivot = r;
+    if (std::fabs(a[pivot][col]) <= 1e-12 * std::max(scale[col], 1e-300)) continue;
+    std::swap(a[pivot], a[col]);
+    used[col] = true;
+    for (size_t r = 0; r < k; ++r) {
+      if (r == col) continue;
+      const double f = a[r][col] / a[col][col];
+      for (size_t c = col; c <= k; ++c) a[r][c] -= f * a[col][c];
+    }
+  }
+  // Explained sum of squares = b'X'y.
+  double explained = 0.0;
+  for (size_t p = 0; p < k; ++p)
+    if (used[p] && a[p][p] != 0.0) explained += a[p][k] / a[p][p] * orig[p][k];
+  return std::clamp(explained / syy, 0.0, 1.0);
+}
+
 }  // namespace sisim::analysis

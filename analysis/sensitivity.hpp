@@ -39,4 +39,10 @@ std::vector<SensitivityRow> rank_sensitivity(const std::vector<std::string>& nam
                                              const std::vector<std::vector<double>>& columns,
                                              const std::vector<double>& target);
 
+// The share of the target's variance a linear model in the columns explains: R^2 of the ordinary
+// least-squares fit of target on an intercept and every column (rows with any NaN dropped; a
+// constant column adds nothing). NaN when fewer rows than columns + 2 remain. The same dimension
+// checks as rank_sensitivity.
+double linear_r_squared(const std::vector<std::vector<double>>& columns, const std::vector<double>& target);
+
 }  // namespace sisim::analysis

@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,10 @@ struct Segment {
   std::string name;
   double share = 0.0;  // fixed; shares sum to 1
   Param benefit_monthly;
+  // Instead of benefit_monthly: the name of a monthly benefit in the dated rule sets
+  // (public.rules; rule-file key benefit.<name>), so the amount follows the rules month by month.
+  std::string benefit_rate;
+  SourceLocation benefit_rate_where;
   Param prior_benefit_weeks;
   Param wage_monthly;
   Param hours_fraction;
@@ -67,6 +72,9 @@ struct Segment {
   Param separation_hazard;
   Param exit_hazard;
   bool result_grant_eligible = false;
+  // Months of the integration programme already behind a participant at enrolment: the result
+  // grant's tier and deadline count from the programme's start (public.result_grant).
+  int integration_months_at_enrolment = 0;
   std::map<std::string, OtherFlowAmounts> other_flows;  // overrides of public.other_flows by name
   // Age at enrolment, whole years, uniform on [age_min, age_max]; -1: not stated (then no contract
   // can make eligibility depend on age).
@@ -131,6 +139,10 @@ struct Refusion {
   // Danish 2016 rules: 80 % weeks [0,4), 40 % [4,26), 30 % [26,52), 20 % from 52.
   std::vector<RefusionStep> ladder = {{0, 0.80}, {4, 0.40}, {26, 0.30}, {52, 0.20}};
   int reset_after_months_off = 0;  // 0: never reset
+  // 0: the ladder restarts after reset_after_months_off consecutive months off benefit. > 0: after
+  // that many months off benefit accumulated within the last reset_window_months months, counting
+  // only months after the current count began (the Danish rule: 52 weeks within 3 years).
+  int reset_window_months = 0;
 };
 
 struct Tax {
@@ -139,12 +151,70 @@ struct Tax {
   Param state_bottom_rate = Param::constant(0.1201);
   Param personal_allowance_annual = Param::constant(49700.0);
   Param municipal_retention = Param::constant(0.25);
+  // Beskaeftigelsesfradrag: rate x gross earnings, at most cap per year, off the municipal tax base
+  // only (not the state's). Rate 0: no deduction.
+  Param employment_deduction_rate = Param::constant(0.0);
+  Param employment_deduction_cap_annual = Param::constant(0.0);
+};
+
+// Resultattilskud: once per person, for the first job that lasts after_months_in_job consecutive
+// months at >= min_hours_per_week. Its tier is set by the month of the integration programme in
+// which the job starts: `amount` before early_months, `amount_late` from then until
+// eligible_months, nothing after. 0 for early_months / eligible_months: no limit.
+// The two parts of the municipal equalisation (udligning; L 196 2019-20, udligningsloven § 5) and
+// when tax and equalisation reach the municipal budget. Absent: tax.municipal_retention alone.
+struct Equalisation {
+  bool present = false;
+  // Tax-base part: the other municipalities take rate x average_tax_rate x the change in the tax
+  // base, rate 0.75, or 0.95 for a municipality whose tax base is below 90 % of the national average.
+  bool tax_base_below_90_percent = false;
+  Param average_tax_rate = Param::constant(0.25049);
+  // Socio-economic expenditure-need part: equalisation income per person a year in the criterion
+  // "20-59-year-olds without employment" (people on benefit), counted as the larger of the current
+  // count and the count socioeconomic_lookback_months earlier.
+  Param socioeconomic_value_annual = Param::constant(0.0);
+  int socioeconomic_lookback_months = 36;
+  // Municipal tax and the tax-base equalisation reach the municipality's (and the other
+  // municipalities') budget this many months after the month they arise (statsgaranti).
+  int budget_lag_months = 0;
 };
 
 struct ResultGrant {
   Param amount = Param::constant(0.0);
+  Param amount_late = Param::constant(0.0);
+  int early_months = 0;
+  int eligible_months = 0;
   int after_months_in_job = 6;
+  double min_hours_per_week = 0.0;
+  double full_time_hours_per_week = 37.0;  // what hours_fraction 1 means
 };
+
+// Dated rule sets (docs/CONFIG.md, "rules"): the national numbers of one family of rule files
+// (rules/<family>/<YYYY[-MM]>.yaml), each in force from its date until the next one. Months are
+// counted as year * 12 + (month - 1).
+struct RuleSet {
+  std::string file;
+  int in_force_from = 0;
+  std::map<std::string, double> values;  // "tax.personal_allowance_annual", "benefit.<name>", ...
+};
+
+struct Rules {
+  bool present = false;
+  std::string family;
+  std::string dir;  // the folder holding <family>/, as an absolute path
+  int start = 0;    // the contract's month 0 (year * 12 + month - 1)
+  // Amounts of years after the last rule set grow by this rate a year (satsregulering); rates not.
+  Param indexation_annual = Param::constant(0.0);
+  std::vector<RuleSet> sets;  // ascending in_force_from; the first in force at `start`
+};
+
+// The value of a rule-set key ("tax.personal_allowance_annual", "benefit.<name>") in absolute month
+// `month` (year * 12 + month - 1): from the latest rule set in force then that gives it. Amounts
+// (not rates) in a year after the last rule set's year are multiplied by (1 + indexation)^(years
+// after it). NaN when no rule set in force gives the key.
+double rule_value(const Rules& rules, const std::string& key, int month, double indexation);
+// "2025-07" for year * 12 + month - 1.
+std::string year_month_text(int month);
 
 struct OtherFlow {
   std::string name;
@@ -155,10 +225,15 @@ struct OtherFlow {
 
 struct Public {
   Param discount_rate = Param::constant(0.035);
+  Rules rules;
   Refusion refusion;
   Tax tax;
+  Equalisation equalisation;
   ResultGrant result_grant;
   std::vector<OtherFlow> other_flows;
+  // The rule-governed keys the scenario gives itself ("tax.personal_allowance_annual", ...): with
+  // public.rules they override the rules for every month.
+  std::set<std::string> given;
 };
 
 // ---- contract --------------------------------------------------------------------------------
@@ -248,6 +323,7 @@ struct Contract {
   // card: GBP 11,700); gross outcomes only (no baseline or control-group deduction).
   std::optional<double> cap_per_participant;
   Param termination_probability_annual = Param::constant(0.0);
+  int termination_month = -1;         // >= 0 forces termination after that month on every path (stress tests)
   std::map<Metric, double> baseline;  // per-participant deduction rate per metric
   // A historical baseline's trend: baseline rates are multiplied by (1 + drift)^(t/12) at cutoff t.
   double baseline_drift_annual = 0.0;
@@ -284,6 +360,11 @@ struct Finance {
   std::optional<double> return_cap_annual;
   Guarantee guarantee;
   std::vector<Tranche> tranches;  // empty: one investor
+  // The investor's hurdle: an annual IRR below it is a loss event of its own (absent: none).
+  std::optional<double> hurdle_rate;
+  // Capital committed up front (in the scenario's currency): results report how often
+  // drawdowns exceed it and how much of it stays undrawn over time (absent: no commitment).
+  std::optional<double> commitment;
   // First-loss cover from a non-investor (Refugee Impact Bond: Norad covers costs so that the
   // investors lose at most 20 %): at settlement the payer pays the investor
   // min(cap_share_of_costs x drawn, max(0, shortfall - max_investor_loss x drawn)), shortfall after
@@ -339,6 +420,7 @@ struct UncertainParam {
 
 struct Config {
   std::string name;
+  std::string currency = "DKK";  // the unit of every money amount, in every label and file
   std::string source_file;
   std::vector<std::string> extended_files;  // every file read through `extends:`, nearest parent first
   Simulation simulation;

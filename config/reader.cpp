@@ -67,6 +67,13 @@ std::string bounds_text(const Bounds& b) {
   return "in [" + num(b.lo) + ", " + num(b.hi) + "]" + why;
 }
 
+std::string out_of_bounds(const std::string& path, const Bounds& b, double v) {
+  std::string msg = path + ": must be " + bounds_text(b) + ", got " + num(v);
+  if (b.percent_hint && v > b.hi && v <= 100.0)
+    msg += " (a fraction is meant: write " + num(v / 100.0) + " for " + num(v) + " %)";
+  return msg;
+}
+
 bool in_bounds(double v, const Bounds& b) {
   return (b.lo_open ? v > b.lo : v >= b.lo) && v <= b.hi;
 }
@@ -162,7 +169,7 @@ std::optional<double> Reader::bounded(const YNode& n, const std::string& path, c
   }
   std::optional<double> v = number(n, path);
   if (v && !in_bounds(*v, b)) {
-    error(n.where, path + ": must be " + bounds_text(b) + ", got " + num(*v));
+    error(n.where, out_of_bounds(path, b, *v));
     return std::nullopt;
   }
   return v;
@@ -183,8 +190,7 @@ Param Reader::param(const YNode& n, const std::string& path, const Bounds& b) {
   }
   std::optional<Distribution> d = read_distribution(*this, n, path);
   if (d && d->kind == DistKind::fixed) {
-    if (!in_bounds(d->value, b))
-      error(n.where, path + ": must be " + bounds_text(b) + ", got " + num(d->value));
+    if (!in_bounds(d->value, b)) error(n.where, out_of_bounds(path, b, d->value));
     p.dist = *d;
   } else if (d) {
     auto [lo, hi] = support(*d);
@@ -192,8 +198,10 @@ Param Reader::param(const YNode& n, const std::string& path, const Bounds& b) {
     const bool tails_checked_later = b.why != nullptr;
     if ((!in_bounds(lo, b) && !(tails_checked_later && std::isinf(lo))) ||
         (!in_bounds(hi, b) && !(tails_checked_later && std::isinf(hi)))) {
-      error(n.where, path + ": must be " + bounds_text(b) + ", but the distribution's support is [" +
-                         num(lo) + ", " + num(hi) + "]; narrow it or truncate it with min/max");
+      std::string msg = path + ": must be " + bounds_text(b) + ", but the distribution's support is [" +
+                        num(lo) + ", " + num(hi) + "]; narrow it or truncate it with min/max";
+      if (b.percent_hint && hi > b.hi && hi <= 100.0) msg += " (a fraction is meant: 0.15 for 15 %)";
+      error(n.where, msg);
     }
     p.dist = *d;
     p.id = static_cast<int>(uncertain.size());

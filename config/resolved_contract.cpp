@@ -64,6 +64,7 @@ void emit_contract(Out& o, const Contract& k) {
   if (k.cap_total) o.kv("cap_total", *k.cap_total);
   if (k.cap_per_participant) o.kv("cap_per_participant", *k.cap_per_participant);
   o.kv("termination_probability_annual", k.termination_probability_annual);
+  if (k.termination_month >= 0) o.kv("termination_month", k.termination_month);
   if (!k.baseline.empty()) {
     o.key("baseline").em << YAML::Flow << YAML::BeginMap;
     for (const auto& [metric, rate] : k.baseline) o.kv(to_string(metric), rate);
@@ -109,6 +110,8 @@ void emit_finance(Out& o, const Finance& f) {
   o.kv("investor_discount_rate", f.investor_discount_rate);
   o.kv("provider_share", f.provider_share);
   if (f.return_cap_annual) o.kv("return_cap_annual", *f.return_cap_annual);
+  if (f.hurdle_rate) o.kv("hurdle_rate", *f.hurdle_rate);
+  if (f.commitment) o.kv("commitment", *f.commitment);
   emit_guarantee(o, f.guarantee);
   if (f.first_loss_max_investor_loss < 1.0 || f.first_loss_cap_share_of_costs > 0.0) {
     o.key("first_loss").em << YAML::Flow << YAML::BeginMap;

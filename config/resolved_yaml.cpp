@@ -65,7 +65,10 @@ void emit_cohort(Out& o, const Cohort& c) {
     o.em << YAML::BeginMap;
     o.kv("name", s.name);
     o.kv("share", s.share);
-    o.kv("benefit_monthly", s.benefit_monthly);
+    if (s.benefit_rate.empty())
+      o.kv("benefit_monthly", s.benefit_monthly);
+    else
+      o.kv("benefit_rate", s.benefit_rate);
     o.kv("prior_benefit_weeks", s.prior_benefit_weeks);
     o.kv("wage_monthly", s.wage_monthly);
     o.kv("hours_fraction", s.hours_fraction);
@@ -73,6 +76,7 @@ void emit_cohort(Out& o, const Cohort& c) {
     o.kv("separation_hazard", s.separation_hazard);
     o.kv("exit_hazard", s.exit_hazard);
     o.kv("result_grant_eligible", s.result_grant_eligible);
+    o.kv("integration_months_at_enrolment", s.integration_months_at_enrolment);
     if (s.age_min >= 0) {
       o.key("age_at_start").em << YAML::Flow << YAML::BeginMap;
       o.kv("min", s.age_min);
@@ -131,6 +135,17 @@ void emit_labour_market(Out& o, const LabourMarket& lm) {
 void emit_public(Out& o, const Public& p) {
   o.key("public").em << YAML::BeginMap;
   o.kv("discount_rate", p.discount_rate);
+  if (p.rules.present) {
+    o.key("rules").em << YAML::BeginMap;
+    o.kv("family", p.rules.family);
+    o.kv("start", year_month_text(p.rules.start));
+    o.kv("indexation_annual", p.rules.indexation_annual);
+    o.kv("dir", p.rules.dir);
+    o.em << YAML::EndMap;
+  }
+  // With rules, only the rule-governed numbers the scenario gives itself are written: the others
+  // come from the rule sets month by month.
+  const auto ruled = [&](const char* key) { return !p.rules.present || p.given.count(key) > 0; };
   o.key("refusion").em << YAML::BeginMap;
   o.key("ladder").em << YAML::BeginSeq;
   for (const auto& s : p.refusion.ladder) {
@@ -141,17 +156,39 @@ void emit_public(Out& o, const Public& p) {
   }
   o.em << YAML::EndSeq;
   o.kv("reset_after_months_off", p.refusion.reset_after_months_off);
+  o.kv("reset_window_months", p.refusion.reset_window_months);
   o.em << YAML::EndMap;
   o.key("tax").em << YAML::BeginMap;
-  o.kv("labour_market_contribution", p.tax.labour_market_contribution);
+  if (ruled("tax.labour_market_contribution"))
+    o.kv("labour_market_contribution", p.tax.labour_market_contribution);
   o.kv("municipal_rate", p.tax.municipal_rate);
-  o.kv("state_bottom_rate", p.tax.state_bottom_rate);
-  o.kv("personal_allowance_annual", p.tax.personal_allowance_annual);
-  o.kv("municipal_retention", p.tax.municipal_retention);
+  if (ruled("tax.state_bottom_rate")) o.kv("state_bottom_rate", p.tax.state_bottom_rate);
+  if (ruled("tax.personal_allowance_annual"))
+    o.kv("personal_allowance_annual", p.tax.personal_allowance_annual);
+  if (!p.equalisation.present) o.kv("municipal_retention", p.tax.municipal_retention);
+  if (ruled("tax.employment_deduction_rate"))
+    o.kv("employment_deduction_rate", p.tax.employment_deduction_rate);
+  if (ruled("tax.employment_deduction_cap_annual"))
+    o.kv("employment_deduction_cap_annual", p.tax.employment_deduction_cap_annual);
   o.em << YAML::EndMap;
+  if (p.equalisation.present) {
+    const Equalisation& e = p.equalisation;
+    o.key("equalisation").em << YAML::BeginMap;
+    o.kv("tax_base_below_90_percent", e.tax_base_below_90_percent);
+    o.kv("average_tax_rate", e.average_tax_rate);
+    o.kv("socioeconomic_value_annual", e.socioeconomic_value_annual);
+    o.kv("socioeconomic_lookback_months", e.socioeconomic_lookback_months);
+    o.kv("budget_lag_months", e.budget_lag_months);
+    o.em << YAML::EndMap;
+  }
   o.key("result_grant").em << YAML::BeginMap;
-  o.kv("amount", p.result_grant.amount);
+  if (ruled("result_grant.amount")) o.kv("amount", p.result_grant.amount);
+  if (ruled("result_grant.amount_late")) o.kv("amount_late", p.result_grant.amount_late);
+  o.kv("early_months", p.result_grant.early_months);
+  o.kv("eligible_months", p.result_grant.eligible_months);
   o.kv("after_months_in_job", p.result_grant.after_months_in_job);
+  o.kv("min_hours_per_week", p.result_grant.min_hours_per_week);
+  o.kv("full_time_hours_per_week", p.result_grant.full_time_hours_per_week);
   o.em << YAML::EndMap;
   if (!p.other_flows.empty()) {
     o.key("other_flows").em << YAML::BeginSeq;
@@ -178,6 +215,7 @@ std::string resolved_yaml(const Config& c) {
   Out o;
   o.em << YAML::BeginMap;
   o.kv("name", c.name);
+  o.kv("currency", c.currency);
   o.key("simulation").em << YAML::BeginMap;
   o.kv("horizon_months", c.simulation.horizon_months);
   o.key("seed").em << std::to_string(c.simulation.seed);

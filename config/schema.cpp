@@ -101,6 +101,14 @@ Config read_config(Reader& r, const YNode& root) {
   }
   MapView m(r, &root, "");
   if (m.require("name")) m.read("name", c.name);
+  if (const YNode* cur = m.get("currency"))
+    if (auto text = r.string(*cur, "currency")) {
+      const bool plain = text->size() <= 12 && text->find_first_of(" \t,;") == std::string::npos;
+      if (plain)
+        c.currency = *text;
+      else
+        r.error(cur->where, "currency: expected a short code such as DKK, EUR or USD, got '" + *text + "'");
+    }
   read_simulation(r, m.get("simulation"), c.simulation);
   std::vector<NameRef> flow_refs;
   if (m.require("cohort")) read_cohort(r, m.get("cohort"), c.cohort, flow_refs);
@@ -116,6 +124,7 @@ Config read_config(Reader& r, const YNode& root) {
   if (const YNode* s = m.get("stress"); s && !s->is_null()) c.stress_yaml = emit_yaml(*s);
   if (const YNode* p = m.get("pricing"); p && !p->is_null()) c.pricing_yaml = emit_yaml(*p);
   check_flow_refs(r, flow_refs, c.public_);
+  check_rules(r, root, c);
   const YNode* rec = nullptr;
   if (const YNode* lm = root.find("labour_market"); lm && lm->is_map())
     if (const YNode* rn = lm->find("recession"); rn && rn->is_map()) rec = rn->find("start_month");

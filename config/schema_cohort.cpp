@@ -74,9 +74,18 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
   const size_t errors_before = r.errors.size();
   if (m.require("share")) m.read("share", s.share, kUnit);
   share_read = m.present() && r.errors.size() == errors_before;
-  const char* required[] = {"benefit_monthly",    "wage_monthly",      "hours_fraction",
-                            "job_finding_hazard", "separation_hazard", "exit_hazard"};
+  const char* required[] = {"wage_monthly", "hours_fraction", "job_finding_hazard", "separation_hazard",
+                            "exit_hazard"};
   for (const char* key : required) m.require(key);
+  // The benefit: an amount, or the name of a benefit in the dated rule sets (public.rules).
+  if (const YNode* rate = m.get("benefit_rate")) {
+    m.read("benefit_rate", s.benefit_rate);
+    s.benefit_rate_where = rate->where;
+    if (m.get("benefit_monthly"))
+      r.error(rate->where, path + ": give benefit_monthly or benefit_rate, not both");
+  } else {
+    m.require("benefit_monthly");
+  }
   m.read("benefit_monthly", s.benefit_monthly, kMoney);
   m.read("prior_benefit_weeks", s.prior_benefit_weeks, kNonNegative);
   m.read("wage_monthly", s.wage_monthly, kMoney);
@@ -85,6 +94,7 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
   m.read("separation_hazard", s.separation_hazard, kUnit);
   m.read("exit_hazard", s.exit_hazard, kUnit);
   m.read("result_grant_eligible", s.result_grant_eligible);
+  m.read("integration_months_at_enrolment", s.integration_months_at_enrolment, 0, 12000);
   if (const YNode* age = m.get("age_at_start")) {
     MapView a(r, age, m.child("age_at_start"));
     if (a.require("min")) a.read("min", s.age_min, 0, 120);

@@ -4,6 +4,9 @@
 namespace sisim::config_detail {
 namespace {
 
+// A return cap is a non-negative annual rate, and a fraction (0.15 for 15 %).
+constexpr Bounds kCapRate{0.0, 1.0, false, nullptr, true};
+
 const std::vector<std::string> kPayerNames = {"municipality", "state", "region", "foundation"};
 const std::vector<std::string> kMetricNames = {"job_start", "sustained_employment", "employment_month",
                                                "benefit_month"};
@@ -181,6 +184,7 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
             r.bounded(*per_person, m.child("cap_per_participant"), Bounds{0.0, kMaxMoney, true, kMoneyWhy}))
       out.cap_per_participant = *v;
   m.read("termination_probability_annual", out.termination_probability_annual, kUnit);
+  m.read("termination_month", out.termination_month, 0, 12000);
   const YNode* baseline = m.get("baseline");
   const YNode* evaluation = m.get("evaluation");
   if (baseline) read_baseline(r, *baseline, out.baseline);
@@ -241,10 +245,15 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
       r.error(d->where, "finance.drawdown: unknown mode '" + *s + "' (supported: as_needed)");
     if (s) out.drawdown = *s;
   }
-  m.read("investor_discount_rate", out.investor_discount_rate, kRate);
+  m.read("investor_discount_rate", out.investor_discount_rate, kFractionRate);
   m.read("provider_share", out.provider_share, kUnit);
   if (const YNode* c = m.get("return_cap_annual"))
-    if (auto v = r.bounded(*c, m.child("return_cap_annual"), kNonNegative)) out.return_cap_annual = *v;
+    if (auto v = r.bounded(*c, m.child("return_cap_annual"), kCapRate)) out.return_cap_annual = *v;
+  if (const YNode* h = m.get("hurdle_rate"))
+    if (auto v = r.bounded(*h, m.child("hurdle_rate"), kFractionRate)) out.hurdle_rate = *v;
+  if (const YNode* c = m.get("commitment"))
+    if (auto v = r.bounded(*c, m.child("commitment"), Bounds{0.0, kNonNegative.hi, true}))
+      out.commitment = *v;
   read_guarantee(r, m.get("guarantee"), "finance.guarantee", out.guarantee);
   const YNode* first_loss = m.get("first_loss");
   if (first_loss && !first_loss->is_null()) {
@@ -282,7 +291,7 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
     if (t.require("share")) t.read("share", tranche.share, kUnit);
     all_read = all_read && t.present() && r.errors.size() == errors_before;
     if (const YNode* c = t.get("return_cap_annual"))
-      if (auto v = r.bounded(*c, t.child("return_cap_annual"), kNonNegative)) tranche.return_cap_annual = *v;
+      if (auto v = r.bounded(*c, t.child("return_cap_annual"), kCapRate)) tranche.return_cap_annual = *v;
     read_guarantee(r, t.get("guarantee"), t.child("guarantee"), tranche.guarantee);
     t.read("repayable", tranche.repayable);
     if (!tranche.repayable && tranche.guarantee.share_of_loss > 0.0)

@@ -57,19 +57,66 @@ OtherFlow read_other_flow(Reader& r, const YNode& item, const std::string& path)
 
 void read_public(Reader& r, const YNode* n, Public& out) {
   MapView m(r, n, "public");
-  m.read("discount_rate", out.discount_rate, kRate);
+  m.read("discount_rate", out.discount_rate, kFractionRate);
+  read_rules(r, m.get("rules"), out.rules);
   MapView ref(r, m.get("refusion"), "public.refusion");
   if (const YNode* ladder = ref.get("ladder")) read_ladder(r, *ladder, out.refusion.ladder);
   ref.read("reset_after_months_off", out.refusion.reset_after_months_off, 0, 12000);
+  ref.read("reset_window_months", out.refusion.reset_window_months, 0, 12000);
+  if (const YNode* w = ref.get("reset_window_months");
+      w && out.refusion.reset_window_months > 0 &&
+      out.refusion.reset_window_months < out.refusion.reset_after_months_off)
+    r.error(w->where,
+            "public.refusion.reset_window_months: " + std::to_string(out.refusion.reset_window_months) +
+                " is shorter than reset_after_months_off (" +
+                std::to_string(out.refusion.reset_after_months_off) + "): the ladder could never reset");
   MapView tax(r, m.get("tax"), "public.tax");
   tax.read("labour_market_contribution", out.tax.labour_market_contribution, kUnit);
   tax.read("municipal_rate", out.tax.municipal_rate, kUnit);
   tax.read("state_bottom_rate", out.tax.state_bottom_rate, kUnit);
   tax.read("personal_allowance_annual", out.tax.personal_allowance_annual, kMoney);
   tax.read("municipal_retention", out.tax.municipal_retention, kUnit);
+  tax.read("employment_deduction_rate", out.tax.employment_deduction_rate, kUnit);
+  tax.read("employment_deduction_cap_annual", out.tax.employment_deduction_cap_annual, kMoney);
+  if (!out.rules.present && tax.get("employment_deduction_rate") &&
+      !tax.get("employment_deduction_cap_annual"))
+    r.error(tax.where(),
+            "public.tax: employment_deduction_rate needs employment_deduction_cap_annual (the "
+            "yearly maximum of the deduction)");
+  MapView eq(r, m.get("equalisation"), "public.equalisation");
+  if (eq.present()) {
+    Equalisation& e = out.equalisation;
+    e.present = true;
+    eq.read("tax_base_below_90_percent", e.tax_base_below_90_percent);
+    eq.read("average_tax_rate", e.average_tax_rate, kUnit);
+    eq.read("socioeconomic_value_annual", e.socioeconomic_value_annual, kMoney);
+    eq.read("socioeconomic_lookback_months", e.socioeconomic_lookback_months, 0, 12000);
+    eq.read("budget_lag_months", e.budget_lag_months, 0, 12000);
+    if (const YNode* ret = tax.get("municipal_retention"))
+      r.error(ret->where,
+              "public.tax.municipal_retention: give it or public.equalisation, not both (the "
+              "equalisation's tax-base part sets what the municipality keeps)");
+  }
   MapView grant(r, m.get("result_grant"), "public.result_grant");
   grant.read("amount", out.result_grant.amount, kMoney);
+  grant.read("amount_late", out.result_grant.amount_late, kMoney);
+  grant.read("early_months", out.result_grant.early_months, 0, 12000);
+  grant.read("eligible_months", out.result_grant.eligible_months, 0, 12000);
   grant.read("after_months_in_job", out.result_grant.after_months_in_job, 1, 12000);
+  grant.read("min_hours_per_week", out.result_grant.min_hours_per_week, Bounds{0.0, 168.0});
+  grant.read("full_time_hours_per_week", out.result_grant.full_time_hours_per_week, Bounds{0.0, 168.0, true});
+  const ResultGrant& g = out.result_grant;
+  if (const YNode* e = grant.get("eligible_months");
+      e && g.eligible_months > 0 && g.early_months > g.eligible_months)
+    r.error(e->where, "public.result_grant.eligible_months: " + std::to_string(g.eligible_months) +
+                          " is before early_months (" + std::to_string(g.early_months) + ")");
+  // Which rule-governed numbers the scenario gives itself (they override public.rules).
+  for (const RuleKey& k : rule_keys()) {
+    const std::string name(k.name);
+    const bool in_tax = name.compare(0, 4, "tax.") == 0;
+    MapView& section = in_tax ? tax : grant;
+    if (section.get(name.substr(in_tax ? 4 : 13))) out.given.insert(name);
+  }
   const YNode* flows = m.get("other_flows");
   if (!flows || flows->is_null()) return;
   if (!flows->is_seq()) {

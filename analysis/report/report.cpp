@@ -9,13 +9,7 @@ namespace sisim::report {
 namespace detail {
 
 std::vector<std::uint8_t> investor_loss_flags(const ReportInput& in) {
-  if (!in.investor_loss.empty()) return in.investor_loss;
-  // Without explicit flags: a loss is getting back less than was paid in (MOIC < 1).
-  const std::vector<double>& basis = !in.investor_moic.empty() ? in.investor_moic : in.investor_npv;
-  const double threshold = !in.investor_moic.empty() ? 1.0 : 0.0;
-  std::vector<std::uint8_t> flags;
-  for (double v : basis) flags.push_back(v < threshold ? 1 : 0);
-  return flags;
+  return in.investor_loss;  // decided by the simulation, never re-derived here
 }
 
 analysis::Summary summarize_column(const std::vector<double>& x, const std::vector<std::uint8_t>* flags) {
@@ -49,6 +43,8 @@ h3 { font-size: 1.05em; margin-top: 1.5em; }
 .nodata { color: #8a4b00; background: #fff6e5; padding: 0.5em 1em; border-left: 4px solid #E69F00; }
 .caption { color: #555; font-size: 0.92em; }
 table { border-collapse: collapse; margin: 1em 0; font-size: 0.95em; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.terms td:first-child { font-weight: 600; }
 th, td { padding: 0.35em 0.8em; border-bottom: 1px solid #ddd; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 thead th { background: #f2f2f2; }
@@ -66,6 +62,19 @@ svg .zero { stroke: #555; stroke-width: 1.2; }
 svg .axis { stroke: #555; stroke-width: 1; }
 svg .marker { stroke: #D55E00; stroke-width: 2; stroke-dasharray: 5 3; }
 svg .whisker { stroke: #222; stroke-width: 1; }
+p, td, th, dd, h1, h2, h3 { overflow-wrap: anywhere; }
+@media (max-width: 600px) {
+  body { margin: 1em auto; padding: 0 0.6em; }
+  th, td { padding: 0.3em 0.4em; }
+  table { font-size: 0.85em; }
+}
+@media print {
+  body { max-width: none; margin: 0; font-size: 10pt; color: #000; }
+  h2 { page-break-after: avoid; break-after: avoid; }
+  svg, table, .headline { page-break-inside: avoid; break-inside: avoid; }
+  .scroll { overflow: visible; }
+  .headline, .nodata, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 )";
 
 }  // namespace
@@ -88,11 +97,13 @@ std::string render_report(const ReportInput& in) {
             "budgets' results, not their means (stress cases arms_independent and arms_identical show "
             "both ends).</p>\n";
   }
+  html += detail::terms_section(in);
   html += detail::headline_section(in);
   html += detail::summary_table_section(in);
   html += detail::investor_section(in);
   html += detail::fan_section(in);
   html += detail::budget_account_section(in);
+  html += detail::tornado_section(in);
   html += detail::society_section(in);
   html += detail::sensitivity_section(in);
   html += detail::glossary_section();

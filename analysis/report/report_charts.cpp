@@ -17,8 +17,12 @@ bool has_finite(const std::vector<double>& x) {
 }
 
 std::string loss_note(const analysis::Summary& s) {
-  std::string note = "P(loss) = " + format_percent(s.p_loss);
-  if (std::isfinite(s.p_loss_se)) note += " (SE " + format_percent(s.p_loss_se) + ")";
+  std::string note = "P(nominal loss) = " + format_percent(s.p_loss);
+  if (std::isfinite(s.p_loss_se) && s.p_loss_se > 0.0) {
+    // Two significant digits, so a nonzero SE never prints as 0.0 %.
+    const int decimals = std::clamp(1 - static_cast<int>(std::floor(std::log10(100.0 * s.p_loss_se))), 1, 6);
+    note += " (SE " + format_percent(s.p_loss_se, decimals) + ")";
+  }
   return note;
 }
 
@@ -80,8 +84,9 @@ std::string investor_section(const ReportInput& in) {
         "the dashed 0 % line are futures in which the investor lost money. The outermost bars also hold the "
         "rare paths beyond the axis." +
         missing + "</p>\n";
-    html += histogram_svg(in.investor_irr, {"Distribution of the investor's IRR", "Annual return (IRR)",
-                                            AxisFormat::percent, in.currency, 0.0, "0 %", loss_note(s)});
+    html +=
+        histogram_svg(in.investor_irr, {"Distribution of the investor's IRR", "Annual return (IRR), % a year",
+                                        AxisFormat::percent, in.currency, 0.0, "0 %", loss_note(s)});
   }
   html += "<h3>Money back per money in (MOIC)</h3>\n";
   if (!has_finite(in.investor_moic)) {
@@ -90,9 +95,28 @@ std::string investor_section(const ReportInput& in) {
     const auto s = summarize_column(in.investor_moic, &flags);
     html +=
         "<p class=\"caption\">Left of the dashed 1.0x line the investor got back less than it paid in.</p>\n";
-    html += histogram_svg(in.investor_moic,
-                          {"Distribution of the investor's MOIC", "Multiple on invested capital",
-                           AxisFormat::multiple, in.currency, 1.0, "1.0x", loss_note(s)});
+    html += histogram_svg(in.investor_moic, {"Distribution of the investor's MOIC",
+                                             "Multiple on invested capital (money back per money in, x)",
+                                             AxisFormat::multiple, in.currency, 1.0, "1.0x", loss_note(s)});
+  }
+  if (!in.tranche_moic.empty()) {
+    html +=
+        "<h3>Tranches: money back per money in</h3>\n<p class=\"caption\">The waterfall's outcome for each "
+        "tranche: outcome money goes to the most senior tranche first, so the last one takes the first loss. "
+        "Left of the dashed 1.0x line the tranche got back less than it paid in.</p>\n";
+    for (const auto& t : in.tranche_moic) {
+      if (!has_finite(t.values)) {
+        html += no_data("no path has a defined MOIC for tranche " + t.name + ".");
+        continue;
+      }
+      // The probability the simulation computed from the tranche's own loss flags (not re-derived).
+      std::string note;
+      for (const auto& p : in.probabilities)
+        if (p.key == "tranche_" + t.name + "_loss_nominal")
+          note = "P(nominal loss, MOIC < 1) = " + format_percent(p.p);
+      html += histogram_svg(t.values, {"Tranche " + t.name + ": MOIC", "Multiple on invested capital (x)",
+                                       AxisFormat::multiple, in.currency, 1.0, "1.0x", note});
+    }
   }
   return html;
 }
@@ -107,6 +131,12 @@ std::string fan_section(const ReportInput& in) {
               ? no_data("no investor cash-flow bands.")
               : fan_chart_svg(in.investor_cumulative_cash, "Investor cumulative cash", "Cumulative cash",
                               in.currency);
+  if (!in.undrawn_commitment.months.empty()) {
+    html +=
+        "<h3>Investor: undrawn commitment</h3>\n<p class=\"caption\">The capital committed up front minus "
+        "the drawdowns so far; below zero the programme has drawn more than was committed.</p>\n";
+    html += fan_chart_svg(in.undrawn_commitment, "Undrawn commitment", "Undrawn commitment", in.currency);
+  }
   for (const auto& fan : in.budget_cumulative_net) {
     html += "<h3>" + escape_html(fan.name) + ": cumulative net</h3>\n";
     html += fan.months.empty()
@@ -142,6 +172,13 @@ std::string sensitivity_section(const ReportInput& in) {
   std::vector<std::string> names;
   std::vector<std::vector<double>> columns;
   for (const auto& p : in.parameters) names.push_back(p.name), columns.push_back(p.values);
+  // How much of the target's variance the sampled draws explain (before the drivers are added).
+  double r2 = std::nan("");
+  try {
+    r2 = analysis::linear_r_squared(columns, *targets.front().second);
+  } catch (const std::invalid_argument&) {
+  }
+  for (const auto& d : in.drivers) names.push_back(d.name), columns.push_back(d.values);
   HorizontalBars bars;
   std::vector<std::vector<analysis::SensitivityRow>> by_target;
   try {
@@ -181,10 +218,61 @@ std::string sensitivity_section(const ReportInput& in) {
       format_fixed(noise, 2) +
       " (4 standard errors) cannot be told apart from "
       "chance.</p>\n";
+  if (std::isfinite(r2))
+    html +=
+        "<p>The sampled inputs explain <b>R&sup2; = " + format_percent(r2) + "</b> of the variance of " +
+        escape_html(targets.front().first) +
+        " (a linear regression on all of them); the rest comes from the labour-market regime, the payer's "
+        "termination and each participant's own history" +
+        (in.drivers.empty() ? std::string(".") : std::string(" (the first two are shown as drivers).")) +
+        "</p>\n";
   bars.noise_band = noise;
   bars.noise_label = "within 4 SE of 0 (noise)";
-  html += horizontal_bars_svg(bars, "Rank correlation of inputs with results", "Spearman rank correlation",
-                              -1.0, 1.0);
+  html += horizontal_bars_svg(bars, "Rank correlation of inputs with results",
+                              "Spearman rank correlation (-1 to +1, no unit)", -1.0, 1.0);
+  return html;
+}
+
+std::string tornado_section(const ReportInput& in) {
+  if (in.tornado.empty()) return "";
+  std::string html =
+      "<h2>Tornado: what each input does on its own</h2>\n<p class=\"caption\">Each input is fixed at its "
+      "low "
+      "end (P10) and then at its high end (P90), every other draw as sampled on the same paths; the switches "
+      "compare no recession with a recession from the start, and a payer who never terminates with one who "
+      "ends the contract halfway through the outcome window. Bars: change from the scenario as given; inputs "
+      "ranked by the swing (high end minus low end).</p>\n";
+  for (const auto& t : in.tornado) {
+    if (t.bars.empty()) continue;
+    const bool rate = t.kind == ValueKind::rate;
+    const double unit = rate ? 100.0 : 1e6;
+    const std::string x_title = rate ? "Change from the scenario as given, percentage points"
+                                     : "Change from the scenario as given, M " + in.currency;
+    HorizontalBars bars;
+    bars.series = {"input at its low end", "input at its high end"};
+    double lo = 0.0, hi = 0.0;
+    std::string rows;
+    for (const auto& b : t.bars) {
+      bars.labels.push_back(b.input);
+      const double a = (b.low - t.base) * unit, c = (b.high - t.base) * unit;
+      bars.value.push_back({a, c});
+      lo = std::min({lo, a, c});
+      hi = std::max({hi, a, c});
+      const std::string swing = rate ? format_fixed(100.0 * (b.high - b.low), 1) + " pp &plusmn; " +
+                                           format_fixed(100.0 * b.swing_se, 1) + " pp"
+                                     : format_money(b.high - b.low) + " &plusmn; " +
+                                           format_money(b.swing_se) + " " + escape_html(in.currency);
+      rows += "<tr><td>" + escape_html(b.input) + "</td><td>" + escape_html(b.low_label) + " &rarr; " +
+              escape_html(b.high_label) + "</td><td>" + swing + "</td></tr>\n";
+    }
+    const double pad = 0.05 * std::max(hi - lo, 1e-9);
+    html += "<h3>" + escape_html(t.metric) + "</h3>\n";
+    html += horizontal_bars_svg(bars, "Tornado: " + t.metric, x_title, lo - pad, hi + pad);
+    html +=
+        "<div class=\"scroll\"><table>\n<thead><tr><th>Input</th><th>Low end &rarr; high end</th><th>Swing "
+        "(high &minus; low) &plusmn; SE</th></tr></thead>\n<tbody>\n" +
+        rows + "</tbody>\n</table></div>\n";
+  }
   return html;
 }
 

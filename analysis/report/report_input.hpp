@@ -37,14 +37,40 @@ struct BudgetAccount {
 };
 
 // How a summary value is formatted.
-enum class ValueKind { money, rate, multiple, number };
+enum class ValueKind { money, rate, multiple, number, months };
 
-// One row of the summary table. se is the Monte Carlo standard error of the P50 estimate;
-// p_loss is NaN where a probability of loss does not apply.
+// One row of the summary table. se is the Monte Carlo standard error of the P50 estimate; es05
+// the mean of the worst 5 % of paths (expected shortfall, in the metric's own sign; NaN: not
+// shown); section groups rows ("returns", "tranches", "capital").
 struct SummaryRow {
   std::string metric;
   ValueKind kind = ValueKind::number;
-  double p5 = 0.0, p50 = 0.0, p95 = 0.0, se = 0.0, p_loss = 0.0;
+  double p5 = 0.0, p50 = 0.0, p95 = 0.0, se = 0.0, mean = 0.0, es05 = 0.0;
+  std::string section = "returns";
+};
+
+// A probability with the event it is of, e.g. {"investor_npv_negative", "investor NPV < 0 at
+// 8.00 %", 0.35, 0.004}. key is the name used in the result file and the CSV.
+struct Probability {
+  std::string key, label;
+  double p = 0.0, se = 0.0;
+};
+
+// One of the deal's terms as the scenario states it ("return cap", "15.00 % a year ...").
+struct DealTerm {
+  std::string name, value;
+};
+
+// One output of a tornado: each input's value at its low and high end, ranked by |high - low|.
+struct TornadoChart {
+  std::string metric;  // e.g. "median investor IRR"
+  ValueKind kind = ValueKind::number;
+  double base = 0.0;  // the scenario as given
+  struct Bar {
+    std::string input, low_label, high_label;
+    double low = 0.0, high = 0.0, swing_se = 0.0;
+  };
+  std::vector<Bar> bars;  // largest |high - low| first
 };
 
 struct ReportInput {
@@ -57,20 +83,32 @@ struct ReportInput {
   std::string currency = "DKK";
   std::string arm_coupling;  // the stated assumption (MODEL.md 5.1), e.g. "0.5"; empty: not recorded
 
-  // Investor, per path. investor_loss[i] != 0 when the investor got back less than it paid on path
-  // i; when empty, a loss is taken as moic < 1 (or, without moic, npv < 0).
+  // The deal's terms, the probability of every event and notes on results a term shapes (the
+  // return cap); shown first. Empty: not shown.
+  std::vector<DealTerm> terms;
+  std::vector<Probability> probabilities;
+  std::vector<std::string> notes;
+
+  // Investor, per path. investor_loss[i] != 0 when the path is a nominal loss (receipts plus
+  // guarantee below the capital drawn), as the simulation decided it; empty: not marked.
   std::vector<double> investor_irr;   // annual IRR, NaN where undefined (e.g. total loss)
   std::vector<double> investor_moic;  // receipts / drawdowns
   std::vector<double> investor_npv;   // at the investor's discount rate
   std::vector<std::uint8_t> investor_loss;
 
-  std::vector<NamedColumn> budget_npv;  // per budget, e.g. "municipality", "state", "public_total"
+  std::vector<NamedColumn> budget_npv;    // per budget, e.g. "municipality", "state", "public_total"
+  std::vector<NamedColumn> tranche_moic;  // per tranche (most senior first): MOIC per path
 
   QuantileFan investor_cumulative_cash;            // cumulative investor cash flow
+  QuantileFan undrawn_commitment;                  // commitment minus drawdowns so far (empty: no commitment)
   std::vector<QuantileFan> budget_cumulative_net;  // cumulative net per budget
   std::vector<BudgetAccount> budget_accounts;
 
   std::vector<NamedColumn> parameters;  // sampled parameters (config path -> value per path)
+  // Per-path drivers that are not sampled parameters (months in recession, the termination
+  // month): shown in the rank correlations but not counted in the R^2 of the draws.
+  std::vector<NamedColumn> drivers;
+  std::vector<TornadoChart> tornado;  // empty: no tornado section
 
   // Summary table; when empty the report computes rows from the per-path columns above.
   std::vector<SummaryRow> summary_rows;

@@ -9,7 +9,7 @@
 
 namespace sisim::report::detail {
 
-// Per-path investor loss flags: investor_loss if given, else moic < 1, else npv < 0 (empty if none).
+// Per-path nominal-loss flags of the investor, as given (empty if none).
 std::vector<std::uint8_t> investor_loss_flags(const ReportInput& in);
 // Summary of a column, with the investor's loss flags when they match it in length.
 analysis::Summary summarize_column(const std::vector<double>& x, const std::vector<std::uint8_t>* flags);
@@ -18,12 +18,14 @@ const NamedColumn* find_budget(const ReportInput& in, const std::string& name);
 
 std::string no_data(const std::string& what);
 
+std::string terms_section(const ReportInput& in);
 std::string headline_section(const ReportInput& in);
 std::string summary_table_section(const ReportInput& in);
 std::string investor_section(const ReportInput& in);
 std::string fan_section(const ReportInput& in);
 std::string budget_account_section(const ReportInput& in);
 std::string sensitivity_section(const ReportInput& in);
+std::string tornado_section(const ReportInput& in);
 std::string society_section(const ReportInput& in);
 std::string glossary_section();
 std::string method_section(const ReportInput& in);

@@ -47,7 +47,7 @@ std::string histogram_svg(const std::vector<double>& values, const HistogramOpti
   const double bins_hi = b.lo + b.width * static_cast<double>(b.share.size());
   Axis x{nice_ticks(b.lo, bins_hi, 8), o.format, o.x_title};
   Axis y{nice_ticks(0.0, *std::max_element(b.share.begin(), b.share.end()), 4), AxisFormat::percent,
-         "Share of paths"};
+         "Share of paths (%)"};
   // Legend and note on the first line, the threshold label on the second, then the plot: nothing overlaps.
   const Plot plot{80, 46, kChartWidth - 110, 250, x.lo(), x.hi(), 0.0, y.hi()};
   draw_axes(svg, plot, x, y, o.currency);

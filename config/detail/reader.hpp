@@ -22,11 +22,15 @@ struct Bounds {
   // quantiles) is checked against [lo, hi] where the samplers live (sim/cli/load_scenario.cpp).
   // `why` is added to the error message.
   const char* why = nullptr;
+  bool percent_hint = false;  // a value in (hi, 100] gets "write 0.15 for 15 %" (rates only)
 };
 inline constexpr Bounds kAnyReal{};
 inline constexpr Bounds kUnit{0.0, 1.0};                                             // probabilities, shares
 inline constexpr Bounds kNonNegative{0.0, std::numeric_limits<double>::infinity()};  // amounts, multipliers
 inline constexpr Bounds kRate{-1.0, std::numeric_limits<double>::infinity(), true};  // annual rates
+// An annual rate that is a fraction (a discount rate, a return cap, a hurdle): above 1 (100 % a
+// year) it is almost surely a percentage written where a fraction is meant.
+inline constexpr Bounds kFractionRate{-1.0, 1.0, true, nullptr, true};
 inline constexpr Bounds kGap{-1.0, 1.0};
 // Money amounts (DKK per month, per payment, per outcome). 1e12 is far above any real amount (the
 // Danish state budget is about 1.3e12 DKK a year) and keeps every total over a cohort of 1e8 people,
@@ -40,6 +44,9 @@ inline constexpr Bounds kMoneySigned{-kMaxMoney, kMaxMoney, false, kMoneyWhy};
 // Shortest decimal text that reads back to exactly `v` ("0.1", "1e+06", "inf").
 std::string num(double v);
 std::string bounds_text(const Bounds& b);
+// "path: must be in (-1, 1], got 15 (... write 0.15 for 15 %)": with percent_hint, the hint when a
+// rate looks like a percentage (a value in (1, 100]).
+std::string out_of_bounds(const std::string& path, const Bounds& b, double v);
 bool in_bounds(double v, const Bounds& b);
 
 class Reader {

@@ -28,6 +28,15 @@ void read_cohort(Reader& r, const YNode* n, Cohort& out, std::vector<NameRef>& f
 void read_intervention(Reader& r, const YNode* n, Intervention& out);
 void read_labour_market(Reader& r, const YNode* n, LabourMarket& out);
 void read_public(Reader& r, const YNode* n, Public& out);
+// public.rules and the rule files it names (config/rules_reader.cpp).
+struct RuleKey {
+  const char* name;  // as in a rule file and under public: "tax.personal_allowance_annual"
+  bool amount;       // DKK (indexed after the last rule set) rather than a rate
+};
+const std::vector<RuleKey>& rule_keys();
+void read_rules(Reader& r, const YNode* n, Rules& out);
+// Every number the scenario needs from the rules is given by a rule set in force at the start.
+void check_rules(Reader& r, const YNode& root, const Config& c);
 void read_contract(Reader& r, const YNode* n, Contract& out);
 void read_finance(Reader& r, const YNode* n, Finance& out);
 void read_society(Reader& r, const YNode* n, Society& out);

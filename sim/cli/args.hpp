@@ -24,12 +24,14 @@ struct Args {
   bool force = false;
   bool quiet = false;
   bool csv = false;
+  bool per_path = false;   // --per-path (summarize): every /paths column as CSV, one row per path
   std::string cases_file;  // --cases FILE (stress)
   // --points a:b (sweep): run points a .. b-1 (half-open, 0-based); "a:" runs to the last point.
   std::optional<std::int64_t> points_begin, points_end;
   bool merge = false;  // --merge (summarize: combine sweep slices)
   // --checkpoint [FILE] (run): resume from and keep a checkpoint; an empty FILE means OUTPUT.ckpt.
   std::optional<std::string> checkpoint;
+  bool help = false;                     // --help or -h after the command: print its usage, exit 0
   std::string command_line;              // as typed, for the result file
   std::vector<std::string> flags_given;  // canonical names (--output, --quiet, ...) in the order given
 };
@@ -42,5 +44,11 @@ std::string check_flags_apply(const Args& args);
 std::optional<Args> parse_args(int argc, char** argv, std::string& error);
 
 std::string usage_text();
+
+// The usage of one command (its synopsis, options and an example); empty for an unknown command.
+std::string command_usage(const std::string& command);
+
+// "unknown command 'summarise' (did you mean 'summarize'?)".
+std::string unknown_command_message(const std::string& command);
 
 }  // namespace sisim::cli

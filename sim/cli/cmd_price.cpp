@@ -14,6 +14,7 @@
 #include "sim/engine/distribution.hpp"
 #include "sim/engine/memory_estimate.hpp"
 #include "sim/io/io_error.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::cli {
 
@@ -38,6 +39,7 @@ int cmd_price(const Args& args) {
   PriceReport report;
   report.spec = pricing.spec;
   report.lines = price_lines(base);
+  report.currency = base.currency;
   if (report.lines.empty()) {
     std::fprintf(stderr, "sisim price: %s has no outcome prices to scale\n", scenario.c_str());
     return kExitData;

@@ -1,4 +1,5 @@
 // `sisim report RESULTS.h5 -o REPORT.html`: one self-contained HTML file an investor can read.
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -9,6 +10,7 @@
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/run_checks.hpp"
 #include "sim/cli/society_file.hpp"
+#include "sim/cli/tornado_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 #include "sim/io/output_file.hpp"
@@ -49,6 +51,8 @@ report::ValueKind kind_of(Unit unit) {
       return report::ValueKind::multiple;
     case Unit::money:
       return report::ValueKind::money;
+    case Unit::months:
+      return report::ValueKind::months;
   }
   return report::ValueKind::number;
 }
@@ -57,12 +61,20 @@ report::ValueKind kind_of(Unit unit) {
 
 report::ReportInput read_report_input(const std::string& path) {
   report::ReportInput in;
-  std::string title;
-  for (const auto& row : read_headline_rows(path, title)) {
+  const SummaryDocument doc = read_summary_document(path);
+  in.currency = doc.currency;
+  for (const auto& t : doc.terms) in.terms.push_back({t.name, t.value});
+  for (const auto& row : doc.summary.metrics) {
+    if (row.spec.section == "budgets") continue;
     const auto& s = row.summary;
-    in.summary_rows.push_back({row.label, kind_of(row.unit), s.quantiles[1], s.quantiles[4], s.quantiles[7],
-                               s.quantile_se[4], s.p_loss});
+    const bool es = row.spec.section != "capital";
+    in.summary_rows.push_back({row.spec.label, kind_of(row.spec.unit), s.quantiles[1], s.quantiles[4],
+                               s.quantiles[7], s.quantile_se[4], s.mean, es ? s.es_05 : std::nan(""),
+                               row.spec.section});
   }
+  for (const auto& e : doc.summary.events)
+    in.probabilities.push_back({e.spec.key, e.spec.label, e.p, e.p_se});
+  in.notes = doc.notes;
   const io::ResultReader r(path);
   in.scenario_name = r.attribute_string("/", "scenario");
   in.seed = r.attribute_uint("/", "seed");
@@ -77,11 +89,21 @@ report::ReportInput read_report_input(const std::string& path) {
   in.investor_irr = column("/paths/investor/irr");
   in.investor_moic = column("/paths/investor/moic");
   in.investor_npv = column("/paths/investor/npv");
-  in.investor_loss = investor_loss_flags(column("/paths/investor/total_received"),
-                                         column("/paths/investor/guarantee_received"),
-                                         column("/paths/investor/total_drawn"));
+  const auto loss = column("/paths/investor/loss/nominal");  // as the path decided it
+  in.investor_loss.assign(loss.begin(), loss.end());
   in.investor_cumulative_cash = read_fan(r, "/timeseries/investor/cumulative_cash", "investor", -1);
   const auto months = static_cast<std::int64_t>(in.investor_cumulative_cash.months.size());
+  if (const Config config = config_of_file(path);
+      config.finance.commitment && r.exists("/timeseries/investor/cumulative_drawn")) {
+    // Undrawn = commitment - drawn: its q-quantile is the commitment minus drawn's (1-q)-quantile.
+    const auto drawn = read_fan(r, "/timeseries/investor/cumulative_drawn", "drawn", months);
+    in.undrawn_commitment.name = "undrawn commitment";
+    for (const auto& q : drawn.months) {
+      std::array<double, 9> u{};
+      for (size_t k = 0; k < 9; ++k) u[k] = *config.finance.commitment - q[8 - k];
+      in.undrawn_commitment.months.push_back(u);
+    }
+  }
   for (const auto& budget : r.list("/paths/budgets")) {
     in.budget_npv.push_back({budget, column("/paths/budgets/" + budget + "/npv")});
     in.budget_cumulative_net.push_back(
@@ -97,6 +119,9 @@ report::ReportInput read_report_input(const std::string& path) {
     account.p95 = read_rows(r, g + "p95", years, items);
     in.budget_accounts.push_back(std::move(account));
   }
+  if (r.exists("/paths/tranches"))
+    for (const auto& tranche : results::tranche_names_in_order(config_of_file(path)))
+      in.tranche_moic.push_back({tranche, column("/paths/tranches/" + tranche + "/moic")});
   in.society = analysis::summarize_society(read_society_columns(r));
   if (r.exists("/meta/config_yaml")) {  // the scenario's price of the first rate-card line
     const LoadResult scenario = load_config_from_string(r.read_string("/meta/config_yaml"), "config_yaml");
@@ -115,7 +140,31 @@ report::ReportInput read_report_input(const std::string& path) {
   }
   if (r.exists("/paths/params"))
     for (const auto& name : r.list("/paths/params"))
-      in.parameters.push_back({name, column("/paths/params/" + name)});
+      in.parameters.push_back({results::human_label(name), column("/paths/params/" + name)});
+  // Regime and payer: drivers that are drawn per path but are not parameters.
+  in.drivers.push_back({"months in recession (regime)", column("/paths/outcomes/recession_months")});
+  auto termination = column("/paths/outcomes/termination_month");
+  const double horizon = static_cast<double>(months);
+  for (double& m : termination)
+    if (m < 0) m = horizon;  // never terminated: as late as the horizon
+  in.drivers.push_back({"termination month (payer; never = horizon)", termination});
+  if (r.exists("/tornado")) {
+    const results::TornadoResult t = read_tornado(path);
+    const auto& metrics = results::tornado_metrics();
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      report::TornadoChart chart;
+      chart.metric = metrics[m].label;
+      chart.kind = kind_of(metrics[m].unit);
+      chart.base = t.base[m];
+      for (std::size_t i : t.rank[m]) {
+        const auto& s = t.swings[m][i];
+        chart.bars.push_back(
+            {t.inputs[i].is_switch ? t.inputs[i].name : results::human_label(t.inputs[i].name),
+             t.inputs[i].low_label, t.inputs[i].high_label, s.low, s.high, s.swing_se});
+      }
+      in.tornado.push_back(chart);
+    }
+  }
   return in;
 }
 

@@ -89,7 +89,7 @@ int cmd_run(const Args& args) {
     remove_checkpoint(run);
     return kExitOk;
   }
-  const auto rows = headline_rows(run);
+  const auto rows = headline_rows(config, run);
   try {
     write_result_file({args.output, args.force, args.command_line}, config, run, rows);
   } catch (const io::IoError& e) {
@@ -97,14 +97,16 @@ int cmd_run(const Args& args) {
     return kExitIo;
   }
   char title[512];
-  std::snprintf(title, sizeof title, "sisim results: %s (%lld paths, seed %llu, %d threads, %.1f s)",
+  std::snprintf(title, sizeof title, "sisim results: %s (%lld paths, seed %llu, %d thread%s, %.1f s)",
                 config.name.c_str(), static_cast<long long>(run.paths),
-                static_cast<unsigned long long>(run.seed), run.threads, run.seconds);
-  std::fputs(
-      format_summary_table(rows, std::string(title) + "\n" + assumption_line(arm_coupling_text(config)))
-          .c_str(),
-      stdout);
-  std::fputs(format_society_table(analysis::summarize_society(society_columns(run))).c_str(), stdout);
+                static_cast<unsigned long long>(run.seed), run.threads, run.threads == 1 ? "" : "s",
+                run.seconds);
+  const SummaryDocument doc{std::string(title) + "\n" + assumption_line(arm_coupling_text(config)),
+                            config.currency, results::deal_terms(config), rows,
+                            result_notes(config, rows, &run.series.investor_drawn_fan)};
+  std::fputs(format_summary_table(doc).c_str(), stdout);
+  std::fputs(format_society_table(analysis::summarize_society(society_columns(run)), config.currency).c_str(),
+             stdout);
   if (run.gap_clamped_paths > 0)
     std::printf(
         "note: on %lld paths the sampled employment gap was unreachable and the hazard ratio was clamped\n",

@@ -101,7 +101,7 @@ int cmd_stress(const Args& args) {
     const RunOutput base_run = run_paired(base, options);
     if (root) {
       write_root_metadata(*w, {args.output, args.force, args.command_line}, base, base_run);
-      write_run(*w, "/cases/base", base_run, headline_rows(base_run));
+      write_run(*w, "/cases/base", base_run, headline_rows(base, base_run), base.currency);
       write_stress_case(*w, {"base", "the scenario as given", {}, {}, base.resolved_yaml});
       rows.push_back(compare_paired(base_run, base_run));
     }
@@ -110,12 +110,13 @@ int cmd_stress(const Args& args) {
       const RunOutput run = run_paired(cases[c].config, options);
       names.push_back(cases[c].record.name);
       if (!root) continue;
-      write_run(*w, "/cases/" + cases[c].record.name, run, headline_rows(run));
+      write_run(*w, "/cases/" + cases[c].record.name, run, headline_rows(cases[c].config, run),
+                cases[c].config.currency);
       write_stress_case(*w, cases[c].record);
       rows.push_back(compare_paired(base_run, run));
     }
     if (!root) return kExitOk;
-    write_stress_comparison(*w, names, rows);
+    write_stress_comparison(*w, names, rows, base.currency);
     w->commit();
   } catch (const RunInterrupted&) {
     std::fprintf(stderr, "sisim stress: interrupted; nothing was written\n");

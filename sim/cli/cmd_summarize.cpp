@@ -5,11 +5,13 @@
 #include <cstdio>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/csv_export.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/society_file.hpp"
 #include "sim/cli/stress_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/cli/sweep_file.hpp"
+#include "sim/cli/tornado_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
@@ -56,21 +58,24 @@ int merge(const Args& args) {
   return kExitOk;
 }
 
-// A stress or sweep file has no top-level /summary: print its own table instead.
-bool print_special(const std::string& path) {
+// A stress or sweep file has no top-level /summary: print its own table (or CSV) instead.
+bool print_special(const std::string& path, bool csv) {
   io::ResultReader r(path);
   if (r.exists("/stress/comparison")) {
     std::vector<std::string> cases;
     std::vector<std::vector<PairedValue>> rows;
     read_stress_comparison(path, cases, rows);
-    std::fputs(format_comparison_table(cases, rows,
-                                       "sisim stress: " + printable_text(r.attribute_string("/", "scenario")))
-                   .c_str(),
-               stdout);
+    std::fputs(
+        (csv ? stress_csv(cases, rows, config_of_file(path).currency)
+             : format_comparison_table(
+                   cases, rows, "sisim stress: " + printable_text(r.attribute_string("/", "scenario"))))
+            .c_str(),
+        stdout);
     return true;
   }
   if (r.exists("/sweep/points")) {
-    std::fputs(format_sweep_table(read_sweep_file(path)).c_str(), stdout);
+    const SweepTable table = read_sweep_file(path);
+    std::fputs((csv ? sweep_csv(table) : format_sweep_table(table)).c_str(), stdout);
     return true;
   }
   return false;
@@ -85,13 +90,20 @@ int cmd_summarize(const Args& args) {
     return kExitUsage;
   }
   try {
-    if (!args.csv && print_special(args.positional[0])) return kExitOk;
-    std::string title;
-    const auto rows = read_headline_rows(args.positional[0], title);
-    std::fputs((args.csv ? format_summary_csv(rows) : format_summary_table(rows, title)).c_str(), stdout);
+    if (args.per_path) {
+      std::fputs(per_path_csv(args.positional[0]).c_str(), stdout);
+      return kExitOk;
+    }
+    if (print_special(args.positional[0], args.csv)) return kExitOk;
+    const SummaryDocument doc = read_summary_document(args.positional[0]);
+    std::fputs((args.csv ? format_summary_csv(doc) : format_summary_table(doc)).c_str(), stdout);
+    if (!args.csv &&
+        io::ResultReader(args.positional[0]).exists("/tornado"))  // a tornado file: its table too
+      std::fputs(("\n" + format_tornado_table(read_tornado(args.positional[0]), "tornado")).c_str(), stdout);
     if (!args.csv)
       std::fputs(format_society_table(
-                     analysis::summarize_society(read_society_columns(io::ResultReader(args.positional[0]))))
+                     analysis::summarize_society(read_society_columns(io::ResultReader(args.positional[0]))),
+                     doc.currency)
                      .c_str(),
                  stdout);
   } catch (const io::IoError& e) {

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "config/stress.hpp"
+#include "config/sweep.hpp"
 #include "sim/model/model.hpp"
 #include "sim/rng/samplers.hpp"
 
@@ -32,7 +34,17 @@ std::vector<ConfigError> check_model_inputs(const Config& config, const std::str
 
 LoadResult load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   LoadResult result = load_config(path, overrides);
-  if (!result.ok()) return result;
+  if (!result.ok()) {
+    // Another kind of sisim file given where a scenario is expected: say which command reads it
+    // instead of listing every scenario key it lacks.
+    const char* hint =
+        read_sweep(path).ok() ? "this is a sweep file: use `sisim sweep FILE -o OUT.h5`"
+        : !read_stress_file(path).cases.empty() && read_stress_file(path).ok()
+            ? "this is a stress cases file: use `sisim stress SCENARIO.yaml --cases FILE -o OUT.h5`"
+            : nullptr;
+    if (hint != nullptr) result.errors = {{path, 1, 1, hint}};
+    return result;
+  }
   result.errors = check_model_inputs(*result.config, path);
   if (!result.errors.empty()) result.config.reset();
   return result;

@@ -34,12 +34,13 @@ int dispatch(const sisim::cli::Args& args) {
   if (c == "stress") return cmd_stress(args);
   if (c == "sweep") return cmd_sweep(args);
   if (c == "price") return cmd_price(args);
+  if (c == "tornado") return cmd_tornado(args);
   if (c == "compare") return cmd_compare(args);
   if (c == "help" || c == "--help" || c == "-h") {
-    std::fputs(usage_text().c_str(), stdout);
+    std::fputs((usage_text() + "\n").c_str(), stdout);
     return kExitOk;
   }
-  std::fprintf(stderr, "sisim: unknown command '%s'\n%s", c.c_str(), usage_text().c_str());
+  std::fprintf(stderr, "sisim: %s\n%s\n", unknown_command_message(c).c_str(), usage_text().c_str());
   return kExitUsage;
 }
 
@@ -78,12 +79,35 @@ int main(int argc, char** argv) {
 #ifdef SISIM_WITH_MPI
   const MpiSession mpi(&argc, &argv);
 #endif
+  // A large stdout buffer: a summary (even --csv) is written at the final flush, where a failed
+  // write reports its own reason (check_stdout) instead of a generic error from an earlier write.
+  static char stdout_buffer[1 << 20];
+  std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
   std::signal(SIGXFSZ, SIG_IGN);  // a file-size limit makes write() fail with EFBIG, reported as an I/O error
   std::string error;
   const auto args = parse_args(argc, argv, error);
   if (!args) {
-    std::fprintf(stderr, "sisim: %s\n%s", error.c_str(), usage_text().c_str());
+    const std::string command = argc > 1 ? argv[1] : "";
+    const std::string usage = command_usage(command);
+    std::fprintf(stderr, "sisim: %s\n%s", error.c_str(),
+                 (usage.empty() ? usage_text() + "\n" : usage).c_str());
     return kExitUsage;
+  }
+  if (args->help) {  // `sisim run --help`: that command's usage, whatever else was given
+    const std::string usage = command_usage(args->command);
+    if (!usage.empty() && args->command != "help") {
+      std::fputs(usage.c_str(), stdout);
+      return kExitOk;
+    }
+  }
+  if (args->command == "help" && !args->positional.empty()) {
+    const std::string usage = command_usage(args->positional[0]);
+    if (usage.empty()) {
+      std::fprintf(stderr, "sisim: %s\n", unknown_command_message(args->positional[0]).c_str());
+      return kExitUsage;
+    }
+    std::fputs(usage.c_str(), stdout);
+    return kExitOk;
   }
   if (const std::string problem = check_flags_apply(*args); !problem.empty()) {
     std::fprintf(stderr, "sisim: %s\n%s", problem.c_str(), usage_text().c_str());

@@ -46,10 +46,10 @@ std::string bound_text(const PriceSolution& s, bool investor) {
 }
 
 void write_solution(io::ResultWriter& w, const std::string& g, const PriceSolution& s, const PricingTarget& t,
-                    const std::vector<PriceLine>& lines) {
+                    const std::vector<PriceLine>& lines, const std::string& currency) {
   w.set_attribute(g, "status", std::string(to_string(s.status)));
   w.set_attribute(g, "target_kind", std::string(to_string(t.kind)));
-  const std::string mu = t.kind == PricingTarget::Kind::npv_mean_min ? "DKK"
+  const std::string mu = t.kind == PricingTarget::Kind::npv_mean_min ? currency
                          : t.kind == PricingTarget::Kind::irr_p50    ? "1/year"
                                                                      : "1";
   w.write_scalar(g + "/target", t.value, mu, "the target value of the metric");
@@ -65,8 +65,8 @@ void write_solution(io::ResultWriter& w, const std::string& g, const PriceSoluti
     prices.push_back(l.base * s.k);
     se.push_back(l.base * s.k_se);
   }
-  w.write_column(g + "/prices", prices, "DKK", "each price line (/price/lines) times k");
-  w.write_column(g + "/price_se", se, "DKK", "standard error of each price: base price times SE of k");
+  w.write_column(g + "/prices", prices, currency, "each price line (/price/lines) times k");
+  w.write_column(g + "/price_se", se, currency, "standard error of each price: base price times SE of k");
 }
 
 }  // namespace
@@ -179,11 +179,12 @@ void write_price_groups(io::ResultWriter& w, const PriceReport& r) {
   }
   w.set_attribute("/price/lines", "labels", labels);
   w.write_column(
-      "/price/lines/base_price", base, "DKK",
+      "/price/lines/base_price", base, r.currency,
       "each rate-card price, then each tier's payment and per_unit, at k = 1 (NaN: uncertain price)");
-  write_solution(w, "/price/investor", r.investor, r.spec.investor, r.lines);
+  write_solution(w, "/price/investor", r.investor, r.spec.investor, r.lines, r.currency);
   for (int b = 0; b < kPriceBudgets; ++b)
-    write_solution(w, std::string("/price/payer/") + price_budget_name(b), r.payer[b], r.spec.payer, r.lines);
+    write_solution(w, std::string("/price/payer/") + price_budget_name(b), r.payer[b], r.spec.payer, r.lines,
+                   r.currency);
   w.write_string("/price/verdict", r.verdict, "the negotiating band per payer view, or why there is none");
   std::vector<double> k, inv, inv_se, bud[kPriceBudgets], bud_se[kPriceBudgets];
   for (const auto& [x, m] : r.evaluations) {

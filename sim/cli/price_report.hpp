@@ -23,6 +23,7 @@ struct PriceReport {
   PriceSolution payer[kPriceBudgets];
   std::string verdict;  // the band, or why there is none and which constraint binds
   std::map<double, PriceMetrics> evaluations;
+  std::string currency = "DKK";  // the scenario's: the unit of prices and NPV targets
 };
 
 // The rate card and tier schedule of the base scenario, in the order contract.outcome_prices

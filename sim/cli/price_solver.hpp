@@ -5,9 +5,9 @@
 // - investor: the smallest k in [low, high] that meets its target;
 // - payer (each budget): the largest k at which the budget still meets its target, i.e. the end
 //   of the range of k, starting from `low`, over which it holds.
-// Monotone only until caps bind: with a return cap, payments above the investor's capital
-// account are withheld but still count against cap_total, so very high prices can LOWER the
-// investor's return (and a median IRR saturates at the cap: a flat region). So the solver first
+// Flat where caps bind: a median IRR saturates at the return cap, and once the payers' actual
+// payments reach cap_total nothing more is paid (amounts withheld under the return cap do not use
+// it up, docs/MODEL.md 13). A sampled metric need not be exactly monotone, so the solver first
 // scans `scan_points` equally spaced k over the range, takes the first grid point where the
 // investor's target holds (the payer's fails), and bisects inside that grid interval until it is
 // `tolerance` wide. The reported k is the end of the bracket that meets the target. A target no

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "config/loader.hpp"
 #include "sim/cli/run_checks.hpp"
 #include "sim/cli/society_file.hpp"
 #include "sim/engine/budget_account.hpp"
@@ -19,35 +20,8 @@ std::string shape_text(const std::vector<std::size_t>& dims) {
   return out + "]";
 }
 
-namespace {
-
-struct SummarySpec {
-  const char* group;   // under /summary
-  const char* column;  // the /paths column it summarises
-  const char* label;   // row label in the table
-  Unit unit;
-  bool investor_loss;      // P(loss) = investor gets back less than drawn, rather than value < 0
-  const char* loss_label;  // risk line for P(loss), "" for none
-  bool show_shortfall;
-};
-
-// Which columns get a /summary entry, and in which order the table shows them.
-const SummarySpec kHeadline[] = {
-    {"investor/irr", "/paths/investor/irr", "investor IRR (annual)", Unit::percent, true,
-     "investor loses money", true},
-    {"investor/moic", "/paths/investor/moic", "investor MOIC", Unit::multiple, true, "", false},
-    {"investor/npv", "/paths/investor/npv", "investor NPV", Unit::money, true, "", true},
-    {"budgets/municipality/npv", "/paths/budgets/municipality/npv", "municipality NPV", Unit::money, false,
-     "municipality loses money", false},
-    {"budgets/public_total/npv", "/paths/budgets/public_total/npv", "public_total NPV", Unit::money, false,
-     "public sector loses money", false},
-};
-const char* kOtherBudgets[] = {"state", "region", "other_municipalities", "foundation"};
-
-}  // namespace
-
 void write_summary(io::ResultWriter& w, const std::string& prefix, const std::string& group,
-                   const analysis::Summary& s, const std::string& units) {
+                   const analysis::Summary& s, const std::string& units, const std::string& p_loss_label) {
   const std::string g = prefix + "/summary/" + group + "/";
   w.write_scalar(g + "mean", s.mean, units, "mean over paths");
   w.write_scalar(g + "sd", s.sd, units, "standard deviation over paths");
@@ -56,13 +30,18 @@ void write_summary(io::ResultWriter& w, const std::string& prefix, const std::st
                  "type-7 quantiles at quantile_levels");
   w.write_column(g + "quantile_se", std::vector<double>(s.quantile_se.begin(), s.quantile_se.end()), units,
                  "order-statistic standard errors of the quantiles (docs/HDF5.md)");
+  // The same names as a sweep's /sweep/summary/<metric>/<stat> (docs/HDF5.md 2.4).
+  w.write_scalar(g + "p05", s.quantiles[1], units, "5 % quantile (= quantiles[1])");
+  w.write_scalar(g + "p50", s.quantiles[4], units, "median (= quantiles[4])");
+  w.write_scalar(g + "p95", s.quantiles[7], units, "95 % quantile (= quantiles[7])");
   w.write_column(g + "quantile_levels",
                  std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end()), "1",
                  "probability levels of the quantiles");
-  w.write_scalar(g + "p_loss", s.p_loss, "1", "probability of loss (see docs/HDF5.md for the convention)");
+  w.write_scalar(g + "p_loss", s.p_loss, "1", p_loss_label);
   w.write_scalar(g + "p_loss_se", s.p_loss_se, "1", "binomial standard error of p_loss, sqrt(p (1 - p) / n)");
-  w.write_scalar(g + "var_05", s.var_05, units, "value at risk at 5 %: minus the 5 % quantile");
-  w.write_scalar(g + "es_05", s.es_05, units, "expected shortfall at 5 %: minus the mean of the worst 5 %");
+  w.write_scalar(g + "var_05", s.var_05, units, "value at risk at 5 %: the 5 % quantile (the metric's sign)");
+  w.write_scalar(g + "es_05", s.es_05, units,
+                 "expected shortfall at 5 %: the mean of the worst 5 % of paths");
   w.write_scalar(g + "var_01", s.var_01, units, "value at risk at 1 %");
   w.write_scalar(g + "es_01", s.es_01, units, "expected shortfall at 1 %");
   w.write_scalar(g + "var_05_se", s.var_05_se, units, "standard error of var_05");
@@ -89,27 +68,32 @@ void write_columns(io::ResultWriter& w, const std::string& prefix, const ColumnS
   }
 }
 
-void write_timeseries(io::ResultWriter& w, const std::string& prefix, const SeriesSummary& s) {
+void write_timeseries(io::ResultWriter& w, const std::string& prefix, const SeriesSummary& s,
+                      const std::string& currency) {
   const std::vector<std::string> levels = {"p01", "p05", "p10", "p25", "p50", "p75", "p90", "p95", "p99"};
   const auto months = static_cast<size_t>(s.months);
   const std::string fan_note = " (quantiles over the first " + std::to_string(s.fan_paths) + " paths)";
   w.write_matrix(prefix + "/timeseries/investor/cumulative_cash", months, levels.size(), s.investor_cash_fan,
-                 "DKK", "investor's cumulative net cash flow by month, quantile bands" + fan_note, levels,
+                 currency, "investor's cumulative net cash flow by month, quantile bands" + fan_note, levels,
                  "month");
+  w.write_matrix(prefix + "/timeseries/investor/cumulative_drawn", months, levels.size(),
+                 s.investor_drawn_fan, currency,
+                 "investor's cumulative drawdowns (capital drawn so far) by month, quantile bands" + fan_note,
+                 levels, "month");
   for (int b = 0; b < kAccountBudgets; ++b) {
     const std::string name = account_budget_name(b);
     w.write_matrix(prefix + "/timeseries/budgets/" + name + "/cumulative_net", months, levels.size(),
-                   s.budget_net_fan[static_cast<size_t>(b)], "DKK",
+                   s.budget_net_fan[static_cast<size_t>(b)], currency,
                    "cumulative net savings of " + name + " by month, quantile bands" + fan_note, levels,
                    "month");
     const std::string g = prefix + "/timeseries/annual_account/" + name + "/";
     const auto years = static_cast<size_t>(s.years), items = static_cast<size_t>(s.items);
-    w.write_matrix(g + "mean", years, items, s.annual_mean[static_cast<size_t>(b)], "DKK/year",
+    w.write_matrix(g + "mean", years, items, s.annual_mean[static_cast<size_t>(b)], currency + "/year",
                    "mean annual net savings by line item over all paths (positive: the budget gains)",
                    s.item_names, "year");
-    w.write_matrix(g + "p05", years, items, s.annual_p05[static_cast<size_t>(b)], "DKK/year",
+    w.write_matrix(g + "p05", years, items, s.annual_p05[static_cast<size_t>(b)], currency + "/year",
                    "5 % quantile of annual net savings by line item" + fan_note, s.item_names, "year");
-    w.write_matrix(g + "p95", years, items, s.annual_p95[static_cast<size_t>(b)], "DKK/year",
+    w.write_matrix(g + "p95", years, items, s.annual_p95[static_cast<size_t>(b)], currency + "/year",
                    "95 % quantile of annual net savings by line item" + fan_note, s.item_names, "year");
   }
 }
@@ -163,16 +147,8 @@ std::vector<double> read_matrix_of_shape(const io::ResultReader& r, const std::s
   return r.read_doubles(path);
 }
 
-std::vector<HeadlineRow> headline_rows(const RunOutput& run) {
-  const auto loss = investor_loss(run);
-  std::vector<HeadlineRow> rows;
-  for (const auto& spec : kHeadline) {
-    HeadlineRow row{spec.label, spec.unit, {}, spec.loss_label, spec.show_shortfall};
-    row.summary = analysis::summarize(run.columns.column(run.columns.find(spec.column)),
-                                      spec.investor_loss ? &loss : nullptr);
-    rows.push_back(row);
-  }
-  return rows;
+results::ResultSummary headline_rows(const Config& config, const RunOutput& run) {
+  return results::summarize_run(config, run.columns);
 }
 
 void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const Config& config,
@@ -192,39 +168,45 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
 }
 
 void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
-               const std::vector<HeadlineRow>& headline) {
+               const results::ResultSummary& summary, const std::string& currency) {
   if (!prefix.empty())
     w.set_attribute(prefix, "gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
   else
     w.set_root_attribute("gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
   write_columns(w, prefix, run.columns);
-  size_t i = 0;
-  for (const auto& spec : kHeadline) {
-    write_summary(w, prefix, spec.group, headline[i].summary,
-                  headline[i].unit == Unit::percent    ? "1/year"
-                  : headline[i].unit == Unit::multiple ? "1"
-                                                       : "DKK");
-    ++i;
+  for (const auto& row : summary.metrics) {
+    const auto* event = summary.event(row.spec.loss_event);
+    write_summary(w, prefix, row.spec.group, row.summary, results::units_of(row.spec.unit, currency),
+                  "probability of " + (event ? event->spec.label : row.spec.label + " < 0"));
   }
-  for (const char* b : kOtherBudgets) {
-    const std::string column = std::string("/paths/budgets/") + b + "/npv";
-    write_summary(w, prefix, std::string("budgets/") + b + "/npv",
-                  analysis::summarize(run.columns.column(run.columns.find(column))), "DKK");
+  for (const auto& e : summary.events) {
+    const std::string g = prefix + "/summary/events/" + e.spec.key + "/";
+    w.write_scalar(g + "p", e.p, "1", "P(" + e.spec.label + "): share of all paths");
+    w.write_scalar(g + "p_se", e.p_se, "1", "replicate-group standard error of p");
   }
-  write_timeseries(w, prefix, run.series);
-  write_society(w, prefix, run);
+  write_timeseries(w, prefix, run.series, currency);
+  write_society(w, prefix, run, currency);
 }
 
 void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
-                       const std::vector<HeadlineRow>& headline) {
+                       const results::ResultSummary& summary) {
   io::ResultWriter w(request.path, request.force);
   write_root_metadata(w, request, config, run);
-  write_run(w, "", run, headline);
+  write_run(w, "", run, summary, config.currency);
   w.commit();
 }
 
-std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title,
-                                            const std::string& prefix) {
+Config config_of_file(const std::string& path) {
+  io::ResultReader r(path);
+  const LoadResult loaded =
+      load_config_from_string(r.read_string("/meta/config_yaml"), path + ":/meta/config_yaml");
+  if (!loaded.ok())
+    throw io::IoError("its /meta/config_yaml does not load (" +
+                      (loaded.errors.empty() ? std::string("?") : loaded.errors.front().message) + ")");
+  return *loaded.config;
+}
+
+SummaryDocument read_summary_document(const std::string& path, const std::string& prefix) {
   io::ResultReader r(path);
   if (!r.exists(prefix + "/summary")) {
     const std::string kind = r.exists("/price")   ? "a `sisim price` file (its results are under /price)"
@@ -233,20 +215,26 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
                                                   : "a sisim file without a run summary";
     throw io::IoError("this is " + kind + ", not the result of `sisim run`; see docs/HDF5.md");
   }
+  if (!r.exists(prefix + "/summary/events"))
+    throw io::IoError("written by an older sisim (result schema version 1): run the scenario again");
+  const Config config = config_of_file(path);
+  SummaryDocument doc;
   // The scenario name comes from the file: escaped, so it cannot drive the terminal.
-  title = "sisim results: " + printable_text(r.attribute_string("/", "scenario")) + " (" +
-          std::to_string(read_paths_attribute(r)) + " paths, seed " +
-          std::to_string(r.attribute_uint("/", "seed")) + ")";
+  doc.title = "sisim results: " + printable_text(r.attribute_string("/", "scenario")) + " (" +
+              std::to_string(read_paths_attribute(r)) + " paths, seed " +
+              std::to_string(r.attribute_uint("/", "seed")) + ")";
   // Files written before the coupling was a stated assumption had identical luck in both arms.
-  title += "\n" + assumption_line(r.has_attribute("/", "arm_coupling")
-                                      ? printable_text(r.attribute_string("/", "arm_coupling"))
-                                      : "1 (written before the key existed)");
-  std::vector<HeadlineRow> rows;
+  doc.title += "\n" + assumption_line(r.has_attribute("/", "arm_coupling")
+                                          ? printable_text(r.attribute_string("/", "arm_coupling"))
+                                          : "1 (written before the key existed)");
   const auto levels = static_cast<std::int64_t>(analysis::kQuantileLevels.size());
-  for (const auto& spec : kHeadline) {
+  doc.currency = config.currency;
+  doc.terms = results::deal_terms(config);
+  for (const auto& spec : results::metric_specs(config)) {
     const std::string g = prefix + "/summary/" + spec.group + "/";
+    if (!r.exists(g + "mean")) continue;
     auto scalar = [&](const char* name) { return r.read_scalar(g + name); };
-    HeadlineRow row{spec.label, spec.unit, {}, spec.loss_label, spec.show_shortfall};
+    results::MetricRow row{spec, {}};
     auto& s = row.summary;
     s.mean = scalar("mean");
     s.sd = scalar("sd");
@@ -272,9 +260,21 @@ std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string
       throw io::IoError("dataset '" + g + "n' or 'n_nan' in '" + path + "' is not a count of paths");
     s.n = static_cast<std::int64_t>(n);
     s.n_nan = static_cast<std::int64_t>(n_nan);
-    rows.push_back(row);
+    doc.summary.metrics.push_back(row);
   }
-  return rows;
+  const auto paths = read_paths_attribute(r);
+  for (const auto& spec : results::event_specs(config)) {
+    const std::string g = prefix + "/summary/events/" + spec.key + "/";
+    if (!r.exists(g + "p")) continue;
+    doc.summary.events.push_back({spec, r.read_scalar(g + "p"), r.read_scalar(g + "p_se"), paths});
+  }
+  std::vector<double> drawn_fan;
+  if (r.exists(prefix + "/timeseries/investor/cumulative_drawn")) {
+    std::size_t rows = 0;
+    drawn_fan = read_matrix_of_shape(r, prefix + "/timeseries/investor/cumulative_drawn", -1, levels, rows);
+  }
+  doc.notes = result_notes(config, doc.summary, &drawn_fan);
+  return doc;
 }
 
 }  // namespace sisim::cli

@@ -37,10 +37,10 @@ struct WriteRequest {
 
 // The /summary/<group>/ datasets of one statistic summary (docs/HDF5.md 2.4).
 void write_summary(io::ResultWriter& writer, const std::string& prefix, const std::string& group,
-                   const analysis::Summary& s, const std::string& units);
+                   const analysis::Summary& s, const std::string& units, const std::string& p_loss_label);
 
-// The headline rows of the summary table, computed from a run's columns.
-std::vector<HeadlineRow> headline_rows(const RunOutput& run);
+// The summary of a run (metric rows and event probabilities), computed from its columns.
+results::ResultSummary headline_rows(const Config& config, const RunOutput& run);
 
 // The scenario's arm coupling as written to the root attribute `arm_coupling` ("0.5", or
 // "uncertain ..." when it is a distribution), and the line that states it under every summary.
@@ -53,14 +53,17 @@ std::string assumption_line(const std::string& arm_coupling);
 void write_root_metadata(io::ResultWriter& writer, const WriteRequest& request, const Config& config,
                          const RunOutput& run);
 void write_run(io::ResultWriter& writer, const std::string& prefix, const RunOutput& run,
-               const std::vector<HeadlineRow>& headline);
+               const results::ResultSummary& summary, const std::string& currency);
 
 // Writes the whole file atomically (temporary name, rename on success). Throws io::IoError.
 void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
-                       const std::vector<HeadlineRow>& headline);
+                       const results::ResultSummary& summary);
 
-// Reads the headline rows back from /summary (throws io::IoError for a foreign or corrupt file).
-std::vector<HeadlineRow> read_headline_rows(const std::string& path, std::string& title,
-                                            const std::string& prefix = "");
+// The scenario a result file was made from (/meta/config_yaml loaded back); throws io::IoError.
+Config config_of_file(const std::string& path);
+
+// The summary document (terms, rows, events, notes) read back from /summary (throws io::IoError
+// for a foreign or corrupt file, or a file written before schema version 2).
+SummaryDocument read_summary_document(const std::string& path, const std::string& prefix = "");
 
 }  // namespace sisim::cli

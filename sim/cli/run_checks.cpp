@@ -30,14 +30,6 @@ bool output_is_usable(const std::string& path, bool force, const std::vector<Inp
   return true;
 }
 
-std::vector<std::uint8_t> investor_loss_flags(const std::vector<double>& received,
-                                              const std::vector<double>& guarantee,
-                                              const std::vector<double>& drawn) {
-  std::vector<std::uint8_t> flags(drawn.size());
-  for (size_t i = 0; i < flags.size(); ++i) flags[i] = received[i] + guarantee[i] < drawn[i] ? 1 : 0;
-  return flags;
-}
-
 const std::vector<double>& column_of(const RunOutput& run, const std::string& path) {
   const int c = run.columns.find(path);
   if (c < 0) throw std::runtime_error("the engine wrote no column " + path);
@@ -45,9 +37,8 @@ const std::vector<double>& column_of(const RunOutput& run, const std::string& pa
 }
 
 std::vector<std::uint8_t> investor_loss(const RunOutput& run) {
-  return investor_loss_flags(column_of(run, "/paths/investor/total_received"),
-                             column_of(run, "/paths/investor/guarantee_received"),
-                             column_of(run, "/paths/investor/total_drawn"));
+  const auto& flags = column_of(run, "/paths/investor/loss/nominal");
+  return std::vector<std::uint8_t>(flags.begin(), flags.end());
 }
 
 }  // namespace sisim::cli

@@ -1,6 +1,6 @@
 #pragma once
 // Rules every command that runs the engine shares: whether an output path may be written, and
-// when the investor has lost money.
+// the investor's per-path loss flags (decided by the path itself, sim/contract/investor_metrics.hpp).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -24,11 +24,8 @@ std::vector<InputFile> scenario_inputs(const std::string& scenario, const Config
 bool output_is_usable(const std::string& path, bool force, const std::vector<InputFile>& inputs,
                       std::string& why);
 
-// The investor loses money on a path when outcome receipts plus any guarantee fall short of the
-// capital drawn.
-std::vector<std::uint8_t> investor_loss_flags(const std::vector<double>& received,
-                                              const std::vector<double>& guarantee,
-                                              const std::vector<double>& drawn);
+// The investor's nominal-loss flag of every path (/paths/investor/loss/nominal: receipts plus
+// guarantee below the capital drawn), as the path wrote it.
 std::vector<std::uint8_t> investor_loss(const RunOutput& run);
 
 // A /paths column of a run by its dataset path (throws if the engine wrote none).

@@ -23,9 +23,9 @@ std::string money_se(double v, double se) {
 }
 
 void write_ratio(io::ResultWriter& w, const std::string& g, const std::string& name, const analysis::Ratio& r,
-                 const std::string& what) {
-  w.write_scalar(g + name, r.value, "DKK", what + " (ratio of means over paths)");
-  w.write_scalar(g + name + "_se", r.se, "DKK", "delta-method standard error of " + name);
+                 const std::string& what, const std::string& currency) {
+  w.write_scalar(g + name, r.value, currency, what + " (ratio of means over paths)");
+  w.write_scalar(g + name + "_se", r.se, currency, "delta-method standard error of " + name);
 }
 
 }  // namespace
@@ -46,33 +46,36 @@ analysis::ColumnMap read_society_columns(const io::ResultReader& r, const std::s
   return out;
 }
 
-void write_society(io::ResultWriter& w, const std::string& prefix, const RunOutput& run) {
+void write_society(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
+                   const std::string& currency) {
   const auto s = analysis::summarize_society(society_columns(run));
   if (!s) return;
-  write_summary(w, prefix, "society/npv", s->society, "DKK");
+  write_summary(w, prefix, "society/npv", s->society, currency, "probability that society's NPV is below 0");
   for (const auto& d : s->division) {
     const std::string g = prefix + "/summary/society/division/" + d.name + "/";
-    w.write_scalar(g + "mean", d.mean, "DKK", "mean NPV over paths of what " + d.name + " receives");
-    w.write_scalar(g + "se", d.se, "DKK", "standard error of the mean");
+    w.write_scalar(g + "mean", d.mean, currency, "mean NPV over paths of what " + d.name + " receives");
+    w.write_scalar(g + "se", d.se, currency, "standard error of the mean");
   }
-  for (const auto& a : s->alternatives) write_summary(w, prefix, "alternatives/" + a.name, a.summary, "DKK");
+  for (const auto& a : s->alternatives)
+    write_summary(w, prefix, "alternatives/" + a.name, a.summary, currency,
+                  "probability that " + a.name + " NPV is below 0");
   const std::string rt = prefix + "/summary/alternatives/risk_transfer/";
   w.write_scalar(
-      rt + "mean", s->risk_transfer.mean, "DKK",
+      rt + "mean", s->risk_transfer.mean, currency,
       "mean of (c) outcome contract minus (b) own funding, the municipality's NPV, paired by path: "
       "minus the cost of transferring the risk to the investor");
-  w.write_scalar(rt + "se", s->risk_transfer.se, "DKK", "paired standard error of mean");
+  w.write_scalar(rt + "se", s->risk_transfer.se, currency, "paired standard error of mean");
   w.write_scalar(rt + "p_contract_better", s->risk_transfer.p_greater, "1",
                  "share of paths on which (c) gives the municipality a higher NPV than (b)");
   w.write_scalar(rt + "p_contract_better_se", s->risk_transfer.p_greater_se, "1",
                  "standard error of p_contract_better");
   const std::string pb = prefix + "/summary/alternatives/price_band/";
   write_ratio(w, pb, "cost_per_outcome", s->cost_per_outcome,
-              "programme costs (NPV) per extra outcome of the first rate-card line");
+              "programme costs (NPV) per extra outcome of the first rate-card line", currency);
   write_ratio(w, pb, "value_per_outcome_municipality", s->value_per_outcome_municipality,
-              "the municipality's savings before payments (NPV) per extra outcome");
+              "the municipality's savings before payments (NPV) per extra outcome", currency);
   write_ratio(w, pb, "value_per_outcome_public", s->value_per_outcome_public,
-              "the public budgets' savings before payments (NPV) per extra outcome");
+              "the public budgets' savings before payments (NPV) per extra outcome", currency);
   const SeriesSummary& ts = run.series;
   const auto years = static_cast<size_t>(ts.years);
   const auto items = ts.society_item_names.size();
@@ -80,19 +83,21 @@ void write_society(io::ResultWriter& w, const std::string& prefix, const RunOutp
   const std::string g = prefix + "/timeseries/society_account/";
   const std::string note = " (quantiles over the first " + std::to_string(ts.fan_paths) + " paths)";
   w.write_matrix(
-      g + "mean", years, items, ts.society_mean, "DKK/year",
+      g + "mean", years, items, ts.society_mean, currency + "/year",
       "mean over all paths of society's account by line and contract year (positive: society gains)",
       ts.society_item_names, "year");
-  w.write_matrix(g + "p05", years, items, ts.society_p05, "DKK/year",
+  w.write_matrix(g + "p05", years, items, ts.society_p05, currency + "/year",
                  "5 % quantile of society's account by line and year" + note, ts.society_item_names, "year");
-  w.write_matrix(g + "p95", years, items, ts.society_p95, "DKK/year",
+  w.write_matrix(g + "p95", years, items, ts.society_p95, currency + "/year",
                  "95 % quantile of society's account by line and year" + note, ts.society_item_names, "year");
 }
 
-std::string format_society_table(const std::optional<analysis::SocietySummary>& s) {
+std::string format_society_table(const std::optional<analysis::SocietySummary>& s,
+                                 const std::string& currency) {
   if (!s) return "";
   char line[400];
-  std::string out = "\nsociety and the funding alternatives (NPV at public.discount_rate; DKK, nominal)\n";
+  std::string out =
+      "\nsociety and the funding alternatives (NPV at public.discount_rate; " + currency + ", nominal)\n";
   std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", "", "P5", "P50", "P95", "mean");
   out += line;
   auto row = [&](const std::string& label, const analysis::Summary& x) {

@@ -5,11 +5,15 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "sim/stats/statistics.hpp"
 #include "sim/cli/stress_run.hpp"
+#include "sim/results/paired.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::cli {
 namespace {
+
+using results::paired_mean;
+using results::paired_median;
 
 enum class Stat { median, mean };
 
@@ -45,41 +49,6 @@ Series series_of(const RunOutput& run, size_t metric) {
   }
 }
 
-double median_of(const std::vector<double>& x, size_t begin, size_t end) {
-  std::vector<double> part(x.begin() + static_cast<std::ptrdiff_t>(begin),
-                           x.begin() + static_cast<std::ptrdiff_t>(end));
-  const double level = 0.5;
-  return analysis::quantiles_of(std::move(part), std::span<const double>(&level, 1)).at(0);
-}
-
-PairedValue paired_mean(const std::vector<double>& base, const std::vector<double>& other) {
-  analysis::MeanAccumulator value, diff;
-  for (size_t i = 0; i < base.size(); ++i) {
-    value.add(other[i]);
-    if (!std::isnan(base[i]) && !std::isnan(other[i])) diff.add(other[i] - base[i]);
-  }
-  return {value.mean(), diff.mean(), diff.count() >= 2 ? diff.se_mean() : std::nan("")};
-}
-
-PairedValue paired_median(const std::vector<double>& base, const std::vector<double>& other) {
-  const size_t n = base.size();
-  PairedValue out;
-  out.value = median_of(other, 0, n);
-  out.change = out.value - median_of(base, 0, n);
-  const size_t groups = std::min<size_t>(analysis::kDefaultReplicateGroups, n / 2);
-  if (groups < 2) {
-    out.change_se = std::nan("");
-    return out;
-  }
-  analysis::MeanAccumulator spread;
-  for (size_t g = 0; g < groups; ++g) {
-    const size_t lo = g * n / groups, hi = (g + 1) * n / groups;
-    spread.add(median_of(other, lo, hi) - median_of(base, lo, hi));
-  }
-  out.change_se = spread.sd() / std::sqrt(static_cast<double>(groups));
-  return out;
-}
-
 // A value ("12.3 %"), a change ("-4.1 pp", with_sign) or the SE of a change ("1.2 pp").
 std::string amount(double v, Unit unit, bool is_change, bool with_sign = false) {
   char buf[64];
@@ -108,7 +77,7 @@ std::string amount(double v, Unit unit, bool is_change, bool with_sign = false) 
 const std::vector<ComparisonMetric>& comparison_metrics() {
   static const std::vector<ComparisonMetric> metrics = {
       {"investor_irr_p50", "median IRR", Unit::percent},
-      {"investor_p_loss", "P(investor loss)", Unit::percent},
+      {"investor_p_loss", "P(nominal loss)", Unit::percent},
       {"investor_npv_mean", "investor NPV mean", Unit::money},
       {"municipality_npv_mean", "municipality NPV mean", Unit::money},
       {"municipality_p_loss", "P(municipality NPV < 0)", Unit::percent},

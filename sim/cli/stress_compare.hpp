@@ -14,6 +14,7 @@
 
 #include "sim/cli/summary_table.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/results/paired.hpp"
 
 namespace sisim::cli {
 
@@ -27,11 +28,7 @@ struct ComparisonMetric {
 // municipality_p_loss, public_total_npv_mean, public_total_p_loss.
 const std::vector<ComparisonMetric>& comparison_metrics();
 
-struct PairedValue {
-  double value = 0.0;      // the metric in `other`
-  double change = 0.0;     // other minus base
-  double change_se = 0.0;  // standard error of the change, from the paired paths
-};
+using PairedValue = results::PairedValue;  // value, change and its SE (sim/results/paired.hpp)
 
 // One entry per comparison_metrics() item. The runs must have the same number of paths.
 std::vector<PairedValue> compare_paired(const RunOutput& base, const RunOutput& other);

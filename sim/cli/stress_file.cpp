@@ -6,16 +6,8 @@
 namespace sisim::cli {
 namespace {
 
-const char* units_of(Unit unit) {
-  switch (unit) {
-    case Unit::percent:
-      return "1";
-    case Unit::multiple:
-      return "1";
-    case Unit::money:
-      return "DKK";
-  }
-  return "1";
+std::string comparison_units(Unit unit, const std::string& currency) {
+  return unit == Unit::money ? currency : unit == Unit::months ? "month" : "1";
 }
 
 std::string lines_of(const std::vector<Shift>& shifts) {
@@ -38,7 +30,7 @@ void write_stress_case(io::ResultWriter& w, const CaseRecord& r) {
 }
 
 void write_stress_comparison(io::ResultWriter& w, const std::vector<std::string>& cases,
-                             const std::vector<std::vector<PairedValue>>& rows) {
+                             const std::vector<std::vector<PairedValue>>& rows, const std::string& currency) {
   w.set_attribute("/stress/comparison", "cases", cases);
   const auto& metrics = comparison_metrics();
   for (size_t m = 0; m < metrics.size(); ++m) {
@@ -50,8 +42,9 @@ void write_stress_comparison(io::ResultWriter& w, const std::vector<std::string>
     }
     const std::string g = std::string("/stress/comparison/") + metrics[m].name + "/";
     // The IRR is a rate per year; the other percentages (P(loss)) are plain shares.
-    const std::string u =
-        std::string(metrics[m].name).find("irr") != std::string::npos ? "1/year" : units_of(metrics[m].unit);
+    const std::string u = std::string(metrics[m].name).find("irr") != std::string::npos
+                              ? "1/year"
+                              : comparison_units(metrics[m].unit, currency);
     w.write_column(g + "value", value, u,
                    std::string(metrics[m].label) + " of each case (row order: attribute cases)");
     w.write_column(g + "change", change, u, "case minus base (0 for the base)");

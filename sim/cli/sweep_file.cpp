@@ -5,22 +5,30 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "sim/stats/statistics.hpp"
+#include "config/loader.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
 #include "sim/io/timestamp.hpp"
+#include "sim/results/summary_spec.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::cli {
 namespace {
 
 constexpr int kP05 = 1, kP50 = 4, kP95 = 7;  // indices into analysis::kQuantileLevels
 
-std::string units_of(const std::string& metric) {
+std::string units_of(const std::string& metric, const std::string& currency) {
   if (metric == "investor/irr") return "1/year";
   if (metric == "investor/moic") return "1";
-  return "DKK";
+  return currency;
+}
+
+// The base scenario's currency (every point shares it: a sweep shifts parameters, not units).
+std::string currency_of(const SweepTable& t) {
+  const LoadResult loaded = load_config_from_string(t.config_yaml, "sweep base");
+  return loaded.ok() ? loaded.config->currency : "DKK";
 }
 
 std::string stat_description(const std::string& stat) {
@@ -30,7 +38,9 @@ std::string stat_description(const std::string& stat) {
   if (stat == "p05" || stat == "p50" || stat == "p95")
     return stat + " quantile (type 7) over the point's paths";
   if (stat == "p_loss")
-    return "probability of loss (investor: receipts + guarantee < drawdowns; budget: NPV < 0)";
+    return "probability of the metric's loss event (investor IRR and MOIC: nominal loss, receipts + "
+           "guarantee "
+           "< capital drawn; an NPV: NPV < 0)";
   return "binomial standard error of p_loss, sqrt(p (1 - p) / n)";
 }
 
@@ -58,13 +68,12 @@ void add_sweep_point(SweepTable& t, std::int64_t index, const std::vector<double
   t.values.resize(values.size());
   for (size_t c = 0; c < values.size(); ++c) t.values[c].push_back(values[c]);
   t.gap_clamped.push_back(run.gap_clamped_paths);
-  const auto loss = investor_loss(run);
   t.stats.resize(sweep_metrics().size() * sweep_stats().size());
   size_t k = 0;
   for (const auto& metric : sweep_metrics()) {
-    const bool investor = metric.rfind("investor/", 0) == 0;
+    const auto loss = results::loss_flags_of_metric(run.columns, "/paths/" + metric);
     const analysis::Summary s =
-        analysis::summarize(column_of(run, "/paths/" + metric), investor ? &loss : nullptr);
+        analysis::summarize(column_of(run, "/paths/" + metric), loss.empty() ? nullptr : &loss);
     for (double v : {s.mean, s.sd, s.se_mean, s.quantiles[kP05], s.quantiles[kP50], s.quantiles[kP95],
                      s.p_loss, s.p_loss_se})
       t.stats[k++].push_back(v);
@@ -101,11 +110,12 @@ void write_sweep_file(const std::string& path, bool force, const std::string& co
   w.write_column("/sweep/gap_clamped_paths", t.gap_clamped, "paths",
                  "paths on which an employment_gap was unreachable and clamped, per point");
   size_t k = 0;
+  const std::string currency = currency_of(t);
   for (const auto& metric : sweep_metrics())
     for (const auto& stat : sweep_stats()) {
       const bool probability = stat == "p_loss" || stat == "p_loss_se";
       w.write_column("/sweep/summary/" + metric + "/" + stat, t.stats[k++],
-                     probability ? "1" : units_of(metric),
+                     probability ? "1" : units_of(metric, currency),
                      stat_description(stat) + " of /paths/" + metric + ", one value per point");
     }
   w.commit();
@@ -136,7 +146,7 @@ std::string format_sweep_table(const SweepTable& t) {
     std::snprintf(line, sizeof line, " %*s", static_cast<int>(std::max<size_t>(10, h.size())), h.c_str());
     out += line;
   }
-  out += "   median IRR  P(inv. loss)  municipality NPV mean\n";
+  out += "   median IRR  P(nom. loss)  municipality NPV mean\n";
   for (size_t r = 0; r < t.index.size(); ++r) {
     std::snprintf(line, sizeof line, "%6lld", static_cast<long long>(t.index[r]));
     out += line;

@@ -62,7 +62,9 @@ void latin_points(const LatinHypercube& lhs, SweepPoints& out) {
   out.shifts.assign(n, std::vector<Shift>(lhs.parameters.size()));
   for (size_t k = 0; k < lhs.parameters.size(); ++k) {
     const auto& p = lhs.parameters[k];
-    out.columns.push_back(p.path);
+    // The price multiplier is a factor on every price (`scale`); any other path is set to the value.
+    const bool multiplier = p.path == kOutcomePricesPath;
+    out.columns.push_back(multiplier ? "scale(" + p.path + ")" : p.path);
     // A random permutation: sort the indices by a uniform key (ties broken by index).
     std::vector<size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
@@ -74,7 +76,7 @@ void latin_points(const LatinHypercube& lhs, SweepPoints& out) {
       const double u = lhs_uniform(key, k, i, 1);
       const double v = p.min + (p.max - p.min) * (static_cast<double>(order[i]) + u) / static_cast<double>(n);
       out.values[i][k] = v;
-      out.shifts[i][k] = shift_of(p.path, ShiftOp::set, v, p.where);
+      out.shifts[i][k] = shift_of(p.path, multiplier ? ShiftOp::scale : ShiftOp::set, v, p.where);
     }
   }
 }

@@ -23,10 +23,23 @@ InvestorMetrics investor_metrics(const std::vector<double>& flows, double total_
   m.npv = npv(flows, discount_rate_annual);
   m.moic = moic(total_received, total_drawn);
   m.payback_month = payback_month(flows);
+  m.discounted_payback_month = discounted_payback_month(flows, discount_rate_annual);
   m.peak_capital = peak_capital(flows);
   m.total_received = total_received;
   m.total_drawn = total_drawn;
   return m;
+}
+
+LossFlags loss_flags(const InvestorMetrics& m, std::optional<double> hurdle_rate) {
+  LossFlags f;
+  f.nominal = m.total_received < m.total_drawn;
+  f.npv_negative = m.npv < 0.0;
+  if (hurdle_rate) {
+    const bool defined = m.status == IrrStatus::ok || m.status == IrrStatus::multiple_roots ||
+                         m.status == IrrStatus::total_loss;
+    f.below_hurdle = defined ? m.irr_annual < *hurdle_rate : f.nominal;
+  }
+  return f;
 }
 
 InvestorMetrics investor_metrics(const ContractOutcome& out, double discount_rate_annual) {

@@ -49,15 +49,17 @@ struct ContractOutcome {
   int termination_month = -1;       // -1: not terminated within the horizon
   int final_date = -1;              // last payment date used (settlement date if terminated)
   int final_payment_month = -1;     // final_date + lag
-  double entitlement_total = 0.0;   // entitlement at the final date, before cap_total
-  double payments_due_total = 0.0;  // after cap_total = sum of gross_payments
+  double entitlement_total = 0.0;   // entitlement at the final date
+  double payments_due_total = 0.0;  // sum of gross_payments (before cap_total and the return cap)
 
   // ---- money by month ----
-  std::vector<double> gross_payments;  // payments due, booked at date + lag (before the return cap)
+  std::vector<double> gross_payments;  // payments due, booked at date + lag (before both caps)
   std::array<std::vector<double>, kBudgetCount> payer_payments;      // actually paid (after the cap)
   std::array<std::vector<double>, kBudgetCount> guarantee_payments;  // by guarantor budget
   std::vector<double> provider_receipts;
-  std::vector<double> retained_by_payers;  // the return cap's excess, not paid
+  // Not paid: the return cap's excess, and what falls due after the payers' actual payments
+  // reached cap_total.
+  std::vector<double> retained_by_payers;
   std::vector<double> grants;              // costs funded by non-repayable tranches (grants), monthly
   std::vector<double> investor_drawdowns;  // all repayable tranches
   std::vector<double> investor_receipts;   // all tranches, without guarantee

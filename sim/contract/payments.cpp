@@ -166,7 +166,7 @@ ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& 
   ScheduleResult result;
   if (!terms.present) return result;
   const int last_accrual = last_accrual_month(terms);
-  double paid = 0.0;  // includes amounts due but not yet paid
+  double paid = 0.0;  // the sum of earlier `due` (falling due, not necessarily paid)
   for (const PaymentDate& d : payment_dates(terms.interval, last_accrual, termination_month)) {
     const int month = d.date + terms.lag;
     if (month >= horizon) {
@@ -174,7 +174,9 @@ ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& 
                                   std::to_string(terms.lag) + " is beyond the horizon");
     }
     const double owed = entitlement.at(d.cutoff);
-    const double due = std::min(std::max(0.0, owed - paid), terms.cap_total - paid);
+    // cap_total is not applied here: it limits what the payers actually pay (run_finance), so an
+    // amount withheld under the return cap does not use it up.
+    const double due = std::max(0.0, owed - paid);
     gross[static_cast<size_t>(month)] += due;
     paid += due;
     result.entitlement_final = owed;

@@ -74,15 +74,16 @@ class Entitlement {
 };
 
 struct ScheduleResult {
-  double entitlement_final = 0.0;  // entitlement at the last date, before cap_total
-  double due_total = 0.0;          // after cap_total
+  double entitlement_final = 0.0;  // entitlement at the last date
+  double due_total = 0.0;          // sum of `due` (before cap_total, which run_finance applies)
   int final_date = -1;
   int final_cutoff = -1;  // the last date's cutoff (the termination month if terminated early)
   int final_payment_month = -1;
 };
 
-// Books due = min(max(0, E(cutoff) - paid so far), cap_total - paid so far) at date + lag into
-// `gross` (resized to horizon). Throws std::invalid_argument if date + lag >= horizon.
+// Books due = max(0, E(cutoff) - the sum of earlier dues) at date + lag into `gross` (resized to
+// horizon). cap_total is applied to actual payments by run_finance, not here. Throws
+// std::invalid_argument if date + lag >= horizon.
 ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& entitlement,
                                  int termination_month, int horizon, std::vector<double>& gross);
 

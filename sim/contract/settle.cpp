@@ -69,7 +69,7 @@ void settle_contract(const ContractTerms& terms, const std::vector<ArmHistory>& 
   out.payments_due_total = schedule.due_total;
   record_outcomes(terms, entitlement, schedule.final_cutoff, out);
   run_finance(terms.finance, terms.payer_shares, out.gross_payments, drawdowns, schedule.final_payment_month,
-              out);
+              out, terms.cap_total);
 }
 
 }  // namespace sisim

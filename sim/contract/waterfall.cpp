@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace sisim {
@@ -34,6 +35,35 @@ double distribute(const FinanceTerms& finance, const std::vector<double>& growth
     available -= receipt;
   }
   return available;
+}
+
+// What the tranches can take this month at most: the capital accounts (after growth and this
+// month's drawdown) of the capped tranches down to the first uncapped one, which takes anything.
+double tranche_capacity(const FinanceTerms& finance, const std::vector<double>& growth,
+                        const std::vector<double>& capital, double drawdown) {
+  double capacity = 0.0;
+  for (size_t i = 0; i < finance.tranches.size(); ++i) {
+    const TrancheTerms& terms = finance.tranches[i];
+    if (!terms.return_cap_annual) return std::numeric_limits<double>::infinity();
+    capacity += capital[i] * growth[i] + terms.share * drawdown;
+  }
+  return capacity;
+}
+
+// The part x of this month's gross amount the payers settle when `remaining` of cap_total is left:
+// they pay provider_share * x + min((1 - provider_share) x, capacity) for it, which must not exceed
+// `remaining`. The largest such x <= gross; what is left of gross lapses (the cap is then used up).
+double within_cap(double gross, double remaining, double provider_share, double capacity) {
+  if (gross <= 0.0) return gross;
+  remaining = std::max(0.0, remaining);
+  const auto pays = [&](double x) {
+    return provider_share * x + std::min((1.0 - provider_share) * x, capacity);
+  };
+  if (pays(gross) <= remaining) return gross;
+  if ((1.0 - provider_share) * remaining <= capacity) return remaining;  // pays(x) = x here
+  // Above the capacity pays(x) = provider_share * x + capacity (provider_share > 0, else pays(gross)
+  // <= capacity < remaining would have returned above).
+  return std::min(gross, (remaining - capacity) / provider_share);
 }
 
 void pay_guarantees(const FinanceTerms& finance, int settle_month, ContractOutcome& out) {
@@ -80,7 +110,7 @@ void pay_first_loss(const FinanceTerms& finance, int settle_month, ContractOutco
 
 void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCount>& payer_shares,
                  const std::vector<double>& gross, const std::vector<double>& drawdowns,
-                 int final_payment_month, ContractOutcome& out) {
+                 int final_payment_month, ContractOutcome& out, double cap_total) {
   if (finance.tranches.empty()) throw std::invalid_argument("finance: at least one tranche (investor)");
   if (drawdowns.size() != gross.size())
     throw std::invalid_argument("finance: drawdowns need one entry per month");
@@ -105,14 +135,21 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
   out.guarantee_month = -1;
 
   int last_drawdown = -1;
+  double paid_total = 0.0;  // what the payers actually paid so far (provider share included)
   for (size_t m = 0; m < months; ++m) {
     if (drawdowns[m] > 0.0) last_drawdown = static_cast<int>(m);
-    const double provider = gross[m] * finance.provider_share;
-    const double retained = distribute(finance, growth, gross[m] - provider, drawdowns[m], m, capital, out);
+    const double settled = std::isinf(cap_total)
+                               ? gross[m]
+                               : within_cap(gross[m], cap_total - paid_total, finance.provider_share,
+                                            tranche_capacity(finance, growth, capital, drawdowns[m]));
+    const double provider = settled * finance.provider_share;
+    const double withheld = distribute(finance, growth, settled - provider, drawdowns[m], m, capital, out);
+    const double paid = settled - withheld;
+    paid_total += paid;
     out.provider_receipts[m] = provider;
-    out.retained_by_payers[m] = retained;
+    out.retained_by_payers[m] = gross[m] - paid;
     for (size_t b = 0; b < static_cast<size_t>(kBudgetCount); ++b) {
-      out.payer_payments[b][m] = payer_shares[b] * (gross[m] - retained);
+      out.payer_payments[b][m] = payer_shares[b] * paid;
     }
     out.investor_drawdowns[m] = drawdowns[m] - out.grants[m];
     out.investor_flows[m] = out.investor_receipts[m] - out.investor_drawdowns[m];

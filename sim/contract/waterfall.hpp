@@ -14,6 +14,7 @@
 // tranche's guarantor in month max(final payment month, last drawdown month); an investor inflow
 // outside the cap.
 #include <array>
+#include <limits>
 #include <vector>
 
 #include "sim/contract/outcome.hpp"
@@ -21,11 +22,18 @@
 
 namespace sisim {
 
+// cap_total (contract.cap_total) limits what the payers actually pay over the contract: provider
+// receipts plus tranche receipts. Amounts withheld under a return cap stay with the payers and do
+// not use it up. In the month the cap is reached only the part of the gross amount that brings the
+// payments up to the cap is settled (split as usual between provider and tranches); the rest, and
+// everything due later, lapses (retained_by_payers).
+//
 // Fills out.payer_payments, guarantee_payments, provider_receipts, retained_by_payers,
 // investor_*, tranches, guarantee_paid and guarantee_month. `gross` and `drawdowns` have
 // `horizon` entries; final_payment_month is -1 when nothing is scheduled.
 void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCount>& payer_shares,
                  const std::vector<double>& gross, const std::vector<double>& drawdowns,
-                 int final_payment_month, ContractOutcome& out);
+                 int final_payment_month, ContractOutcome& out,
+                 double cap_total = std::numeric_limits<double>::infinity());
 
 }  // namespace sisim

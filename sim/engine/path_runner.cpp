@@ -51,6 +51,10 @@ double measured_effect_of(const ContractOutcome& o) {
   return kNaN;
 }
 
+struct LossColumns {
+  int nominal = -1, npv = -1, hurdle = -1;  // hurdle: -1 without finance.hurdle_rate
+};
+
 std::vector<rng::CorrelationTerm> correlation_terms(const Config& c) {
   std::vector<rng::CorrelationTerm> terms;
   for (const auto& k : c.correlations) terms.emplace_back(k.id_a, k.id_b, k.rho);
@@ -78,8 +82,14 @@ struct PathRunner::Impl {
   struct {
     int npv, irr, irr_status, moic, payback, peak, received, drawn, guarantee;
   } inv{};
+  // Loss events and capital, decided once per path: summaries only count the flags.
+  LossColumns inv_loss;
+  struct {
+    int discounted_payback = -1, cap_reached = -1, commitment_exceeded = -1;
+  } capital;
   struct TrancheColumns {
     int irr, irr_status, moic, npv, received;
+    LossColumns loss;
   };
   std::vector<TrancheColumns> tranche;
   std::array<int, kAccountBudgets> budget_npv{}, budget_break_even{};
@@ -104,7 +114,7 @@ struct PathRunner::Impl {
 
 void PathRunner::Impl::define_society_columns(ColumnSet& c) {
   const std::string g = "/paths/society/";
-  society.npv = c.add({g + "npv", "DKK",
+  society.npv = c.add({g + "npv", config.currency,
                        "society's account at public.discount_rate: production value of the extra hours - "
                        "programme costs + public services saved + distortion effect"});
   const char* item_text[kSocietyItems] = {
@@ -112,8 +122,8 @@ void PathRunner::Impl::define_society_columns(ColumnSet& c) {
       "minus the programme's costs", "public services saved (public.other_flows, all public budgets)",
       "distortion effect: society.distortion_rate x public_total net (a cost when public spending rises)"};
   for (int i = 0; i < kSocietyItems; ++i)
-    society.items[static_cast<size_t>(i)] =
-        c.add({g + to_string(static_cast<SocietyItem>(i)), "DKK", std::string(item_text[i]) + " (NPV)"});
+    society.items[static_cast<size_t>(i)] = c.add(
+        {g + to_string(static_cast<SocietyItem>(i)), config.currency, std::string(item_text[i]) + " (NPV)"});
   const char* party_text[kSocietyParties] = {
       "participants: extra gross wages + benefits - income taxes",
       "investor: receipts + guarantee - programme costs funded",
@@ -124,34 +134,35 @@ void PathRunner::Impl::define_society_columns(ColumnSet& c) {
       "distortion effect of net public spending"};
   for (int p = 0; p < kSocietyParties; ++p)
     society.parties[static_cast<size_t>(p)] =
-        c.add({g + "division/" + to_string(static_cast<SocietyParty>(p)), "DKK",
+        c.add({g + "division/" + to_string(static_cast<SocietyParty>(p)), config.currency,
                std::string(party_text[p]) + " (NPV at public.discount_rate)"});
   const std::string a = "/paths/alternatives/";
   alt.own =
-      c.add({a + "own_funding", "DKK",
+      c.add({a + "own_funding", config.currency,
              "(b) the municipality funds the programme itself: its savings minus the programme costs (NPV)"});
   alt.contract =
-      c.add({a + "outcome_contract", "DKK",
+      c.add({a + "outcome_contract", config.currency,
              "(c) today's deal: the municipality's budget NPV (= /paths/budgets/municipality/npv)"});
   if (config.alternatives.co_funding.enabled) {
-    alt.co = c.add({a + "co_funding", "DKK",
+    alt.co = c.add({a + "co_funding", config.currency,
                     "(d) a fund pays part of the costs (grant or conditional grant repaid from savings): the "
                     "municipality's NPV"});
-    alt.fund = c.add({a + "co_funding_fund", "DKK", "(d) the fund's NPV: repayments minus grants"});
+    alt.fund = c.add({a + "co_funding_fund", config.currency, "(d) the fund's NPV: repayments minus grants"});
   }
-  alt.costs = c.add({a + "programme_costs", "DKK", "programme costs (NPV at public.discount_rate)"});
-  alt.municipal = c.add({a + "municipal_savings", "DKK",
+  alt.costs =
+      c.add({a + "programme_costs", config.currency, "programme costs (NPV at public.discount_rate)"});
+  alt.municipal = c.add({a + "municipal_savings", config.currency,
                          "the municipality's savings before outcome payments and guarantees (NPV)"});
-  alt.pub = c.add({a + "public_savings", "DKK",
+  alt.pub = c.add({a + "public_savings", config.currency,
                    "the four public budgets' savings before outcome payments and guarantees (NPV)"});
   alt.extra = c.add({a + "extra_outcomes", "events",
                      "treated minus counterfactual events of the first rate-card line in the outcome window "
                      "(the outcomes the programme causes); NaN without a rate card"});
   if (config.contract.present && config.contract.savings_share.enabled) {
-    fiscal_difference = c.add({"/paths/outcomes/fiscal_difference", "DKK",
+    fiscal_difference = c.add({"/paths/outcomes/fiscal_difference", config.currency,
                                "benefits paid minus income taxes, counterfactual minus treated arm, months < "
                                "outcome window, from the budget account (nominal)"});
-    fiscal_measured = c.add({"/paths/outcomes/measured_fiscal_savings", "DKK",
+    fiscal_measured = c.add({"/paths/outcomes/measured_fiscal_savings", config.currency,
                              "the savings the contract measured at the last payment date (control group, "
                              "else counterfactual arm)"});
   }
@@ -226,10 +237,27 @@ std::vector<std::string> PathRunner::line_item_names() const {
   return names;
 }
 
+// The loss-event columns of one investor or tranche under `group` (".../investor/loss/").
+static void add_loss_columns(ColumnSet& c, const std::string& group, const Config& config, int& nominal,
+                             int& npv, int& hurdle) {
+  nominal = c.add({group + "nominal", "flag",
+                   "1 if receipts plus guarantee fall short of the capital drawn (MOIC < 1), else 0", true});
+  npv =
+      c.add({group + "npv_negative", "flag", "1 if NPV < 0 at finance.investor_discount_rate, else 0", true});
+  hurdle =
+      config.finance.hurdle_rate
+          ? c.add({group + "irr_below_hurdle", "flag",
+                   "1 if the IRR is below finance.hurdle_rate (an undefined IRR on a nominal loss counts "
+                   "as below), else 0",
+                   true})
+          : -1;
+}
+
 void PathRunner::define_columns(ColumnSet& c) {
   auto& i = *impl_;
+  const std::string& cur = i.config.currency;  // the unit of every money column
   const std::string inv = "/paths/investor/";
-  i.inv.npv = c.add({inv + "npv", "DKK", "investor's NPV at finance.investor_discount_rate (month-0 value)"});
+  i.inv.npv = c.add({inv + "npv", cur, "investor's NPV at finance.investor_discount_rate (month-0 value)"});
   i.inv.irr =
       c.add({inv + "irr", "1/year",
              "investor's IRR, annualised from monthly; NaN unless irr_status is 0 or 3; -1 on total loss"});
@@ -239,23 +267,39 @@ void PathRunner::define_columns(ColumnSet& c) {
   i.inv.moic = c.add({inv + "moic", "1", "multiple on invested capital: (receipts + guarantee) / drawdowns"});
   i.inv.payback = c.add(
       {inv + "payback_month", "month", "first month from which cumulative cash stays >= 0; -1 never", true});
-  i.inv.peak = c.add({inv + "peak_capital", "DKK", "peak capital at risk: max of minus cumulative cash"});
-  i.inv.received = c.add(
-      {inv + "total_received", "DKK", "outcome receipts after provider share and return cap (nominal)"});
-  i.inv.drawn = c.add({inv + "total_drawn", "DKK", "programme costs drawn down (nominal)"});
-  i.inv.guarantee = c.add({inv + "guarantee_received", "DKK", "guarantee paid to the investor (nominal)"});
+  i.inv.peak = c.add({inv + "peak_capital", cur, "peak capital at risk: max of minus cumulative cash"});
+  i.inv.received =
+      c.add({inv + "total_received", cur, "outcome receipts after provider share and return cap (nominal)"});
+  i.inv.drawn = c.add({inv + "total_drawn", cur, "programme costs drawn down (nominal)"});
+  i.inv.guarantee = c.add({inv + "guarantee_received", cur, "guarantee paid to the investor (nominal)"});
+  add_loss_columns(c, inv + "loss/", i.config, i.inv_loss.nominal, i.inv_loss.npv, i.inv_loss.hurdle);
+  i.capital.discounted_payback =
+      c.add({inv + "discounted_payback_month", "month",
+             "first month from which the cumulative cash discounted at finance.investor_discount_rate stays "
+             ">= 0 (repaid with that return); -1 never",
+             true});
+  i.capital.cap_reached =
+      c.add({inv + "return_cap_reached", "flag",
+             "1 if the return cap withheld outcome money on this path (the investor was paid up to its cap)",
+             true});
+  if (i.config.finance.commitment)
+    i.capital.commitment_exceeded = c.add({inv + "commitment_exceeded", "flag",
+                                           "1 if total drawdowns exceed finance.commitment, else 0", true});
   for (const auto& t : i.config.finance.tranches) {
     const std::string g = "/paths/tranches/" + t.name + "/";
     i.tranche.push_back({c.add({g + "irr", "1/year", "tranche IRR (annualised)"}),
                          c.add({g + "irr_status", "enum", "as /paths/investor/irr_status", true}),
                          c.add({g + "moic", "1", "tranche multiple on invested capital"}),
-                         c.add({g + "npv", "DKK", "tranche NPV at the investor's discount rate"}),
-                         c.add({g + "total_received", "DKK", "tranche receipts incl. guarantee (nominal)"})});
+                         c.add({g + "npv", cur, "tranche NPV at the investor's discount rate"}),
+                         c.add({g + "total_received", cur, "tranche receipts incl. guarantee (nominal)"}),
+                         {}});
+    auto& l = i.tranche.back().loss;
+    add_loss_columns(c, g + "loss/", i.config, l.nominal, l.npv, l.hurdle);
   }
   for (int b = 0; b < kAccountBudgets; ++b) {
     const std::string g = std::string("/paths/budgets/") + account_budget_name(b) + "/";
     i.budget_npv[static_cast<size_t>(b)] = c.add(
-        {g + "npv", "DKK", "NPV at public.discount_rate of savings minus outcome and guarantee payments"});
+        {g + "npv", cur, "NPV at public.discount_rate of savings minus outcome and guarantee payments"});
     i.budget_break_even[static_cast<size_t>(b)] =
         c.add({g + "break_even_month", "month",
                "first month from which the cumulative net stays >= 0; -1 never", true});
@@ -269,7 +313,7 @@ void PathRunner::define_columns(ColumnSet& c) {
   i.out.months_t = c.add({o + "employment_months_treated", "months", "person-months employed, treated arm"});
   i.out.months_c =
       c.add({o + "employment_months_counterfactual", "months", "person-months employed, counterfactual arm"});
-  i.out.paid = c.add({o + "paid", "DKK", "outcome payments made by all payers (nominal, after caps)"});
+  i.out.paid = c.add({o + "paid", cur, "outcome payments made by all payers (nominal, after caps)"});
   i.out.measured = c.add({o + "measured_effect", "events/person",
                           "measured improvement used by tiers or control-group deduction; NaN if none"});
   i.out.termination = c.add(
@@ -291,6 +335,13 @@ std::shared_ptr<PathRunner::Scratch> PathRunner::make_scratch() const {
   return scratch;
 }
 
+static void set_loss_columns(ColumnSet& c, std::int64_t path, const LossColumns& cols,
+                             const LossFlags& flags) {
+  c.set(cols.nominal, path, flags.nominal ? 1.0 : 0.0);
+  c.set(cols.npv, path, flags.npv_negative ? 1.0 : 0.0);
+  if (cols.hurdle >= 0) c.set(cols.hurdle, path, flags.below_hurdle ? 1.0 : 0.0);
+}
+
 bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, ColumnSet& c,
                           SeriesCollector& series) const {
   const auto& i = *impl_;
@@ -302,11 +353,15 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   const PathParameters pp = i.model.resolve(s.draws);
   simulate_regime(pp, horizon, i.key, path_id, s.sim.regime);
   ContractTerms terms = resolve_contract(i.config, s.draws);
-  // The payer can end the contract only while it runs: months 0 .. its last payment date.
+  // The payer can end the contract only while it runs: months 0 .. its last payment date; a
+  // stress test's contract.termination_month fixes the month on every path instead.
   const int contract_months = terms.present ? std::min(horizon, contract_last_date(terms) + 1) : 0;
-  const int termination = terms.present ? draw_termination_month(terms.termination_probability_annual,
-                                                                 contract_months, i.key, path_id)
-                                        : -1;
+  const int forced_termination = i.config.contract.termination_month;
+  const int termination =
+      !terms.present ? -1
+      : forced_termination >= 0
+          ? std::min(forced_termination, contract_months - 1)
+          : draw_termination_month(terms.termination_probability_annual, contract_months, i.key, path_id);
 
   // 2. Participants in both arms, and the control group if payments depend on one.
   const std::vector<std::uint8_t>& regime = s.sim.regime;
@@ -340,6 +395,13 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   c.set(i.inv.received, path, inv.total_received - s.contract.guarantee_paid);
   c.set(i.inv.drawn, path, inv.total_drawn);
   c.set(i.inv.guarantee, path, s.contract.guarantee_paid);
+  set_loss_columns(c, path, i.inv_loss, loss_flags(inv, i.config.finance.hurdle_rate));
+  c.set(i.capital.discounted_payback, path, inv.discounted_payback_month);
+  double retained = 0.0;
+  for (double v : s.contract.retained_by_payers) retained += v;
+  c.set(i.capital.cap_reached, path, retained > 0.0 ? 1.0 : 0.0);
+  if (i.capital.commitment_exceeded >= 0)
+    c.set(i.capital.commitment_exceeded, path, inv.total_drawn > *i.config.finance.commitment ? 1.0 : 0.0);
   for (size_t t = 0; t < i.tranche.size() && t < s.contract.tranches.size(); ++t) {
     const InvestorMetrics m = investor_metrics(s.contract.tranches[t], terms.finance.investor_discount_rate);
     const bool defined = m.status == IrrStatus::ok || m.status == IrrStatus::multiple_roots ||
@@ -349,6 +411,7 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
     c.set(i.tranche[t].moic, path, m.moic);
     c.set(i.tranche[t].npv, path, m.npv);
     c.set(i.tranche[t].received, path, m.total_received);
+    set_loss_columns(c, path, i.tranche[t].loss, loss_flags(m, i.config.finance.hurdle_rate));
   }
 
   // 4. The budget-economic account of every budget.
@@ -386,7 +449,8 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   series.add_society(block, path, s.society_annual);
   series.annual_of(s.net, s.annual);
   series.add_to_block(block, s.annual);
-  if (series.keeps(path)) series.keep_path(path, s.contract.investor_flows, s.budget_net, s.annual);
+  if (series.keeps(path))
+    series.keep_path(path, s.contract.investor_flows, s.contract.investor_drawdowns, s.budget_net, s.annual);
   return pp.gap_clamped;
 }
 

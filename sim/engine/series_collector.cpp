@@ -47,6 +47,7 @@ SeriesCollector::SeriesCollector(std::int64_t paths, int capacity, int months, i
       items_(items) {
   const auto kept = static_cast<size_t>(capacity_);
   investor_cum_.assign(kept * static_cast<size_t>(months_), 0.0);
+  drawn_cum_.assign(kept * static_cast<size_t>(months_), 0.0);
   for (auto& b : budget_cum_) b.assign(kept * static_cast<size_t>(months_), 0.0);
   annual_kept_.assign(kept * static_cast<size_t>(annual_size()), 0.0);
   block_sums_.assign(static_cast<size_t>(blocks) * static_cast<size_t>(annual_size()), 0.0);
@@ -95,10 +96,12 @@ void SeriesCollector::annual_of(const FlowTable& net, std::vector<double>& annua
 }
 
 void SeriesCollector::keep_path(std::int64_t path, const std::vector<double>& investor_cash,
+                                const std::vector<double>& drawdowns,
                                 const std::array<std::vector<double>, kAccountBudgets>& budget_net,
                                 const std::vector<double>& annual) {
   const auto row = static_cast<size_t>(path);
   cumulate(investor_cash, investor_cum_.data() + row * static_cast<size_t>(months_));
+  cumulate(drawdowns, drawn_cum_.data() + row * static_cast<size_t>(months_));
   for (int b = 0; b < kAccountBudgets; ++b)
     cumulate(budget_net[static_cast<size_t>(b)],
              budget_cum_[static_cast<size_t>(b)].data() + row * static_cast<size_t>(months_));
@@ -112,7 +115,7 @@ void SeriesCollector::add_to_block(std::int64_t block, const std::vector<double>
 }
 
 std::vector<SeriesCollector::Buffer> SeriesCollector::buffers() {
-  std::vector<Buffer> out = {{&investor_cum_, months_, false}};
+  std::vector<Buffer> out = {{&investor_cum_, months_, false}, {&drawn_cum_, months_, false}};
   for (auto& b : budget_cum_) out.push_back({&b, months_, false});
   out.push_back({&annual_kept_, annual_size(), false});
   out.push_back({&block_sums_, annual_size(), true});
@@ -130,6 +133,7 @@ SeriesSummary SeriesCollector::finish(std::vector<std::string> item_names) const
   s.fan_paths = capacity_;
   const auto& levels = analysis::kQuantileLevels;
   s.investor_cash_fan = column_quantiles(investor_cum_, capacity_, months_, levels);
+  s.investor_drawn_fan = column_quantiles(drawn_cum_, capacity_, months_, levels);
   for (int b = 0; b < kAccountBudgets; ++b)
     s.budget_net_fan[static_cast<size_t>(b)] =
         column_quantiles(budget_cum_[static_cast<size_t>(b)], capacity_, months_, levels);

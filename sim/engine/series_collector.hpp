@@ -19,7 +19,8 @@ namespace sisim {
 struct SeriesSummary {
   int months = 0, years = 0, items = 0;
   std::vector<std::string> item_names;
-  std::vector<double> investor_cash_fan;  // [months x 9] quantiles of cumulative investor cash
+  std::vector<double> investor_cash_fan;   // [months x 9] quantiles of cumulative investor cash
+  std::vector<double> investor_drawn_fan;  // [months x 9] quantiles of cumulative drawdowns
   std::array<std::vector<double>, kAccountBudgets> budget_net_fan;  // [months x 9] cumulative net
   std::array<std::vector<double>, kAccountBudgets> annual_mean;     // [years x items]
   std::array<std::vector<double>, kAccountBudgets> annual_p05;
@@ -42,6 +43,7 @@ class SeriesCollector {
   // Called by the worker that owns `path` (disjoint paths: no locking needed).
   bool keeps(std::int64_t path) const { return path < capacity_; }
   void keep_path(std::int64_t path, const std::vector<double>& investor_cash,
+                 const std::vector<double>& drawdowns,
                  const std::array<std::vector<double>, kAccountBudgets>& budget_net,
                  const std::vector<double>& annual);
   // Adds one path's annual account to its block's sums (one worker per block).
@@ -68,6 +70,7 @@ class SeriesCollector {
   std::int64_t capacity_;
   int months_, years_, items_;
   std::vector<double> investor_cum_;                             // [capacity x months]
+  std::vector<double> drawn_cum_;                                // [capacity x months] cumulative drawdowns
   std::array<std::vector<double>, kAccountBudgets> budget_cum_;  // [capacity x months]
   std::vector<double> annual_kept_;                              // [capacity x annual_size]
   std::vector<double> block_sums_;                               // [blocks x annual_size]

@@ -28,6 +28,18 @@ int payback_month(const std::vector<double>& monthly_flows) {
   return cum < 0.0 ? -1 : from;
 }
 
+int discounted_payback_month(const std::vector<double>& monthly_flows, double annual_rate) {
+  const double step = std::pow(1.0 + annual_rate, -1.0 / 12.0);
+  double factor = 1.0, cum = 0.0;
+  int from = 0;
+  for (size_t m = 0; m < monthly_flows.size(); ++m) {
+    cum += monthly_flows[m] * factor;
+    factor *= step;
+    if (cum < 0.0) from = static_cast<int>(m) + 1;
+  }
+  return cum < 0.0 ? -1 : from;
+}
+
 double peak_capital(const std::vector<double>& monthly_flows) {
   double cum = 0.0, peak = 0.0;
   for (double f : monthly_flows) {

@@ -11,6 +11,10 @@ double npv(const std::vector<double>& monthly_flows, double annual_rate);
 // final cumulative flow is negative (never paid back). An empty stream pays back in month 0.
 int payback_month(const std::vector<double>& monthly_flows);
 
+// The same on the flows discounted at `annual_rate` (month m by (1+r)^(-m/12)): the first month
+// from which the investor has had its money back with that return; -1 never.
+int discounted_payback_month(const std::vector<double>& monthly_flows, double annual_rate);
+
 // Peak capital at risk: max over m of minus the cumulative flow, floored at 0 (a stream that is
 // never under water has no capital at risk).
 double peak_capital(const std::vector<double>& monthly_flows);

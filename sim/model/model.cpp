@@ -48,18 +48,118 @@ void add_flow(std::vector<FlowEntry>& flows, Budget b, int item, double amount) 
   if (amount != 0.0) flows.push_back({b, item, amount});
 }
 
-// Municipal tax in full to the municipality, equalisation moving (1 - retention) of it away, and
-// the state bottom tax (MODEL.md sections 6 and 12). Income is a negative cost.
-void add_income_tax(std::vector<FlowEntry>& flows, const PathParameters& pp, double taxable) {
-  const double municipal = pp.municipal_rate * taxable;
-  const double moved = (1.0 - pp.municipal_retention) * municipal;
-  add_flow(flows, Budget::municipality, static_cast<int>(LineItem::municipal_tax), -municipal);
-  add_flow(flows, Budget::municipality, static_cast<int>(LineItem::equalisation), moved);
-  add_flow(flows, Budget::other_municipalities, static_cast<int>(LineItem::equalisation), -moved);
-  add_flow(flows, Budget::state, static_cast<int>(LineItem::state_tax), -pp.state_bottom_rate * taxable);
+// One person-month's flows on benefit b and employed at gross wage y, without refusion (booked by
+// class) and the result grant (booked once); MODEL.md section 8. Income is a negative cost.
+void person_month_flows(std::vector<FlowEntry>& benefit, std::vector<FlowEntry>& employed,
+                        const PathParameters& pp, const MonthTax& t, double b, double y) {
+  const PersonMonthTax x = person_month_tax(pp.municipal_rate, pp.municipal_retention, t, b, y);
+  const int mun_tax = static_cast<int>(LineItem::municipal_tax),
+            eq = static_cast<int>(LineItem::equalisation), state_tax = static_cast<int>(LineItem::state_tax);
+  add_flow(benefit, Budget::municipality, static_cast<int>(LineItem::benefit), b);
+  add_flow(benefit, Budget::municipality, mun_tax, -x.municipal_b);
+  add_flow(benefit, Budget::municipality, eq, x.moved_b);
+  add_flow(benefit, Budget::other_municipalities, eq, -x.moved_b);
+  add_flow(benefit, Budget::state, state_tax, -x.state_b);
+  add_flow(employed, Budget::state, state_tax, -x.contribution);
+  add_flow(employed, Budget::municipality, mun_tax, -x.municipal_e);
+  add_flow(employed, Budget::municipality, eq, x.moved_e);
+  add_flow(employed, Budget::other_municipalities, eq, -x.moved_e);
+  add_flow(employed, Budget::state, state_tax, -x.state_e);
+}
+
+// The rule-governed keys the model reads from public.rules, with the scenario's Param that overrides
+// each and whether it is an amount (indexed after the last rule set) or a rate.
+constexpr const char* kDatedKeys[] = {"tax.labour_market_contribution",
+                                      "tax.state_bottom_rate",
+                                      "tax.personal_allowance_annual",
+                                      "tax.employment_deduction_rate",
+                                      "tax.employment_deduction_cap_annual",
+                                      "result_grant.amount",
+                                      "result_grant.amount_late"};
+constexpr bool kDatedAmount[] = {false, false, true, false, true, true, true};
+constexpr int kDatedKeyCount = 7;
+
+const Param& dated_param(const Public& pub, int k) {
+  const Param* params[kDatedKeyCount] = {&pub.tax.labour_market_contribution,
+                                         &pub.tax.state_bottom_rate,
+                                         &pub.tax.personal_allowance_annual,
+                                         &pub.tax.employment_deduction_rate,
+                                         &pub.tax.employment_deduction_cap_annual,
+                                         &pub.result_grant.amount,
+                                         &pub.result_grant.amount_late};
+  return *params[k];
+}
+
+// (1 + index)^years for years = 0, 1, ... up to the largest in `years_after`.
+std::vector<double> index_factors(const std::vector<int>& years_after, double index) {
+  const int most = years_after.empty() ? 0 : *std::max_element(years_after.begin(), years_after.end());
+  std::vector<double> f(static_cast<size_t>(most) + 1, 1.0);
+  for (int y = 1; y <= most; ++y) f[static_cast<size_t>(y)] = f[static_cast<size_t>(y - 1)] * (1.0 + index);
+  return f;
 }
 
 }  // namespace
+
+void Model::build_dated_rules() {
+  const Rules& rules = config_.public_.rules;
+  if (!rules.present) return;
+  const int months = config_.simulation.horizon_months;
+  const int last_year = rules.sets.empty() ? 0 : rules.sets.back().in_force_from / 12;
+  dated_.years_after.resize(static_cast<size_t>(months));
+  for (int m = 0; m < months; ++m)
+    dated_.years_after[static_cast<size_t>(m)] = std::max(0, (rules.start + m) / 12 - last_year);
+  // Values before indexation (rule_value with rate 0); the indexation is applied per path.
+  dated_.keys.assign(kDatedKeyCount, std::vector<double>(static_cast<size_t>(months)));
+  for (int k = 0; k < kDatedKeyCount; ++k)
+    for (int m = 0; m < months; ++m)
+      dated_.keys[static_cast<size_t>(k)][static_cast<size_t>(m)] =
+          rule_value(rules, kDatedKeys[k], rules.start + m, 0.0);
+  for (const Segment& seg : config_.cohort.segments) {
+    std::vector<double> b;
+    if (!seg.benefit_rate.empty()) {
+      b.resize(static_cast<size_t>(months));
+      for (int m = 0; m < months; ++m)
+        b[static_cast<size_t>(m)] = rule_value(rules, "benefit." + seg.benefit_rate, rules.start + m, 0.0);
+    }
+    dated_.benefit.push_back(std::move(b));
+  }
+}
+
+// With public.rules: the national numbers month by month (the scenario's own where it gives them).
+void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters& pp) const {
+  const Public& pub = config_.public_;
+  const std::vector<double> factor =
+      index_factors(dated_.years_after, pub.rules.indexation_annual.value(draws));
+  const int months = pp.horizon_months;
+  std::vector<double> v[kDatedKeyCount];
+  for (int k = 0; k < kDatedKeyCount; ++k) {
+    v[k].resize(static_cast<size_t>(months));
+    const bool given = pub.given.count(kDatedKeys[k]) > 0;
+    const double own = given ? dated_param(pub, k).value(draws) : 0.0;
+    for (int m = 0; m < months; ++m) {
+      const size_t i = static_cast<size_t>(m);
+      v[k][i] = given             ? own
+                : kDatedAmount[k] ? dated_.keys[static_cast<size_t>(k)][i] *
+                                        factor[static_cast<size_t>(dated_.years_after[i])]
+                                  : dated_.keys[static_cast<size_t>(k)][i];
+    }
+  }
+  pp.month_tax.resize(static_cast<size_t>(months));
+  for (int m = 0; m < months; ++m) {
+    const size_t i = static_cast<size_t>(m);
+    pp.month_tax[i] = {v[0][i], v[1][i], v[2][i] / 12.0, v[3][i], v[4][i] / 12.0};
+  }
+  pp.result_grant_by_month[0] = std::move(v[5]);
+  pp.result_grant_by_month[1] = std::move(v[6]);
+  if (months == 0) return;
+  const MonthTax& first = pp.month_tax.front();  // the scalar fields: month 0's
+  pp.labour_market_contribution = first.labour_market_contribution;
+  pp.state_bottom_rate = first.state_bottom_rate;
+  pp.allowance_monthly = first.allowance_monthly;
+  pp.employment_deduction_rate = first.employment_deduction_rate;
+  pp.employment_deduction_cap_monthly = first.employment_deduction_cap_monthly;
+  for (int tier = 0; tier < 2; ++tier) pp.result_grant_amount[tier] = pp.result_grant_by_month[tier].front();
+}
 
 int cohort_size(int size, double fill_rate) {
   return static_cast<int>(std::floor(static_cast<double>(size) * fill_rate + 0.5));
@@ -86,6 +186,7 @@ Model::Model(const Config& config) : config_(config) {
     }
     other_flow_amounts_.push_back(std::move(amounts));
   }
+  build_dated_rules();
 }
 
 CalibrationInputs Model::calibration_inputs(const std::vector<double>& draws) const {
@@ -133,6 +234,19 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
   pp.state_bottom_rate = pub.tax.state_bottom_rate.value(draws);
   pp.allowance_monthly = pub.tax.personal_allowance_annual.value(draws) / 12.0;
   pp.municipal_retention = pub.tax.municipal_retention.value(draws);
+  if (const Equalisation& eq = pub.equalisation; eq.present) {
+    // Tax-base part (L 196 2019-20 § 2): the others take 75 % (95 % below 90 % of the average base)
+    // of the average rate times the base change: moved = rate x average x base = (1 - retention) x
+    // municipal_rate x base.
+    const double rate = eq.tax_base_below_90_percent ? 0.95 : 0.75;
+    pp.municipal_retention =
+        pp.municipal_rate > 0.0 ? 1.0 - rate * eq.average_tax_rate.value(draws) / pp.municipal_rate : 1.0;
+    pp.socioeconomic_value_monthly = eq.socioeconomic_value_annual.value(draws) / 12.0;
+    pp.socioeconomic_lookback_months = eq.socioeconomic_lookback_months;
+    pp.budget_lag_months = eq.budget_lag_months;
+  }
+  pp.employment_deduction_rate = pub.tax.employment_deduction_rate.value(draws);
+  pp.employment_deduction_cap_monthly = pub.tax.employment_deduction_cap_annual.value(draws) / 12.0;
   pp.refusion_rates = {0.0};
   pp.refusion_from_week = {-std::numeric_limits<double>::infinity()};
   for (const RefusionStep& step : ladder_) {
@@ -140,9 +254,14 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
     pp.refusion_from_week.push_back(step.from_week);
   }
   pp.reset_after_months_off = std::max(0, pub.refusion.reset_after_months_off);
-  pp.result_grant_amount = pub.result_grant.amount.value(draws);
+  pp.reset_window_months = std::max(0, pub.refusion.reset_window_months);
+  pp.result_grant_amount[0] = pub.result_grant.amount.value(draws);
+  pp.result_grant_amount[1] = pub.result_grant.amount_late.value(draws);
+  pp.result_grant_early_months = std::max(0, pub.result_grant.early_months);
+  pp.result_grant_eligible_months = std::max(0, pub.result_grant.eligible_months);
   pp.result_grant_after_months = std::max(1, pub.result_grant.after_months_in_job);
   pp.line_items = line_items();
+  if (pub.rules.present) resolve_dated_rules(draws, pp);
 
   for (int s = 0; s < static_cast<int>(c.cohort.segments.size()); ++s) {
     pp.segments.push_back(resolve_segment(s, draws, pp));
@@ -162,20 +281,32 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
   out.job_finding_hazard = seg.job_finding_hazard.value(draws);
   out.separation_hazard = seg.separation_hazard.value(draws);
   out.exit_hazard = seg.exit_hazard.value(draws);
-  out.result_grant_eligible = seg.result_grant_eligible;
+  const ResultGrant& grant = config_.public_.result_grant;
+  out.result_grant_eligible = seg.result_grant_eligible &&
+                              out.hours_fraction * grant.full_time_hours_per_week >= grant.min_hours_per_week;
+  out.integration_months_at_enrolment = seg.integration_months_at_enrolment;
   out.age_min = seg.age_min;
   out.age_max = seg.age_max;
 
-  // On benefit: gross benefit to the municipality (refusion is booked by class), taxable with the
-  // allowance, no labour-market contribution.
-  const double b = out.benefit_monthly;
-  add_flow(out.benefit_flows, Budget::municipality, static_cast<int>(LineItem::benefit), b);
-  add_income_tax(out.benefit_flows, pp, std::max(0.0, b - pp.allowance_monthly));
-  // Employed: labour-market contribution on the gross wage, income tax on the rest.
   const double y = out.wage_monthly * out.hours_fraction;
-  const double contribution = pp.labour_market_contribution * y;
-  add_flow(out.employed_flows, Budget::state, static_cast<int>(LineItem::state_tax), -contribution);
-  add_income_tax(out.employed_flows, pp, std::max(0.0, y - contribution - pp.allowance_monthly));
+  const MonthTax t{pp.labour_market_contribution, pp.state_bottom_rate, pp.allowance_monthly,
+                   pp.employment_deduction_rate, pp.employment_deduction_cap_monthly};
+  if (!pp.month_tax.empty()) {
+    // Dated rules: the benefit by month (a named rule-set benefit, or the scenario's amount); the
+    // simulation books each month's taxes from pp.month_tax. The entries below are month 0's.
+    const int months = pp.horizon_months;
+    const std::vector<double>& named = dated_.benefit[static_cast<size_t>(s)];
+    const std::vector<double> factor =
+        index_factors(dated_.years_after, config_.public_.rules.indexation_annual.value(draws));
+    out.benefit_by_month.resize(static_cast<size_t>(months));
+    for (int m = 0; m < months; ++m) {
+      const size_t i = static_cast<size_t>(m);
+      out.benefit_by_month[i] =
+          named.empty() ? out.benefit_monthly : named[i] * factor[static_cast<size_t>(dated_.years_after[i])];
+    }
+    if (months > 0) out.benefit_monthly = out.benefit_by_month.front();
+  }
+  person_month_flows(out.benefit_flows, out.employed_flows, pp, t, out.benefit_monthly, y);
 
   const auto& flows = config_.public_.other_flows;
   for (size_t f = 0; f < flows.size(); ++f) {

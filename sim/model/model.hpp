@@ -28,11 +28,22 @@ class Model {
 
  private:
   SegmentParameters resolve_segment(int s, const std::vector<double>& draws, const PathParameters& pp) const;
+  void build_dated_rules();
+  void resolve_dated_rules(const std::vector<double>& draws, PathParameters& pp) const;
 
   Config config_;
   std::vector<RefusionStep> ladder_;  // sorted by from_week
   // overrides_[segment][flow]: the amounts that apply (segment override or the public default).
   std::vector<std::vector<OtherFlowAmounts>> other_flow_amounts_;
+  // public.rules looked up once (not per path): per simulated month, each rule key's value before
+  // indexation, each segment's named benefit (empty without benefit_rate), and the years after
+  // the last rule set (the indexation exponent of amounts).
+  struct DatedRules {
+    std::vector<std::vector<double>> keys;     // [key][month], keys in kDatedKeys order
+    std::vector<std::vector<double>> benefit;  // [segment][month]
+    std::vector<int> years_after;              // [month]
+  };
+  DatedRules dated_;
 };
 
 // N = round_half_up(size * fill_rate).

@@ -2,6 +2,7 @@
 // Every number one Monte Carlo path needs, resolved once from the Config and the path's parameter
 // draws (Param::value(draws)). Built by Model::resolve; read by the regime and participant code.
 // Plain data: the engine may inspect or record any field.
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -12,22 +13,60 @@
 namespace sisim {
 
 // One constant monthly amount booked per person-month in a state: cost to `budget` (income < 0).
+// With dated rules (public.rules) the tax entries are month 0's: the simulation books each month's
+// own (person_month_tax of PathParameters::month_tax).
 struct FlowEntry {
   Budget budget = Budget::municipality;
   int item = 0;  // LineItem value, or kFixedLineItems + index of a public.other_flows entry
   double amount = 0.0;
 };
 
+// The national tax numbers of one month (the scenario's, or with public.rules those in force then).
+struct MonthTax {
+  double labour_market_contribution = 0.0;
+  double state_bottom_rate = 0.0;
+  double allowance_monthly = 0.0;
+  double employment_deduction_rate = 0.0;
+  double employment_deduction_cap_monthly = 0.0;
+};
+
+// One person-month's taxes on benefit b and on a gross wage y (MODEL.md section 8), as costs to
+// the budgets' lines are booked: municipal tax in full to the municipality, equalisation moving
+// (1 - retention) of it to the other municipalities, the state's bottom tax; employed also the
+// labour-market contribution. The employment deduction lowers the municipal base only.
+struct PersonMonthTax {
+  double municipal_b = 0.0, moved_b = 0.0, state_b = 0.0;                      // on benefit
+  double contribution = 0.0, municipal_e = 0.0, moved_e = 0.0, state_e = 0.0;  // employed
+};
+inline PersonMonthTax person_month_tax(double municipal_rate, double retention, const MonthTax& t, double b,
+                                       double y) {
+  PersonMonthTax out;
+  const double benefit_base = std::max(0.0, b - t.allowance_monthly);
+  out.municipal_b = municipal_rate * benefit_base;
+  out.moved_b = (1.0 - retention) * out.municipal_b;
+  out.state_b = t.state_bottom_rate * benefit_base;
+  out.contribution = t.labour_market_contribution * y;
+  const double deduction = std::min(t.employment_deduction_rate * y, t.employment_deduction_cap_monthly);
+  out.municipal_e = municipal_rate * std::max(0.0, y - out.contribution - deduction - t.allowance_monthly);
+  out.moved_e = (1.0 - retention) * out.municipal_e;
+  out.state_e = t.state_bottom_rate * std::max(0.0, y - out.contribution - t.allowance_monthly);
+  return out;
+}
+
 struct SegmentParameters {
   double share = 0.0;
-  double benefit_monthly = 0.0;
+  double benefit_monthly = 0.0;          // month 0's with dated rules
+  std::vector<double> benefit_by_month;  // dated rules: one per month; empty: benefit_monthly
   double prior_benefit_weeks = 0.0;
   double wage_monthly = 0.0;
   double hours_fraction = 0.0;
   double job_finding_hazard = 0.0;
   double separation_hazard = 0.0;
   double exit_hazard = 0.0;
+  // The segment's jobs can earn the result grant: result_grant_eligible in the scenario and
+  // hours_fraction x full_time_hours_per_week >= min_hours_per_week.
   bool result_grant_eligible = false;
+  int integration_months_at_enrolment = 0;
   int age_min = -1, age_max = -1;        // age at enrolment, uniform on [min, max]; -1: not stated
   std::vector<double> other_on_benefit;  // per public.other_flows entry (segment overrides applied)
   std::vector<double> other_employed;
@@ -75,13 +114,29 @@ struct PathParameters {
   double state_bottom_rate = 0.0;
   double allowance_monthly = 0.0;  // personal_allowance_annual / 12
   double municipal_retention = 1.0;
+  double employment_deduction_rate = 0.0;
+  double employment_deduction_cap_monthly = 0.0;  // employment_deduction_cap_annual / 12
+  // public.equalisation (MODEL.md 8): its tax-base part sets municipal_retention; the
+  // socio-economic part and the budget lag are booked per arm.
+  double socioeconomic_value_monthly = 0.0;  // socioeconomic_value_annual / 12; 0: not booked
+  int socioeconomic_lookback_months = 36;
+  int budget_lag_months = 0;
   // Refusion classes: class 0 = below the first ladder step (rate 0), class c >= 1 = ladder step
   // c - 1 (ladder sorted by from_week).
   std::vector<double> refusion_rates;
   std::vector<double> refusion_from_week;  // per class; class 0 has -infinity
   int reset_after_months_off = 0;          // 0: never reset
-  double result_grant_amount = 0.0;
+  int reset_window_months = 0;             // 0: consecutive months off; > 0: accumulated within it
+  // Result grant by tier: [0] job started before early_months of the integration programme,
+  // [1] from then until eligible_months (0: no limit).
+  double result_grant_amount[2] = {0.0, 0.0};
+  int result_grant_early_months = 0;
+  int result_grant_eligible_months = 0;
   int result_grant_after_months = 1;
+  // Dated rules (public.rules), one entry per simulated month; empty without rules, when the
+  // scalar numbers above hold in every month (with rules they are month 0's).
+  std::vector<MonthTax> month_tax;
+  std::vector<double> result_grant_by_month[2];
   int line_items = kFixedLineItems;  // kFixedLineItems + public.other_flows.size()
 };
 

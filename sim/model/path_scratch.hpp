@@ -128,7 +128,7 @@ class HazardTables {
 };
 
 // Difference arrays of one arm: people in B by (segment, refusion class), in E by segment, and
-// result grants by segment, over months (stride months + 1).
+// result grants by (segment, tier), over months (stride months + 1).
 struct ArmCounts {
   int months = 0, segments = 0, classes = 0;
   std::vector<double> benefit, employed, grants;
@@ -137,11 +137,11 @@ struct ArmCounts {
     const size_t stride = static_cast<size_t>(m) + 1;
     benefit.assign(static_cast<size_t>(s * c) * stride, 0.0);
     employed.assign(static_cast<size_t>(s) * stride, 0.0);
-    grants.assign(static_cast<size_t>(s) * stride, 0.0);
+    grants.assign(static_cast<size_t>(s) * 2 * stride, 0.0);
   }
   double* benefit_row(int s, int c) { return &benefit[static_cast<size_t>(s * classes + c) * (months + 1)]; }
   double* employed_row(int s) { return &employed[static_cast<size_t>(s) * (months + 1)]; }
-  double* grant_row(int s) { return &grants[static_cast<size_t>(s) * (months + 1)]; }
+  double* grant_row(int s, int tier) { return &grants[static_cast<size_t>(s * 2 + tier) * (months + 1)]; }
 };
 
 struct PathScratch {

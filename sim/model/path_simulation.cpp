@@ -113,6 +113,37 @@ void book_series(FlowTable& flows, Budget b, int item, double amount, const doub
   for (int m = 0; m < months; ++m) out[m] += amount * count[m];
 }
 
+// Dated rules: a different amount per month (scale: a sign or a refusion rate).
+void book_monthly(FlowTable& flows, Budget b, int item, double scale, const std::vector<double>& amount,
+                  const double* count, int months) {
+  if (scale == 0.0) return;
+  double* out = &flows.at(b, item, 0);
+  for (int m = 0; m < months; ++m) out[m] += scale * amount[static_cast<size_t>(m)] * count[m];
+}
+
+// Dated rules: the benefit and the taxes of every month from that month's numbers (MODEL.md 8),
+// for `nb` people on benefit and `ne` employed.
+void book_dated_taxes(FlowTable& flows, const PathParameters& pp, const SegmentParameters& seg,
+                      const double* nb, const double* ne, int months) {
+  double* benefit = &flows.at(Budget::municipality, static_cast<int>(LineItem::benefit), 0);
+  double* mun_tax = &flows.at(Budget::municipality, static_cast<int>(LineItem::municipal_tax), 0);
+  double* mun_eq = &flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
+  double* other_eq = &flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
+  double* state_tax = &flows.at(Budget::state, static_cast<int>(LineItem::state_tax), 0);
+  const double y = seg.wage_monthly * seg.hours_fraction;
+  for (int m = 0; m < months; ++m) {
+    const size_t i = static_cast<size_t>(m);
+    const double b = seg.benefit_by_month[i];
+    const PersonMonthTax x =
+        person_month_tax(pp.municipal_rate, pp.municipal_retention, pp.month_tax[i], b, y);
+    benefit[m] += b * nb[m];
+    mun_tax[m] -= x.municipal_b * nb[m] + x.municipal_e * ne[m];
+    mun_eq[m] += x.moved_b * nb[m] + x.moved_e * ne[m];
+    other_eq[m] -= x.moved_b * nb[m] + x.moved_e * ne[m];
+    state_tax[m] -= x.state_b * nb[m] + (x.contribution + x.state_e) * ne[m];
+  }
+}
+
 // Counts -> per-month flows of one segment (MODEL.md section 6).
 void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s,
                   std::vector<double>& nb) {
@@ -123,20 +154,39 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
     double* row = counts.benefit_row(s, c);
     prefix_sum(row, months);
     for (int m = 0; m < months; ++m) nb[static_cast<size_t>(m)] += row[m];
-    const double refund = pp.refusion_rates[static_cast<size_t>(c)] * seg.benefit_monthly;
-    book_series(arm.flows, Budget::municipality, static_cast<int>(LineItem::refusion), -refund, row, months);
-    book_series(arm.flows, Budget::state, static_cast<int>(LineItem::refusion), refund, row, months);
+    const double rate = pp.refusion_rates[static_cast<size_t>(c)];
+    const int item = static_cast<int>(LineItem::refusion);
+    if (seg.benefit_by_month.empty()) {
+      book_series(arm.flows, Budget::municipality, item, -rate * seg.benefit_monthly, row, months);
+      book_series(arm.flows, Budget::state, item, rate * seg.benefit_monthly, row, months);
+    } else {
+      book_monthly(arm.flows, Budget::municipality, item, -rate, seg.benefit_by_month, row, months);
+      book_monthly(arm.flows, Budget::state, item, rate, seg.benefit_by_month, row, months);
+    }
   }
-  for (const FlowEntry& f : seg.benefit_flows)
-    book_series(arm.flows, f.budget, f.item, f.amount, nb.data(), months);
   double* employed = counts.employed_row(s);
   prefix_sum(employed, months);
+  // With dated rules the fixed lines are booked month by month; public.other_flows are constant.
+  const bool dated = !seg.benefit_by_month.empty();
+  if (dated) book_dated_taxes(arm.flows, pp, seg, nb.data(), employed, months);
+  for (const FlowEntry& f : seg.benefit_flows)
+    if (!dated || f.item >= kFixedLineItems)
+      book_series(arm.flows, f.budget, f.item, f.amount, nb.data(), months);
   for (const FlowEntry& f : seg.employed_flows)
-    book_series(arm.flows, f.budget, f.item, f.amount, employed, months);
-  const double* grants = counts.grant_row(s);
+    if (!dated || f.item >= kFixedLineItems)
+      book_series(arm.flows, f.budget, f.item, f.amount, employed, months);
   const int grant_item = static_cast<int>(LineItem::result_grant);
-  book_series(arm.flows, Budget::state, grant_item, pp.result_grant_amount, grants, months);
-  book_series(arm.flows, Budget::municipality, grant_item, -pp.result_grant_amount, grants, months);
+  for (int tier = 0; tier < 2; ++tier) {
+    const double* grants = counts.grant_row(s, tier);
+    const std::vector<double>& dated = pp.result_grant_by_month[tier];
+    if (dated.empty()) {
+      book_series(arm.flows, Budget::state, grant_item, pp.result_grant_amount[tier], grants, months);
+      book_series(arm.flows, Budget::municipality, grant_item, -pp.result_grant_amount[tier], grants, months);
+    } else {
+      book_monthly(arm.flows, Budget::state, grant_item, 1.0, dated, grants, months);
+      book_monthly(arm.flows, Budget::municipality, grant_item, -1.0, dated, grants, months);
+    }
+  }
   const double wage = seg.wage_monthly * seg.hours_fraction;
   for (int m = 0; m < months; ++m) {
     arm.benefit_count[static_cast<size_t>(m)] += nb[static_cast<size_t>(m)];
@@ -145,8 +195,50 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
   }
 }
 
+// public.equalisation, after the segments are booked (MODEL.md 8). The budget lag moves the municipal
+// tax and the tax-base equalisation `lag` months later (what arises after horizon - lag is not
+// booked). The socio-economic part pays the municipality value x criterion(m) a month, from the
+// other municipalities, with criterion(m) = max(c(m), c(m - L) + enrolled(m) - enrolled(m - L)):
+// c = people on benefit, L = the lookback, and people enrolled by m but not yet at m - L counted as
+// on benefit then (they were on benefit before enrolment); c and enrolled are 0 before month 0.
+void book_equalisation(ArmResult& arm, const PathParameters& pp) {
+  const int months = arm.flows.months();
+  if (const int lag = std::min(pp.budget_lag_months, months); lag > 0) {
+    const int tax = static_cast<int>(LineItem::municipal_tax), eq = static_cast<int>(LineItem::equalisation);
+    for (const auto& [b, item] : {std::pair{Budget::municipality, tax}, std::pair{Budget::municipality, eq},
+                                  std::pair{Budget::other_municipalities, eq}}) {
+      double* row = &arm.flows.at(b, item, 0);
+      std::copy_backward(row, row + months - lag, row + months);
+      std::fill(row, row + lag, 0.0);
+    }
+  }
+  const double value = pp.socioeconomic_value_monthly;
+  if (value == 0.0) return;
+  const int lookback = pp.socioeconomic_lookback_months;
+  std::vector<double> enrolled(static_cast<size_t>(months), 0.0);  // participants enrolled by month m
+  for (int i = 0; i < pp.enrolled; ++i) {
+    const int e = enrolment_month(i, pp.enrolled, pp.enrolment_months);
+    if (e < months) enrolled[static_cast<size_t>(e)] += 1.0;
+  }
+  for (int m = 1; m < months; ++m) enrolled[static_cast<size_t>(m)] += enrolled[static_cast<size_t>(m - 1)];
+  double* mun = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
+  double* others = &arm.flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
+  for (int m = 0; m < months; ++m) {
+    const size_t i = static_cast<size_t>(m);
+    double earlier = enrolled[i];
+    if (m >= lookback) {
+      const size_t j = static_cast<size_t>(m - lookback);
+      earlier += arm.benefit_count[j] - enrolled[j];
+    }
+    const double criterion = std::max(arm.benefit_count[i], earlier);
+    mun[m] -= value * criterion;
+    others[m] += value * criterion;
+  }
+}
+
 void finish_arm(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, std::vector<double>& buffer) {
   for (int s = 0; s < counts.segments; ++s) book_segment(arm, pp, counts, s, buffer);
+  if (pp.budget_lag_months > 0 || pp.socioeconomic_value_monthly != 0.0) book_equalisation(arm, pp);
 }
 
 // Programme months of the treated arm: the programme runs for P = min(D, dropout, months left before

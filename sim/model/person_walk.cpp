@@ -36,6 +36,38 @@ void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int 
   }
 }
 
+// Months of spell [a, b) inside [lo, hi].
+int overlap(const Spell& sp, int lo, int hi) {
+  return std::max(0, std::min(sp.end, hi + 1) - std::max(sp.start, lo));
+}
+
+// The Danish reset rule (lov om kommunernes finansiering ... § 6): the refusion count restarts once
+// the person, after the count began, has had `need` months off benefit accumulated within the last
+// `window` months. spells[first .. last] are the E spells since the count began, the last one the
+// spell just ended. True if the count reaches `need` in a month of that last spell. Since the last
+// spell alone adds one month per month, only its first `need` months can be the first to reach it.
+bool accumulated_reset(const std::vector<Spell>& spells, std::size_t first, int need, int window) {
+  const Spell& cur = spells.back();
+  const int length = cur.end - cur.start;
+  if (first + 1 == spells.size()) return length >= need;  // no earlier spells in this count
+  // Earlier spells lie before cur.start, so in month t of this spell they add their months in
+  // [t - window + 1, cur.start - 1], at most `before` (t = cur.start): a cheap test first.
+  const auto earlier_from = [&](int lo) {
+    int months = 0;
+    for (std::size_t k = spells.size() - 1; k-- > first;) {
+      if (spells[k].end <= lo) break;  // chronological: all before it end earlier still
+      months += overlap(spells[k], lo, cur.start - 1);
+    }
+    return months;
+  };
+  const int before = earlier_from(cur.start - window + 1);
+  if (std::min(length, need) + before < need) return false;
+  const int stop = std::min(cur.end, cur.start + need);
+  for (int t = cur.start; t < stop; ++t)
+    if (t - cur.start + 1 + earlier_from(t - window + 1) >= need) return true;
+  return false;
+}
+
 }  // namespace
 
 template <class Events>
@@ -47,6 +79,7 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
   int benefit_months = 0;  // n: benefit months since enrolment or the last reset
   bool after_reset = false;
   bool granted = !seg.result_grant_eligible;
+  std::size_t count_began = 0;  // the first E spell of the current refusion count (history index)
   std::size_t sojourn = 0;
   while (start < sch.limit) {
     const int end = sojourn_end(sch, state, start, events[sojourn++]);
@@ -62,14 +95,26 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
       history.employment.push_back({start, end});
       totals.employment_months += length;
       ++totals.job_starts;
-      if (!granted && length >= pp.result_grant_after_months) {
-        counts.grant_row(s)[start + pp.result_grant_after_months - 1] += 1.0;
-        ++totals.result_grants;
-        granted = true;
+      if (!granted) {
+        // Tier by the month of the integration programme in which the job starts (BEK 1591/2017
+        // § 11): a job starting after the last eligible month earns nothing, nor can any later one.
+        const int month = seg.integration_months_at_enrolment + (start - sch.enrol);
+        if (pp.result_grant_eligible_months > 0 && month >= pp.result_grant_eligible_months) {
+          granted = true;
+        } else if (length >= pp.result_grant_after_months) {
+          const int tier = pp.result_grant_early_months > 0 && month >= pp.result_grant_early_months ? 1 : 0;
+          counts.grant_row(s, tier)[start + pp.result_grant_after_months - 1] += 1.0;
+          ++totals.result_grants;
+          granted = true;
+        }
       }
-      if (pp.reset_after_months_off > 0 && length >= pp.reset_after_months_off) {
+      const int need = pp.reset_after_months_off;
+      if (need > 0 && (pp.reset_window_months > 0
+                           ? accumulated_reset(history.employment, count_began, need, pp.reset_window_months)
+                           : length >= need)) {
         after_reset = true;
         benefit_months = 0;
+        count_began = history.employment.size();  // the new count begins with the next benefit month
       }
     }
     state ^= 1;

@@ -121,12 +121,12 @@ Summary summarize(const std::vector<double>& x, const std::vector<std::uint8_t>*
     s.quantiles[i] = quantile_sorted(sorted, kQuantileLevels[i]);
     s.quantile_se[i] = quantile_se_sorted(sorted, kQuantileLevels[i]);
   }
-  s.var_05 = -s.quantiles[1];
-  s.var_01 = -s.quantiles[0];
+  s.var_05 = s.quantiles[1];  // the metric's own sign: a loss is a low value (header)
+  s.var_01 = s.quantiles[0];
   s.var_05_se = s.quantile_se[1];
   s.var_01_se = s.quantile_se[0];
-  s.es_05 = expected_shortfall_sorted(sorted, 0.05);
-  s.es_01 = expected_shortfall_sorted(sorted, 0.01);
+  s.es_05 = -expected_shortfall_sorted(sorted, 0.05);
+  s.es_01 = -expected_shortfall_sorted(sorted, 0.01);
   s.es_05_se = expected_shortfall_se_sorted(sorted, 0.05);
   s.es_01_se = expected_shortfall_se_sorted(sorted, 0.01);
   if (loss_flags != nullptr) {

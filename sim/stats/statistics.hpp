@@ -8,8 +8,10 @@
 // - Quantile q_p: Hyndman-Fan type 7 (numpy's default "linear"): with the n values sorted
 //   ascending x_(0) <= ... <= x_(n-1), h = (n-1) p, q_p = x_(floor h) + (h - floor h)
 //   (x_(floor h + 1) - x_(floor h)).
-// - VaR_a = -q_a (a loss is a negative value), ES_a = -(mean of the k = ceil(a n) smallest values),
-//   k at least 1. ES is therefore the average of the worst a-share of outcomes, sign-flipped.
+// - VaR_a = q_a and ES_a = mean of the k = ceil(a n) smallest values (k at least 1), both in the
+//   metric's own units and sign: every metric here is better when higher, so a loss shows as a
+//   negative IRR or NPV (a MOIC below 1) and ES_a <= VaR_a. One convention for the table, the CSV,
+//   the report and the result file.
 // - p_loss: with loss_flags, the share of ALL paths (NaN values included: an undefined IRR on a
 //   total loss is still a loss) whose flag is non-zero; without, the share of non-NaN values < 0.
 // - se_mean = sd / sqrt(n) with sd the (n-1)-denominator sample standard deviation.

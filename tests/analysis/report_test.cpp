@@ -47,7 +47,7 @@ TEST(Report, SyntheticInputHasEverySectionAndChart) {
   // The scenario name is escaped, never raw markup.
   EXPECT_NE(html.find("dk-employment-sib-example &lt;test &amp; sample&gt;"), std::string::npos);
   EXPECT_EQ(html.find("<test & sample>"), std::string::npos);
-  for (const char* term : {"IRR (internal rate of return)", "MOIC", "P(loss)", "VaR",
+  for (const char* term : {"IRR (internal rate of return)", "MOIC", "P(event)", "VaR",
                            "ES (expected shortfall)", "NPV (net present value)", "public_total"})
     EXPECT_NE(html.find(term), std::string::npos) << term;
   // The hazard drives NPV by construction, the fill rate not at all: the hazard is ranked first.

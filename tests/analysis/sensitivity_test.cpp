@@ -14,6 +14,20 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+TEST(LinearRSquared, OneColumnIsTheSquaredCorrelationByHand) {
+  // x = 1..5, y = 1 3 2 5 4: deviations (-2 -1 0 1 2) and (-2 0 -1 2 1), Sxy = 8, Sxx = Syy = 10,
+  // r = 0.8, R^2 = 0.64.
+  EXPECT_NEAR(linear_r_squared({{1, 2, 3, 4, 5}}, {1, 3, 2, 5, 4}), 0.64, 1e-12);
+  // y an exact linear function of two columns: R^2 = 1; a constant column adds nothing.
+  const std::vector<double> a = {1, 2, 3, 4, 5, 6}, b = {2, 1, 4, 3, 6, 5}, c(6, 7.0);
+  std::vector<double> y;
+  for (size_t i = 0; i < a.size(); ++i) y.push_back(3.0 * a[i] - 2.0 * b[i] + 1.0);
+  EXPECT_NEAR(linear_r_squared({a, b, c}, y), 1.0, 1e-9);
+  // Rows with a NaN are dropped; too few rows give NaN.
+  EXPECT_NEAR(linear_r_squared({{1, 2, 3, 4, 5, kNaN}}, {1, 3, 2, 5, 4, 100}), 0.64, 1e-12);
+  EXPECT_TRUE(std::isnan(linear_r_squared({{1, 2}}, {1, 2})));
+}
+
 TEST(Ranks, TiesGetTheAverageRank) {
   const auto r = average_ranks({10, 20, 20, 30, 5});
   const std::vector<double> expected = {2, 3.5, 3.5, 5, 1};

@@ -114,7 +114,7 @@ TEST(Cli, SummarizeReprintsTheTableAndRejectsForeignFiles) {
   const auto row = run.output.substr(run.output.find("investor IRR"), 100);
   EXPECT_NE(s.output.find(row), std::string::npos) << row;
   const auto csv = run_command(testing::sisim_binary() + " summarize --csv " + out.string());
-  EXPECT_EQ(csv.output.rfind("metric,p5,", 0), 0u) << csv.output;
+  EXPECT_EQ(csv.output.rfind("metric,statistic,value,se,units,label\n", 0), 0u) << csv.output;
 
   testing::write_file(dir / "text.h5", "this is not HDF5\n");
   auto bad = run_command(testing::sisim_binary() + " summarize " + (dir / "text.h5").string());

@@ -86,7 +86,10 @@ TEST(FaultOutput, AnOutputThatIsAnInputIsRefused) {
   const fs::path dir = testing::temp_folder("fault-output-is-input");
   const fs::path scenario = dir / "s.yaml", parent = dir / "parent.yaml";
   testing::write_file(parent, testing::read_file(testing::kScenario));
-  testing::write_file(scenario, "extends: parent.yaml\nname: child\n");
+  // The copied base scenario names its rule files relative to itself (public.rules.dir): point the
+  // copy at the repository's rules/.
+  testing::write_file(scenario, "extends: parent.yaml\nname: child\npublic: {rules: {dir: " +
+                                    testing::source_dir() + "/rules}}\n");
   const std::string bin = testing::sisim_binary();
   const std::string s = scenario.string();
   const struct {

@@ -45,7 +45,7 @@ TEST(ForgedHdf5, RunFilesWithInconsistentContentAreRefused) {
             0);
   const std::vector<double> ten(10, 1.0), hundred(100, 1.0), three(3, 0.5);
   const std::vector<Forgery> corpus = {
-      {"short_column", [&](H5Forge& f) { f.doubles("/paths/investor/total_drawn", {10}, ten); },
+      {"short_column", [&](H5Forge& f) { f.doubles("/paths/investor/loss/nominal", {10}, ten); },
        "has shape [10], expected [40]", false},
       {"long_column", [&](H5Forge& f) { f.doubles("/paths/investor/irr", {100}, hundred); },
        "has shape [100], expected [40]", false},
@@ -54,8 +54,8 @@ TEST(ForgedHdf5, RunFilesWithInconsistentContentAreRefused) {
          f.doubles("/paths/budgets/state/npv", {20, 2}, std::vector<double>(40));
        },
        "has shape [20 x 2], expected [40]", false},
-      {"schema_version_2", [](H5Forge& f) { f.int_attribute("/", "schema_version", 2); },
-       "schema_version 2, and this sisim reads schema_version 1", true},
+      {"schema_version_3", [](H5Forge& f) { f.int_attribute("/", "schema_version", 3); },
+       "schema_version 3, and this sisim reads schema_version 2", true},
       {"schema_version_text", [](H5Forge& f) { f.string_attribute("/", "schema_version", "1"); },
        "is not a single number", true},
       {"negative_paths", [](H5Forge& f) { f.int_attribute("/", "paths", -5); }, "'paths'", true},

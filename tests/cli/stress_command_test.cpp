@@ -46,7 +46,7 @@ int StressCommand::exit_code_ = -1;
 
 TEST_F(StressCommand, PrintsTheComparisonTable) {
   ASSERT_EQ(exit_code_, 0) << output_;
-  for (const char* s : {"median IRR", "P(investor loss)", "municipality NPV mean", "public_total NPV mean",
+  for (const char* s : {"median IRR", "P(nominal loss)", "municipality NPV mean", "public_total NPV mean",
                         "base", "dropout_uncertain"})
     EXPECT_NE(output_.find(s), std::string::npos) << s << "\n" << output_;
 }

@@ -141,3 +141,38 @@ TEST(SweepCommand, TheShippedSweepIsValid) {
 
 }  // namespace
 }  // namespace sisim
+
+namespace sisim {
+namespace {
+
+TEST(SweepCommand, ALatinHypercubeCanVaryThePriceMultiplier) {
+  const fs::path dir = testing::temp_folder("sweep-lhs-price");
+  const fs::path file = dir / "lhs.yaml";
+  testing::write_file(file, "scenario: " + kBase +
+                                "\npaths: 80\nlatin_hypercube:\n  samples: 3\n  seed: 5\n  parameters:\n"
+                                "    - {path: contract.outcome_prices, min: 0.8, max: 1.2}\n");
+  const auto s = run_command(sweep_cmd(file.string(), dir / "w.h5"));
+  ASSERT_EQ(s.exit_code, 0) << s.output;
+  io::ResultReader w((dir / "w.h5").string());
+  const auto k = w.read_doubles("/sweep/points/scale(contract.outcome_prices)");
+  ASSERT_EQ(k.size(), 3u);
+  for (double v : k) {
+    EXPECT_GE(v, 0.8);
+    EXPECT_LE(v, 1.2);
+  }
+  // Point 0 is the base with both prices times k (printed with 17 digits: the same doubles).
+  char set[200];
+  std::snprintf(set, sizeof set,
+                "--set contract.outcomes.0.price=%.17g --set contract.outcomes.1.price=%.17g", 40000.0 * k[0],
+                6500.0 * k[0]);
+  const auto r = run_command(testing::sisim_binary() + " run " + kBase + " -o " + (dir / "r.h5").string() +
+                             " --paths 80 --quiet " + set);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  io::ResultReader run((dir / "r.h5").string());
+  EXPECT_EQ(w.read_doubles("/sweep/summary/investor/npv/mean").at(0),
+            run.read_scalar("/summary/investor/npv/mean"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace sisim

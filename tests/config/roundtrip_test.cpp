@@ -33,6 +33,7 @@ void expect_same_segments(const Cohort& a, const Cohort& b) {
                    &Segment::exit_hazard})
       expect_same(x.*m, y.*m);
     EXPECT_EQ(x.result_grant_eligible, y.result_grant_eligible);
+    EXPECT_EQ(x.integration_months_at_enrolment, y.integration_months_at_enrolment);
     ASSERT_EQ(x.other_flows.size(), y.other_flows.size());
     for (const auto& [name, f] : x.other_flows) {
       expect_same(f.on_benefit, y.other_flows.at(name).on_benefit);
@@ -49,11 +50,18 @@ void expect_same_public(const Public& a, const Public& b) {
     EXPECT_EQ(a.refusion.ladder[i].rate, b.refusion.ladder[i].rate);
   }
   EXPECT_EQ(a.refusion.reset_after_months_off, b.refusion.reset_after_months_off);
+  EXPECT_EQ(a.refusion.reset_window_months, b.refusion.reset_window_months);
   for (auto m : {&Tax::labour_market_contribution, &Tax::municipal_rate, &Tax::state_bottom_rate,
-                 &Tax::personal_allowance_annual, &Tax::municipal_retention})
+                 &Tax::personal_allowance_annual, &Tax::municipal_retention, &Tax::employment_deduction_rate,
+                 &Tax::employment_deduction_cap_annual})
     expect_same(a.tax.*m, b.tax.*m);
   expect_same(a.result_grant.amount, b.result_grant.amount);
+  expect_same(a.result_grant.amount_late, b.result_grant.amount_late);
+  EXPECT_EQ(a.result_grant.early_months, b.result_grant.early_months);
+  EXPECT_EQ(a.result_grant.eligible_months, b.result_grant.eligible_months);
   EXPECT_EQ(a.result_grant.after_months_in_job, b.result_grant.after_months_in_job);
+  EXPECT_EQ(a.result_grant.min_hours_per_week, b.result_grant.min_hours_per_week);
+  EXPECT_EQ(a.result_grant.full_time_hours_per_week, b.result_grant.full_time_hours_per_week);
   ASSERT_EQ(a.other_flows.size(), b.other_flows.size());
   for (size_t i = 0; i < a.other_flows.size(); ++i) {
     EXPECT_EQ(a.other_flows[i].name, b.other_flows[i].name);

@@ -48,7 +48,8 @@ TEST(Loader, MissingFile) {
 TEST(Loader, ShippedScenariosLoadCleanlyAndRoundTrip) {
   const std::filesystem::path dir = std::string(SISIM_SOURCE_DIR) + "/scenarios";
   int found = 0;
-  for (const char* name : {"herning-viborg.yaml", "herning-viborg-conservative.yaml"}) {
+  for (const char* name :
+       {"herning-viborg.yaml", "herning-viborg-conservative.yaml", "herning-viborg-2024-rules.yaml"}) {
     if (!std::filesystem::exists(dir / name)) continue;
     ++found;
     LoadResult r = load_config((dir / name).string());
@@ -118,6 +119,12 @@ TEST(Loader, CrossFieldRules) {
       {"simulation.seed=-1"},
       {"cohort.enrolment_months={dist: uniform, min: 1, max: 2}"},  // structural
       {"contract.evaluation.control_group_size=1.5"},
+      {"public.tax.employment_deduction_rate=0.1275"},  // without its yearly cap
+      {"public.refusion.reset_window_months=6"},        // shorter than reset_after_months_off (12)
+      {"public.result_grant={amount: 1, early_months: 36, eligible_months: 24}"},  // deadline before tier
+      {"public.result_grant.min_hours_per_week=200"},                              // > 168 hours a week
+      {"public.equalisation={average_tax_rate: 0.25}"},  // together with tax.municipal_retention
+      {"public.equalisation={average_tax_rate: 1.5, municipal_retention: 0}"},  // unknown key, rate > 1
   };
   for (const auto& ov : bad) {
     LoadResult r = load_config(ex, ov);
@@ -129,6 +136,13 @@ TEST(Loader, CrossFieldRules) {
       ex, {"finance.tranches=[{name: s, share: 0.7}, {name: j, share: 0.3}]",
            "finance.guarantee.share_of_loss=0", "contract.payers={municipality: 0.6, state: 0.4}"});
   EXPECT_TRUE(ok.ok()) << test::errors_of(ok);
+  // The issue-14 keys accepted together (the Danish rules of 2026).
+  LoadResult danish = load_config(
+      ex, {"public.tax.employment_deduction_rate=0.1275", "public.tax.employment_deduction_cap_annual=63300",
+           "public.refusion.reset_window_months=36",
+           "public.result_grant={amount: 88817, amount_late: 59210, early_months: 36, eligible_months: 60, "
+           "min_hours_per_week: 20}"});
+  EXPECT_TRUE(danish.ok()) << test::errors_of(danish);
 }
 
 }  // namespace

@@ -146,5 +146,66 @@ TEST(Finance, TranchesSeniorCappedJuniorTakesUpside) {
   EXPECT_NEAR(out.retained_by_payers[12], 0.0, 1e-12);
 }
 
+// cap_total limits what the payers actually pay (issue 14 item 9, docs/MODEL.md 13). 1000 drawn in
+// months 0 and 13, return cap 10 %: K = 1000 * 1.1 = 1100 in month 12 and again 1100 in month 25.
+// Due: 2000 in month 12, 1500 in month 25.
+struct TwoDraws {
+  std::vector<double> gross = std::vector<double>(30, 0.0), draw = std::vector<double>(30, 0.0);
+  TwoDraws() {
+    draw[0] = draw[13] = 1000;
+    gross[12] = 2000;
+    gross[25] = 1500;
+  }
+};
+
+TEST(Finance, WithheldAmountsDoNotUseUpCapTotal) {
+  // cap_total 2500. Month 12: the investor takes K = 1100, the payers keep 900 and have paid 1100.
+  // Month 25: 2500 - 1100 = 1400 of the cap is left, more than K = 1100: the investor takes 1100
+  // (the old rule counted the withheld 900 against the cap and paid only 2500 - 2000 = 500).
+  const TwoDraws d;
+  ContractOutcome out;
+  run_finance(one_investor(0.10), shares_60_40(), d.gross, d.draw, 25, out, 2500.0);
+  EXPECT_NEAR(out.investor_receipts[12], 1100.0, 1e-9);
+  EXPECT_NEAR(out.retained_by_payers[12], 900.0, 1e-9);
+  EXPECT_NEAR(out.investor_receipts[25], 1100.0, 1e-9);
+  EXPECT_NEAR(out.retained_by_payers[25], 400.0, 1e-9);
+  EXPECT_NEAR(out.payer_payments[kMun][25], 0.6 * 1100.0, 1e-9);
+  // Both receipts are exactly the capital account: the investor earns the 10 % cap.
+  EXPECT_NEAR(investor_metrics(out, 0.10).irr_annual, 0.10, 1e-9);
+}
+
+TEST(Finance, CapTotalBindsOnActualPayments) {
+  // cap_total 1800: after 1100 paid in month 12, 700 is left in month 25: the investor gets 700
+  // (below its K of 1100), the payers keep 1500 - 700 = 800, and they have paid exactly 1800.
+  const TwoDraws d;
+  ContractOutcome out;
+  run_finance(one_investor(0.10), shares_60_40(), d.gross, d.draw, 25, out, 1800.0);
+  EXPECT_NEAR(out.investor_receipts[25], 700.0, 1e-9);
+  EXPECT_NEAR(out.retained_by_payers[25], 800.0, 1e-9);
+  EXPECT_NEAR(out.payer_payments[kMun][25] + out.payer_payments[kState][25], 700.0, 1e-9);
+  // With provider share 0.2: month 12 pays 400 (provider) + 1100 (K) = 1500; 300 is left in month
+  // 25, less than 1500's split, so x = 300 of the 1500 is settled: provider 60, investor 240.
+  run_finance(one_investor(0.10, 0.0, 0.2), shares_60_40(), d.gross, d.draw, 25, out, 1800.0);
+  EXPECT_NEAR(out.provider_receipts[12] + out.investor_receipts[12], 1500.0, 1e-9);
+  EXPECT_NEAR(out.provider_receipts[25], 60.0, 1e-9);
+  EXPECT_NEAR(out.investor_receipts[25], 240.0, 1e-9);
+  EXPECT_NEAR(out.retained_by_payers[25], 1500.0 - 300.0, 1e-9);  // the payers paid 60 + 240
+}
+
+TEST(Finance, CapTotalWithProviderShareAboveTheCapitalAccount) {
+  // 100 drawn in month 0, return cap 0 % (K = 100), provider share 0.5, 1000 due in month 1,
+  // cap_total 300. Settling x pays 0.5 x + min(0.5 x, 100): 300 at x = (300 - 100) / 0.5 = 400:
+  // provider 200, investor 100 (its K), withheld 100 of the 200 offered; 600 lapses under the cap.
+  std::vector<double> gross(4, 0.0), draw(4, 0.0);
+  draw[0] = 100;
+  gross[1] = 1000;
+  ContractOutcome out;
+  run_finance(one_investor(0.0, 0.0, 0.5), shares_60_40(), gross, draw, 1, out, 300.0);
+  EXPECT_NEAR(out.provider_receipts[1], 200.0, 1e-9);
+  EXPECT_NEAR(out.investor_receipts[1], 100.0, 1e-9);
+  EXPECT_NEAR(out.retained_by_payers[1], 700.0, 1e-9);
+  EXPECT_NEAR(out.payer_payments[kMun][1] + out.payer_payments[kState][1], 300.0, 1e-9);
+}
+
 }  // namespace
 }  // namespace sisim

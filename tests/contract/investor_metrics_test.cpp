@@ -36,5 +36,37 @@ TEST(InvestorMetrics, MonthlyIrrIsAnnualised) {
   EXPECT_DOUBLE_EQ(m.peak_capital, 100.0);
 }
 
+TEST(InvestorMetrics, LossEventsByHand) {
+  // -100 now, +105 in month 12: 5 % a year. Nominal gain, but below an 8 % discount rate:
+  // NPV = -100 + 105 / 1.08 = -2.78 < 0; above a 4 % hurdle, below a 6 % one.
+  std::vector<double> flows(13, 0.0);
+  flows[0] = -100.0;
+  flows[12] = 105.0;
+  const InvestorMetrics m = investor_metrics(flows, 100.0, 105.0, 0.08);
+  EXPECT_NEAR(m.npv, -100.0 + 105.0 / 1.08, 1e-9);
+  EXPECT_NEAR(m.irr_annual, 0.05, 1e-9);
+  LossFlags f = loss_flags(m, 0.04);
+  EXPECT_FALSE(f.nominal);
+  EXPECT_TRUE(f.npv_negative);
+  EXPECT_FALSE(f.below_hurdle);
+  EXPECT_TRUE(loss_flags(m, 0.06).below_hurdle);
+  EXPECT_FALSE(loss_flags(m, std::nullopt).below_hurdle);  // no hurdle: no event
+  // Repaid nominally in month 12; with 8 % the discounted cash never turns positive.
+  EXPECT_EQ(m.payback_month, 12);
+  EXPECT_EQ(m.discounted_payback_month, -1);
+  // At a 4 % discount rate it does, in month 12.
+  EXPECT_EQ(investor_metrics(flows, 100.0, 105.0, 0.04).discounted_payback_month, 12);
+}
+
+TEST(InvestorMetrics, AnUndefinedIrrOnALossIsBelowTheHurdle) {
+  // Half the money back inside the month (one-signed flows, IRR undefined): a nominal loss, so
+  // below any hurdle; MOIC 0.5 < 1 is the same event.
+  const InvestorMetrics m = investor_metrics({-500.0}, 1000.0, 500.0, 0.08);
+  const LossFlags f = loss_flags(m, 0.0);
+  EXPECT_TRUE(f.nominal);
+  EXPECT_TRUE(f.below_hurdle);
+  EXPECT_LT(m.moic, 1.0);
+}
+
 }  // namespace
 }  // namespace sisim

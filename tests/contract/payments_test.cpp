@@ -67,12 +67,17 @@ TEST(Payments, NoDeductionWithLag) {
 }
 
 TEST(Payments, CapTotal) {
-  // cap 1500: 200 in month 7, then min(2800, 1500 - 200) = 1300 in month 13.
+  // cap 1500 on what the payers pay (MODEL.md 13; basic_terms has one uncapped investor, so every
+  // krone due is paid): 200 due and paid in month 7; 2800 due in month 13, of which only
+  // 1500 - 200 = 1300 is paid; the other 1500 lapses and stays with the payers.
   auto t = basic_terms();
   t.cap_total = 1500.0;
   const auto out = settle(t, abc());
   EXPECT_DOUBLE_EQ(out.gross_payments[7], 200.0);
-  EXPECT_DOUBLE_EQ(out.gross_payments[13], 1300.0);
+  EXPECT_DOUBLE_EQ(out.gross_payments[13], 2800.0);
+  EXPECT_DOUBLE_EQ(out.payer_payments[static_cast<size_t>(Budget::municipality)][7], 200.0);
+  EXPECT_DOUBLE_EQ(out.payer_payments[static_cast<size_t>(Budget::municipality)][13], 1300.0);
+  EXPECT_DOUBLE_EQ(out.retained_by_payers[13], 1500.0);
   EXPECT_DOUBLE_EQ(out.entitlement_total, 3000.0);
 }
 

@@ -4,6 +4,7 @@
 #include <malloc.h>
 
 #include "io_test_util.hpp"
+#include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
 
 namespace sisim::io {
@@ -15,7 +16,7 @@ using test::ScratchDir;
 // A result-shaped file; `variant` changes a few values so a differing file can be made on purpose.
 void write_sample(const std::string& path, int variant) {
   ResultWriter w(path, true);
-  w.set_root_attribute("schema_version", 1);
+  w.set_root_attribute("schema_version", io::kResultSchemaVersion);
   w.set_root_attribute("seed", std::uint64_t{20240101u + static_cast<unsigned>(variant)});
   w.set_root_attribute("created", "1970-01-01T00:00:00Z");
   w.write_string("/meta/config_yaml", std::string(70000, 'y') + std::to_string(variant), "config");

@@ -30,7 +30,7 @@ void expect_error(const std::string& path, const std::string& words) {
 std::string write_valid(const ScratchDir& dir) {
   const std::string path = dir.file("valid.h5");
   ResultWriter w(path, false);
-  w.set_root_attribute("schema_version", 1);
+  w.set_root_attribute("schema_version", io::kResultSchemaVersion);
   w.write_column("/paths/investor/npv", std::vector<double>(20000, 2.5), "DKK", "NPV");
   w.commit();
   return path;

@@ -27,7 +27,7 @@ class RoundTrip : public ::testing::Test {
  protected:
   void SetUp() override {
     ResultWriter w(file_, false);
-    w.set_root_attribute("schema_version", 1);
+    w.set_root_attribute("schema_version", io::kResultSchemaVersion);
     w.set_root_attribute("sisim_version", "0.1.0");
     w.set_root_attribute("seed", std::numeric_limits<std::uint64_t>::max());
     w.set_root_attribute("offset", std::int64_t{-42});
@@ -115,13 +115,13 @@ TEST_F(RoundTrip, LongStringAndScalar) {
 
 TEST_F(RoundTrip, RootAttributes) {
   ResultReader r(file_);
-  EXPECT_EQ(r.attribute_int("/", "schema_version"), 1);
+  EXPECT_EQ(r.attribute_int("/", "schema_version"), io::kResultSchemaVersion);
   EXPECT_EQ(r.attribute_string("/", "sisim_version"), "0.1.0");
   EXPECT_EQ(r.attribute_uint("/", "seed"), 18446744073709551615ull);  // 2^64 - 1, beyond a double
   EXPECT_EQ(r.attribute_int("/", "offset"), -42);
   EXPECT_THROW(r.attribute_uint("/", "offset"), IoError);
   EXPECT_EQ(r.attribute_number("/", "rate"), 0.25);
-  EXPECT_EQ(r.attribute_number("/", "schema_version"), 1.0);
+  EXPECT_EQ(r.attribute_number("/", "schema_version"), static_cast<double>(io::kResultSchemaVersion));
   EXPECT_THROW(r.attribute_number("/", "sisim_version"), IoError);
   EXPECT_FALSE(r.has_attribute("/", "missing"));
   EXPECT_THROW(r.attribute_string("/", "missing"), IoError);

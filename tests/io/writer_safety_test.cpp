@@ -18,7 +18,7 @@ using test::write_bytes;
 const std::string kOld = "an earlier result, not HDF5, must survive byte for byte\n";
 
 void write_minimal(ResultWriter& w, double value) {
-  w.set_root_attribute("schema_version", 1);
+  w.set_root_attribute("schema_version", io::kResultSchemaVersion);
   w.write_scalar("/value", value, "", "");
 }
 

@@ -19,6 +19,7 @@ set(layers
   "sim/model:config,sim/rng"
   "sim/contract:config,sim/rng,sim/model,sim/finance"
   "sim/engine:config,sim/rng,sim/model,sim/contract,sim/finance,sim/stats"
+  "sim/results:config,sim/rng,sim/model,sim/contract,sim/finance,sim/stats,sim/engine"
   "analysis:sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
   "analysis/report:analysis,sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
   "sim/cli:*")

@@ -15,7 +15,10 @@
 namespace sisim {
 namespace {
 
-Config small_config() {
+// danish_rules: the refusion reset by months off benefit accumulated within a window (6 within 12
+// here, to make it bind often on a short horizon), result-grant tiers by integration month, and
+// the employment deduction.
+Config small_config(bool danish_rules) {
   Config c = test::example_config();
   c.simulation.horizon_months = 60;
   c.cohort.size = 20;
@@ -40,6 +43,15 @@ Config small_config() {
   c.intervention.decay_half_life_months = Param::constant(6);
   c.public_.refusion.reset_after_months_off = 6;
   c.public_.result_grant.after_months_in_job = 3;
+  if (danish_rules) {
+    c.public_.refusion.reset_window_months = 12;
+    c.public_.result_grant.amount_late = Param::constant(30000);
+    c.public_.result_grant.early_months = 10;
+    c.public_.result_grant.eligible_months = 20;
+    c.cohort.segments[0].integration_months_at_enrolment = 4;
+    c.public_.tax.employment_deduction_rate = Param::constant(0.1275);
+    c.public_.tax.employment_deduction_cap_annual = Param::constant(63300);
+  }
   c.uncertain.clear();  // every parameter above is fixed
   return c;
 }
@@ -88,8 +100,8 @@ double budget_total(const FlowTable& f, Budget b) {
   return s;
 }
 
-void compare(int termination_month, int paths) {
-  const Config c = small_config();
+void compare(int termination_month, int paths, bool danish_rules = false) {
+  const Config c = small_config(danish_rules);
   const Model model(c);
   const PathParameters pp = model.resolve({});
   const rng::Key key = rng::key_from_seed(99);
@@ -155,6 +167,9 @@ TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoop) {
 }
 TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoopWithTermination) {
   compare(8, 1000);
+}
+TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoopUnderAccumulatedResetGrantTiersAndDeduction) {
+  compare(-1, 2000, true);
 }
 
 }  // namespace

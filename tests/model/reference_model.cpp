@@ -26,8 +26,9 @@ double ladder_rate(const PathParameters& pp, double weeks) {
   return rate;
 }
 
-void book_tax(FlowTable& f, const PathParameters& pp, int m, double taxable) {
-  const double municipal = pp.municipal_rate * std::max(0.0, taxable);
+// deduction: what the municipal base has less than the state's (the employment deduction).
+void book_tax(FlowTable& f, const PathParameters& pp, int m, double taxable, double deduction = 0.0) {
+  const double municipal = pp.municipal_rate * std::max(0.0, taxable - deduction);
   f.add(Budget::municipality, LineItem::municipal_tax, m, -municipal);
   f.add(Budget::municipality, LineItem::equalisation, m, (1.0 - pp.municipal_retention) * municipal);
   f.add(Budget::other_municipalities, LineItem::equalisation, m, -(1.0 - pp.municipal_retention) * municipal);
@@ -54,7 +55,8 @@ void book_month(ReferenceArm& arm, const Config& c, const PathParameters& pp, co
   } else {
     const double y = seg.wage_monthly * seg.hours_fraction, contribution = pp.labour_market_contribution * y;
     f.add(Budget::state, LineItem::state_tax, m, -contribution);
-    book_tax(f, pp, m, y - contribution - pp.allowance_monthly);
+    book_tax(f, pp, m, y - contribution - pp.allowance_monthly,
+             std::min(pp.employment_deduction_rate * y, pp.employment_deduction_cap_monthly));
     for (size_t k = 0; k < flows.size(); ++k)
       f.at(flows[k].budget, kFixedLineItems + int(k), m) += seg.other_employed[k];
     arm.employed_count[size_t(m)] += 1.0;
@@ -77,6 +79,10 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
   double base_weeks = seg.prior_benefit_weeks;
   int benefit_months = 0, run = 0;
   bool granted = false;
+  // The accumulated reset rule: months off benefit since the count began (it begins in a benefit
+  // month: before enrolment, then at the first benefit month after each reset).
+  std::vector<int> off_months;
+  bool counting = true;
   bool started = treated && (term < 0 || p.enrol <= term), dropped = false, completed = false;
   for (int m = p.enrol; m < pp.horizon_months && state != State::X; ++m) {
     const int k = m - p.enrol;
@@ -88,14 +94,26 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
     if (state == State::B) {
       ++benefit_months;
       run = 0;
+      counting = true;
     } else {
       ++run;
       if (run == 1) ++arm.job_starts;
-      if (pp.reset_after_months_off > 0 && run >= pp.reset_after_months_off)
-        base_weeks = 0.0, benefit_months = 0;
-      if (seg.result_grant_eligible && !granted && run == pp.result_grant_after_months) {
-        arm.flows.add(Budget::state, LineItem::result_grant, m, pp.result_grant_amount);
-        arm.flows.add(Budget::municipality, LineItem::result_grant, m, -pp.result_grant_amount);
+      const int need = pp.reset_after_months_off, window = pp.reset_window_months;
+      if (need > 0 && window == 0 && run >= need) base_weeks = 0.0, benefit_months = 0;
+      if (need > 0 && window > 0 && counting) {
+        off_months.push_back(m);
+        const auto within =
+            std::count_if(off_months.begin(), off_months.end(), [&](int t) { return t > m - window; });
+        if (within >= need) base_weeks = 0.0, benefit_months = 0, off_months.clear(), counting = false;
+      }
+      const int job_month = seg.integration_months_at_enrolment + (m - run + 1 - p.enrol);
+      const bool in_time =
+          pp.result_grant_eligible_months == 0 || job_month < pp.result_grant_eligible_months;
+      if (seg.result_grant_eligible && !granted && in_time && run == pp.result_grant_after_months) {
+        const bool late = pp.result_grant_early_months > 0 && job_month >= pp.result_grant_early_months;
+        const double amount = pp.result_grant_amount[late ? 1 : 0];
+        arm.flows.add(Budget::state, LineItem::result_grant, m, amount);
+        arm.flows.add(Budget::municipality, LineItem::result_grant, m, -amount);
         granted = true;
       }
     }

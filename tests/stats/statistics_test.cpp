@@ -58,11 +58,12 @@ TEST(Summary, VaRAndExpectedShortfallOfSmallSetByHand) {
   const Summary s = summarize(x);
   EXPECT_EQ(s.n, 40);
   // 5 %: h = 39 * 0.05 = 1.95 -> -20 + 0.95 * (1 - (-20)) = -0.05; worst ceil(2) = 2 values: -50, -20.
-  EXPECT_NEAR(s.var_05, 0.05, 1e-12);
-  EXPECT_NEAR(s.es_05, 35.0, 1e-12);
+  // VaR and ES in the values' own sign (the 5 % quantile, the mean of the worst values).
+  EXPECT_NEAR(s.var_05, -0.05, 1e-12);
+  EXPECT_NEAR(s.es_05, -35.0, 1e-12);
   // 1 %: h = 0.39 -> -50 + 0.39 * 30 = -38.3; worst ceil(0.4) = 1 value.
-  EXPECT_NEAR(s.var_01, 38.3, 1e-12);
-  EXPECT_NEAR(s.es_01, 50.0, 1e-12);
+  EXPECT_NEAR(s.var_01, -38.3, 1e-12);
+  EXPECT_NEAR(s.es_01, -50.0, 1e-12);
   EXPECT_NEAR(s.p_loss, 2.0 / 40.0, 1e-15);
   // mean = (38 * 39 / 2 - 70) / 40
   EXPECT_NEAR(s.mean, (741.0 - 70.0) / 40.0, 1e-12);
@@ -175,10 +176,10 @@ TEST(Summary, StandardNormalAgreesWithAsymptoticStandardErrors) {
   EXPECT_NEAR(s.quantile_se[1] / se_q05, 1.0, 0.25);
   EXPECT_NEAR(s.var_05_se / se_q05, 1.0, 0.25);
   EXPECT_NEAR(s.quantiles[1], q05, 4.0 * se_q05);
-  EXPECT_NEAR(s.var_05, -q05, 4.0 * se_q05);
+  EXPECT_NEAR(s.var_05, q05, 4.0 * se_q05);
 
-  // ES_5% of N(0,1) = phi(q_0.05) / 0.05; P(x < 0) = 1/2 with SE sqrt(1/4 / n).
-  EXPECT_NEAR(s.es_05, normal_pdf(q05) / 0.05, 4.0 * s.es_05_se);
+  // Mean of the worst 5 % of N(0,1) = -phi(q_0.05) / 0.05; P(x < 0) = 1/2 with SE sqrt(1/4 / n).
+  EXPECT_NEAR(s.es_05, -normal_pdf(q05) / 0.05, 4.0 * s.es_05_se);
   EXPECT_NEAR(s.p_loss, 0.5, 4.0 * s.p_loss_se);
   EXPECT_NEAR(s.p_loss_se / (0.5 / root_n), 1.0, 0.25);
 }

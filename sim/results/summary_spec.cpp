@@ -1,0 +1,177 @@
+#include "sim/results/summary_spec.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace sisim::results {
+namespace {
+
+std::string percent_text(double rate) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f %%", 100.0 * rate);
+  return buf;
+}
+
+// " at 8.00 %", or " at the sampled discount rate" when the rate is uncertain.
+std::string at_rate(const Param& rate) {
+  return rate.is_fixed() ? " at " + percent_text(rate.dist.value) : " at the sampled discount rate";
+}
+
+std::string money_text(double v, const std::string& currency) {
+  char buf[48];
+  if (std::fabs(v) >= 1e6)
+    std::snprintf(buf, sizeof buf, "%.2f M %s", v / 1e6, currency.c_str());
+  else
+    std::snprintf(buf, sizeof buf, "%.0f %s", v, currency.c_str());
+  return buf;
+}
+
+// The loss events of one investor or tranche: `who` is "investor" or "tranche <name>".
+void add_investor_events(std::vector<EventSpec>& out, const Config& c, const std::string& key,
+                         const std::string& group, const std::string& who) {
+  out.push_back({key + "_loss_nominal", group + "loss/nominal",
+                 who + " nominal loss: receipts + guarantee < capital drawn (MOIC < 1)", false});
+  out.push_back({key + "_npv_negative", group + "loss/npv_negative",
+                 who + " NPV < 0" + at_rate(c.finance.investor_discount_rate), false});
+  if (c.finance.hurdle_rate)
+    out.push_back({key + "_irr_below_hurdle", group + "loss/irr_below_hurdle",
+                   who + " IRR below the " + percent_text(*c.finance.hurdle_rate) + " hurdle", false});
+}
+
+}  // namespace
+
+std::string units_of(Unit unit, const std::string& currency) {
+  switch (unit) {
+    case Unit::percent:
+      return "1/year";
+    case Unit::multiple:
+      return "1";
+    case Unit::months:
+      return "month";
+    case Unit::money:
+      break;
+  }
+  return currency;
+}
+
+std::vector<MetricSpec> metric_specs(const Config& c) {
+  const std::string inv_rate = at_rate(c.finance.investor_discount_rate);
+  const std::string pub_rate = at_rate(c.public_.discount_rate);
+  std::vector<MetricSpec> m = {
+      {"investor/irr", "/paths/investor/irr", "investor IRR (annual)", "investor_irr", Unit::percent,
+       "returns", false, "investor_loss_nominal"},
+      {"investor/moic", "/paths/investor/moic", "investor MOIC", "investor_moic", Unit::multiple, "returns",
+       false, "investor_loss_nominal"},
+      {"investor/npv", "/paths/investor/npv", "investor NPV" + inv_rate, "investor_npv", Unit::money,
+       "returns", false, "investor_npv_negative"},
+      {"budgets/municipality/npv", "/paths/budgets/municipality/npv", "municipality NPV" + pub_rate,
+       "municipality_npv", Unit::money, "returns", false, ""},
+      {"budgets/public_total/npv", "/paths/budgets/public_total/npv", "public_total NPV" + pub_rate,
+       "public_total_npv", Unit::money, "returns", false, ""},
+  };
+  for (const char* b : {"state", "region", "other_municipalities", "foundation"})
+    m.push_back({std::string("budgets/") + b + "/npv", std::string("/paths/budgets/") + b + "/npv",
+                 std::string(b) + " NPV" + pub_rate, std::string(b) + "_npv", Unit::money, "budgets", false,
+                 ""});
+  for (const auto& t : c.finance.tranches) {
+    const std::string g = "/paths/tranches/" + t.name + "/", k = "tranche_" + t.name;
+    m.push_back({"tranches/" + t.name + "/irr", g + "irr", "tranche " + t.name + " IRR (annual)", k + "_irr",
+                 Unit::percent, "tranches", false, k + "_loss_nominal"});
+    m.push_back({"tranches/" + t.name + "/moic", g + "moic", "tranche " + t.name + " MOIC", k + "_moic",
+                 Unit::multiple, "tranches", false, k + "_loss_nominal"});
+    m.push_back({"tranches/" + t.name + "/npv", g + "npv", "tranche " + t.name + " NPV" + inv_rate,
+                 k + "_npv", Unit::money, "tranches", false, k + "_npv_negative"});
+  }
+  m.push_back({"investor/peak_capital", "/paths/investor/peak_capital", "peak capital at risk",
+               "investor_peak_capital", Unit::money, "capital", false, ""});
+  m.push_back({"investor/total_drawn", "/paths/investor/total_drawn", "capital drawn (total drawdowns)",
+               "investor_total_drawn", Unit::money, "capital", false, ""});
+  m.push_back({"investor/payback_month", "/paths/investor/payback_month", "payback month (nominal)",
+               "investor_payback_month", Unit::months, "capital", true, ""});
+  m.push_back({"investor/discounted_payback_month", "/paths/investor/discounted_payback_month",
+               "time to repayment" + inv_rate, "investor_discounted_payback_month", Unit::months, "capital",
+               true, ""});
+  return m;
+}
+
+std::vector<EventSpec> event_specs(const Config& c) {
+  std::vector<EventSpec> e;
+  add_investor_events(e, c, "investor", "/paths/investor/", "investor");
+  for (const auto& t : c.finance.tranches)
+    add_investor_events(e, c, "tranche_" + t.name, "/paths/tranches/" + t.name + "/", "tranche " + t.name);
+  const std::string pub_rate = at_rate(c.public_.discount_rate);
+  e.push_back({"municipality_npv_negative", "/paths/budgets/municipality/npv",
+               "municipality NPV < 0" + pub_rate, true});
+  e.push_back({"public_total_npv_negative", "/paths/budgets/public_total/npv",
+               "public_total NPV < 0" + pub_rate + " (all public budgets together)", true});
+  // Money is withheld only when the last tranche is capped too (its own cap, or the deal's).
+  const bool capped =
+      c.finance.return_cap_annual.has_value() ||
+      (!c.finance.tranches.empty() && c.finance.tranches.back().return_cap_annual.has_value());
+  if (capped) {
+    const std::string cap = c.finance.tranches.empty()
+                                ? "the " + percent_text(*c.finance.return_cap_annual) + " return cap"
+                                : "every tranche's return cap";
+    e.push_back({"investor_return_cap_reached", "/paths/investor/return_cap_reached",
+                 "investor paid up to " + cap + " (the excess stays with the payers)", false});
+  }
+  if (c.finance.commitment)
+    e.push_back({"investor_commitment_exceeded", "/paths/investor/commitment_exceeded",
+                 "drawdowns exceed the commitment of " + money_text(*c.finance.commitment, c.currency),
+                 false});
+  return e;
+}
+
+const EventRow* ResultSummary::event(const std::string& key) const {
+  for (const auto& e : events)
+    if (e.spec.key == key) return &e;
+  return nullptr;
+}
+
+std::vector<std::uint8_t> event_flags(const ColumnSet& columns, const EventSpec& event) {
+  const int c = columns.find(event.column);
+  if (c < 0) return {};
+  const auto& x = columns.column(c);
+  std::vector<std::uint8_t> flags(x.size());
+  for (size_t i = 0; i < x.size(); ++i) flags[i] = (event.below_zero ? x[i] < 0.0 : x[i] != 0.0) ? 1 : 0;
+  return flags;
+}
+
+std::vector<std::uint8_t> loss_flags_of_metric(const ColumnSet& columns, const std::string& metric_column) {
+  const size_t slash = metric_column.rfind('/');
+  const std::string group = metric_column.substr(0, slash + 1), name = metric_column.substr(slash + 1);
+  const bool investor = group == "/paths/investor/" || group.rfind("/paths/tranches/", 0) == 0;
+  if (!investor) return {};
+  const std::string flag = name == "npv"                     ? "loss/npv_negative"
+                           : name == "irr" || name == "moic" ? "loss/nominal"
+                                                             : "";
+  if (flag.empty()) return {};
+  return event_flags(columns, {"", group + flag, "", false});
+}
+
+ResultSummary summarize_run(const Config& config, const ColumnSet& columns) {
+  ResultSummary out;
+  const auto events = event_specs(config);
+  for (const auto& e : events) {
+    const auto flags = event_flags(columns, e);
+    if (flags.empty()) continue;
+    const std::vector<double> x(flags.begin(), flags.end());
+    const auto s = analysis::summarize(x, &flags);
+    out.events.push_back({e, s.p_loss, s.p_loss_se, static_cast<std::int64_t>(flags.size())});
+  }
+  for (const auto& m : metric_specs(config)) {
+    const int c = columns.find(m.column);
+    if (c < 0) continue;
+    std::vector<double> x = columns.column(c);
+    if (m.never_is_nan)
+      for (double& v : x)
+        if (v < 0.0) v = std::nan("");
+    std::vector<std::uint8_t> flags;
+    for (const auto& e : events)
+      if (e.key == m.loss_event) flags = event_flags(columns, e);
+    out.metrics.push_back({m, analysis::summarize(x, flags.empty() ? nullptr : &flags)});
+  }
+  return out;
+}
+
+}  // namespace sisim::results
