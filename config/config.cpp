@@ -30,6 +30,8 @@ const char* to_string(Metric m) {
       return "sustained_employment";
     case Metric::employment_month:
       return "employment_month";
+    case Metric::benefit_month:
+      return "benefit_month";
   }
   return "?";
 }

@@ -76,6 +76,9 @@ struct Segment {
   // grant's tier and deadline count from the programme's start (public.result_grant).
   int integration_months_at_enrolment = 0;
   std::map<std::string, OtherFlowAmounts> other_flows;  // overrides of public.other_flows by name
+  // Age at enrolment, whole years, uniform on [age_min, age_max]; -1: not stated (then no contract
+  // can make eligibility depend on age).
+  int age_min = -1, age_max = -1;
 };
 
 struct Cohort {
@@ -234,8 +237,14 @@ struct Public {
 };
 
 // ---- contract --------------------------------------------------------------------------------
-enum class Metric { job_start, sustained_employment, employment_month };
-inline constexpr int kMetricCount = 3;
+// benefit_month: a month on benefit (enrolled, not employed, not exited). It is the one metric where
+// fewer is better: a rate-card line pays for benefit months *avoided* against its comparison
+// (baseline or control group), as the Rotterdam Buzinezzclub deal paid on benefit days saved.
+enum class Metric { job_start, sustained_employment, employment_month, benefit_month };
+inline constexpr int kMetricCount = 4;
+inline bool fewer_is_better(Metric m) {
+  return m == Metric::benefit_month;
+}
 
 struct Outcome {
   Metric metric = Metric::job_start;
@@ -264,6 +273,38 @@ struct TierPayoff {
   int at_month = 0;  // events in months <= at_month count; paid at the first payment date >= at_month
   double threshold = 0.0;
   std::vector<Tier> tiers;  // ascending measured_effect
+  // relative: measured = improvement over the comparison as a share of it (0.10 = 10 %), upward
+  // for most metrics and downward for benefit months (Rikers: bed-days cut by 8.5 .. 20 %).
+  bool relative = false;
+};
+
+// Payment as a share of measured fiscal savings (Koto-SIB): benefits paid minus income taxes, in
+// months < outcome_window_months, treated against the control group (or the counterfactual arm).
+struct SavingsShare {
+  bool enabled = false;
+  double share = 0.0;  // of the measured savings
+  bool taxes = true;   // false: benefits only
+};
+
+// Cohort triggers (Peterborough): cohort k = participants enrolling in months
+// [k*cohort_months, (k+1)*cohort_months). A cohort is paid price x its extra events if its relative
+// improvement over the comparison reaches `threshold`; at the last cohort's date, if the pooled
+// improvement reaches `pooled_threshold`, every cohort not yet paid is paid.
+struct CohortTriggers {
+  bool enabled = false;
+  int cohort_months = 12;
+  int follow_up_months = 12;  // events counted until cohort end + follow_up - 1
+  Metric measure = Metric::employment_month;
+  double threshold = 0.0;
+  double pooled_threshold = 0.0;
+  double price = 0.0;  // per extra event
+};
+
+// Outcome payments only for participants whose age at enrolment lies in [min_age, max_age]
+// (the Youth Engagement Fund paid by age at start).
+struct AgeEligibility {
+  bool enabled = false;
+  int min_age = 0, max_age = 120;
 };
 
 struct Evaluation {
@@ -278,11 +319,19 @@ struct Contract {
   std::map<Budget, double> payers = {{Budget::municipality, 1.0}};  // shares sum to 1
   std::vector<Outcome> outcomes;
   std::optional<double> cap_total;
+  // Cap on what one participant can earn across every rate-card line (DWP Innovation Fund rate
+  // card: GBP 11,700); gross outcomes only (no baseline or control-group deduction).
+  std::optional<double> cap_per_participant;
   Param termination_probability_annual = Param::constant(0.0);
   int termination_month = -1;         // >= 0 forces termination after that month on every path (stress tests)
   std::map<Metric, double> baseline;  // per-participant deduction rate per metric
+  // A historical baseline's trend: baseline rates are multiplied by (1 + drift)^(t/12) at cutoff t.
+  double baseline_drift_annual = 0.0;
   Evaluation evaluation;
   TierPayoff tiers;
+  SavingsShare savings_share;
+  CohortTriggers cohort_triggers;
+  AgeEligibility eligibility;
 };
 
 // ---- finance ---------------------------------------------------------------------------------
@@ -299,6 +348,9 @@ struct Tranche {
   double share = 1.0;  // share of every drawdown this tranche funds; shares sum to 1
   std::optional<double> return_cap_annual;
   Guarantee guarantee;
+  // false: a grant (a donor's non-repayable share of the costs): it funds its share and receives
+  // nothing; it is not part of the pooled investor (docs/MODEL.md 13, capital stack).
+  bool repayable = true;
 };
 
 struct Finance {
@@ -313,6 +365,38 @@ struct Finance {
   // Capital committed up front (in the scenario's currency): results report how often
   // drawdowns exceed it and how much of it stays undrawn over time (absent: no commitment).
   std::optional<double> commitment;
+  // First-loss cover from a non-investor (Refugee Impact Bond: Norad covers costs so that the
+  // investors lose at most 20 %): at settlement the payer pays the investor
+  // min(cap_share_of_costs x drawn, max(0, shortfall - max_investor_loss x drawn)), shortfall after
+  // any guarantee. Absent: max_investor_loss = 1 (no cover). Single investor only.
+  double first_loss_max_investor_loss = 1.0;
+  double first_loss_cap_share_of_costs = 0.0;
+  Budget first_loss_payer = Budget::foundation;
+};
+
+// ---- society's account and funding alternatives (docs/MODEL.md 14) -------------------------
+struct Society {
+  // Marginal cost of public funds: distortion loss per krone of net public spending (a gain per
+  // krone of net public saving). Finansministeriet: 20 % (1999), 10 % (2017), factor 1 = 0 % (2023).
+  Param distortion_rate = Param::constant(0.0);
+  // Production value of an extra hour = gross wage x (1 + employer_cost_share): the labour-cost
+  // (marginal product) convention; 0 values production at the gross wage.
+  Param employer_cost_share = Param::constant(0.0);
+};
+
+// Alternative (d): a fund (foundation or state) pays part of the programme costs, as a grant or as
+// a conditional grant the municipality repays out of its own savings.
+struct CoFunding {
+  bool enabled = false;
+  Budget funder = Budget::foundation;
+  Param share_of_costs = Param::constant(0.0);  // share of every month's programme costs the fund pays
+  double repayment_share_of_savings = 0.0;      // 0: a plain grant; else share of monthly municipal savings
+  int repayment_start_month = 0;                // first month a repayment can be made
+  int repayment_months = 0;                     // repayment period; what is owed after it is forgiven
+};
+
+struct Alternatives {
+  CoFunding co_funding;
 };
 
 // ---- correlations ----------------------------------------------------------------------------
@@ -346,6 +430,8 @@ struct Config {
   Public public_;  // "public" in YAML
   Contract contract;
   Finance finance;
+  Society society;
+  Alternatives alternatives;
   std::vector<Correlation> correlations;
   std::vector<UncertainParam> uncertain;  // every non-fixed Param, in document order; Param::id indexes it
   std::string resolved_yaml;              // the merged document with defaults, for /meta/config_yaml

@@ -77,6 +77,12 @@ void emit_cohort(Out& o, const Cohort& c) {
     o.kv("exit_hazard", s.exit_hazard);
     o.kv("result_grant_eligible", s.result_grant_eligible);
     o.kv("integration_months_at_enrolment", s.integration_months_at_enrolment);
+    if (s.age_min >= 0) {
+      o.key("age_at_start").em << YAML::Flow << YAML::BeginMap;
+      o.kv("min", s.age_min);
+      o.kv("max", s.age_max);
+      o.em << YAML::EndMap;
+    }
     if (!s.other_flows.empty()) {
       o.key("other_flows").em << YAML::BeginMap;
       for (const auto& [name, f] : s.other_flows) {
@@ -221,6 +227,8 @@ std::string resolved_yaml(const Config& c) {
   config_detail::emit_labour_market(o, c.labour_market);
   config_detail::emit_public(o, c.public_);
   config_detail::emit_contract_and_finance(o, c);
+  config_detail::emit_society_and_alternatives(o, c);
+  config_detail::emit_correlations(o, c);
   if (!c.stress_yaml.empty()) o.key("stress").em << YAML::Load(c.stress_yaml);
   if (!c.pricing_yaml.empty()) o.key("pricing").em << YAML::Load(c.pricing_yaml);
   o.em << YAML::EndMap;

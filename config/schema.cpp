@@ -37,6 +37,15 @@ void check_horizon(Reader& r, const YNode& root, const Config& c) {
                       std::to_string(k.payment_lag_months) + "; months run 0.." +
                       std::to_string(horizon - 1) + ")");
   }
+  if (k.cohort_triggers.enabled) {
+    const CohortTriggers& ct = k.cohort_triggers;
+    const int cohorts = (c.cohort.enrolment_months + ct.cohort_months - 1) / ct.cohort_months;
+    const int paid = paid_month(cohorts * ct.cohort_months + ct.follow_up_months - 1);
+    if (paid > horizon - 1)
+      r.error(at, "simulation.horizon_months: " + std::to_string(horizon) +
+                      " months is too short for the last cohort trigger payment (paid in month " +
+                      std::to_string(paid) + ")");
+  }
   if (k.tiers.enabled) {
     const int paid = paid_month(k.tiers.at_month);
     if (paid > horizon - 1)
@@ -108,6 +117,8 @@ Config read_config(Reader& r, const YNode& root) {
   read_public(r, m.get("public"), c.public_);
   read_contract(r, m.get("contract"), c.contract);
   read_finance(r, m.get("finance"), c.finance);
+  read_society(r, m.get("society"), c.society);
+  read_alternatives(r, m.get("alternatives"), c.alternatives);
   read_correlations(r, m.get("correlations"), c.correlations);
   // Later issues interpret these; for now they are kept verbatim (but must be valid YAML).
   if (const YNode* s = m.get("stress"); s && !s->is_null()) c.stress_yaml = emit_yaml(*s);
@@ -121,6 +132,12 @@ Config read_config(Reader& r, const YNode& root) {
     r.error(rec->where, "labour_market.recession.start_month: must be < simulation.horizon_months");
   check_horizon(r, root, c);
   check_discount_rates(r, c);
+  if (c.contract.eligibility.enabled)
+    for (const Segment& s : c.cohort.segments)
+      if (s.age_min < 0)
+        r.error(root.find("contract")->key_where,
+                "contract.eligibility: segment '" + s.name +
+                    "' states no age_at_start, so eligibility by age cannot be decided");
   c.uncertain = r.uncertain;
   return c;
 }

@@ -95,6 +95,12 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
   m.read("exit_hazard", s.exit_hazard, kUnit);
   m.read("result_grant_eligible", s.result_grant_eligible);
   m.read("integration_months_at_enrolment", s.integration_months_at_enrolment, 0, 12000);
+  if (const YNode* age = m.get("age_at_start")) {
+    MapView a(r, age, m.child("age_at_start"));
+    if (a.require("min")) a.read("min", s.age_min, 0, 120);
+    if (a.require("max")) a.read("max", s.age_max, 0, 120);
+    if (s.age_min > s.age_max) r.error(age->where, a.path() + ": min must be <= max");
+  }
   read_segment_flows(r, m, s, flow_refs);
   return s;
 }

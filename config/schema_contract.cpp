@@ -8,7 +8,8 @@ namespace {
 constexpr Bounds kCapRate{0.0, 1.0, false, nullptr, true};
 
 const std::vector<std::string> kPayerNames = {"municipality", "state", "region", "foundation"};
-const std::vector<std::string> kMetricNames = {"job_start", "sustained_employment", "employment_month"};
+const std::vector<std::string> kMetricNames = {"job_start", "sustained_employment", "employment_month",
+                                               "benefit_month"};
 
 std::optional<Budget> read_payer(Reader& r, const YNode& n, const std::string& path,
                                  const std::string& text) {
@@ -87,7 +88,8 @@ void read_baseline(Reader& r, const YNode& n, std::map<Metric, double>& out) {
     const std::string path = m.child(e.key);
     std::optional<Metric> metric = read_metric(r, e.value.key_where, path, e.key);
     // job_start and sustained_employment happen at most once per person: a rate in [0, 1].
-    const Bounds b = metric == Metric::employment_month ? kNonNegative : kUnit;
+    const Bounds b =
+        metric == Metric::employment_month || metric == Metric::benefit_month ? kNonNegative : kUnit;
     std::optional<double> v = r.bounded(e.value, path, b);
     if (metric && v) out[*metric] = *v;
   }
@@ -102,6 +104,7 @@ void read_tiers(Reader& r, const YNode& n, TierPayoff& out) {
       if (auto metric = read_metric(r, me->where, m.child("measure"), *text)) out.measure = *metric;
   if (m.require("at_month")) m.read("at_month", out.at_month, 0, 12000);
   m.read("threshold", out.threshold, kAnyReal);
+  m.read("relative", out.relative);
   const YNode* sched = m.require("schedule");
   if (!sched) return;
   if (!sched->is_seq() || sched->seq.empty()) {
@@ -120,6 +123,29 @@ void read_tiers(Reader& r, const YNode& n, TierPayoff& out) {
                                        " after " + num(out.tiers.back().from));
     out.tiers.push_back(tier);
   }
+}
+
+void read_savings_share(Reader& r, const YNode& n, SavingsShare& out) {
+  MapView m(r, &n, "contract.savings_share");
+  if (!m.present()) return;
+  out.enabled = true;
+  if (m.require("share")) m.read("share", out.share, kUnit);
+  m.read("taxes", out.taxes);
+}
+
+void read_cohort_triggers(Reader& r, const YNode& n, CohortTriggers& out) {
+  MapView m(r, &n, "contract.cohort_triggers");
+  if (!m.present()) return;
+  out.enabled = true;
+  if (const YNode* me = m.get("measure"))
+    if (auto text = r.string(*me, m.child("measure")))
+      if (auto metric = read_metric(r, me->where, m.child("measure"), *text)) out.measure = *metric;
+  if (m.require("cohort_months")) m.read("cohort_months", out.cohort_months, 1, 12000);
+  if (m.require("follow_up_months")) m.read("follow_up_months", out.follow_up_months, 1, 12000);
+  if (m.require("threshold")) m.read("threshold", out.threshold, kAnyReal);
+  out.pooled_threshold = out.threshold;
+  m.read("pooled_threshold", out.pooled_threshold, kAnyReal);
+  if (m.require("price")) m.read("price", out.price, kNonNegative);
 }
 
 void read_guarantee(Reader& r, const YNode* n, const std::string& path, Guarantee& out) {
@@ -152,19 +178,63 @@ void read_contract(Reader& r, const YNode* n, Contract& out) {
   if (const YNode* c = m.get("cap_total"))
     if (auto v = r.bounded(*c, m.child("cap_total"), Bounds{0.0, kMaxMoney, true, kMoneyWhy}))
       out.cap_total = *v;
+  const YNode* per_person = m.get("cap_per_participant");
+  if (per_person)
+    if (auto v =
+            r.bounded(*per_person, m.child("cap_per_participant"), Bounds{0.0, kMaxMoney, true, kMoneyWhy}))
+      out.cap_per_participant = *v;
   m.read("termination_probability_annual", out.termination_probability_annual, kUnit);
   m.read("termination_month", out.termination_month, 0, 12000);
   const YNode* baseline = m.get("baseline");
   const YNode* evaluation = m.get("evaluation");
   if (baseline) read_baseline(r, *baseline, out.baseline);
+  if (const YNode* d = m.get("baseline_drift_annual")) {
+    if (auto v = r.bounded(*d, m.child("baseline_drift_annual"), kRate)) out.baseline_drift_annual = *v;
+    if (!baseline)
+      r.error(d->key_where, "contract.baseline_drift_annual: applies to contract.baseline, which is absent");
+  }
   MapView ev(r, evaluation, "contract.evaluation");
   ev.read("control_group_size", out.evaluation.control_group_size, 0, 100000000);
+  if (per_person && (baseline || out.evaluation.control_group_size > 0))
+    r.error(per_person->key_where,
+            "contract.cap_per_participant: caps gross outcomes, so it cannot be used with a baseline or a "
+            "control-group deduction");
   if (baseline && evaluation)
     r.error(evaluation->key_where,
             "contract: baseline and evaluation cannot be used together (choose one deduction)");
   if (const YNode* t = m.get("tiers")) read_tiers(r, *t, out.tiers);
-  if (!outcomes && !out.tiers.enabled)
-    r.error(m.where(), "contract: needs a rate card ('outcomes') or 'tiers'");
+  // Benefit months are paid when avoided, which needs something to compare with.
+  for (size_t i = 0; outcomes && i < out.outcomes.size() && i < outcomes->seq.size(); ++i)
+    if (out.outcomes[i].metric == Metric::benefit_month && out.evaluation.control_group_size == 0 &&
+        !out.baseline.count(Metric::benefit_month))
+      r.error(outcomes->seq[i].where,
+              "contract.outcomes." + std::to_string(i) +
+                  ": metric benefit_month is paid on benefit months avoided, which needs a comparison: "
+                  "contract.baseline.benefit_month or evaluation.control_group_size");
+  if (const YNode* s = m.get("savings_share")) read_savings_share(r, *s, out.savings_share);
+  if (const YNode* e = m.get("eligibility")) {
+    MapView el(r, e, "contract.eligibility");
+    out.eligibility.enabled = true;
+    el.read("min_age", out.eligibility.min_age, 0, 120);
+    el.read("max_age", out.eligibility.max_age, 0, 120);
+    if (out.eligibility.min_age > out.eligibility.max_age)
+      r.error(e->where, "contract.eligibility: min_age must be <= max_age");
+  }
+  if (const YNode* k = m.get("cohort_triggers")) {
+    read_cohort_triggers(r, *k, out.cohort_triggers);
+    if (out.evaluation.control_group_size == 0 && !out.baseline.count(out.cohort_triggers.measure))
+      r.error(k->key_where,
+              "contract.cohort_triggers: a cohort's improvement needs a comparison: "
+              "contract.baseline." +
+                  std::string(to_string(out.cohort_triggers.measure)) + " or evaluation.control_group_size");
+  }
+  if (out.savings_share.enabled && !out.baseline.empty())
+    r.error(m.where(),
+            "contract.savings_share: measured against the control group or the counterfactual arm, "
+            "not a baseline rate (remove contract.baseline)");
+  if (!outcomes && !out.tiers.enabled && !out.savings_share.enabled && !out.cohort_triggers.enabled)
+    r.error(m.where(),
+            "contract: needs a rate card ('outcomes'), 'tiers', 'savings_share' or 'cohort_triggers'");
 }
 
 void read_finance(Reader& r, const YNode* n, Finance& out) {
@@ -185,6 +255,17 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
     if (auto v = r.bounded(*c, m.child("commitment"), Bounds{0.0, kNonNegative.hi, true}))
       out.commitment = *v;
   read_guarantee(r, m.get("guarantee"), "finance.guarantee", out.guarantee);
+  const YNode* first_loss = m.get("first_loss");
+  if (first_loss && !first_loss->is_null()) {
+    MapView fl(r, first_loss, "finance.first_loss");
+    if (fl.require("max_investor_loss"))
+      fl.read("max_investor_loss", out.first_loss_max_investor_loss, kUnit);
+    if (fl.require("cap_share_of_costs"))
+      fl.read("cap_share_of_costs", out.first_loss_cap_share_of_costs, kUnit);
+    if (const YNode* g = fl.get("payer"))
+      if (auto text = r.string(*g, fl.child("payer")))
+        if (auto b = read_payer(r, *g, fl.child("payer"), *text)) out.first_loss_payer = *b;
+  }
   const YNode* tr = m.get("tranches");
   if (!tr || tr->is_null()) return;
   if (!tr->is_seq() || tr->seq.empty()) {
@@ -192,6 +273,8 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
     return;
   }
   check_unique_names(r, *tr, "finance.tranches");
+  if (first_loss && !first_loss->is_null())
+    r.error(first_loss->key_where, "finance.first_loss: covers a single investor; not with finance.tranches");
   // With tranches every tranche carries its own guarantee; a deal-level one would be silently
   // unused, so it is refused rather than ignored.
   if (const YNode* g = m.get("guarantee"); g && out.guarantee.share_of_loss > 0.0)
@@ -210,6 +293,9 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
     if (const YNode* c = t.get("return_cap_annual"))
       if (auto v = r.bounded(*c, t.child("return_cap_annual"), kCapRate)) tranche.return_cap_annual = *v;
     read_guarantee(r, t.get("guarantee"), t.child("guarantee"), tranche.guarantee);
+    t.read("repayable", tranche.repayable);
+    if (!tranche.repayable && tranche.guarantee.share_of_loss > 0.0)
+      r.error(tr->seq[i].where, t.path() + ": a non-repayable tranche (a grant) has nothing to guarantee");
     sum += tranche.share;
     out.tranches.push_back(tranche);
   }

@@ -93,8 +93,9 @@ void read_public(Reader& r, const YNode* n, Public& out) {
     eq.read("socioeconomic_lookback_months", e.socioeconomic_lookback_months, 0, 12000);
     eq.read("budget_lag_months", e.budget_lag_months, 0, 12000);
     if (const YNode* ret = tax.get("municipal_retention"))
-      r.error(ret->where, "public.tax.municipal_retention: give it or public.equalisation, not both (the "
-                          "equalisation's tax-base part sets what the municipality keeps)");
+      r.error(ret->where,
+              "public.tax.municipal_retention: give it or public.equalisation, not both (the "
+              "equalisation's tax-base part sets what the municipality keeps)");
   }
   MapView grant(r, m.get("result_grant"), "public.result_grant");
   grant.read("amount", out.result_grant.amount, kMoney);

@@ -104,6 +104,7 @@ std::string render_report(const ReportInput& in) {
   html += detail::fan_section(in);
   html += detail::budget_account_section(in);
   html += detail::tornado_section(in);
+  html += detail::society_section(in);
   html += detail::sensitivity_section(in);
   html += detail::glossary_section();
   html += detail::method_section(in);

@@ -4,8 +4,12 @@
 // Money is in `currency` (nominal units, e.g. DKK, not thousands); rates are fractions (0.05 = 5 %).
 #include <array>
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "analysis/alternatives.hpp"
 
 namespace sisim::report {
 
@@ -108,6 +112,16 @@ struct ReportInput {
 
   // Summary table; when empty the report computes rows from the per-path columns above.
   std::vector<SummaryRow> summary_rows;
+
+  // Society's account and the funding alternatives (absent in files written before them), and
+  // society's account by year: society_annual[y][line], lines named by society_lines.
+  std::optional<analysis::SocietySummary> society;
+  // The first rate-card line's price in the scenario and what it pays for (NaN/empty: none or
+  // uncertain), shown beside the price band.
+  double first_price = std::numeric_limits<double>::quiet_NaN();
+  std::string first_price_label;
+  std::vector<std::string> society_lines;
+  std::vector<std::vector<double>> society_annual;
 };
 
 }  // namespace sisim::report

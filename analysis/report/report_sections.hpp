@@ -26,6 +26,7 @@ std::string fan_section(const ReportInput& in);
 std::string budget_account_section(const ReportInput& in);
 std::string sensitivity_section(const ReportInput& in);
 std::string tornado_section(const ReportInput& in);
+std::string society_section(const ReportInput& in);
 std::string glossary_section();
 std::string method_section(const ReportInput& in);
 

@@ -44,5 +44,7 @@ struct Out {
 };
 
 void emit_contract_and_finance(Out& o, const Config& c);
+void emit_society_and_alternatives(Out& o, const Config& c);
+void emit_correlations(Out& o, const Config& c);
 
 }  // namespace sisim::config_detail

@@ -39,6 +39,8 @@ void read_rules(Reader& r, const YNode* n, Rules& out);
 void check_rules(Reader& r, const YNode& root, const Config& c);
 void read_contract(Reader& r, const YNode* n, Contract& out);
 void read_finance(Reader& r, const YNode* n, Finance& out);
+void read_society(Reader& r, const YNode* n, Society& out);
+void read_alternatives(Reader& r, const YNode* n, Alternatives& out);
 void read_correlations(Reader& r, const YNode* n, std::vector<Correlation>& out);
 
 // The whole document; checks that span sections (horizon vs payments, other_flows names, ...).

@@ -143,6 +143,8 @@ std::string usage_text() {
          "  price SCENARIO.yaml -o OUT.h5    solve the outcome-price multiplier band\n"
          "  tornado SCENARIO.yaml -o OUT.h5  swing each uncertain input P10 -> P90, ranked\n"
          "  summarize --merge A.h5 B.h5 ... -o ALL.h5      combine sweep slices\n"
+         "  compare A.h5 B.h5 ...             runs side by side, changes from A (paired when seed and paths "
+         "agree)\n"
          "  version                           version, git hash and library versions\n"
          "options:\n"
          "  -o, --output FILE   output file          --paths N      number of paths\n"
@@ -289,6 +291,7 @@ std::string check_flags_apply(const Args& args) {
       {"validate", {"--set"}},
       {"summarize", {"--csv", "--per-path", "--merge", "--output", "--force", "--quiet"}},
       {"report", {"--output", "--force", "--quiet"}},
+      {"compare", {"--quiet"}},
   };
   const auto allowed = kAllowed.find(args.command);
   if (allowed == kAllowed.end()) return {};  // version, help, unknown commands: handled elsewhere

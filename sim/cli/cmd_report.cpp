@@ -4,10 +4,12 @@
 #include <cstdio>
 
 #include "analysis/report/report.hpp"
+#include "config/loader.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/report_reader.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/run_checks.hpp"
+#include "sim/cli/society_file.hpp"
 #include "sim/cli/tornado_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
@@ -120,6 +122,22 @@ report::ReportInput read_report_input(const std::string& path) {
   if (r.exists("/paths/tranches"))
     for (const auto& tranche : results::tranche_names_in_order(config_of_file(path)))
       in.tranche_moic.push_back({tranche, column("/paths/tranches/" + tranche + "/moic")});
+  in.society = analysis::summarize_society(read_society_columns(r));
+  if (r.exists("/meta/config_yaml")) {  // the scenario's price of the first rate-card line
+    const LoadResult scenario = load_config_from_string(r.read_string("/meta/config_yaml"), "config_yaml");
+    if (scenario.ok() && !scenario.config->contract.outcomes.empty()) {
+      const Outcome& o = scenario.config->contract.outcomes.front();
+      if (o.price.is_fixed()) {
+        in.first_price = o.price.dist.value;
+        in.first_price_label = std::string(to_string(o.metric)) + " (first rate-card line)";
+      }
+    }
+  }
+  if (r.exists("/timeseries/society_account/mean")) {
+    in.society_lines = r.attribute_strings("/timeseries/society_account/mean", "columns");
+    in.society_annual = read_rows(r, "/timeseries/society_account/mean", -1,
+                                  static_cast<std::int64_t>(in.society_lines.size()));
+  }
   if (r.exists("/paths/params"))
     for (const auto& name : r.list("/paths/params"))
       in.parameters.push_back({results::human_label(name), column("/paths/params/" + name)});

@@ -6,6 +6,7 @@
 #include "sim/cli/load_scenario.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/run_checks.hpp"
+#include "sim/cli/society_file.hpp"
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/checkpoint.hpp"
 #include "sim/engine/engine.hpp"
@@ -104,6 +105,8 @@ int cmd_run(const Args& args) {
                             config.currency, results::deal_terms(config), rows,
                             result_notes(config, rows, &run.series.investor_drawn_fan)};
   std::fputs(format_summary_table(doc).c_str(), stdout);
+  std::fputs(format_society_table(analysis::summarize_society(society_columns(run)), config.currency).c_str(),
+             stdout);
   if (run.gap_clamped_paths > 0)
     std::printf(
         "note: on %lld paths the sampled employment gap was unreachable and the hazard ratio was clamped\n",

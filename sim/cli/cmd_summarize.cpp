@@ -7,6 +7,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/csv_export.hpp"
 #include "sim/cli/result_file.hpp"
+#include "sim/cli/society_file.hpp"
 #include "sim/cli/stress_file.hpp"
 #include "sim/cli/stress_run.hpp"
 #include "sim/cli/sweep_file.hpp"
@@ -99,6 +100,12 @@ int cmd_summarize(const Args& args) {
     if (!args.csv &&
         io::ResultReader(args.positional[0]).exists("/tornado"))  // a tornado file: its table too
       std::fputs(("\n" + format_tornado_table(read_tornado(args.positional[0]), "tornado")).c_str(), stdout);
+    if (!args.csv)
+      std::fputs(format_society_table(
+                     analysis::summarize_society(read_society_columns(io::ResultReader(args.positional[0]))),
+                     doc.currency)
+                     .c_str(),
+                 stdout);
   } catch (const io::IoError& e) {
     std::fprintf(stderr, "sisim summarize: %s: %s\n", args.positional[0].c_str(), e.what());
     return kExitData;

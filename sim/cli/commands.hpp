@@ -13,5 +13,6 @@ int cmd_stress(const Args& args);
 int cmd_sweep(const Args& args);
 int cmd_price(const Args& args);
 int cmd_tornado(const Args& args);
+int cmd_compare(const Args& args);
 
 }  // namespace sisim::cli

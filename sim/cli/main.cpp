@@ -35,6 +35,7 @@ int dispatch(const sisim::cli::Args& args) {
   if (c == "sweep") return cmd_sweep(args);
   if (c == "price") return cmd_price(args);
   if (c == "tornado") return cmd_tornado(args);
+  if (c == "compare") return cmd_compare(args);
   if (c == "help" || c == "--help" || c == "-h") {
     std::fputs((usage_text() + "\n").c_str(), stdout);
     return kExitOk;

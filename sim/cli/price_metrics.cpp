@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "sim/stats/statistics.hpp"
 #include "sim/cli/run_checks.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::cli {
 namespace {

@@ -5,6 +5,7 @@
 
 #include "config/loader.hpp"
 #include "sim/cli/run_checks.hpp"
+#include "sim/cli/society_file.hpp"
 #include "sim/engine/budget_account.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
@@ -18,8 +19,6 @@ std::string shape_text(const std::vector<std::size_t>& dims) {
   for (size_t i = 0; i < dims.size(); ++i) out += (i ? " x " : "") + std::to_string(dims[i]);
   return out + "]";
 }
-
-namespace {
 
 void write_summary(io::ResultWriter& w, const std::string& prefix, const std::string& group,
                    const analysis::Summary& s, const std::string& units, const std::string& p_loss_label) {
@@ -52,6 +51,8 @@ void write_summary(io::ResultWriter& w, const std::string& prefix, const std::st
   w.write_scalar(g + "n", static_cast<double>(s.n), "paths", "paths with a defined value");
   w.write_scalar(g + "n_nan", static_cast<double>(s.n_nan), "paths", "paths with an undefined value (NaN)");
 }
+
+namespace {
 
 void write_columns(io::ResultWriter& w, const std::string& prefix, const ColumnSet& columns) {
   for (size_t c = 0; c < columns.specs().size(); ++c) {
@@ -184,6 +185,7 @@ void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& 
     w.write_scalar(g + "p_se", e.p_se, "1", "replicate-group standard error of p");
   }
   write_timeseries(w, prefix, run.series, currency);
+  write_society(w, prefix, run, currency);
 }
 
 void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,

@@ -39,9 +39,11 @@ struct ContractOutcome {
   std::array<double, kMetricCount> paid_outcomes{};      // net events priced, summed over lines
   // Treated rate minus control rate per enrolled participant at the final cutoff; NaN without
   // a control group or when the metric is not on the rate card.
-  std::array<double, kMetricCount> measured_effect{kNaN, kNaN, kNaN};
+  std::array<double, kMetricCount> measured_effect{kNaN, kNaN, kNaN, kNaN};
   double tier_measured = kNaN;  // the tier payoff's measured improvement (NaN: no tiers)
   double tier_payment = 0.0;    // what the tier schedule entitles (0 below threshold)
+  // Cohort triggers: the pooled relative improvement over the comparison (NaN: no triggers).
+  double cohort_pooled_improvement = kNaN;
 
   // ---- schedule ----
   int termination_month = -1;       // -1: not terminated within the horizon
@@ -58,7 +60,8 @@ struct ContractOutcome {
   // Not paid: the return cap's excess, and what falls due after the payers' actual payments
   // reached cap_total.
   std::vector<double> retained_by_payers;
-  std::vector<double> investor_drawdowns;  // all tranches
+  std::vector<double> grants;              // costs funded by non-repayable tranches (grants), monthly
+  std::vector<double> investor_drawdowns;  // all repayable tranches
   std::vector<double> investor_receipts;   // all tranches, without guarantee
   std::vector<double> investor_flows;      // all tranches: -drawdowns + receipts + guarantee
   std::vector<TrancheOutcome> tranches;    // most senior first

@@ -12,7 +12,8 @@ namespace sisim {
 // Calls f(month) once per event `person` earns under `rule` in months < window, in month order.
 //  job_start: the month in which a spell first reaches rule.min_months consecutive months (once);
 //  sustained_employment: the month in which cumulative E months reach rule.months (once);
-//  employment_month: every E month, the first max_per_participant of them (0 = all).
+//  employment_month: every E month, the first max_per_participant of them (0 = all);
+//  benefit_month: every month from enrolment to exit that is not in E.
 template <class F>
 void for_each_event(const ArmHistory& person, const CountRule& rule, int window, F&& f) {
   switch (rule.metric) {
@@ -36,6 +37,17 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
         }
         before += length;
       }
+      return;
+    }
+    case Metric::benefit_month: {
+      // Every month from enrolment to exit (or the window) that is not in an employment spell.
+      const int end = person.exit_month >= 0 ? std::min(person.exit_month, window) : window;
+      int m = std::max(0, person.enrol_month);
+      for (const Spell& s : person.employment) {
+        for (; m < std::min(s.start, end); ++m) f(m);
+        m = std::max(m, s.end);
+      }
+      for (; m < end; ++m) f(m);
       return;
     }
     case Metric::employment_month: {

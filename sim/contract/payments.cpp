@@ -28,9 +28,7 @@ std::vector<PaymentDate> payment_dates(int interval, int last_accrual_month, int
 
 namespace {
 int last_accrual_month(const ContractTerms& terms) {
-  int last = terms.window - 1;
-  if (terms.tiers.enabled) last = std::max(last, terms.tiers.at_month);
-  return last;
+  return terms.last_accrual_month();  // window, tiers and cohort triggers (terms.cpp)
 }
 }  // namespace
 
@@ -68,9 +66,49 @@ Entitlement::Entitlement(const ContractTerms& terms, const std::vector<ArmHistor
     const int at = terms.tiers.at_month;
     tier_treated_ = EventCurve(treated, terms.tiers.rule, at + 1);
     if (control != nullptr) tier_control_ = EventCurve(*control, terms.tiers.rule, at + 1);
-    tier_measured_ = rate(tier_treated_, treated_enrol_, at) - deduction_rate(&terms.tiers, 0, at);
+    const double treated_rate = rate(tier_treated_, treated_enrol_, at);
+    const double comparison = deduction_rate(&terms.tiers, 0, at);
+    tier_measured_ = treated_rate - comparison;
+    if (terms.tiers.relative) {
+      const double gain = fewer_is_better(terms.tiers.rule.metric) ? -tier_measured_ : tier_measured_;
+      tier_measured_ =
+          comparison > 0.0 ? gain / comparison : kNaN;  // NaN: nothing to compare with, no payment
+    }
     tier_amount_ = tier_payment(terms.tiers, tier_measured_);
   }
+  cohorts_ = evaluate_cohort_triggers(terms.cohort_triggers, terms.cohorts, terms.deduction, treated, control,
+                                      terms.baseline_drift_annual);
+  cap_per_participant(treated);
+}
+
+void Entitlement::cap_per_participant(const std::vector<ArmHistory>& treated) {
+  const ContractTerms& t = *terms_;
+  if (!std::isfinite(t.cap_per_participant) || t.window <= 0) return;
+  // Each person's events of every line, in month order; the running total is capped, and only
+  // the capped increments are added to the group's curve.
+  capped_lines_.assign(static_cast<size_t>(t.window), 0.0);
+  std::vector<std::pair<int, double>> events;
+  for (const ArmHistory& p : treated) {
+    events.clear();
+    for (const RateLine& line : t.lines)
+      for_each_event(p, line.rule, t.window, [&](int m) { events.emplace_back(m, line.price); });
+    std::stable_sort(events.begin(), events.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    double earned = 0.0;
+    for (const auto& [month, price] : events) {
+      const double next = std::min(t.cap_per_participant, earned + price);
+      capped_lines_[static_cast<size_t>(month)] += next - earned;
+      earned = next;
+    }
+  }
+  for (size_t m = 1; m < capped_lines_.size(); ++m) capped_lines_[m] += capped_lines_[m - 1];
+}
+
+double Entitlement::savings_share_at(int cutoff) const {
+  const SavingsShareTerms& s = terms_->savings_share;
+  if (!s.enabled || s.measured.empty() || cutoff < 0) return 0.0;
+  const size_t m = std::min(static_cast<size_t>(cutoff), s.measured.size() - 1);
+  return s.share * std::max(0.0, s.measured[m]);
 }
 
 double Entitlement::rate(const EventCurve& events, const EnrolmentCurve& enrolled, int cutoff) {
@@ -84,7 +122,8 @@ double Entitlement::deduction_rate(const TierTerms* tier, size_t line, int cutof
     case DeductionKind::none:
       return 0.0;
     case DeductionKind::baseline:
-      return tier ? tier->baseline_rate : terms_->lines[line].baseline_rate;
+      return (tier ? tier->baseline_rate : terms_->lines[line].baseline_rate) *
+             terms_->baseline_factor(cutoff);
     case DeductionKind::control_group:
       return rate(tier ? tier_control_ : control_[line], control_enrol_, cutoff);
   }
@@ -96,7 +135,11 @@ double Entitlement::deducted(size_t line, int cutoff) const {
 }
 
 double Entitlement::net(size_t line, int cutoff) const {
-  return std::max(0.0, static_cast<double>(counted(line, cutoff)) - deducted(line, cutoff));
+  const double counted_events = static_cast<double>(counted(line, cutoff));
+  // Benefit months are paid when avoided: the comparison's months minus the treated months.
+  if (fewer_is_better(terms_->lines[line].rule.metric))
+    return std::max(0.0, deducted(line, cutoff) - counted_events);
+  return std::max(0.0, counted_events - deducted(line, cutoff));
 }
 
 double Entitlement::measured_effect(size_t line, int cutoff) const {
@@ -106,8 +149,14 @@ double Entitlement::measured_effect(size_t line, int cutoff) const {
 
 double Entitlement::at(int cutoff) const {
   double total = 0.0;
-  for (size_t i = 0; i < terms_->lines.size(); ++i) total += terms_->lines[i].price * net(i, cutoff);
+  if (!capped_lines_.empty()) {
+    if (cutoff >= 0) total += capped_lines_[std::min(static_cast<size_t>(cutoff), capped_lines_.size() - 1)];
+  } else {
+    for (size_t i = 0; i < terms_->lines.size(); ++i) total += terms_->lines[i].price * net(i, cutoff);
+  }
   if (terms_->tiers.enabled && cutoff >= terms_->tiers.at_month) total += tier_amount_;
+  total += cohorts_.at(cutoff);
+  total += savings_share_at(cutoff);
   return total;
 }
 

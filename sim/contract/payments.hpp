@@ -2,6 +2,7 @@
 // Entitlement and payment schedule (MODEL.md 7, 12): what the payers owe at each payment date.
 #include <vector>
 
+#include "sim/contract/cohort_triggers.hpp"
 #include "sim/contract/outcome_count.hpp"
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
@@ -48,7 +49,14 @@ class Entitlement {
   double measured_effect(size_t line, int cutoff) const;
   double tier_measured() const { return tier_measured_; }
   double tier_amount() const { return tier_amount_; }
+  const CohortTriggerOutcome& cohort_triggers() const { return cohorts_; }
+  // Share x max(0, measured fiscal savings by cutoff); 0 without a savings share.
+  double savings_share_at(int cutoff) const;
 
+ private:
+  void cap_per_participant(const std::vector<ArmHistory>& treated);
+
+ public:
  private:
   double deduction_rate(const TierTerms* tier, size_t line, int cutoff) const;
   static double rate(const EventCurve& events, const EnrolmentCurve& enrolled, int cutoff);
@@ -59,6 +67,10 @@ class Entitlement {
   EventCurve tier_treated_, tier_control_;
   double tier_measured_;
   double tier_amount_ = 0.0;
+  CohortTriggerOutcome cohorts_;
+  // With contract.cap_per_participant: the rate-card lines' value by cutoff month, each person's
+  // running total capped (capped_lines_[t], t < window); empty without the cap.
+  std::vector<double> capped_lines_;
 };
 
 struct ScheduleResult {

@@ -1,5 +1,7 @@
 #include "sim/contract/settle.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 #include "sim/contract/payments.hpp"
@@ -29,6 +31,10 @@ void record_outcomes(const ContractTerms& terms, const Entitlement& entitlement,
   }
   out.tier_measured = entitlement.tier_measured();
   out.tier_payment = terms.tiers.enabled ? entitlement.tier_amount() : 0.0;
+  out.cohort_pooled_improvement =
+      terms.cohort_triggers.enabled && !entitlement.cohort_triggers().cohorts.empty()
+          ? entitlement.cohort_triggers().pooled_improvement
+          : ContractOutcome::kNaN;
 }
 
 }  // namespace
@@ -40,7 +46,21 @@ void settle_contract(const ContractTerms& terms, const std::vector<ArmHistory>& 
     throw std::invalid_argument("settle_contract: drawdowns must have one entry per month of the horizon");
   }
   out.termination_month = termination_month;
-  const Entitlement entitlement(terms, treated, control);
+  // Eligibility by age at start: the contract only sees the eligible people (of both groups).
+  std::vector<ArmHistory> eligible_treated, eligible_control;
+  const std::vector<ArmHistory>* counted = &treated;
+  if (terms.age_eligibility) {
+    const auto eligible = [&](const ArmHistory& p) {
+      return p.age_at_start >= terms.min_age && p.age_at_start <= terms.max_age;
+    };
+    std::copy_if(treated.begin(), treated.end(), std::back_inserter(eligible_treated), eligible);
+    counted = &eligible_treated;
+    if (control != nullptr) {
+      std::copy_if(control->begin(), control->end(), std::back_inserter(eligible_control), eligible);
+      control = &eligible_control;
+    }
+  }
+  const Entitlement entitlement(terms, *counted, control);
   const ScheduleResult schedule =
       schedule_payments(terms, entitlement, termination_month, horizon, out.gross_payments);
   out.final_date = schedule.final_date;

@@ -36,6 +36,30 @@ struct TierTerms {
   double threshold = 0.0;
   std::vector<Tier> tiers;     // ascending `from`
   double baseline_rate = 0.0;  // contract.baseline.<measure> (DeductionKind::baseline)
+  bool relative = false;       // measured as a relative improvement (config.hpp TierPayoff)
+};
+
+// Share of measured fiscal savings (config.hpp SavingsShare). `measured[t]` = savings measured by
+// cutoff t (t < window), filled per path by the engine (measured_fiscal_savings); empty = none yet.
+struct SavingsShareTerms {
+  bool enabled = false;
+  double share = 0.0;
+  bool taxes = true;
+  std::vector<double> measured;
+};
+
+// Cohort triggers (config.hpp CohortTriggers), with the counting rule of `measure`.
+struct CohortTriggerTerms {
+  bool enabled = false;
+  CountRule rule;
+  int cohort_months = 12;
+  int follow_up_months = 12;
+  double threshold = 0.0;
+  double pooled_threshold = 0.0;
+  double price = 0.0;
+  double baseline_rate = 0.0;  // contract.baseline.<measure> (DeductionKind::baseline)
+  // Month cohort k is measured (and accrues): (k+1) * cohort_months + follow_up_months - 1.
+  int measured_month(int k) const { return (k + 1) * cohort_months + follow_up_months - 1; }
 };
 
 struct TrancheTerms {
@@ -44,12 +68,16 @@ struct TrancheTerms {
   std::optional<double> return_cap_annual;  // absent: uncapped (takes all that reaches it)
   double guarantee_share = 0.0;             // share of this tranche's nominal shortfall covered
   Budget guarantor = Budget::foundation;
+  bool repayable = true;  // false: a grant, never repaid, outside the pooled investor
 };
 
 struct FinanceTerms {
   double provider_share = 0.0;
   double investor_discount_rate = 0.08;
   std::vector<TrancheTerms> tranches = {TrancheTerms{}};  // most senior first; >= 1
+  double first_loss_max_investor_loss = 1.0;              // config.hpp Finance: 1 = no first-loss cover
+  double first_loss_cap_share = 0.0;
+  Budget first_loss_payer = Budget::foundation;
 };
 
 struct ContractTerms {
@@ -62,9 +90,22 @@ struct ContractTerms {
   DeductionKind deduction = DeductionKind::none;
   int control_group_size = 0;
   double cap_total = std::numeric_limits<double>::infinity();
+  double cap_per_participant = std::numeric_limits<double>::infinity();  // across rate-card lines
   double termination_probability_annual = 0.0;
   TierTerms tiers;
+  SavingsShareTerms savings_share;
+  CohortTriggerTerms cohort_triggers;
+  int cohorts = 0;  // ceil(enrolment_months / cohort_months) with cohort triggers
+  double baseline_drift_annual = 0.0;
+  bool age_eligibility = false;  // only participants aged [min_age, max_age] at enrolment count
+  int min_age = 0, max_age = 120;
+  // Factor on baseline rates at cutoff month t: (1 + drift)^(t/12).
+  double baseline_factor(int t) const;
   FinanceTerms finance;
+
+  // The last month whose outcomes can change the entitlement: payment dates run to the first
+  // date at or after it.
+  int last_accrual_month() const;
 };
 
 // Throws std::invalid_argument for combinations MODEL.md 12 forbids (baseline together with a

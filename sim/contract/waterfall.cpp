@@ -20,6 +20,10 @@ double distribute(const FinanceTerms& finance, const std::vector<double>& growth
     TrancheOutcome& tranche = out.tranches[i];
     const double drawn = terms.share * drawdown;
     tranche.drawdowns[m] = drawn;
+    if (!terms.repayable) {  // a grant: funds its share, receives nothing
+      out.grants[m] += drawn;
+      continue;
+    }
     double receipt = available;
     if (terms.return_cap_annual) {
       capital[i] = capital[i] * growth[i] + drawn;
@@ -66,7 +70,8 @@ void pay_guarantees(const FinanceTerms& finance, int settle_month, ContractOutco
   for (size_t i = 0; i < finance.tranches.size(); ++i) {
     TrancheOutcome& tranche = out.tranches[i];
     const double shortfall = std::max(0.0, tranche.total_drawn - tranche.total_received);
-    const double amount = finance.tranches[i].guarantee_share * shortfall;
+    const double amount =
+        finance.tranches[i].repayable ? finance.tranches[i].guarantee_share * shortfall : 0.0;
     if (amount <= 0.0 || settle_month < 0) continue;
     const size_t m = static_cast<size_t>(settle_month);
     tranche.guarantee_paid = amount;
@@ -77,6 +82,28 @@ void pay_guarantees(const FinanceTerms& finance, int settle_month, ContractOutco
     out.guarantee_paid += amount;
     out.guarantee_month = std::max(out.guarantee_month, settle_month);
   }
+}
+
+// First-loss cover (config.hpp Finance): tops the single investor up so that it loses at most
+// max_investor_loss of what it drew, up to cap_share of it, after any guarantee.
+void pay_first_loss(const FinanceTerms& finance, int settle_month, ContractOutcome& out) {
+  if (finance.first_loss_max_investor_loss >= 1.0 || finance.first_loss_cap_share <= 0.0 ||
+      settle_month < 0 || out.tranches.size() != 1)
+    return;
+  TrancheOutcome& investor = out.tranches.front();
+  const double drawn = investor.total_drawn;
+  const double shortfall = std::max(0.0, drawn - investor.total_received - investor.guarantee_paid);
+  const double cover = std::min(finance.first_loss_cap_share * drawn,
+                                std::max(0.0, shortfall - finance.first_loss_max_investor_loss * drawn));
+  if (cover <= 0.0) return;
+  const size_t m = static_cast<size_t>(settle_month);
+  investor.guarantee_paid += cover;
+  investor.guarantee_month = settle_month;
+  investor.flows[m] += cover;
+  out.guarantee_payments[static_cast<size_t>(finance.first_loss_payer)][m] += cover;
+  out.investor_flows[m] += cover;
+  out.guarantee_paid += cover;
+  out.guarantee_month = std::max(out.guarantee_month, settle_month);
 }
 
 }  // namespace
@@ -90,7 +117,7 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
   const size_t months = gross.size();
   for (auto& v : out.payer_payments) reset(v, months);
   for (auto& v : out.guarantee_payments) reset(v, months);
-  for (auto* v : {&out.provider_receipts, &out.retained_by_payers, &out.investor_drawdowns,
+  for (auto* v : {&out.provider_receipts, &out.retained_by_payers, &out.grants, &out.investor_drawdowns,
                   &out.investor_receipts, &out.investor_flows}) {
     reset(*v, months);
   }
@@ -124,8 +151,8 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
     for (size_t b = 0; b < static_cast<size_t>(kBudgetCount); ++b) {
       out.payer_payments[b][m] = payer_shares[b] * paid;
     }
-    out.investor_drawdowns[m] = drawdowns[m];
-    out.investor_flows[m] = out.investor_receipts[m] - drawdowns[m];
+    out.investor_drawdowns[m] = drawdowns[m] - out.grants[m];
+    out.investor_flows[m] = out.investor_receipts[m] - out.investor_drawdowns[m];
   }
   for (TrancheOutcome& tranche : out.tranches) {
     for (size_t m = 0; m < months; ++m) {
@@ -135,6 +162,7 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
     }
   }
   pay_guarantees(finance, std::max(final_payment_month, last_drawdown), out);
+  pay_first_loss(finance, std::max(final_payment_month, last_drawdown), out);
 }
 
 }  // namespace sisim

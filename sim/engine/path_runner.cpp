@@ -4,13 +4,17 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/contract/fiscal_savings.hpp"
 #include "sim/contract/investor_metrics.hpp"
+#include "sim/contract/outcome_count.hpp"
 #include "sim/contract/payments.hpp"
 #include "sim/contract/settle.hpp"
 #include "sim/contract/termination.hpp"
 #include "sim/contract/terms.hpp"
 #include "sim/engine/budget_account.hpp"
 #include "sim/engine/cancel.hpp"
+#include "sim/engine/funding_alternatives.hpp"
+#include "sim/engine/society_account.hpp"
 #include "sim/finance/irr.hpp"
 #include "sim/finance/npv.hpp"
 #include "sim/model/model.hpp"
@@ -29,6 +33,9 @@ struct PathRunner::Scratch {
   std::vector<double> investor_cash;
   std::array<std::vector<double>, kAccountBudgets> budget_net;
   std::vector<double> annual;
+  SocietyAccount society;
+  FundingAlternatives alternatives;
+  std::vector<double> society_annual;
 };
 
 namespace {
@@ -38,6 +45,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // rate-card metric measured against a control group; NaN when nothing is measured.
 double measured_effect_of(const ContractOutcome& o) {
   if (!std::isnan(o.tier_measured)) return o.tier_measured;
+  if (!std::isnan(o.cohort_pooled_improvement)) return o.cohort_pooled_improvement;
   for (double m : o.measured_effect)
     if (!std::isnan(m)) return m;
   return kNaN;
@@ -89,7 +97,128 @@ struct PathRunner::Impl {
     int enrolled, starts_t, starts_c, months_t, months_c, paid, measured, termination, recession, hr, clamped;
   } out{};
   int first_param = 0;
+  // Society's account and the funding alternatives (docs/MODEL.md 14-15).
+  struct {
+    int npv = -1;
+    std::array<int, kSocietyItems> items{};
+    std::array<int, kSocietyParties> parties{};
+  } society;
+  struct {
+    int own = -1, contract = -1, co = -1, fund = -1, costs = -1, municipal = -1, pub = -1, extra = -1;
+  } alt;
+  int fiscal_difference = -1, fiscal_measured = -1;  // with contract.savings_share only
+  void define_society_columns(ColumnSet& c);
+  void record_society(std::int64_t path, const PathParameters& pp, const ContractTerms& terms,
+                      const PathSimulation& sim, Scratch& s, ColumnSet& c) const;
 };
+
+void PathRunner::Impl::define_society_columns(ColumnSet& c) {
+  const std::string g = "/paths/society/";
+  society.npv = c.add({g + "npv", config.currency,
+                       "society's account at public.discount_rate: production value of the extra hours - "
+                       "programme costs + public services saved + distortion effect"});
+  const char* item_text[kSocietyItems] = {
+      "production value of the extra hours: extra gross wages x (1 + society.employer_cost_share)",
+      "minus the programme's costs", "public services saved (public.other_flows, all public budgets)",
+      "distortion effect: society.distortion_rate x public_total net (a cost when public spending rises)"};
+  for (int i = 0; i < kSocietyItems; ++i)
+    society.items[static_cast<size_t>(i)] = c.add(
+        {g + to_string(static_cast<SocietyItem>(i)), config.currency, std::string(item_text[i]) + " (NPV)"});
+  const char* party_text[kSocietyParties] = {
+      "participants: extra gross wages + benefits - income taxes",
+      "investor: receipts + guarantee - programme costs funded",
+      "provider: its share of the outcome payments",
+      "foundation: minus the outcome payments and guarantees it pays",
+      "grants: minus the programme costs funded by non-repayable tranches",
+      "employer costs: production value above the gross wage",
+      "distortion effect of net public spending"};
+  for (int p = 0; p < kSocietyParties; ++p)
+    society.parties[static_cast<size_t>(p)] =
+        c.add({g + "division/" + to_string(static_cast<SocietyParty>(p)), config.currency,
+               std::string(party_text[p]) + " (NPV at public.discount_rate)"});
+  const std::string a = "/paths/alternatives/";
+  alt.own =
+      c.add({a + "own_funding", config.currency,
+             "(b) the municipality funds the programme itself: its savings minus the programme costs (NPV)"});
+  alt.contract =
+      c.add({a + "outcome_contract", config.currency,
+             "(c) today's deal: the municipality's budget NPV (= /paths/budgets/municipality/npv)"});
+  if (config.alternatives.co_funding.enabled) {
+    alt.co = c.add({a + "co_funding", config.currency,
+                    "(d) a fund pays part of the costs (grant or conditional grant repaid from savings): the "
+                    "municipality's NPV"});
+    alt.fund = c.add({a + "co_funding_fund", config.currency, "(d) the fund's NPV: repayments minus grants"});
+  }
+  alt.costs =
+      c.add({a + "programme_costs", config.currency, "programme costs (NPV at public.discount_rate)"});
+  alt.municipal = c.add({a + "municipal_savings", config.currency,
+                         "the municipality's savings before outcome payments and guarantees (NPV)"});
+  alt.pub = c.add({a + "public_savings", config.currency,
+                   "the four public budgets' savings before outcome payments and guarantees (NPV)"});
+  alt.extra = c.add({a + "extra_outcomes", "events",
+                     "treated minus counterfactual events of the first rate-card line in the outcome window "
+                     "(the outcomes the programme causes); NaN without a rate card"});
+  if (config.contract.present && config.contract.savings_share.enabled) {
+    fiscal_difference = c.add({"/paths/outcomes/fiscal_difference", config.currency,
+                               "benefits paid minus income taxes, counterfactual minus treated arm, months < "
+                               "outcome window, from the budget account (nominal)"});
+    fiscal_measured = c.add({"/paths/outcomes/measured_fiscal_savings", config.currency,
+                             "the savings the contract measured at the last payment date (control group, "
+                             "else counterfactual arm)"});
+  }
+}
+
+void PathRunner::Impl::record_society(std::int64_t path, const PathParameters& pp, const ContractTerms& terms,
+                                      const PathSimulation& sim, Scratch& s, ColumnSet& c) const {
+  const double rate = pp.public_discount_rate;
+  const SocietyTerms society_terms{config.society.distortion_rate.value(s.draws),
+                                   config.society.employer_cost_share.value(s.draws)};
+  compute_society_account(society_terms, sim.treated, sim.counterfactual, s.net, s.budget_net[kPublicTotal],
+                          sim.investor_costs, s.contract, s.society);
+  c.set(society.npv, path, npv(s.society.total, rate));
+  for (int i = 0; i < kSocietyItems; ++i)
+    c.set(society.items[static_cast<size_t>(i)], path, npv(s.society.items[static_cast<size_t>(i)], rate));
+  for (int p = 0; p < kSocietyParties; ++p)
+    c.set(society.parties[static_cast<size_t>(p)], path,
+          npv(s.society.parties[static_cast<size_t>(p)], rate));
+
+  const CoFunding& co = config.alternatives.co_funding;
+  const CoFundingTerms co_terms{co.enabled, co.share_of_costs.value(s.draws), co.repayment_share_of_savings,
+                                co.repayment_start_month, co.repayment_months};
+  compute_funding_alternatives(co_terms, s.net, sim.investor_costs, s.alternatives);
+  c.set(alt.own, path, npv(s.alternatives.own_funding, rate));
+  c.set(alt.contract, path, npv(s.budget_net[static_cast<size_t>(Budget::municipality)], rate));
+  if (alt.co >= 0) {
+    c.set(alt.co, path, npv(s.alternatives.co_funding, rate));
+    c.set(alt.fund, path, npv(s.alternatives.fund, rate));
+  }
+  c.set(alt.costs, path, npv(sim.investor_costs, rate));
+  c.set(alt.municipal, path, npv(s.alternatives.municipal_savings, rate));
+  c.set(alt.pub, path, npv(s.alternatives.public_savings, rate));
+  double extra = kNaN;
+  if (terms.present && !terms.lines.empty()) {
+    const CountRule& rule = terms.lines.front().rule;
+    extra = static_cast<double>(EventCurve(sim.treated.people, rule, terms.window).total() -
+                                EventCurve(sim.counterfactual.people, rule, terms.window).total());
+  }
+  c.set(alt.extra, path, extra);
+  if (fiscal_difference >= 0) {
+    const bool taxes = terms.savings_share.taxes;
+    double difference = 0.0;
+    for (int m = 0; m < terms.window && m < s.net.months(); ++m)
+      for (int b = 0; b < kBudgetCount; ++b) {
+        const auto budget = static_cast<Budget>(b);
+        difference += s.net.at(budget, static_cast<int>(LineItem::benefit), m);
+        if (taxes)
+          difference += s.net.at(budget, static_cast<int>(LineItem::municipal_tax), m) +
+                        s.net.at(budget, static_cast<int>(LineItem::state_tax), m);
+      }
+    c.set(fiscal_difference, path, difference);
+    const auto& measured = terms.savings_share.measured;
+    const int at = std::min(s.contract.final_date, static_cast<int>(measured.size()) - 1);
+    c.set(fiscal_measured, path, measured.empty() || at < 0 ? kNaN : measured[static_cast<size_t>(at)]);
+  }
+}
 
 PathRunner::PathRunner(const Config& config, std::uint64_t seed)
     : impl_(std::make_unique<Impl>(config, seed)) {}
@@ -197,6 +326,7 @@ void PathRunner::define_columns(ColumnSet& c) {
   i.first_param = static_cast<int>(c.specs().size());
   for (const auto& u : i.config.uncertain)
     c.add({"/paths/params/" + u.path, "as configured", "sampled value of " + u.path + " on this path"});
+  i.define_society_columns(c);
 }
 
 std::shared_ptr<PathRunner::Scratch> PathRunner::make_scratch() const {
@@ -222,7 +352,7 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   i.sampler.sample_path(i.key, path_id, s.draws);
   const PathParameters pp = i.model.resolve(s.draws);
   simulate_regime(pp, horizon, i.key, path_id, s.sim.regime);
-  const ContractTerms terms = resolve_contract(i.config, s.draws);
+  ContractTerms terms = resolve_contract(i.config, s.draws);
   // The payer can end the contract only while it runs: months 0 .. its last payment date; a
   // stress test's contract.termination_month fixes the month on every path instead.
   const int contract_months = terms.present ? std::min(horizon, contract_last_date(terms) + 1) : 0;
@@ -241,6 +371,13 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
     simulate_control_group(i.model, pp, regime, terms.control_group_size, i.key, path_id, s.sim.scratch,
                            s.control, s.sim.stop);
     control = &s.control;
+  }
+
+  // A savings share is measured on the histories: against the control group, else the counterfactual.
+  if (terms.present && terms.savings_share.enabled) {
+    terms.savings_share.measured = measured_fiscal_savings(
+        s.sim.treated.people, control ? *control : s.sim.counterfactual.people, control != nullptr,
+        fiscal_costs(pp, terms.savings_share.taxes), terms.window);
   }
 
   // 3. Contract and finance.
@@ -304,7 +441,12 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   c.set(i.out.clamped, path, pp.gap_clamped ? 1.0 : 0.0);
   for (size_t p = 0; p < s.draws.size(); ++p) c.set(i.first_param + static_cast<int>(p), path, s.draws[p]);
 
-  // 6. Time series: exact block sums of the annual account, full series of the first paths.
+  // 6. Society's account and the funding alternatives, on the same path.
+  i.record_society(path, pp, terms, s.sim, s, c);
+
+  // 7. Time series: exact block sums of the annual account, full series of the first paths.
+  series.society_annual_of(s.society, s.society_annual);
+  series.add_society(block, path, s.society_annual);
   series.annual_of(s.net, s.annual);
   series.add_to_block(block, s.annual);
   if (series.keeps(path))

@@ -51,6 +51,26 @@ SeriesCollector::SeriesCollector(std::int64_t paths, int capacity, int months, i
   for (auto& b : budget_cum_) b.assign(kept * static_cast<size_t>(months_), 0.0);
   annual_kept_.assign(kept * static_cast<size_t>(annual_size()), 0.0);
   block_sums_.assign(static_cast<size_t>(blocks) * static_cast<size_t>(annual_size()), 0.0);
+  const auto society = static_cast<size_t>(years_ * kSocietyItems);
+  society_kept_.assign(kept * society, 0.0);
+  society_block_sums_.assign(static_cast<size_t>(blocks) * society, 0.0);
+}
+
+void SeriesCollector::society_annual_of(const SocietyAccount& account, std::vector<double>& annual) const {
+  annual.assign(static_cast<size_t>(years_ * kSocietyItems), 0.0);
+  for (int i = 0; i < kSocietyItems; ++i) {
+    const auto& monthly = account.items[static_cast<size_t>(i)];
+    for (int m = 0; m < months_ && m < static_cast<int>(monthly.size()); ++m)
+      annual[static_cast<size_t>((m / 12) * kSocietyItems + i)] += monthly[static_cast<size_t>(m)];
+  }
+}
+
+void SeriesCollector::add_society(std::int64_t block, std::int64_t path, const std::vector<double>& annual) {
+  double* sums = society_block_sums_.data() + static_cast<size_t>(block) * annual.size();
+  for (size_t k = 0; k < annual.size(); ++k) sums[k] += annual[k];
+  if (path < capacity_)
+    std::copy(annual.begin(), annual.end(),
+              society_kept_.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(path) * annual.size()));
 }
 
 void SeriesCollector::annual_of(const FlowTable& net, std::vector<double>& annual) const {
@@ -99,6 +119,8 @@ std::vector<SeriesCollector::Buffer> SeriesCollector::buffers() {
   for (auto& b : budget_cum_) out.push_back({&b, months_, false});
   out.push_back({&annual_kept_, annual_size(), false});
   out.push_back({&block_sums_, annual_size(), true});
+  out.push_back({&society_kept_, years_ * kSocietyItems, false});
+  out.push_back({&society_block_sums_, years_ * kSocietyItems, true});
   return out;
 }
 
@@ -138,6 +160,23 @@ SeriesSummary SeriesCollector::finish(std::vector<std::string> item_names) const
       p05[k] = bands[idx * 2];
       p95[k] = bands[idx * 2 + 1];
     }
+  }
+
+  // Society's account: the same two mechanisms on its own lines.
+  for (int i = 0; i < kSocietyItems; ++i)
+    s.society_item_names.emplace_back(to_string(static_cast<SocietyItem>(i)));
+  const size_t society = static_cast<size_t>(years_ * kSocietyItems);
+  s.society_mean.assign(society, 0.0);
+  for (size_t blk = 0; blk < blocks; ++blk)
+    for (size_t k = 0; k < society; ++k) s.society_mean[k] += society_block_sums_[blk * society + k];
+  for (double& v : s.society_mean) v /= static_cast<double>(paths_);
+  const std::vector<double> society_bands =
+      column_quantiles(society_kept_, capacity_, static_cast<int>(society), band);
+  s.society_p05.resize(society);
+  s.society_p95.resize(society);
+  for (size_t k = 0; k < society; ++k) {
+    s.society_p05[k] = society_bands[k * 2];
+    s.society_p95[k] = society_bands[k * 2 + 1];
   }
   return s;
 }

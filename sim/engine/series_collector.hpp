@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/engine/budget_account.hpp"
+#include "sim/engine/society_account.hpp"
 
 namespace sisim {
 
@@ -25,6 +26,10 @@ struct SeriesSummary {
   std::array<std::vector<double>, kAccountBudgets> annual_p05;
   std::array<std::vector<double>, kAccountBudgets> annual_p95;
   std::int64_t fan_paths = 0;
+  // Society's account by year and line (SocietyItem order): mean over all paths, P5/P95 over the
+  // fan-chart paths; [years x kSocietyItems].
+  std::vector<std::string> society_item_names;
+  std::vector<double> society_mean, society_p05, society_p95;
 };
 
 class SeriesCollector {
@@ -43,6 +48,11 @@ class SeriesCollector {
                  const std::vector<double>& annual);
   // Adds one path's annual account to its block's sums (one worker per block).
   void add_to_block(std::int64_t block, const std::vector<double>& annual);
+
+  // Society's account of one path by year and line, [years x kSocietyItems]; then, as for the
+  // budgets, added to its block's sums and kept for the bands if the path is kept.
+  void society_annual_of(const SocietyAccount& account, std::vector<double>& annual) const;
+  void add_society(std::int64_t block, std::int64_t path, const std::vector<double>& annual);
 
   SeriesSummary finish(std::vector<std::string> item_names) const;
 
@@ -64,6 +74,8 @@ class SeriesCollector {
   std::array<std::vector<double>, kAccountBudgets> budget_cum_;  // [capacity x months]
   std::vector<double> annual_kept_;                              // [capacity x annual_size]
   std::vector<double> block_sums_;                               // [blocks x annual_size]
+  std::vector<double> society_kept_;                             // [capacity x years x society items]
+  std::vector<double> society_block_sums_;                       // [blocks x years x society items]
 };
 
 }  // namespace sisim

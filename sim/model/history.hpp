@@ -15,6 +15,7 @@ struct ArmHistory {
   int enrol_month = 0;
   int segment = 0;
   int exit_month = -1;            // first month in X; -1 if never within the horizon
+  int age_at_start = -1;          // whole years at enrolment; -1 if the segment states no age
   std::vector<Spell> employment;  // chronological, non-overlapping, non-adjacent
 };
 

@@ -286,6 +286,8 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
   out.result_grant_eligible = seg.result_grant_eligible &&
                               out.hours_fraction * grant.full_time_hours_per_week >= grant.min_hours_per_week;
   out.integration_months_at_enrolment = seg.integration_months_at_enrolment;
+  out.age_min = seg.age_min;
+  out.age_max = seg.age_max;
 
   const double y = out.wage_monthly * out.hours_fraction;
   const MonthTax t{pp.labour_market_contribution, pp.state_bottom_rate, pp.allowance_monthly,

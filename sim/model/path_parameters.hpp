@@ -67,6 +67,7 @@ struct SegmentParameters {
   // hours_fraction x full_time_hours_per_week >= min_hours_per_week.
   bool result_grant_eligible = false;
   int integration_months_at_enrolment = 0;
+  int age_min = -1, age_max = -1;        // age at enrolment, uniform on [min, max]; -1: not stated
   std::vector<double> other_on_benefit;  // per public.other_flows entry (segment overrides applied)
   std::vector<double> other_employed;
 

@@ -28,7 +28,7 @@ bool stopped(const std::atomic<bool>* stop) {
 // Who a person is: enrolment, segment (categorical by inversion on the cumulative shares) and exit
 // month (geometric in the exit hazard, shared by both arms).
 struct Person {
-  int enrol = 0, segment = 0, exit_transitions = 0, limit = 0;
+  int enrol = 0, segment = 0, exit_transitions = 0, limit = 0, age = -1;
 };
 
 Person draw_person(const PathParameters& pp, int i, int n, const rng::Key& key, std::uint64_t path,
@@ -54,12 +54,21 @@ Person draw_person(const PathParameters& pp, int i, int n, const rng::Key& key, 
                                  rng::UniformStream(key, path, idx, streams.exit).at(0), lambda_x, cap)
                            : cap;
   p.limit = std::min(pp.horizon_months, p.enrol + std::min(p.exit_transitions, cap));
+  // Age at enrolment (only where the segment states one): the segment stream's second uniform, so
+  // no other draw moves.
+  const SegmentParameters& seg = pp.segments[static_cast<size_t>(p.segment)];
+  if (seg.age_min >= 0) {
+    const double u = rng::UniformStream(key, path, idx, streams.segment).at(1);
+    const int span = seg.age_max - seg.age_min + 1;
+    p.age = seg.age_min + std::min(span - 1, static_cast<int>(u * span));
+  }
   return p;
 }
 
 void start_history(ArmHistory& h, const Person& p, int horizon) {
   h.enrol_month = p.enrol;
   h.segment = p.segment;
+  h.age_at_start = p.age;
   h.exit_month = p.enrol + p.exit_transitions < horizon ? p.enrol + p.exit_transitions : -1;
   h.employment.clear();
 }
@@ -84,6 +93,7 @@ void prepare_arm(ArmResult& arm, int people, int months, int items) {
   arm.job_starts = arm.result_grants = 0;
   arm.employed_count.assign(static_cast<size_t>(months), 0.0);
   arm.benefit_count.assign(static_cast<size_t>(months), 0.0);
+  arm.earnings.assign(static_cast<size_t>(months), 0.0);
 }
 
 void add_totals(ArmResult& arm, const detail::ArmTotals& t) {
@@ -177,9 +187,11 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
       book_monthly(arm.flows, Budget::municipality, grant_item, -1.0, dated, grants, months);
     }
   }
+  const double wage = seg.wage_monthly * seg.hours_fraction;
   for (int m = 0; m < months; ++m) {
     arm.benefit_count[static_cast<size_t>(m)] += nb[static_cast<size_t>(m)];
     arm.employed_count[static_cast<size_t>(m)] += employed[m];
+    arm.earnings[static_cast<size_t>(m)] += wage * employed[m];
   }
 }
 

@@ -24,6 +24,7 @@ struct ArmResult {
   int result_grants = 0;               // result grants paid (once per eligible person at most)
   std::vector<double> employed_count;  // per month: people in E
   std::vector<double> benefit_count;   // per month: people in B
+  std::vector<double> earnings;        // per month: gross wages earned (society's account, MODEL.md 14)
 };
 
 struct PathSimulation {

@@ -94,6 +94,18 @@ inline ReportInput synthetic_input(std::size_t paths = 4000) {
       synthetic_fan("public_total", months, net(12.0e6),
                     [](int m) { return 3.0e4 * std::sqrt(m * 1.0) * 8; })};
   in.budget_accounts = {synthetic_account("municipality", 15, 1.2e6)};
+  // Society's account and the alternatives: own funding = the municipality's NPV plus a margin the
+  // outcome contract pays the investor (so (c) - (b) = -0.5 M on average).
+  analysis::ColumnMap society;
+  for (std::size_t i = 0; i < paths; ++i) {
+    society["/paths/society/npv"].push_back(pub.values[i] + 2.0e6);
+    society["/paths/alternatives/outcome_contract"].push_back(muni.values[i]);
+    society["/paths/alternatives/own_funding"].push_back(muni.values[i] + 0.5e6 +
+                                                         0.3e6 * in.investor_npv[i] / 4.5e6);
+  }
+  in.society = analysis::summarize_society(society);
+  in.society_lines = {"production_value", "programme_costs", "public_services", "distortion"};
+  in.society_annual = {{1.0e6, -3.0e6, 0.0, 0.0}, {2.0e6, -1.0e6, 0.0, 0.0}};
   return in;
 }
 

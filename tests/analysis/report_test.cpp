@@ -110,3 +110,24 @@ TEST(Report, MismatchedParameterColumnIsANoteNotACrash) {
 
 }  // namespace
 }  // namespace sisim::report
+
+namespace sisim::report {
+namespace {
+
+TEST(ReportSociety, ShowsTheAlternativesAndTheRiskTransfer) {
+  ReportInput in;
+  analysis::ColumnMap c;
+  c["/paths/society/npv"] = {10e6, 20e6, 30e6, 40e6};
+  c["/paths/alternatives/own_funding"] = {5e6, 5e6, 5e6, 5e6};
+  c["/paths/alternatives/outcome_contract"] = {4e6, 6e6, 3e6, 3e6};
+  in.society = analysis::summarize_society(c);
+  const std::string html = render_report(in);
+  EXPECT_NE(html.find("(b) the municipality funds it itself"), std::string::npos);
+  EXPECT_NE(html.find("Cost of moving the risk to the investor"), std::string::npos);
+  EXPECT_NE(html.find("1.00 million DKK"), std::string::npos);  // |mean of (c) - (b)| = 1 M
+  ReportInput old;
+  EXPECT_NE(render_report(old).find("has no society"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sisim::report

@@ -1,0 +1,96 @@
+#include "sim/engine/society_account.hpp"
+
+#include "sim/engine/budget_account.hpp"
+
+namespace sisim {
+
+const char* to_string(SocietyItem item) {
+  switch (item) {
+    case SocietyItem::production_value:
+      return "production_value";
+    case SocietyItem::programme_costs:
+      return "programme_costs";
+    case SocietyItem::public_services:
+      return "public_services";
+    case SocietyItem::distortion:
+      return "distortion";
+  }
+  return "?";
+}
+
+const char* to_string(SocietyParty party) {
+  switch (party) {
+    case SocietyParty::participants:
+      return "participants";
+    case SocietyParty::investor:
+      return "investor";
+    case SocietyParty::provider:
+      return "provider";
+    case SocietyParty::foundation:
+      return "foundation";
+    case SocietyParty::grants:
+      return "grants";
+    case SocietyParty::employer_costs:
+      return "employer_costs";
+    case SocietyParty::distortion:
+      return "distortion";
+  }
+  return "?";
+}
+
+namespace {
+
+double at_or_zero(const std::vector<double>& v, int m) {
+  return m < static_cast<int>(v.size()) ? v[static_cast<size_t>(m)] : 0.0;
+}
+
+// Net (counterfactual minus treated cost) of one line item over every budget in month m.
+double item_net(const FlowTable& net, LineItem item, int m) {
+  double s = 0.0;
+  for (int b = 0; b < kBudgetCount; ++b) s += net.at(static_cast<Budget>(b), static_cast<int>(item), m);
+  return s;
+}
+
+}  // namespace
+
+void compute_society_account(const SocietyTerms& terms, const ArmResult& treated,
+                             const ArmResult& counterfactual, const FlowTable& net,
+                             const std::vector<double>& public_net,
+                             const std::vector<double>& programme_costs, const ContractOutcome& contract,
+                             SocietyAccount& out) {
+  const int months = net.months();
+  for (auto& v : out.items) v.assign(static_cast<size_t>(months), 0.0);
+  for (auto& v : out.parties) v.assign(static_cast<size_t>(months), 0.0);
+  out.total.assign(static_cast<size_t>(months), 0.0);
+  auto item = [&](SocietyItem i) -> std::vector<double>& { return out.items[static_cast<size_t>(i)]; };
+  auto party = [&](SocietyParty p) -> std::vector<double>& { return out.parties[static_cast<size_t>(p)]; };
+  const auto public_budgets = static_cast<int>(Budget::other_municipalities);
+  for (int m = 0; m < months; ++m) {
+    const auto k = static_cast<size_t>(m);
+    const double extra_wages = at_or_zero(treated.earnings, m) - at_or_zero(counterfactual.earnings, m);
+    double services = 0.0;  // public.other_flows are taken as real services (docs/MODEL.md 14)
+    for (int b = 0; b <= public_budgets; ++b)
+      for (int i = kFixedLineItems; i < net.items(); ++i) services += net.at(static_cast<Budget>(b), i, m);
+    const double distortion = terms.distortion_rate * at_or_zero(public_net, m);
+    const double costs = at_or_zero(programme_costs, m);
+    item(SocietyItem::production_value)[k] = (1.0 + terms.employer_cost_share) * extra_wages;
+    item(SocietyItem::programme_costs)[k] = -costs;
+    item(SocietyItem::public_services)[k] = services;
+    item(SocietyItem::distortion)[k] = distortion;
+    out.total[k] = (1.0 + terms.employer_cost_share) * extra_wages - costs + services + distortion;
+
+    // The division, from cash flows: the participants lose the benefit the budgets save and pay
+    // the taxes they gain, so their gain is wages minus those two net lines.
+    party(SocietyParty::participants)[k] = extra_wages - item_net(net, LineItem::benefit, m) -
+                                           item_net(net, LineItem::municipal_tax, m) -
+                                           item_net(net, LineItem::state_tax, m);
+    party(SocietyParty::investor)[k] = at_or_zero(contract.investor_flows, m);
+    party(SocietyParty::provider)[k] = at_or_zero(contract.provider_receipts, m);
+    party(SocietyParty::foundation)[k] = net.budget_month(Budget::foundation, m);
+    party(SocietyParty::grants)[k] = -at_or_zero(contract.grants, m);
+    party(SocietyParty::employer_costs)[k] = terms.employer_cost_share * extra_wages;
+    party(SocietyParty::distortion)[k] = distortion;
+  }
+}
+
+}  // namespace sisim
