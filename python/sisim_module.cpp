@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/alternatives.hpp"
 #include "config/loader.hpp"
 #include "config/pricing.hpp"
 #include "config/stress.hpp"
@@ -30,6 +31,7 @@
 #include "sim/cli/price_solver.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/run_checks.hpp"
+#include "sim/cli/society_file.hpp"
 #include "sim/cli/stress_compare.hpp"
 #include "sim/cli/stress_file.hpp"
 #include "sim/cli/stress_run.hpp"
@@ -133,6 +135,31 @@ void write_run_file(const RunResult& r, const std::string& path, bool force,
                          cli::headline_rows(r.scenario->config, r.run));
 }
 
+// One summary as the dict of its /summary datasets.
+py::dict summary_dict(const analysis::Summary& s) {
+  py::dict d;
+  d["mean"] = s.mean;
+  d["sd"] = s.sd;
+  d["se"] = s.se_mean;
+  d["quantiles"] = std::vector<double>(s.quantiles.begin(), s.quantiles.end());
+  d["quantile_se"] = std::vector<double>(s.quantile_se.begin(), s.quantile_se.end());
+  d["quantile_levels"] =
+      std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end());
+  d["p_loss"] = s.p_loss;
+  d["p_loss_se"] = s.p_loss_se;
+  d["var_05"] = s.var_05;
+  d["es_05"] = s.es_05;
+  d["var_01"] = s.var_01;
+  d["es_01"] = s.es_01;
+  d["var_05_se"] = s.var_05_se;
+  d["es_05_se"] = s.es_05_se;
+  d["var_01_se"] = s.var_01_se;
+  d["es_01_se"] = s.es_01_se;
+  d["n"] = static_cast<double>(s.n);
+  d["n_nan"] = static_cast<double>(s.n_nan);
+  return d;
+}
+
 // The statistics of /summary/<group> (docs/HDF5.md) for each metric row the run file holds, in
 // the file's order (the scenario's metric rows, sim/results/summary_spec).
 py::list summaries(const RunResult& r) {
@@ -140,28 +167,26 @@ py::list summaries(const RunResult& r) {
   for (const auto& row : cli::headline_rows(r.scenario->config, r.run).metrics)
     groups.emplace_back(row.spec.group, row.summary);
   py::list out;
-  for (const auto& [group, s] : groups) {
-    py::dict d;
-    d["mean"] = s.mean;
-    d["sd"] = s.sd;
-    d["se"] = s.se_mean;
-    d["quantiles"] = std::vector<double>(s.quantiles.begin(), s.quantiles.end());
-    d["quantile_se"] = std::vector<double>(s.quantile_se.begin(), s.quantile_se.end());
-    d["quantile_levels"] =
-        std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end());
-    d["p_loss"] = s.p_loss;
-    d["p_loss_se"] = s.p_loss_se;
-    d["var_05"] = s.var_05;
-    d["es_05"] = s.es_05;
-    d["var_01"] = s.var_01;
-    d["es_01"] = s.es_01;
-    d["var_05_se"] = s.var_05_se;
-    d["es_05_se"] = s.es_05_se;
-    d["var_01_se"] = s.var_01_se;
-    d["es_01_se"] = s.es_01_se;
-    d["n"] = static_cast<double>(s.n);
-    d["n_nan"] = static_cast<double>(s.n_nan);
-    out.append(py::make_tuple(group, d));
+  for (const auto& [group, s] : groups) out.append(py::make_tuple(group, summary_dict(s)));
+  // Society's account and the funding alternatives, as write_society files them under /summary.
+  if (const auto society = analysis::summarize_society(cli::society_columns(r.run))) {
+    const auto scalars = [&out](const std::string& group,
+                                std::initializer_list<std::pair<const char*, double>> values) {
+      py::dict d;
+      for (const auto& [name, value] : values) d[name] = value;
+      out.append(py::make_tuple(group, d));
+    };
+    const auto full = [&out](const std::string& group, const analysis::Summary& s) {
+      out.append(py::make_tuple(group, summary_dict(s)));
+    };
+    full("society/npv", society->society);
+    for (const auto& d : society->division)
+      scalars("society/division/" + d.name, {{"mean", d.mean}, {"se", d.se}});
+    for (const auto& a : society->alternatives) full("alternatives/" + a.name, a.summary);
+    scalars("alternatives/risk_transfer", {{"mean", society->risk_transfer.mean},
+                                           {"se", society->risk_transfer.se},
+                                           {"p_contract_better", society->risk_transfer.p_greater},
+                                           {"p_contract_better_se", society->risk_transfer.p_greater_se}});
   }
   return out;
 }

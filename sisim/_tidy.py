@@ -38,17 +38,33 @@ SWEEP_STATS = (("mean", "se"), ("sd", None), ("p05", None), ("p50", None), ("p95
 
 def summary_rows(metric, stats):
     """Tidy rows (metric, statistic, value, se) from one /summary/<metric> group given as a dict
-    of its datasets (scalars, and arrays for quantiles/quantile_se)."""
+    of its datasets (scalars, and arrays for quantiles/quantile_se). A group with other statistics
+    (e.g. /summary/alternatives/risk_transfer: mean, p_contract_better) gives each scalar as a row,
+    its SE from the dataset of the same name + "_se" where there is one."""
     nan = math.nan
-    rows = [(metric, "mean", float(stats["mean"]), float(stats["se"])),
-            (metric, "sd", float(stats["sd"]), nan)]
-    levels = [round(float(x), 6) for x in stats.get("quantile_levels", QUANTILE_LEVELS)]
-    if levels != list(QUANTILE_LEVELS):
-        raise ValueError(f"unexpected quantile levels {levels} for {metric}")
-    for name, q, qse in zip(QUANTILE_NAMES, stats["quantiles"], stats["quantile_se"]):
-        rows.append((metric, name, float(q), float(qse)))
+    rows, used = [], {"quantile_levels"}
+
+    def row(name, se_name):
+        if name in stats:
+            se = float(stats[se_name]) if se_name and se_name in stats else nan
+            rows.append((metric, name, float(stats[name]), se))
+            used.update({name, se_name})
+
+    row("mean", "se")
+    row("sd", None)
+    if "quantiles" in stats:
+        levels = [round(float(x), 6) for x in stats.get("quantile_levels", QUANTILE_LEVELS)]
+        if levels != list(QUANTILE_LEVELS):
+            raise ValueError(f"unexpected quantile levels {levels} for {metric}")
+        for name, q, qse in zip(QUANTILE_NAMES, stats["quantiles"], stats["quantile_se"]):
+            rows.append((metric, name, float(q), float(qse)))
+        used.update({"quantiles", "quantile_se"})
     for name, se_name in _TAIL:
-        rows.append((metric, name, float(stats[name]), float(stats[se_name]) if se_name else nan))
+        row(name, se_name)
+    emitted = {r[1] for r in rows}  # p05/p50/p95 are also stored as scalars (the sweep's names)
+    for name in sorted(stats):
+        if name not in used | emitted and not name.endswith("_se") and getattr(stats[name], "ndim", 0) == 0:
+            row(name, name + "_se")
     return rows
 
 
