@@ -14,6 +14,7 @@
 #include "sim/cli/report_reader.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/stress_file.hpp"
+#include "sim/cli/summary_table.hpp"
 #include "sim/cli/sweep_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -25,9 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   using namespace sisim::cli;
   try {
-    std::string title;
-    const auto rows = read_headline_rows(path, title);
-    volatile std::size_t n = format_summary_table(rows, title).size() + format_summary_csv(rows).size();
+    const SummaryDocument doc = read_summary_document(path);
+    volatile std::size_t n = format_summary_table(doc).size() + format_summary_csv(doc).size();
     (void)n;
   } catch (const std::exception&) {
   }
