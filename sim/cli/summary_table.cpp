@@ -102,7 +102,8 @@ std::string format_summary_table(const SummaryDocument& doc) {
     for (const auto& n : doc.notes) out += "note: " + n + "\n";
   }
   out += "(\xC2\xB1 = Monte Carlo standard error; money in " + doc.currency +
-         ", nominal, NPVs discounted to month 0; VaR 5 % is the P5 column and ES 5 % the mean of the\n"
+         " on the price basis of the deal terms, NPVs discounted to month 0; VaR 5 % is the P5 column and ES "
+         "5 % the mean of the\n"
          " worst 5 % of paths, both in the metric's own units: a loss shows as a negative IRR or NPV, a MOIC "
          "below 1)\n";
   return out;

@@ -78,7 +78,18 @@ std::vector<std::string> tranche_names_in_order(const Config& c) {
 std::vector<Term> deal_terms(const Config& c) {
   std::vector<Term> t;
   const std::string& cur = c.currency;
-  t.push_back({"currency", cur + " (nominal: every amount in the scenario and the results)"});
+  // The price basis (MODEL.md 8): outcome prices and the investor's flows are nominal; public
+  // budgets under dated rules are at the rule sets' price level, indexed as the scenario says.
+  const Rules& rules = c.public_.rules;
+  if (!rules.present) {
+    t.push_back({"currency", cur + " (nominal: every amount as the scenario states it)"});
+  } else {
+    t.push_back(
+        {"currency",
+         cur + ": outcome prices and the investor's flows nominal; public budgets at the prices of the " +
+             rules.family + " rule sets, amounts after the last set indexed at " +
+             param_text(rules.indexation_annual, true) + " a year (0: real terms at the last set's prices)"});
+  }
   t.push_back({"cohort", std::to_string(c.cohort.size) + " places, fill rate " +
                              param_text(c.cohort.fill_rate, true) + ", enrolled over " +
                              std::to_string(c.cohort.enrolment_months) + " months"});
