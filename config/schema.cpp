@@ -132,6 +132,16 @@ Config read_config(Reader& r, const YNode& root) {
     r.error(rec->where, "labour_market.recession.start_month: must be < simulation.horizon_months");
   check_horizon(r, root, c);
   check_discount_rates(r, c);
+  // The measured fiscal difference of a savings share is built from each segment's undated
+  // monthly amounts; under dated rules those amounts change month by month, so the payment would
+  // be wrong. Refused until the fiscal difference follows the rules (issue 14/15 notes).
+  if (c.contract.savings_share.enabled && c.public_.rules.present)
+    if (const YNode* k = root.find("contract"); k && k->is_map())
+      if (const YNode* ss = k->find("savings_share"))
+        r.error(ss->where,
+                "contract.savings_share: not yet available with dated rules (public.rules): the measured "
+                "fiscal difference uses undated amounts; give the benefit and tax numbers in the scenario "
+                "instead of public.rules");
   if (c.contract.eligibility.enabled)
     for (const Segment& s : c.cohort.segments)
       if (s.age_min < 0)
