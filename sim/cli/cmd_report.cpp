@@ -89,8 +89,16 @@ report::ReportInput read_report_input(const std::string& path) {
   in.investor_irr = column("/paths/investor/irr");
   in.investor_moic = column("/paths/investor/moic");
   in.investor_npv = column("/paths/investor/npv");
-  const auto loss = column("/paths/investor/loss/nominal");  // as the path decided it
-  in.investor_loss.assign(loss.begin(), loss.end());
+  // As the path decided it: a 0/1 flag. A forged value (256, NaN) must be refused, not
+  // converted (converting an out-of-range double to uint8_t is undefined; found by the fuzzer).
+  const auto loss = column("/paths/investor/loss/nominal");
+  in.investor_loss.reserve(loss.size());
+  for (double flag : loss) {
+    if (flag != 0.0 && flag != 1.0)
+      throw io::IoError("dataset '/paths/investor/loss/nominal' in '" + path + "' holds " +
+                        std::to_string(flag) + ", not a 0/1 flag (damaged or forged file)");
+    in.investor_loss.push_back(static_cast<std::uint8_t>(flag));
+  }
   in.investor_cumulative_cash = read_fan(r, "/timeseries/investor/cumulative_cash", "investor", -1);
   const auto months = static_cast<std::int64_t>(in.investor_cumulative_cash.months.size());
   if (const Config config = config_of_file(path);

@@ -47,6 +47,12 @@ TEST(ForgedHdf5, RunFilesWithInconsistentContentAreRefused) {
   const std::vector<Forgery> corpus = {
       {"short_column", [&](H5Forge& f) { f.doubles("/paths/investor/loss/nominal", {10}, ten); },
        "has shape [10], expected [40]", false},
+      // A loss flag that is not 0/1 (found by the HDF5 fuzzer: converting 256 to a byte is UB).
+      {"loss_flag_256",
+       [&](H5Forge& f) {
+         f.doubles("/paths/investor/loss/nominal", {kPaths}, std::vector<double>(kPaths, 256.0));
+       },
+       "not a 0/1 flag", false},
       {"long_column", [&](H5Forge& f) { f.doubles("/paths/investor/irr", {100}, hundred); },
        "has shape [100], expected [40]", false},
       {"param_column_2d",
