@@ -26,9 +26,18 @@ cp tests/data/config/bad/*.yaml tests/data/config/good/*.yaml "$corpus"/
 find scenarios -name '*.yaml' -exec cp {} "$corpus"/ \;
 [ -d tests/data/config/fuzz_regressions ] && cp tests/data/config/fuzz_regressions/* "$corpus"/ 2>/dev/null || true
 
+# CI fuzzes a fixed number of inputs from a fixed seed (FUZZ_SEED; FUZZ_RUNS_CONFIG, FUZZ_RUNS_HDF5),
+# so a red CI is a bug anyone can replay; without FUZZ_SEED each target runs SECONDS from a random seed.
+config_limit=(-max_total_time="$seconds")
+hdf5_limit=(-max_total_time="$seconds")
+if [ -n "${FUZZ_SEED:-}" ]; then
+  config_limit=(-seed="$FUZZ_SEED" -runs="${FUZZ_RUNS_CONFIG:-6000}")
+  hdf5_limit=(-seed="$FUZZ_SEED" -runs="${FUZZ_RUNS_HDF5:-300}")
+fi
+
 # Deep nesting must give an error, not a stack overflow: the default 8 MB stack is what users have.
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
-  "$build_dir/fuzz/config_fuzzer" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  "$build_dir/fuzz/config_fuzzer" "$corpus" "${config_limit[@]}" -timeout=10 -rss_limit_mb=2048 \
   -max_len=16384 -print_final_stats=1 -artifact_prefix="$artifacts/" 2>&1 | tail -n 40
 
 # The HDF5 readers, seeded with small real files of every kind (run, stress, sweep slice).
@@ -41,5 +50,5 @@ sisim="$build_dir/sisim"
 "$sisim" sweep scenarios/sweeps/effect-by-price.yaml -o "$h5corpus/sweep.h5" --points 0:2 --paths 8 --quiet \
   --force >/dev/null
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
-  "$build_dir/fuzz/hdf5_fuzzer" "$h5corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+  "$build_dir/fuzz/hdf5_fuzzer" "$h5corpus" "${hdf5_limit[@]}" -timeout=20 -rss_limit_mb=2048 \
   -max_len=2097152 -print_final_stats=1 -artifact_prefix="$artifacts/hdf5-" 2>&1 | tail -n 40
