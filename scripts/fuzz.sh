@@ -31,8 +31,8 @@ find scenarios -name '*.yaml' -exec cp {} "$corpus"/ \;
 config_limit=(-max_total_time="$seconds")
 hdf5_limit=(-max_total_time="$seconds")
 if [ -n "${FUZZ_SEED:-}" ]; then
-  config_limit=(-seed="$FUZZ_SEED" -runs="${FUZZ_RUNS_CONFIG:-6000}")
-  hdf5_limit=(-seed="$FUZZ_SEED" -runs="${FUZZ_RUNS_HDF5:-300}")
+  config_limit=(-seed="$FUZZ_SEED" -runs="${FUZZ_RUNS_CONFIG:-60000}")
+  hdf5_limit=(-seed="$FUZZ_SEED" -runs="${FUZZ_RUNS_HDF5:-3000}")
 fi
 
 # Deep nesting must give an error, not a stack overflow: the default 8 MB stack is what users have.
