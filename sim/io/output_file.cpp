@@ -72,7 +72,8 @@ std::size_t longest_temporary_name(const std::string& target) {
 
 std::string temporary_name_for(const std::string& target) {
   static std::atomic<unsigned> counter{0};
-  const std::string name = temporary_prefix(target) + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  const std::string name =
+      temporary_prefix(target) + std::to_string(::getpid()) + "-" + std::to_string(counter++);
   return (fs::path(detail::folder_of(target)) / name).string();
 }
 
@@ -134,7 +135,7 @@ void check_output_path(const std::string& path, bool force) {
                   std::to_string(longest_temporary_name(path)) + " bytes, and this folder allows " +
                   std::to_string(name_max) + "; use a name of at most " +
                   std::to_string(name_max - static_cast<long>(longest_temporary_name(path) -
-                                                               target.filename().string().size())) +
+                                                              target.filename().string().size())) +
                   " bytes");
   // Probe: the folder must accept a new file under the temporary name the writer will use
   // (read-only mounts, full inode tables and quota show up here, not after the run).
@@ -146,7 +147,8 @@ void check_output_path(const std::string& path, bool force) {
 }
 
 bool same_file(const std::string& a, const std::string& b) {
-  struct stat sa {}, sb {};
+  struct stat sa {
+  }, sb{};
   if (::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
   std::error_code ec1, ec2;

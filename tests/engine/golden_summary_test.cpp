@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/stats/statistics.hpp"
 #include "config/loader.hpp"
 #include "sim/engine/engine.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim {
 namespace {

@@ -5,12 +5,12 @@
 
 #include <cmath>
 
-#include "sim/finance/npv.hpp"
 #include "engine_test_util.hpp"
 #include "sim/engine/budget_account.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/engine/funding_alternatives.hpp"
 #include "sim/engine/society_account.hpp"
+#include "sim/finance/npv.hpp"
 #include "sim/model/model.hpp"
 #include "sim/model/path_simulation.hpp"
 #include "sim/rng/philox.hpp"
