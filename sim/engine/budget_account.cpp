@@ -26,14 +26,17 @@ void compute_budget_account(const FlowTable& treated, const FlowTable& counterfa
   }
 }
 
+std::pair<int, int> account_budget_range(int account_budget) {
+  if (account_budget == kPublicTotal) return {0, static_cast<int>(Budget::other_municipalities)};
+  return {account_budget, account_budget};
+}
+
 void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& out) {
   const int months = net.months();
   out.assign(static_cast<size_t>(months), 0.0);
   // public_total: the four public budgets; transfers between them (equalisation, result grant)
   // cancel here by construction.
-  const int first = account_budget == kPublicTotal ? 0 : account_budget;
-  const int last =
-      account_budget == kPublicTotal ? static_cast<int>(Budget::other_municipalities) : account_budget;
+  const auto [first, last] = account_budget_range(account_budget);
   for (int b = first; b <= last; ++b)
     for (int m = 0; m < months; ++m)
       out[static_cast<size_t>(m)] += net.budget_month(static_cast<Budget>(b), m);

@@ -3,6 +3,7 @@
 // item and month, what the programme saves it (counterfactual cost minus treated cost) less what
 // it pays out (outcome payments, guarantee). Positive = the budget is better off.
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "config/config.hpp"
@@ -22,6 +23,10 @@ using PaymentsByBudget = std::array<std::vector<double>, kBudgetCount>;
 void compute_budget_account(const FlowTable& treated, const FlowTable& counterfactual,
                             const PaymentsByBudget& outcome_payments,
                             const PaymentsByBudget& guarantee_payments, FlowTable& net);
+
+// The Budget indices an account budget sums, inclusive: itself, or for kPublicTotal the four
+// public budgets (transfers between them cancel there by construction).
+std::pair<int, int> account_budget_range(int account_budget);
 
 // Monthly net of account budget b (0..4 a budget, kPublicTotal the public sum) over all items.
 void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& out);

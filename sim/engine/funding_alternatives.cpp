@@ -9,9 +9,7 @@ namespace sisim {
 void gross_savings(const FlowTable& net, int account_budget, std::vector<double>& out) {
   const int months = net.months();
   out.assign(static_cast<size_t>(months), 0.0);
-  const int first = account_budget == kPublicTotal ? 0 : account_budget;
-  const int last =
-      account_budget == kPublicTotal ? static_cast<int>(Budget::other_municipalities) : account_budget;
+  const auto [first, last] = account_budget_range(account_budget);
   for (int b = first; b <= last; ++b)
     for (int i = 0; i < net.items(); ++i) {
       if (i == static_cast<int>(LineItem::outcome_payments) || i == static_cast<int>(LineItem::guarantee))
