@@ -41,7 +41,9 @@
 #include "sim/cli/tornado_file.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/engine/memory_estimate.hpp"
+#include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
+#include "sim/io/result_seal.hpp"
 #include "sim/results/tornado.hpp"
 #include "sim/stats/statistics.hpp"
 #include "sisim/version.hpp"
@@ -417,6 +419,10 @@ PYBIND11_MODULE(_sisim, m) {
       .def("write", &write_run_file, py::arg("path"), py::arg("force"), py::arg("command_line"));
 
   m.def("load", &load, py::arg("path"), py::arg("overrides"));
+  // The checks `sisim summarize` makes before reading (seal, HDF5, schema version), for sisim.read.
+  m.def(
+      "check_result_file", [](const std::string& path) { io::ResultReader reader(path); }, py::arg("path"));
+  m.def("reseal", &io::reseal_result_file, py::arg("path"));
   m.def("run", &run, py::arg("scenario"), py::arg("paths"), py::arg("seed"), py::arg("threads"));
   m.def("stress", &stress_to_file, py::arg("scenario"), py::arg("cases_file"), py::arg("output"),
         py::arg("force"), py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));

@@ -23,9 +23,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import _tidy
-from ._files import PriceFile, ResultFile, RunFile, StressFile, SweepFile, read
+from . import _files
+from ._files import PriceFile, ResultFile, RunFile, StressFile, SweepFile
 
-__all__ = ["load", "run", "stress", "sweep", "price", "read", "ConfigError", "Scenario", "RunResult",
+__all__ = ["load", "run", "stress", "sweep", "price", "read", "reseal", "ConfigError", "Scenario", "RunResult",
            "RunFile", "StressFile", "SweepFile", "PriceFile", "ResultFile"]
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,27 @@ ConfigError.__doc__ = ("A scenario, cases, sweep or pricing error. str(e) holds 
                        "`file:line:col: error: message`, one per line; e.errors the same as (file, line, "
                        "column, message) tuples (absent when the problem has no location).")
 __version__ = _core.version
+
+
+def read(path):
+    """Opens a sisim result file of any kind and returns a RunFile, StressFile, SweepFile or
+    PriceFile. The file is checked as `sisim summarize` checks it before h5py reads a byte: its seal
+    (length and checksum of what sisim wrote, docs/HDF5.md), then the HDF5 structure and the schema
+    version. Raises OSError for a missing, non-HDF5, truncated or damaged file and ValueError for an
+    HDF5 file that is not a sisim result."""
+    try:
+        _core.check_result_file(os.fspath(path))
+    except OSError as e:
+        if "not a sisim result file" in str(e):
+            raise ValueError(str(e)) from None
+        raise
+    return _files.read(path)
+
+
+def reseal(path):
+    """Renews the seal of a result file you edited on purpose (h5py in "r+" mode), so sisim and
+    sisim.read accept it again. Only files sisim wrote can be resealed."""
+    _core.reseal(os.fspath(path))
 
 
 def _override_text(key, value):

@@ -7,6 +7,7 @@
 #include "sim/io/h5_attributes.hpp"
 #include "sim/io/h5_handle.hpp"
 #include "sim/io/h5_path.hpp"
+#include "sim/io/result_seal.hpp"
 
 namespace sisim::io {
 
@@ -69,12 +70,13 @@ H5Handle open_result_file(const std::string& path) {
   if (!fs::exists(status)) throw IoError(what + ": no such file");
   if (!fs::is_regular_file(status)) throw IoError(what + ": not a regular file");
   if (fs::file_size(path, ec) == 0) throw IoError(what + ": not an HDF5 file (the file is empty)");
-  // H5Fis_hdf5 only looks for the format signature; a truncated copy still has it and fails below.
-  const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
-  if (is_hdf5 <= 0) {
+  // The seal first, before HDF5 parses a single structure: the library trusts what it reads
+  // (result_seal.hpp). A file without one is either not HDF5 at all or HDF5 from another writer.
+  if (!starts_with_seal(path) && H5Fis_hdf5(path.c_str()) <= 0) {
     detail::h5_error_text();  // clear the stack
     throw IoError(what + ": not an HDF5 file");
   }
+  verify_seal(path);
   H5Handle fapl = checked(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, what);
   check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), what);
   // Lock as usual, but still open files on filesystems without lock support (some NFS mounts),

@@ -19,6 +19,7 @@
 
 #include "sim/io/h5_writer_impl.hpp"
 #include "sim/io/output_file.hpp"
+#include "sim/io/result_seal.hpp"
 
 namespace sisim::io {
 
@@ -70,10 +71,11 @@ ResultWriter::ResultWriter(const std::string& final_path, bool force) : impl_(st
 
 void ResultWriter::open_in_memory_file() {
   const std::string what = "cannot create result file '" + impl_->final_path + "'";
-  // Fixed creation settings (spelled out rather than inherited from library defaults): no user
-  // block, 8-byte offsets and lengths, no time stamps on the root group.
+  // Fixed creation settings (spelled out rather than inherited from library defaults): a user
+  // block for the seal (result_seal.hpp), 8-byte offsets and lengths, no time stamps on the root
+  // group.
   H5Handle fcpl = object_props(H5P_FILE_CREATE, what);
-  check(H5Pset_userblock(fcpl.get(), 0), what);
+  check(H5Pset_userblock(fcpl.get(), kSealBytes), what);
   check(H5Pset_sizes(fcpl.get(), 8, 8), what);
   H5Handle fapl = checked(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, what);
   // In memory, grown in 4 MiB steps (glibc's realloc of large blocks remaps instead of copying).
@@ -141,12 +143,16 @@ void ResultWriter::write_image_to_temp_file() {
   check(H5Fflush(w.file.get(), H5F_SCOPE_GLOBAL), what);
   const ssize_t size = H5Fget_file_image(w.file.get(), nullptr, 0);
   if (size < 0) throw IoError(what + ": " + detail::h5_error_text());
-  auto image = std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(size));
-  if (H5Fget_file_image(w.file.get(), image.get(), static_cast<std::size_t>(size)) != size) {
+  // The in-memory image starts at the superblock; the user block the file was created with (the
+  // seal, result_seal.hpp) goes in front of it.
+  const std::size_t file_size = kSealBytes + static_cast<std::size_t>(size);
+  auto image = std::make_unique_for_overwrite<char[]>(file_size);
+  if (H5Fget_file_image(w.file.get(), image.get() + kSealBytes, static_cast<std::size_t>(size)) != size) {
     throw IoError(what + ": " + detail::h5_error_text());
   }
   if (w.file.close() < 0) throw IoError(what + ": " + detail::h5_error_text());
-  detail::write_all(w.temp_file.get(), image.get(), static_cast<std::size_t>(size), what);
+  seal_image(image.get(), file_size);
+  detail::write_all(w.temp_file.get(), image.get(), file_size, what);
   image.reset();
   // fsync before the rename: otherwise a power loss right after it could leave an empty or
   // partial file under the final name.

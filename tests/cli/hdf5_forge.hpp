@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/io/result_seal.hpp"
+
 namespace sisim::testing {
 
 class H5Forge {
@@ -21,8 +23,14 @@ class H5Forge {
     std::filesystem::copy_file(good, forged, std::filesystem::copy_options::overwrite_existing);
     file_ = H5Fopen(forged.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
     if (file_ < 0) throw std::runtime_error("cannot open " + forged.string());
+    path_ = forged.string();
   }
-  ~H5Forge() { H5Fclose(file_); }
+  // Reseals the edited copy, so the forged structure reaches the readers instead of being refused
+  // at the seal (result_seal.hpp) like any other changed file.
+  ~H5Forge() {
+    H5Fclose(file_);
+    sisim::io::reseal_result_file(path_);
+  }
   H5Forge(const H5Forge&) = delete;
   H5Forge& operator=(const H5Forge&) = delete;
 
@@ -115,6 +123,7 @@ class H5Forge {
   }
 
   hid_t file_ = -1;
+  std::string path_;
 };
 
 }  // namespace sisim::testing

@@ -70,7 +70,7 @@ TEST(ReaderErrors, GarbageAfterSignature) {
   ScratchDir dir;
   // The 8-byte HDF5 format signature followed by nonsense instead of a superblock.
   write_bytes(dir.file("bad.h5"), std::string("\x89HDF\r\n\x1a\n", 8) + std::string(4096, '\x7f'));
-  expect_error(dir.file("bad.h5"), "truncated or corrupt");
+  expect_error(dir.file("bad.h5"), "not a sisim result file (no seal");
 }
 
 TEST(ReaderErrors, ForeignHdf5File) {

@@ -127,6 +127,22 @@ def test_foreign_files_are_refused(sisim, tmp_path):
         sisim.read(tmp_path / "text.h5")
 
 
+def test_damaged_files_are_refused_and_edited_ones_can_be_resealed(sisim, files, tmp_path):
+    good = open(files["run_file"].path, "rb").read()
+    damaged = bytearray(good)
+    damaged[len(good) // 2] ^= 0x04  # one flipped bit in the middle of the data
+    (tmp_path / "damaged.h5").write_bytes(bytes(damaged))
+    with pytest.raises(OSError, match="checksum does not match"):
+        sisim.read(tmp_path / "damaged.h5")
+    (tmp_path / "edited.h5").write_bytes(good)
+    with h5py.File(tmp_path / "edited.h5", "r+") as f:  # an edit on purpose: a note of the analyst's
+        f.attrs["analyst_note"] = "checked against the ministry's example"
+    with pytest.raises(OSError, match="truncated or corrupt result file"):
+        sisim.read(tmp_path / "edited.h5")
+    sisim.reseal(tmp_path / "edited.h5")
+    assert sisim.read(tmp_path / "edited.h5").attrs["analyst_note"] == "checked against the ministry's example"
+
+
 def test_temporary_results_are_removed_with_the_object(sisim):
     import gc
     import os

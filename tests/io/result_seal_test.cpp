@@ -1,0 +1,120 @@
+// The seal in front of every result file (sim/io/result_seal.hpp): the CRC against its published
+// check value, and every kind of damage refused before HDF5 parses a byte.
+#include "sim/io/result_seal.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "io_test_util.hpp"
+#include "sim/io/crc64.hpp"
+#include "sim/io/h5_reader.hpp"
+#include "sim/io/h5_writer.hpp"
+
+namespace sisim::io {
+namespace {
+
+using test::read_bytes;
+using test::ScratchDir;
+using test::write_bytes;
+
+std::string open_error(const std::string& path) {
+  try {
+    ResultReader reader(path);
+  } catch (const IoError& e) {
+    return e.what();
+  }
+  return "(opened without error)";
+}
+
+std::string write_valid(const ScratchDir& dir) {
+  const std::string path = dir.file("valid.h5");
+  ResultWriter w(path, false);
+  w.set_root_attribute("schema_version", io::kResultSchemaVersion);
+  w.write_column("/paths/investor/npv", std::vector<double>(5000, 2.5), "DKK", "NPV");
+  w.commit();
+  return path;
+}
+
+TEST(Crc64, PublishedCheckValue) {
+  // CRC-64/XZ of "123456789" (the catalogue's check value, also Go's crc64.ECMA table result).
+  Crc64 crc;
+  crc.update("123456789", 9);
+  EXPECT_EQ(crc.value(), 0x995DC9BBDF1939FAULL);
+}
+
+TEST(Crc64, SplitInputGivesTheSameValue) {
+  Crc64 whole;
+  whole.update("123456789", 9);
+  Crc64 parts;
+  parts.update("1234", 4);
+  parts.update("", 0);
+  parts.update("56789", 5);
+  EXPECT_EQ(parts.value(), whole.value());
+}
+
+TEST(ResultSeal, WrittenFileStartsWithTheSealAndOpens) {
+  ScratchDir dir;
+  const std::string path = write_valid(dir);
+  const std::string bytes = read_bytes(path);
+  EXPECT_EQ(bytes.substr(0, 13), "SISIM-SEAL 1\n");
+  EXPECT_NE(bytes.find(std::string("\x89HDF\r\n\x1a\n", 8)), std::string::npos);
+  EXPECT_EQ(bytes.find(std::string("\x89HDF\r\n\x1a\n", 8)), kSealBytes);  // HDF5 data after the seal
+  EXPECT_NE(bytes.find("bytes " + std::to_string(bytes.size()) + "\n"), std::string::npos);
+  EXPECT_EQ(open_error(path), "(opened without error)");
+}
+
+TEST(ResultSeal, AnyFlippedBitIsRefused) {
+  ScratchDir dir;
+  const std::string good = read_bytes(write_valid(dir));
+  // One bit in the superblock, one in an object header, one in the raw data, one at the end.
+  for (const std::size_t at : {kSealBytes + 9, kSealBytes + 300, good.size() / 2, good.size() - 1}) {
+    std::string bad = good;
+    bad[at] = static_cast<char>(bad[at] ^ 0x10);
+    const std::string path = dir.file("flipped.h5");
+    write_bytes(path, bad);
+    const std::string msg = open_error(path);
+    EXPECT_NE(msg.find("truncated or corrupt result file (its checksum does not match"), std::string::npos)
+        << "byte " << at << ": " << msg;
+  }
+}
+
+TEST(ResultSeal, WrongLengthIsRefused) {
+  ScratchDir dir;
+  const std::string good = read_bytes(write_valid(dir));
+  write_bytes(dir.file("short.h5"), good.substr(0, good.size() - 100));
+  EXPECT_NE(
+      open_error(dir.file("short.h5")).find("bytes where its seal records " + std::to_string(good.size())),
+      std::string::npos);
+  write_bytes(dir.file("long.h5"), good + "x");
+  EXPECT_NE(open_error(dir.file("long.h5")).find("truncated or corrupt"), std::string::npos);
+}
+
+TEST(ResultSeal, EditedSealIsRefused) {
+  ScratchDir dir;
+  std::string bad = read_bytes(write_valid(dir));
+  bad[200] = 'x';  // text after the seal's lines: not what sisim writes
+  write_bytes(dir.file("edited.h5"), bad);
+  EXPECT_NE(open_error(dir.file("edited.h5")).find("not a sisim result file (no seal"), std::string::npos);
+}
+
+TEST(ResultSeal, ResealAcceptsAnEditMadeOnPurpose) {
+  ScratchDir dir;
+  std::string edited = read_bytes(write_valid(dir));
+  edited[edited.size() - 1] = static_cast<char>(edited[edited.size() - 1] ^ 1);
+  const std::string path = dir.file("edited.h5");
+  write_bytes(path, edited);
+  ASSERT_NE(open_error(path), "(opened without error)");
+  reseal_result_file(path);
+  EXPECT_EQ(open_error(path), "(opened without error)");
+}
+
+TEST(ResultSeal, ResealRefusesAFileSisimDidNotWrite) {
+  ScratchDir dir;
+  write_bytes(dir.file("other.h5"), std::string(1000, 'a'));
+  EXPECT_THROW(reseal_result_file(dir.file("other.h5")), IoError);
+}
+
+}  // namespace
+}  // namespace sisim::io
