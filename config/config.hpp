@@ -79,6 +79,15 @@ struct Segment {
   // Age at enrolment, whole years, uniform on [age_min, age_max]; -1: not stated (then no contract
   // can make eligibility depend on age).
   int age_min = -1, age_max = -1;
+  // Partial employment (docs/MODEL.md 8a): each job is part-time with probability part_time_share,
+  // at part_time_hours_per_week, and the person keeps a benefit top-up under public.earnings.
+  // Share 0 (the default): every job takes the person off benefit, as before.
+  Param part_time_share = Param::constant(0.0);
+  Param part_time_hours_per_week = Param::constant(0.0);
+  // Which earnings rule applies: "mindstesats", "grundsats" (the lower rates) or "forhoejet";
+  // empty: not stated (taken from the first word of benefit_rate when it names one).
+  std::string part_time_rate_type;
+  bool part_time = false;  // the segment has a part_time block
 };
 
 struct Cohort {
@@ -91,7 +100,11 @@ struct Cohort {
 // ---- intervention ------------------------------------------------------------------------
 struct Effect {
   enum class Kind { hazard_ratio, employment_gap };
+  // What the employment_gap measures: any job (part-time jobs with a benefit top-up included), or
+  // self-sufficiency (jobs that take the person off benefit). Equal without part-time jobs.
+  enum class Measure { any_employment, self_sufficiency };
   Kind kind = Kind::hazard_ratio;
+  Measure measure = Measure::any_employment;
   Param hazard_ratio = Param::constant(1.0);  // Kind::hazard_ratio
   Param gap;                                  // Kind::employment_gap, share points (0.18)
   int at_month = 24;                          // Kind::employment_gap
@@ -179,6 +192,20 @@ struct Equalisation {
   int budget_lag_months = 0;
 };
 
+// Earnings while on cash benefit (aktivloven since 1 July 2025): the monthly benefit is reduced by
+// reduction_rate x (earnings - disregard) above the disregard, and never leaves earnings plus
+// benefit above ceiling_share x max_dagpenge_monthly (krone for krone beyond it; share 0: no
+// ceiling). Lower = mindste- and grundsats, higher = forhoejet sats. Defaults: krone for krone
+// from the first krone, no ceiling.
+struct EarningsRule {
+  Param reduction_rate = Param::constant(1.0);
+  Param disregard_lower_monthly = Param::constant(0.0);
+  Param disregard_higher_monthly = Param::constant(0.0);
+  Param ceiling_share_lower = Param::constant(0.0);
+  Param ceiling_share_higher = Param::constant(0.0);
+  Param max_dagpenge_monthly = Param::constant(0.0);
+};
+
 struct ResultGrant {
   Param amount = Param::constant(0.0);
   Param amount_late = Param::constant(0.0);
@@ -230,6 +257,7 @@ struct Public {
   Tax tax;
   Equalisation equalisation;
   ResultGrant result_grant;
+  EarningsRule earnings;
   std::vector<OtherFlow> other_flows;
   // The rule-governed keys the scenario gives itself ("tax.personal_allowance_annual", ...): with
   // public.rules they override the rules for every month.
@@ -252,6 +280,11 @@ struct Outcome {
   int min_months = 1;           // job_start: months a spell must reach
   int months = 0;               // sustained_employment: cumulative months in E
   int max_per_participant = 0;  // employment_month: 0 = unlimited
+  // Which jobs count (job_start, sustained_employment, employment_month; benefit_month counts the
+  // months not in a self-sufficient job): every job, or only jobs off benefit; and only jobs of at
+  // least min_hours_per_week hours.
+  bool self_sufficient_only = false;
+  double min_hours_per_week = 0.0;
 };
 
 // Threshold/tier payment on an aggregate measured effect (Peterborough / Rikers / Newpin style):

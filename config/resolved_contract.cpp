@@ -28,6 +28,8 @@ void emit_outcome(Out& o, const Outcome& x) {
     case Metric::benefit_month:
       break;
   }
+  if (x.self_sufficient_only) o.kv("jobs", std::string("self_sufficient"));
+  if (x.min_hours_per_week > 0.0) o.kv("min_hours_per_week", x.min_hours_per_week);
   o.em << YAML::EndMap;
 }
 

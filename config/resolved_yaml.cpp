@@ -93,6 +93,13 @@ void emit_cohort(Out& o, const Cohort& c) {
       }
       o.em << YAML::EndMap;
     }
+    if (s.part_time) {
+      o.key("part_time").em << YAML::BeginMap;
+      o.kv("share", s.part_time_share);
+      o.kv("hours_per_week", s.part_time_hours_per_week);
+      if (!s.part_time_rate_type.empty()) o.kv("rate_type", s.part_time_rate_type);
+      o.em << YAML::EndMap;
+    }
     o.em << YAML::EndMap;
   }
   o.em << YAML::EndSeq << YAML::EndMap;
@@ -108,6 +115,7 @@ void emit_intervention(Out& o, const Intervention& iv) {
   } else {
     o.kv("employment_gap", iv.effect.gap);
     o.kv("at_month", iv.effect.at_month);
+    if (iv.effect.measure == Effect::Measure::self_sufficiency) o.kv("measure", std::string("self_sufficiency"));
   }
   o.em << YAML::EndMap;
   o.kv("retention_multiplier", iv.retention_multiplier);
@@ -132,7 +140,7 @@ void emit_labour_market(Out& o, const LabourMarket& lm) {
   o.em << YAML::EndMap << YAML::EndMap;
 }
 
-void emit_public(Out& o, const Public& p) {
+void emit_public(Out& o, const Public& p, bool part_time) {
   o.key("public").em << YAML::BeginMap;
   o.kv("discount_rate", p.discount_rate);
   if (p.rules.present) {
@@ -190,6 +198,17 @@ void emit_public(Out& o, const Public& p) {
   o.kv("min_hours_per_week", p.result_grant.min_hours_per_week);
   o.kv("full_time_hours_per_week", p.result_grant.full_time_hours_per_week);
   o.em << YAML::EndMap;
+  if (part_time) {  // the earnings rule matters only to part-time jobs
+    const EarningsRule& e = p.earnings;
+    o.key("earnings").em << YAML::BeginMap;
+    if (ruled("earnings.reduction_rate")) o.kv("reduction_rate", e.reduction_rate);
+    if (ruled("earnings.disregard_lower_monthly")) o.kv("disregard_lower_monthly", e.disregard_lower_monthly);
+    if (ruled("earnings.disregard_higher_monthly")) o.kv("disregard_higher_monthly", e.disregard_higher_monthly);
+    if (ruled("earnings.ceiling_share_lower")) o.kv("ceiling_share_lower", e.ceiling_share_lower);
+    if (ruled("earnings.ceiling_share_higher")) o.kv("ceiling_share_higher", e.ceiling_share_higher);
+    if (ruled("earnings.max_dagpenge_monthly")) o.kv("max_dagpenge_monthly", e.max_dagpenge_monthly);
+    o.em << YAML::EndMap;
+  }
   if (!p.other_flows.empty()) {
     o.key("other_flows").em << YAML::BeginSeq;
     for (const auto& f : p.other_flows) {
@@ -225,7 +244,9 @@ std::string resolved_yaml(const Config& c) {
   config_detail::emit_cohort(o, c.cohort);
   config_detail::emit_intervention(o, c.intervention);
   config_detail::emit_labour_market(o, c.labour_market);
-  config_detail::emit_public(o, c.public_);
+  bool part_time = false;
+  for (const Segment& s : c.cohort.segments) part_time = part_time || s.part_time;
+  config_detail::emit_public(o, c.public_, part_time);
   config_detail::emit_contract_and_finance(o, c);
   config_detail::emit_society_and_alternatives(o, c);
   config_detail::emit_correlations(o, c);

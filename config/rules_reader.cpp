@@ -92,6 +92,7 @@ std::optional<RuleSet> read_rule_file(Reader& r, const fs::path& path) {
   read_sources(r, m);
   read_values(r, m, "tax", set);
   read_values(r, m, "result_grant", set);
+  read_values(r, m, "earnings", set);
   read_benefits(r, m, set);
   return set;
 }
@@ -107,6 +108,13 @@ const std::vector<RuleKey>& rule_keys() {
       {"tax.employment_deduction_cap_annual", true},
       {"result_grant.amount", true},
       {"result_grant.amount_late", true},
+      // Earnings while on benefit (docs/MODEL.md 8a); needed only by segments with part_time.
+      {"earnings.reduction_rate", false},
+      {"earnings.disregard_lower_monthly", true},
+      {"earnings.disregard_higher_monthly", true},
+      {"earnings.ceiling_share_lower", false},
+      {"earnings.ceiling_share_higher", false},
+      {"earnings.max_dagpenge_monthly", true},
   };
   return keys;
 }
@@ -187,8 +195,18 @@ void check_rules(Reader& r, const YNode& root, const Config& c) {
                                         year_month_text(rules.start) + " gives benefit." + s.benefit_rate);
     }
   }
+  bool part_time = false;
+  for (const Segment& s : c.cohort.segments) part_time = part_time || s.part_time;
+  if (rules.present)
+    for (const Segment& s : c.cohort.segments)
+      if (s.part_time && s.part_time_rate_type.empty())
+        r.error(s.benefit_rate_where.line > 0 ? s.benefit_rate_where : root.where,
+                "cohort.segments." + s.name +
+                    ".part_time: needs rate_type (mindstesats, grundsats or forhoejet: which earnings "
+                    "disregard of public.rules applies), since benefit_rate does not name one");
   if (!rules.present || rules.sets.empty() || rules.sets.front().in_force_from > rules.start) return;
   for (const RuleKey& k : rule_keys()) {
+    if (!part_time && std::string(k.name).compare(0, 9, "earnings.") == 0) continue;
     if (c.public_.given.count(k.name) || rule_defined_at(rules, k.name, rules.start)) continue;
     r.error(rn ? rn->key_where : root.where, "public.rules: no rule set in force at " +
                                                  year_month_text(rules.start) + " gives " + k.name +

@@ -101,6 +101,28 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
     if (a.require("max")) a.read("max", s.age_max, 0, 120);
     if (s.age_min > s.age_max) r.error(age->where, a.path() + ": min must be <= max");
   }
+  if (const YNode* pt = m.get("part_time")) {
+    // Partial employment (docs/MODEL.md 8a): jobs that leave the person on a benefit top-up.
+    MapView p(r, pt, m.child("part_time"));
+    s.part_time = p.present();
+    if (p.require("share")) p.read("share", s.part_time_share, kUnit);
+    if (p.require("hours_per_week")) p.read("hours_per_week", s.part_time_hours_per_week, Bounds{0.0, 168.0, true});
+    if (const YNode* rt = p.get("rate_type")) {
+      p.read("rate_type", s.part_time_rate_type);
+      if (s.part_time_rate_type != "mindstesats" && s.part_time_rate_type != "grundsats" &&
+          s.part_time_rate_type != "forhoejet") {
+        std::string msg = p.child("rate_type") + ": expected mindstesats, grundsats or forhoejet, got '" +
+                          s.part_time_rate_type + "'";
+        if (auto near = nearest_key(s.part_time_rate_type, {"mindstesats", "grundsats", "forhoejet"}))
+          msg += " (did you mean '" + *near + "'?)";
+        r.error(rt->where, msg);
+      }
+    } else {
+      // The first word of a named benefit: mindstesats_couple_children -> mindstesats.
+      for (const char* t : {"mindstesats", "grundsats", "forhoejet"})
+        if (s.benefit_rate.compare(0, std::char_traits<char>::length(t), t) == 0) s.part_time_rate_type = t;
+    }
+  }
   read_segment_flows(r, m, s, flow_refs);
   return s;
 }
@@ -154,6 +176,20 @@ void read_intervention(Reader& r, const YNode* n, Intervention& out) {
       if (!at) r.error(gap->key_where, "intervention.effect: employment_gap needs at_month");
     }
     if (at) em.read("at_month", out.effect.at_month, 1, 12000);
+    if (const YNode* ms = em.get("measure")) {
+      std::string text;
+      em.read("measure", text);
+      if (!gap) {
+        r.error(ms->key_where, "intervention.effect.measure: only applies to employment_gap");
+      } else if (text == "self_sufficiency") {
+        out.effect.measure = Effect::Measure::self_sufficiency;
+      } else if (text != "any_employment") {
+        std::string msg = "intervention.effect.measure: expected any_employment or self_sufficiency, got '" + text + "'";
+        if (auto near = nearest_key(text, {"any_employment", "self_sufficiency"}))
+          msg += " (did you mean '" + *near + "'?)";
+        r.error(ms->where, msg);
+      }
+    }
   }
   m.read("retention_multiplier", out.retention_multiplier, kNonNegative);
   m.read("arm_coupling", out.arm_coupling, kUnit);

@@ -59,6 +59,26 @@ Outcome read_outcome(Reader& r, const YNode& item, const std::string& path) {
     else if (metric == Metric::sustained_employment && rule.owner == Metric::sustained_employment)
       r.error(item.where, path + ": metric sustained_employment needs 'months'");
   }
+  // Which jobs count (docs/MODEL.md 8a): every job, or only jobs off benefit; hours at least.
+  for (const char* key : {"jobs", "min_hours_per_week"}) {
+    const YNode* v = m.get(key);
+    if (v && metric == Metric::benefit_month)
+      r.error(v->key_where, m.child(key) +
+                                ": does not apply to metric benefit_month (it counts the months not in a job "
+                                "off benefit)");
+  }
+  if (const YNode* j = m.get("jobs")) {
+    std::string text;
+    m.read("jobs", text);
+    if (text == "self_sufficient") {
+      o.self_sufficient_only = true;
+    } else if (text != "any") {
+      std::string msg = m.child("jobs") + ": expected any or self_sufficient, got '" + text + "'";
+      if (auto near = nearest_key(text, {"any", "self_sufficient"})) msg += " (did you mean '" + *near + "'?)";
+      r.error(j->where, msg);
+    }
+  }
+  m.read("min_hours_per_week", o.min_hours_per_week, Bounds{0.0, 168.0});
   return o;
 }
 

@@ -110,12 +110,22 @@ void read_public(Reader& r, const YNode* n, Public& out) {
       e && g.eligible_months > 0 && g.early_months > g.eligible_months)
     r.error(e->where, "public.result_grant.eligible_months: " + std::to_string(g.eligible_months) +
                           " is before early_months (" + std::to_string(g.early_months) + ")");
+  // Earnings while on benefit (docs/MODEL.md 8a): the disregard, the reduction above it, the ceiling.
+  MapView earn(r, m.get("earnings"), "public.earnings");
+  EarningsRule& er = out.earnings;
+  earn.read("reduction_rate", er.reduction_rate, kUnit);
+  earn.read("disregard_lower_monthly", er.disregard_lower_monthly, kMoney);
+  earn.read("disregard_higher_monthly", er.disregard_higher_monthly, kMoney);
+  earn.read("ceiling_share_lower", er.ceiling_share_lower, kUnit);
+  earn.read("ceiling_share_higher", er.ceiling_share_higher, kUnit);
+  earn.read("max_dagpenge_monthly", er.max_dagpenge_monthly, kMoney);
   // Which rule-governed numbers the scenario gives itself (they override public.rules).
   for (const RuleKey& k : rule_keys()) {
     const std::string name(k.name);
-    const bool in_tax = name.compare(0, 4, "tax.") == 0;
-    MapView& section = in_tax ? tax : grant;
-    if (section.get(name.substr(in_tax ? 4 : 13))) out.given.insert(name);
+    const size_t dot = name.find('.');
+    const std::string section_name = name.substr(0, dot);
+    MapView& section = section_name == "tax" ? tax : section_name == "earnings" ? earn : grant;
+    if (section.get(name.substr(dot + 1))) out.given.insert(name);
   }
   const YNode* flows = m.get("other_flows");
   if (!flows || flows->is_null()) return;

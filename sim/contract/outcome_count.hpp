@@ -13,13 +13,14 @@ namespace sisim {
 //  job_start: the month in which a spell first reaches rule.min_months consecutive months (once);
 //  sustained_employment: the month in which cumulative E months reach rule.months (once);
 //  employment_month: every E month, the first max_per_participant of them (0 = all);
-//  benefit_month: every month from enrolment to exit that is not in E.
+//  benefit_month: every month from enrolment to exit that is not in a job off benefit.
+// The first three count only the spells rule.counts() accepts (every job by default).
 template <class F>
 void for_each_event(const ArmHistory& person, const CountRule& rule, int window, F&& f) {
   switch (rule.metric) {
     case Metric::job_start:
       for (const Spell& s : person.employment) {
-        if (s.end - s.start >= rule.min_months) {
+        if (rule.counts(s) && s.end - s.start >= rule.min_months) {
           const int month = s.start + rule.min_months - 1;
           if (month < window) f(month);
           return;
@@ -29,6 +30,7 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
     case Metric::sustained_employment: {
       int before = 0;  // E months in earlier spells
       for (const Spell& s : person.employment) {
+        if (!rule.counts(s)) continue;
         const int length = s.end - s.start;
         if (before + length >= rule.months) {
           const int month = s.start + (rule.months - before) - 1;
@@ -40,10 +42,12 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
       return;
     }
     case Metric::benefit_month: {
-      // Every month from enrolment to exit (or the window) that is not in an employment spell.
+      // Every month from enrolment to exit (or the window) that is not in a job off benefit
+      // (months of a part-time job with a benefit top-up are benefit months).
       const int end = person.exit_month >= 0 ? std::min(person.exit_month, window) : window;
       int m = std::max(0, person.enrol_month);
       for (const Spell& s : person.employment) {
+        if (s.on_benefit) continue;
         for (; m < std::min(s.start, end); ++m) f(m);
         m = std::max(m, s.end);
       }
@@ -53,6 +57,7 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
     case Metric::employment_month: {
       int counted = 0;
       for (const Spell& s : person.employment) {
+        if (!rule.counts(s)) continue;
         for (int m = s.start; m < s.end && m < window; ++m) {
           if (rule.max_per_participant > 0 && counted >= rule.max_per_participant) return;
           f(m);

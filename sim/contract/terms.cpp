@@ -13,6 +13,8 @@ CountRule to_rule(const Outcome& o) {
   r.min_months = std::max(1, o.min_months);
   r.months = std::max(1, o.months);
   r.max_per_participant = std::max(0, o.max_per_participant);
+  r.self_sufficient_only = o.self_sufficient_only;
+  r.min_hours_per_week = o.min_hours_per_week;
   return r;
 }
 

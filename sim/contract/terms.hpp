@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "sim/model/history.hpp"
 
 namespace sisim {
 
@@ -18,6 +19,13 @@ struct CountRule {
   int min_months = 1;           // job_start: a spell must reach this many consecutive months
   int months = 1;               // sustained_employment: cumulative months in E
   int max_per_participant = 0;  // employment_month: 0 = unlimited
+  // Which jobs count (MODEL.md 8a): only those off benefit, only those of at least these hours.
+  // benefit_month ignores both: it counts every month not in a job off benefit.
+  bool self_sufficient_only = false;
+  double min_hours_per_week = 0.0;
+  bool counts(const Spell& s) const {
+    return (!self_sufficient_only || !s.on_benefit) && s.hours_per_week >= min_hours_per_week;
+  }
 };
 
 enum class DeductionKind { none, baseline, control_group };

@@ -12,6 +12,9 @@ struct CalibrationSegment {
   double job_finding = 0.0;  // monthly hazards, normal regime
   double separation = 0.0;
   double exit = 0.0;
+  // Share of the segment's jobs the gap's measure counts: 1 for any employment, 1 - part_time_share
+  // for self-sufficiency (a job's kind is drawn independently of its timing, MODEL.md 8a).
+  double measured = 1.0;
 };
 
 struct CalibrationInputs {

@@ -6,9 +6,13 @@
 
 namespace sisim {
 
+// A job: months [start, end) in E. A part-time job leaves the person on a benefit top-up
+// (on_benefit, MODEL.md 8a); every other job takes them off benefit (self-sufficient).
 struct Spell {
   int start = 0;  // first month in E
   int end = 0;    // first month no longer in E (exclusive); horizon if still employed
+  float hours_per_week = 0.0f;
+  bool on_benefit = false;
 };
 
 struct ArmHistory {

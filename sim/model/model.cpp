@@ -12,8 +12,11 @@ namespace {
 CalibrationInputs make_calibration_inputs(const Config& c, const std::vector<double>& draws) {
   CalibrationInputs in;
   for (const Segment& seg : c.cohort.segments) {
+    const double measured = c.intervention.effect.measure == Effect::Measure::self_sufficiency
+                                ? 1.0 - seg.part_time_share.value(draws)
+                                : 1.0;
     in.segments.push_back({seg.share, seg.job_finding_hazard.value(draws), seg.separation_hazard.value(draws),
-                           seg.exit_hazard.value(draws)});
+                           seg.exit_hazard.value(draws), measured});
   }
   const Intervention& iv = c.intervention;
   in.duration_months = iv.duration_months;
@@ -79,6 +82,38 @@ constexpr const char* kDatedKeys[] = {"tax.labour_market_contribution",
 constexpr bool kDatedAmount[] = {false, false, true, false, true, true, true};
 constexpr int kDatedKeyCount = 7;
 
+// The earnings rule's keys (MODEL.md 8a), looked up only when some segment has part-time jobs.
+constexpr const char* kEarningsKeys[] = {"earnings.reduction_rate",       "earnings.disregard_lower_monthly",
+                                         "earnings.disregard_higher_monthly", "earnings.ceiling_share_lower",
+                                         "earnings.ceiling_share_higher",  "earnings.max_dagpenge_monthly"};
+constexpr bool kEarningsAmount[] = {false, true, true, false, false, true};
+constexpr int kEarningsKeyCount = 6;
+
+const Param& earnings_param(const Public& pub, int k) {
+  const EarningsRule& e = pub.earnings;
+  const Param* params[kEarningsKeyCount] = {&e.reduction_rate,      &e.disregard_lower_monthly,
+                                            &e.disregard_higher_monthly, &e.ceiling_share_lower,
+                                            &e.ceiling_share_higher, &e.max_dagpenge_monthly};
+  return *params[k];
+}
+
+// values in kEarningsKeys order -> the rule of one month.
+MonthEarnings month_earnings(const double* v) {
+  MonthEarnings e;
+  e.reduction_rate = v[0];
+  e.disregard[0] = v[1];
+  e.disregard[1] = v[2];
+  e.ceiling[0] = v[3] * v[5];
+  e.ceiling[1] = v[4] * v[5];
+  return e;
+}
+
+bool has_part_time(const Config& c) {
+  for (const Segment& s : c.cohort.segments)
+    if (s.part_time) return true;
+  return false;
+}
+
 const Param& dated_param(const Public& pub, int k) {
   const Param* params[kDatedKeyCount] = {&pub.tax.labour_market_contribution,
                                          &pub.tax.state_bottom_rate,
@@ -114,6 +149,13 @@ void Model::build_dated_rules() {
     for (int m = 0; m < months; ++m)
       dated_.keys[static_cast<size_t>(k)][static_cast<size_t>(m)] =
           rule_value(rules, kDatedKeys[k], rules.start + m, 0.0);
+  if (has_part_time(config_)) {
+    dated_.earnings.assign(kEarningsKeyCount, std::vector<double>(static_cast<size_t>(months)));
+    for (int k = 0; k < kEarningsKeyCount; ++k)
+      for (int m = 0; m < months; ++m)
+        dated_.earnings[static_cast<size_t>(k)][static_cast<size_t>(m)] =
+            rule_value(rules, kEarningsKeys[k], rules.start + m, 0.0);
+  }
   for (const Segment& seg : config_.cohort.segments) {
     std::vector<double> b;
     if (!seg.benefit_rate.empty()) {
@@ -151,7 +193,27 @@ void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters
   }
   pp.result_grant_by_month[0] = std::move(v[5]);
   pp.result_grant_by_month[1] = std::move(v[6]);
+  if (!dated_.earnings.empty()) {
+    double own[kEarningsKeyCount];
+    bool given[kEarningsKeyCount];
+    for (int k = 0; k < kEarningsKeyCount; ++k) {
+      given[k] = pub.given.count(kEarningsKeys[k]) > 0;
+      own[k] = given[k] ? earnings_param(pub, k).value(draws) : 0.0;
+    }
+    pp.month_earnings.resize(static_cast<size_t>(months));
+    for (int m = 0; m < months; ++m) {
+      const size_t i = static_cast<size_t>(m);
+      double e[kEarningsKeyCount];
+      for (int k = 0; k < kEarningsKeyCount; ++k)
+        e[k] = given[k]              ? own[k]
+               : kEarningsAmount[k] ? dated_.earnings[static_cast<size_t>(k)][i] *
+                                          factor[static_cast<size_t>(dated_.years_after[i])]
+                                    : dated_.earnings[static_cast<size_t>(k)][i];
+      pp.month_earnings[i] = month_earnings(e);
+    }
+  }
   if (months == 0) return;
+  if (!pp.month_earnings.empty()) pp.earnings = pp.month_earnings.front();
   const MonthTax& first = pp.month_tax.front();  // the scalar fields: month 0's
   pp.labour_market_contribution = first.labour_market_contribution;
   pp.state_bottom_rate = first.state_bottom_rate;
@@ -262,6 +324,12 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
   pp.result_grant_eligible_months = std::max(0, pub.result_grant.eligible_months);
   pp.result_grant_after_months = std::max(1, pub.result_grant.after_months_in_job);
   pp.line_items = line_items();
+  pp.part_time = has_part_time(c);
+  if (pp.part_time) {
+    double e[kEarningsKeyCount];
+    for (int k = 0; k < kEarningsKeyCount; ++k) e[k] = earnings_param(pub, k).value(draws);
+    pp.earnings = month_earnings(e);
+  }
   if (pub.rules.present) resolve_dated_rules(draws, pp);
 
   for (int s = 0; s < static_cast<int>(c.cohort.segments.size()); ++s) {
@@ -285,6 +353,16 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
   const ResultGrant& grant = config_.public_.result_grant;
   out.result_grant_eligible = seg.result_grant_eligible &&
                               out.hours_fraction * grant.full_time_hours_per_week >= grant.min_hours_per_week;
+  out.full_hours_per_week = out.hours_fraction * grant.full_time_hours_per_week;
+  if (seg.part_time) {
+    out.part_time_share = seg.part_time_share.value(draws);
+    out.part_time_hours_per_week = seg.part_time_hours_per_week.value(draws);
+    // Monthly earnings at the segment's full-time wage per hour.
+    out.part_time_earnings = out.wage_monthly * out.part_time_hours_per_week / grant.full_time_hours_per_week;
+    out.earnings_tier = seg.part_time_rate_type == "forhoejet" ? 1 : 0;
+    out.result_grant_part_time =
+        seg.result_grant_eligible && out.part_time_hours_per_week >= grant.min_hours_per_week;
+  }
   out.integration_months_at_enrolment = seg.integration_months_at_enrolment;
   out.age_min = seg.age_min;
   out.age_max = seg.age_max;
@@ -337,7 +415,8 @@ std::optional<std::string> check_fixed_gap(const Config& config) {
                (!iv.decay_half_life_months || iv.decay_half_life_months->is_fixed());
   for (const Segment& seg : config.cohort.segments) {
     fixed = fixed && seg.job_finding_hazard.is_fixed() && seg.separation_hazard.is_fixed() &&
-            seg.exit_hazard.is_fixed();
+            seg.exit_hazard.is_fixed() &&
+            (iv.effect.measure == Effect::Measure::any_employment || seg.part_time_share.is_fixed());
   }
   if (!fixed) return std::nullopt;
   const CalibrationInputs in = make_calibration_inputs(config, {});

@@ -53,6 +53,38 @@ inline PersonMonthTax person_month_tax(double municipal_rate, double retention, 
   return out;
 }
 
+// The earnings rule of one month (config.hpp EarningsRule), for one rate tier: a benefit b and
+// monthly earnings y leave the top-up max(0, min(b - reduction_rate max(0, y - disregard),
+// ceiling - y)), the ceiling applying when it is > 0 (MODEL.md 8a).
+struct MonthEarnings {
+  double reduction_rate = 1.0;
+  double disregard[2] = {0.0, 0.0};  // [0] mindste-/grundsats, [1] forhoejet sats
+  double ceiling[2] = {0.0, 0.0};    // ceiling share x max dagpenge; 0: none
+};
+inline double benefit_top_up(const MonthEarnings& e, int tier, double b, double y) {
+  double top_up = b - e.reduction_rate * std::max(0.0, y - e.disregard[tier]);
+  if (e.ceiling[tier] > 0.0) top_up = std::min(top_up, e.ceiling[tier] - y);
+  return std::max(0.0, top_up);
+}
+
+// One person-month's taxes in partial employment (MODEL.md 8a): the top-up and the earnings are
+// one income, with one personal allowance; the labour-market contribution and the employment
+// deduction apply to the earnings only.
+struct PartialMonthTax {
+  double contribution = 0.0, municipal = 0.0, moved = 0.0, state = 0.0;
+};
+inline PartialMonthTax partial_month_tax(double municipal_rate, double retention, const MonthTax& t, double top_up,
+                                         double y) {
+  PartialMonthTax out;
+  out.contribution = t.labour_market_contribution * y;
+  const double deduction = std::min(t.employment_deduction_rate * y, t.employment_deduction_cap_monthly);
+  const double income = top_up + y - out.contribution;
+  out.municipal = municipal_rate * std::max(0.0, income - deduction - t.allowance_monthly);
+  out.moved = (1.0 - retention) * out.municipal;
+  out.state = t.state_bottom_rate * std::max(0.0, income - t.allowance_monthly);
+  return out;
+}
+
 struct SegmentParameters {
   double share = 0.0;
   double benefit_monthly = 0.0;          // month 0's with dated rules
@@ -70,6 +102,16 @@ struct SegmentParameters {
   int age_min = -1, age_max = -1;        // age at enrolment, uniform on [min, max]; -1: not stated
   std::vector<double> other_on_benefit;  // per public.other_flows entry (segment overrides applied)
   std::vector<double> other_employed;
+  // Partial employment (MODEL.md 8a): P(a job is part-time with a benefit top-up), its hours and
+  // monthly earnings; the earnings rule's tier (0 mindste-/grundsats, 1 forhoejet sats). Hours of a
+  // job off benefit: hours_fraction x full time. result_grant_part_time: part-time jobs can earn
+  // the result grant (as result_grant_eligible for the other jobs).
+  double part_time_share = 0.0;
+  double part_time_hours_per_week = 0.0;
+  double part_time_earnings = 0.0;
+  int earnings_tier = 0;
+  double full_hours_per_week = 0.0;
+  bool result_grant_part_time = false;
 
   // Derived (MODEL.md section 6): per-month flows of a person-month in B (without refusion, which
   // depends on benefit weeks) and in E (without the one-off result grant).
@@ -137,6 +179,11 @@ struct PathParameters {
   // scalar numbers above hold in every month (with rules they are month 0's).
   std::vector<MonthTax> month_tax;
   std::vector<double> result_grant_by_month[2];
+  // Partial employment (MODEL.md 8a): some segment has part-time jobs; the earnings rule (month 0's
+  // with dated rules, which give one per month in month_earnings).
+  bool part_time = false;
+  MonthEarnings earnings;
+  std::vector<MonthEarnings> month_earnings;
   int line_items = kFixedLineItems;  // kFixedLineItems + public.other_flows.size()
 };
 

@@ -92,6 +92,28 @@ class CoupledExponentials {
   std::vector<double> values_;
 };
 
+// Which of a person's jobs are part-time with a benefit top-up (MODEL.md 8a): job k (0, 1, ... in
+// order from enrolment) is part-time if uniform k of the person's part-time stream is below the
+// segment's share. Read by both arms, so job k is of the same kind in both worlds.
+class PartTimeDraws {
+ public:
+  void reset(const rng::Key& key, std::uint64_t path, std::uint64_t participant, rng::StreamId stream,
+             double share) {
+    stream_ = rng::UniformStream(key, path, participant, stream);
+    share_ = share;
+    values_.clear();
+  }
+  bool part_time(std::size_t job) {
+    while (values_.size() <= job) values_.push_back(stream_.next());
+    return values_[job] < share_;
+  }
+
+ private:
+  rng::UniformStream stream_{rng::Key{}, 0, 0, rng::StreamId::part_time};
+  double share_ = 0.0;
+  std::vector<double> values_;
+};
+
 // Number of monthly transitions until an event of constant monthly cumulative hazard `lambda`
 // happens, by inversion of the geometric law: ceil(-log(u) / lambda) >= 1; `cap` if beyond it.
 inline int geometric_transitions(double u, double lambda, int cap) {
@@ -128,18 +150,21 @@ class HazardTables {
 };
 
 // Difference arrays of one arm: people in B by (segment, refusion class), in E by segment, and
-// result grants by (segment, tier), over months (stride months + 1).
+// result grants by (segment, tier), over months (stride months + 1); with part-time jobs also people
+// in a part-time job with a benefit top-up by (segment, refusion class) (empty otherwise).
 struct ArmCounts {
   int months = 0, segments = 0, classes = 0;
-  std::vector<double> benefit, employed, grants;
-  void reset(int m, int s, int c) {
+  std::vector<double> benefit, employed, grants, partial;
+  void reset(int m, int s, int c, bool part_time = false) {
     months = m, segments = s, classes = c;
     const size_t stride = static_cast<size_t>(m) + 1;
     benefit.assign(static_cast<size_t>(s * c) * stride, 0.0);
     employed.assign(static_cast<size_t>(s) * stride, 0.0);
     grants.assign(static_cast<size_t>(s) * 2 * stride, 0.0);
+    partial.assign(part_time ? static_cast<size_t>(s * c) * stride : 0, 0.0);
   }
   double* benefit_row(int s, int c) { return &benefit[static_cast<size_t>(s * classes + c) * (months + 1)]; }
+  double* partial_row(int s, int c) { return &partial[static_cast<size_t>(s * classes + c) * (months + 1)]; }
   double* employed_row(int s) { return &employed[static_cast<size_t>(s) * (months + 1)]; }
   double* grant_row(int s, int tier) { return &grants[static_cast<size_t>(s * 2 + tier) * (months + 1)]; }
 };
@@ -151,6 +176,7 @@ struct PathScratch {
   std::vector<double> month_buffer;    // one month series
   EventExponentials events;
   CoupledExponentials treated_events;  // used when arm_coupling < 1
+  PartTimeDraws jobs;                  // used when the person's segment has part-time jobs
 };
 
 }  // namespace sisim::detail

@@ -14,12 +14,12 @@ using detail::kStateB;
 using detail::kStateE;
 
 struct CohortStreams {
-  rng::StreamId segment, exit, labour;
+  rng::StreamId segment, exit, labour, part_time;
 };
 constexpr CohortStreams kCohortStreams{rng::StreamId::segment, rng::StreamId::exit_event,
-                                       rng::StreamId::labour_events};
+                                       rng::StreamId::labour_events, rng::StreamId::part_time};
 constexpr CohortStreams kControlStreams{rng::StreamId::control_segment, rng::StreamId::control_exit,
-                                        rng::StreamId::control_labour};
+                                        rng::StreamId::control_labour, rng::StreamId::control_part_time};
 
 bool stopped(const std::atomic<bool>* stop) {
   return stop != nullptr && stop->load(std::memory_order_relaxed);
@@ -73,8 +73,19 @@ void start_history(ArmHistory& h, const Person& p, int horizon) {
   h.employment.clear();
 }
 
-detail::PersonSchedule counterfactual_schedule(const detail::HazardTables& t, const Person& p) {
+// The person's part-time draws when their segment has part-time jobs (MODEL.md 8a), else null.
+detail::PartTimeDraws* part_time_draws(detail::PathScratch& sc, const PathParameters& pp, const Person& p, int i,
+                                       const rng::Key& key, std::uint64_t path, const CohortStreams& streams) {
+  const double share = pp.segments[static_cast<size_t>(p.segment)].part_time_share;
+  if (share <= 0.0) return nullptr;
+  sc.jobs.reset(key, path, static_cast<std::uint64_t>(i), streams.part_time, share);
+  return &sc.jobs;
+}
+
+detail::PersonSchedule counterfactual_schedule(const detail::HazardTables& t, const Person& p,
+                                               detail::PartTimeDraws* jobs) {
   detail::PersonSchedule sch;
+  sch.jobs = jobs;
   sch.enrol = p.enrol;
   sch.limit = p.limit;
   sch.phase_end = p.enrol;
@@ -144,6 +155,57 @@ void book_dated_taxes(FlowTable& flows, const PathParameters& pp, const SegmentP
   }
 }
 
+// Part-time jobs with a benefit top-up (MODEL.md 8a), one segment: per month, the top-up the
+// earnings rule leaves (refusion on it by ladder class), the taxes on top-up and earnings together,
+// public.other_flows at their `employed` amounts, and the people and earnings series (they are
+// both employed and on benefit). `np` is work space.
+void book_partial(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s, std::vector<double>& np) {
+  const int months = counts.months;
+  const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
+  np.assign(static_cast<size_t>(months), 0.0);
+  for (int c = 0; c < counts.classes; ++c) {
+    double* row = counts.partial_row(s, c);
+    prefix_sum(row, months);
+    for (int m = 0; m < months; ++m) np[static_cast<size_t>(m)] += row[m];
+  }
+  double* benefit = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::benefit), 0);
+  double* mun_ref = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::refusion), 0);
+  double* state_ref = &arm.flows.at(Budget::state, static_cast<int>(LineItem::refusion), 0);
+  double* mun_tax = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::municipal_tax), 0);
+  double* mun_eq = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
+  double* other_eq = &arm.flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
+  double* state_tax = &arm.flows.at(Budget::state, static_cast<int>(LineItem::state_tax), 0);
+  const bool dated = !seg.benefit_by_month.empty();
+  const MonthTax fixed_tax{pp.labour_market_contribution, pp.state_bottom_rate, pp.allowance_monthly,
+                           pp.employment_deduction_rate, pp.employment_deduction_cap_monthly};
+  const double y = seg.part_time_earnings;
+  for (int m = 0; m < months; ++m) {
+    const size_t i = static_cast<size_t>(m);
+    const double n = np[i];
+    if (n == 0.0) continue;
+    const double b = dated ? seg.benefit_by_month[i] : seg.benefit_monthly;
+    const MonthTax& t = dated ? pp.month_tax[i] : fixed_tax;
+    const MonthEarnings& e = pp.month_earnings.empty() ? pp.earnings : pp.month_earnings[i];
+    const double top_up = benefit_top_up(e, seg.earnings_tier, b, y);
+    const PartialMonthTax x = partial_month_tax(pp.municipal_rate, pp.municipal_retention, t, top_up, y);
+    benefit[m] += top_up * n;
+    for (int c = 0; c < counts.classes; ++c) {
+      const double refusion = pp.refusion_rates[static_cast<size_t>(c)] * top_up * counts.partial_row(s, c)[m];
+      mun_ref[m] -= refusion;
+      state_ref[m] += refusion;
+    }
+    mun_tax[m] -= x.municipal * n;
+    mun_eq[m] += x.moved * n;
+    other_eq[m] -= x.moved * n;
+    state_tax[m] -= (x.contribution + x.state) * n;
+    for (const FlowEntry& f : seg.employed_flows)
+      if (f.item >= kFixedLineItems) arm.flows.at(f.budget, f.item, m) += f.amount * n;
+    arm.benefit_count[i] += n;
+    arm.employed_count[i] += n;
+    arm.earnings[i] += y * n;
+  }
+}
+
 // Counts -> per-month flows of one segment (MODEL.md section 6).
 void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s,
                   std::vector<double>& nb) {
@@ -193,6 +255,7 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
     arm.employed_count[static_cast<size_t>(m)] += employed[m];
     arm.earnings[static_cast<size_t>(m)] += wage * employed[m];
   }
+  if (!counts.partial.empty()) book_partial(arm, pp, counts, s, nb);
 }
 
 // public.equalisation, after the segments are booked (MODEL.md 8). The budget lag moves the municipal
@@ -285,8 +348,8 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
             classes = static_cast<int>(pp.refusion_rates.size());
   detail::PathScratch& sc = out.scratch;
   sc.tables.build(pp, regime);
-  sc.treated.reset(months, segments, classes);
-  sc.counterfactual.reset(months, segments, classes);
+  sc.treated.reset(months, segments, classes, pp.part_time);
+  sc.counterfactual.reset(months, segments, classes, pp.part_time);
   sc.programme_diff.assign(static_cast<size_t>(months) + 1, 0.0);
   prepare_arm(out.treated, n, months, model.line_items());
   prepare_arm(out.counterfactual, n, months, model.line_items());
@@ -308,7 +371,8 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
     if (p.enrol >= months) continue;
 
     // Counterfactual: its draws (segment, exit, labour events) never depend on the treatment.
-    const detail::PersonSchedule cf = counterfactual_schedule(sc.tables, p);
+    const detail::PersonSchedule cf =
+        counterfactual_schedule(sc.tables, p, part_time_draws(sc, pp, p, i, key, path, kCohortStreams));
     sc.events.reset(key, path, static_cast<std::uint64_t>(i), rng::StreamId::labour_events);
     detail::walk_person(cf, pp, p.segment, sc.events, sc.counterfactual, cf_history, cf_totals);
 
@@ -318,6 +382,7 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
     const int length = programme_length(pp, i, p.enrol, termination_month, key, path);
     const bool completer = length == pp.duration_months;
     detail::PersonSchedule tr;
+    tr.jobs = cf.jobs;  // the same draws: job k is of the same kind in both arms
     tr.enrol = p.enrol;
     tr.limit = p.limit;
     tr.phase_end = p.enrol + length;
@@ -359,7 +424,7 @@ void simulate_control_group(const Model& /*model*/, const PathParameters& pp,
   scratch.tables.build(pp, regime);
   // The control group's flows are not needed: book into a throw-away counter set.
   scratch.counterfactual.reset(months, static_cast<int>(pp.segments.size()),
-                               static_cast<int>(pp.refusion_rates.size()));
+                               static_cast<int>(pp.refusion_rates.size()), pp.part_time);
   detail::ArmTotals totals;
   for (int j = 0; j < n_c; ++j) {
     if ((j & 1023) == 1023 && stopped(stop)) break;
@@ -368,8 +433,9 @@ void simulate_control_group(const Model& /*model*/, const PathParameters& pp,
     start_history(h, p, months);
     if (p.enrol >= months) continue;
     scratch.events.reset(key, path, static_cast<std::uint64_t>(j), kControlStreams.labour);
-    detail::walk_person(counterfactual_schedule(scratch.tables, p), pp, p.segment, scratch.events,
-                        scratch.counterfactual, h, totals);
+    detail::walk_person(
+        counterfactual_schedule(scratch.tables, p, part_time_draws(scratch, pp, p, j, key, path, kControlStreams)),
+        pp, p.segment, scratch.events, scratch.counterfactual, h, totals);
   }
 }
 

@@ -22,15 +22,17 @@ int sojourn_end(const PersonSchedule& sch, int state, int start, double need) {
 }
 
 // Benefit months [a, b): split by refusion class. The class of the n-th benefit month (n counted
-// since enrolment or the last reset) is the last class whose start count is <= n.
-void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int n0, int a, int b) {
+// since enrolment or the last reset) is the last class whose start count is <= n. `partial`: months
+// of a part-time job with a benefit top-up (they count on the ladder as benefit months do).
+void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int n0, int a, int b,
+                  bool partial) {
   const int n1 = n0 + (b - a);
   const int classes = static_cast<int>(starts.size());
   for (int c = 0; c < classes; ++c) {
     const int lo = std::max(n0, starts[static_cast<size_t>(c)]);
     const int hi = std::min(n1, c + 1 < classes ? starts[static_cast<size_t>(c + 1)] : INT_MAX);
     if (lo >= hi) continue;
-    double* row = counts.benefit_row(s, c);
+    double* row = partial ? counts.partial_row(s, c) : counts.benefit_row(s, c);
     row[a + (lo - n0)] += 1.0;
     row[a + (hi - n0)] -= 1.0;
   }
@@ -56,7 +58,7 @@ bool accumulated_reset(const std::vector<Spell>& spells, std::size_t first, int 
     int months = 0;
     for (std::size_t k = spells.size() - 1; k-- > first;) {
       if (spells[k].end <= lo) break;  // chronological: all before it end earlier still
-      months += overlap(spells[k], lo, cur.start - 1);
+      if (!spells[k].on_benefit) months += overlap(spells[k], lo, cur.start - 1);  // part-time: on benefit
     }
     return months;
   };
@@ -78,21 +80,33 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
   int start = sch.enrol;
   int benefit_months = 0;  // n: benefit months since enrolment or the last reset
   bool after_reset = false;
-  bool granted = !seg.result_grant_eligible;
+  bool granted = !seg.result_grant_eligible && !seg.result_grant_part_time;
+  std::size_t job = 0;
   std::size_t count_began = 0;  // the first E spell of the current refusion count (history index)
   std::size_t sojourn = 0;
   while (start < sch.limit) {
     const int end = sojourn_end(sch, state, start, events[sojourn++]);
     if (state == kStateB) {
       book_benefit(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior,
-                   benefit_months, start, end);
+                   benefit_months, start, end, false);
       benefit_months += end - start;
     } else {
       const int length = end - start;
-      double* row = counts.employed_row(s);
-      row[start] += 1.0;
-      row[end] -= 1.0;
-      history.employment.push_back({start, end});
+      // A part-time job keeps the person on a benefit top-up: its months are booked and counted on
+      // the refusion ladder as benefit months, and are no self-support for the reset (MODEL.md 8a).
+      const bool part_time = sch.jobs != nullptr && sch.jobs->part_time(job++);
+      if (part_time) {
+        book_benefit(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior,
+                     benefit_months, start, end, true);
+        benefit_months += length;
+      } else {
+        double* row = counts.employed_row(s);
+        row[start] += 1.0;
+        row[end] -= 1.0;
+      }
+      history.employment.push_back(
+          {start, end, static_cast<float>(part_time ? seg.part_time_hours_per_week : seg.full_hours_per_week),
+           part_time});
       totals.employment_months += length;
       ++totals.job_starts;
       if (!granted) {
@@ -101,7 +115,8 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
         const int month = seg.integration_months_at_enrolment + (start - sch.enrol);
         if (pp.result_grant_eligible_months > 0 && month >= pp.result_grant_eligible_months) {
           granted = true;
-        } else if (length >= pp.result_grant_after_months) {
+        } else if (length >= pp.result_grant_after_months &&
+                   (part_time ? seg.result_grant_part_time : seg.result_grant_eligible)) {
           const int tier = pp.result_grant_early_months > 0 && month >= pp.result_grant_early_months ? 1 : 0;
           counts.grant_row(s, tier)[start + pp.result_grant_after_months - 1] += 1.0;
           ++totals.result_grants;
@@ -109,7 +124,8 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
         }
       }
       const int need = pp.reset_after_months_off;
-      if (need > 0 && (pp.reset_window_months > 0
+      if (need > 0 && !part_time &&
+          (pp.reset_window_months > 0
                            ? accumulated_reset(history.employment, count_began, need, pp.reset_window_months)
                            : length >= need)) {
         after_reset = true;

@@ -16,6 +16,7 @@ struct PersonSchedule {
   int phase_end = 0;
   const double* first[2] = {nullptr, nullptr};
   const double* second[2] = {nullptr, nullptr};
+  PartTimeDraws* jobs = nullptr;  // which jobs are part-time (MODEL.md 8a); null: none are
 };
 
 struct ArmTotals {

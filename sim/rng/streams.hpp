@@ -21,9 +21,11 @@ enum class StreamId : std::uint32_t {
   labour_events = 12,    // job finding / separation events, shared by both arms where possible
   treated_labour = 13,   // extra draws only the treated arm needs
   dropout = 14,          // programme dropout (treated arm only)
+  part_time = 15,        // which jobs are part-time with a benefit top-up: shared by both arms
   control_segment = 20,  // control-group people (evaluation), their own draws
   control_exit = 21,
   control_labour = 22,
+  control_part_time = 23,
 };
 
 inline constexpr std::uint64_t kPathLevel = 0xFFFFFFFFFFFFFFFFULL;  // participant field for path-level draws
