@@ -142,6 +142,15 @@ Config read_config(Reader& r, const YNode& root) {
                 "contract.savings_share: not yet available with dated rules (public.rules): the measured "
                 "fiscal difference uses undated amounts; give the benefit and tax numbers in the scenario "
                 "instead of public.rules");
+  // The same fiscal difference knows a month on benefit and a month in a job off it, not a
+  // part-time month with a benefit top-up.
+  if (c.contract.savings_share.enabled)
+    for (const Segment& s : c.cohort.segments)
+      if (s.part_time)
+        if (const YNode* k = root.find("contract"); k && k->is_map())
+          if (const YNode* ss = k->find("savings_share"))
+            r.error(ss->where, "contract.savings_share: not yet available with part-time jobs (cohort.segments." +
+                                   s.name + ".part_time): the measured fiscal difference has no top-up months");
   if (c.contract.eligibility.enabled)
     for (const Segment& s : c.cohort.segments)
       if (s.age_min < 0)

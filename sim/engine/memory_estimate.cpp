@@ -15,9 +15,11 @@ namespace sisim {
 namespace {
 
 // Per person and arm: an ArmHistory (40 bytes) and its employment spells on the heap; about 130
-// bytes per enrolled person for both arms together (measured: a cohort of 1e8 took 13 GB per thread).
-constexpr double kBytesPerPerson = 130.0;
-constexpr double kBytesPerControlPerson = 65.0;
+// bytes per enrolled person for both arms together (measured: a cohort of 1e8 took 13 GB per thread)
+// when a spell took 8 bytes; spells now take 16 (hours and the benefit top-up flag, MODEL.md 8a), so
+// a person's one or two spells per arm add up to about 30 bytes more (not re-measured).
+constexpr double kBytesPerPerson = 160.0;
+constexpr double kBytesPerControlPerson = 80.0;
 
 double read_number_file(const std::string& path) {
   std::ifstream in(path);

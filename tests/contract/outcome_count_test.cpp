@@ -83,3 +83,48 @@ TEST(OutcomeCount, Enrolment) {
 
 }  // namespace
 }  // namespace sisim
+
+namespace sisim {
+namespace {
+
+// Partial employment (MODEL.md 8a): a person with a part-time job on a benefit top-up (months 2..5,
+// 15 hours a week) and then a job off benefit (months 8..13, 30 hours). Which jobs count is the
+// rate-card line's choice: every job, only jobs off benefit, or jobs of at least some hours.
+TEST(OutcomeCount, AnyEmploymentSelfSufficiencyAndHours) {
+  ArmHistory h;
+  h.enrol_month = 0;
+  h.employment = {{2, 6, 15.0f, true}, {8, 14, 30.0f, false}};
+  const auto months = [&h](CountRule r, int window) {
+    std::vector<int> out;
+    for_each_event(h, r, window, [&out](int m) { out.push_back(m); });
+    return out;
+  };
+  CountRule any;
+  any.metric = Metric::job_start;
+  any.min_months = 3;
+  CountRule self = any;
+  self.self_sufficient_only = true;
+  CountRule hours20 = any;
+  hours20.min_hours_per_week = 20.0;
+  // Any employment: the part-time job reaches 3 months in month 4; self-sufficiency (and >= 20 h)
+  // only the second job, in month 10.
+  EXPECT_EQ(months(any, 24), (std::vector<int>{4}));
+  EXPECT_EQ(months(self, 24), (std::vector<int>{10}));
+  EXPECT_EQ(months(hours20, 24), (std::vector<int>{10}));
+  // Employment months: 4 + 6 = 10 for any job, 6 off benefit.
+  any.metric = self.metric = Metric::employment_month;
+  EXPECT_EQ(months(any, 24).size(), 10u);
+  EXPECT_EQ(months(self, 24), (std::vector<int>{8, 9, 10, 11, 12, 13}));
+  // Sustained employment of 5 months: any job reaches it in month 8 (4 + 1), self-sufficiency in 12.
+  any.metric = self.metric = Metric::sustained_employment;
+  any.months = self.months = 5;
+  EXPECT_EQ(months(any, 24), (std::vector<int>{8}));
+  EXPECT_EQ(months(self, 24), (std::vector<int>{12}));
+  // Benefit months: every month not in a job off benefit, the top-up months included: 0..7, 14..19.
+  CountRule benefit;
+  benefit.metric = Metric::benefit_month;
+  EXPECT_EQ(months(benefit, 20), (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 14, 15, 16, 17, 18, 19}));
+}
+
+}  // namespace
+}  // namespace sisim
