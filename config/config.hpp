@@ -88,6 +88,7 @@ struct Segment {
   // empty: not stated (taken from the first word of benefit_rate when it names one).
   std::string part_time_rate_type;
   bool part_time = false;  // the segment has a part_time block
+  SourceLocation part_time_where;
 };
 
 struct Cohort {

@@ -198,7 +198,9 @@ void emit_public(Out& o, const Public& p, bool part_time) {
   o.kv("min_hours_per_week", p.result_grant.min_hours_per_week);
   o.kv("full_time_hours_per_week", p.result_grant.full_time_hours_per_week);
   o.em << YAML::EndMap;
-  if (part_time) {  // the earnings rule matters only to part-time jobs
+  bool earnings_given = false;
+  for (const std::string& k : p.given) earnings_given = earnings_given || k.compare(0, 9, "earnings.") == 0;
+  if (part_time || earnings_given) {  // the earnings rule matters only to part-time jobs
     const EarningsRule& e = p.earnings;
     o.key("earnings").em << YAML::BeginMap;
     if (ruled("earnings.reduction_rate")) o.kv("reduction_rate", e.reduction_rate);

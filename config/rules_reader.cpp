@@ -200,7 +200,7 @@ void check_rules(Reader& r, const YNode& root, const Config& c) {
   if (rules.present)
     for (const Segment& s : c.cohort.segments)
       if (s.part_time && s.part_time_rate_type.empty())
-        r.error(s.benefit_rate_where.line > 0 ? s.benefit_rate_where : root.where,
+        r.error(s.part_time_where,
                 "cohort.segments." + s.name +
                     ".part_time: needs rate_type (mindstesats, grundsats or forhoejet: which earnings "
                     "disregard of public.rules applies), since benefit_rate does not name one");

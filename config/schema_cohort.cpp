@@ -105,6 +105,7 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
     // Partial employment (docs/MODEL.md 8a): jobs that leave the person on a benefit top-up.
     MapView p(r, pt, m.child("part_time"));
     s.part_time = p.present();
+    s.part_time_where = pt->key_where;
     if (p.require("share")) p.read("share", s.part_time_share, kUnit);
     if (p.require("hours_per_week")) p.read("hours_per_week", s.part_time_hours_per_week, Bounds{0.0, 168.0, true});
     if (const YNode* rt = p.get("rate_type")) {

@@ -33,6 +33,10 @@ void expect_same_segments(const Cohort& a, const Cohort& b) {
                    &Segment::exit_hazard})
       expect_same(x.*m, y.*m);
     EXPECT_EQ(x.result_grant_eligible, y.result_grant_eligible);
+    EXPECT_EQ(x.part_time, y.part_time);
+    expect_same(x.part_time_share, y.part_time_share);
+    expect_same(x.part_time_hours_per_week, y.part_time_hours_per_week);
+    EXPECT_EQ(x.part_time_rate_type, y.part_time_rate_type);
     EXPECT_EQ(x.integration_months_at_enrolment, y.integration_months_at_enrolment);
     ASSERT_EQ(x.other_flows.size(), y.other_flows.size());
     for (const auto& [name, f] : x.other_flows) {
@@ -62,6 +66,16 @@ void expect_same_public(const Public& a, const Public& b) {
   EXPECT_EQ(a.result_grant.after_months_in_job, b.result_grant.after_months_in_job);
   EXPECT_EQ(a.result_grant.min_hours_per_week, b.result_grant.min_hours_per_week);
   EXPECT_EQ(a.result_grant.full_time_hours_per_week, b.result_grant.full_time_hours_per_week);
+  // The earnings rule: with rules only the numbers the scenario gives itself are written.
+  const std::pair<const char*, Param EarningsRule::*> earnings[] = {
+      {"earnings.reduction_rate", &EarningsRule::reduction_rate},
+      {"earnings.disregard_lower_monthly", &EarningsRule::disregard_lower_monthly},
+      {"earnings.disregard_higher_monthly", &EarningsRule::disregard_higher_monthly},
+      {"earnings.ceiling_share_lower", &EarningsRule::ceiling_share_lower},
+      {"earnings.ceiling_share_higher", &EarningsRule::ceiling_share_higher},
+      {"earnings.max_dagpenge_monthly", &EarningsRule::max_dagpenge_monthly}};
+  for (const auto& [key, field] : earnings)
+    if (!a.rules.present || a.given.count(key) > 0) expect_same(a.earnings.*field, b.earnings.*field);
   ASSERT_EQ(a.other_flows.size(), b.other_flows.size());
   for (size_t i = 0; i < a.other_flows.size(); ++i) {
     EXPECT_EQ(a.other_flows[i].name, b.other_flows[i].name);
@@ -84,6 +98,8 @@ void expect_same_contract(const Contract& a, const Contract& b) {
     EXPECT_EQ(a.outcomes[i].min_months, b.outcomes[i].min_months);
     EXPECT_EQ(a.outcomes[i].months, b.outcomes[i].months);
     EXPECT_EQ(a.outcomes[i].max_per_participant, b.outcomes[i].max_per_participant);
+    EXPECT_EQ(a.outcomes[i].self_sufficient_only, b.outcomes[i].self_sufficient_only);
+    EXPECT_EQ(a.outcomes[i].min_hours_per_week, b.outcomes[i].min_hours_per_week);
   }
   EXPECT_EQ(a.cap_total, b.cap_total);
   expect_same(a.termination_probability_annual, b.termination_probability_annual);
@@ -132,6 +148,7 @@ void expect_same_config(const Config& a, const Config& b) {
   EXPECT_EQ(x.duration_months, y.duration_months);
   expect_same(x.dropout_hazard, y.dropout_hazard);
   EXPECT_EQ(x.effect.kind, y.effect.kind);
+  EXPECT_EQ(x.effect.measure, y.effect.measure);
   expect_same(x.effect.hazard_ratio, y.effect.hazard_ratio);
   expect_same(x.effect.gap, y.effect.gap);
   EXPECT_EQ(x.effect.at_month, y.effect.at_month);
