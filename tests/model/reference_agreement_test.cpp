@@ -18,7 +18,9 @@ namespace {
 // danish_rules: the refusion reset by months off benefit accumulated within a window (6 within 12
 // here, to make it bind often on a short horizon), result-grant tiers by integration month, and
 // the employment deduction.
-Config small_config(bool danish_rules) {
+// part_time: 35 % of jobs part-time at 15 hours a week on a top-up under the 2025 rule (disregard
+// 5,000, 65 %, ceiling 0.85 x 21,092), below the result grant's 16 hours.
+Config small_config(bool danish_rules, bool part_time = false) {
   Config c = test::example_config();
   c.simulation.horizon_months = 60;
   c.cohort.size = 20;
@@ -51,6 +53,19 @@ Config small_config(bool danish_rules) {
     c.cohort.segments[0].integration_months_at_enrolment = 4;
     c.public_.tax.employment_deduction_rate = Param::constant(0.1275);
     c.public_.tax.employment_deduction_cap_annual = Param::constant(63300);
+  }
+  if (part_time) {
+    for (Segment& seg : c.cohort.segments) {
+      seg.part_time = true;
+      seg.part_time_share = Param::constant(0.35);
+      seg.part_time_hours_per_week = Param::constant(15.0);
+      seg.part_time_rate_type = "mindstesats";
+    }
+    c.public_.result_grant.min_hours_per_week = 16;
+    c.public_.earnings.reduction_rate = Param::constant(0.65);
+    c.public_.earnings.disregard_lower_monthly = Param::constant(5000);
+    c.public_.earnings.ceiling_share_lower = Param::constant(0.85);
+    c.public_.earnings.max_dagpenge_monthly = Param::constant(21092);
   }
   c.uncertain.clear();  // every parameter above is fixed
   return c;
@@ -100,8 +115,8 @@ double budget_total(const FlowTable& f, Budget b) {
   return s;
 }
 
-void compare(int termination_month, int paths, bool danish_rules = false) {
-  const Config c = small_config(danish_rules);
+void compare(int termination_month, int paths, bool danish_rules = false, bool part_time = false) {
+  const Config c = small_config(danish_rules, part_time);
   const Model model(c);
   const PathParameters pp = model.resolve({});
   const rng::Key key = rng::key_from_seed(99);
@@ -170,6 +185,9 @@ TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoopWithTermination) {
 }
 TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoopUnderAccumulatedResetGrantTiersAndDeduction) {
   compare(-1, 2000, true);
+}
+TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoopWithPartTimeJobsOnATopUp) {
+  compare(-1, 2000, true, true);
 }
 
 }  // namespace

@@ -10,12 +10,13 @@ enum class State { B, E, X };
 
 constexpr std::uint64_t kRefSegment = 900, kRefCounterfactual = 901, kRefTreated = 902;
 
-// Three uniforms for one (person, arm, month): exit, move, dropout.
-std::array<double, 3> month_uniforms(const rng::Key& key, std::uint64_t path, int person,
+// Four uniforms for one (person, arm, month): exit, move, dropout, the kind of a job starting.
+std::array<double, 4> month_uniforms(const rng::Key& key, std::uint64_t path, int person,
                                      std::uint64_t stream, int month) {
   const rng::Counter out = rng::philox4x64(
       {path, static_cast<std::uint64_t>(person), stream, static_cast<std::uint64_t>(month)}, key);
-  return {rng::to_open_unit(out[0]), rng::to_open_unit(out[1]), rng::to_open_unit(out[2])};
+  return {rng::to_open_unit(out[0]), rng::to_open_unit(out[1]), rng::to_open_unit(out[2]),
+          rng::to_open_unit(out[3])};
 }
 
 double ladder_rate(const PathParameters& pp, double weeks) {
@@ -39,11 +40,34 @@ struct Person {
   int enrol = 0, segment = 0;
 };
 
-// Step 1 of MODEL.md section 4 for one person-month (everything except the result grant).
+// Step 1 of MODEL.md section 4 for one person-month (everything except the result grant); `part`:
+// a part-time job with a benefit top-up (MODEL.md 8a).
 void book_month(ReferenceArm& arm, const Config& c, const PathParameters& pp, const SegmentParameters& seg,
-                State state, double weeks, int m) {
+                State state, bool part, double weeks, int m) {
   FlowTable& f = arm.flows;
   const auto& flows = c.public_.other_flows;
+  if (state == State::E && part) {
+    // 8a: earnings y at the part-time hours; the benefit less reduction_rate x the earnings above
+    // the disregard, earnings plus top-up at most the ceiling; one income, one allowance.
+    const MonthEarnings& e = pp.earnings;
+    const int tier = seg.earnings_tier;
+    const double y = seg.wage_monthly * seg.part_time_hours_per_week / c.public_.result_grant.full_time_hours_per_week;
+    double top_up = seg.benefit_monthly - e.reduction_rate * std::max(0.0, y - e.disregard[tier]);
+    if (e.ceiling[tier] > 0.0) top_up = std::min(top_up, e.ceiling[tier] - y);
+    top_up = std::max(0.0, top_up);
+    const double rho = ladder_rate(pp, weeks), contribution = pp.labour_market_contribution * y;
+    f.add(Budget::municipality, LineItem::benefit, m, top_up);
+    f.add(Budget::municipality, LineItem::refusion, m, -rho * top_up);
+    f.add(Budget::state, LineItem::refusion, m, rho * top_up);
+    f.add(Budget::state, LineItem::state_tax, m, -contribution);
+    book_tax(f, pp, m, top_up + y - contribution - pp.allowance_monthly,
+             std::min(pp.employment_deduction_rate * y, pp.employment_deduction_cap_monthly));
+    for (size_t k = 0; k < flows.size(); ++k)
+      f.at(flows[k].budget, kFixedLineItems + int(k), m) += seg.other_employed[k];
+    arm.employed_count[size_t(m)] += 1.0;
+    arm.employment_months += 1.0;
+    return;
+  }
   if (state == State::B) {
     const double b = seg.benefit_monthly, rho = ladder_rate(pp, weeks);
     f.add(Budget::municipality, LineItem::benefit, m, b);
@@ -77,8 +101,8 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
   const SegmentParameters& seg = pp.segments[size_t(p.segment)];
   State state = State::B;
   double base_weeks = seg.prior_benefit_weeks;
-  int benefit_months = 0, run = 0;
-  bool granted = false;
+  int benefit_months = 0, run = 0, off_run = 0;  // months in the current job; consecutive months off benefit
+  bool granted = false, part = false;  // part: the current job is part-time with a top-up
   // The accumulated reset rule: months off benefit since the count began (it begins in a benefit
   // month: before enrolment, then at the first benefit month after each reset).
   std::vector<int> off_months;
@@ -88,19 +112,23 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
     const int k = m - p.enrol;
     const bool in_programme = started && !dropped && k < pp.duration_months && (term < 0 || m <= term);
     // 1. flows of month m
-    book_month(arm, c, pp, seg, state, base_weeks + (52.0 * benefit_months) / 12.0, m);
+    book_month(arm, c, pp, seg, state, part, base_weeks + (52.0 * benefit_months) / 12.0, m);
     if (in_programme) (*costs)[size_t(m)] += pp.cost_per_participant_monthly;
     // 2. benefit weeks, consecutive months off benefit, result grant
-    if (state == State::B) {
+    if (state == State::B || part) {  // a top-up month is a benefit month (8a)
       ++benefit_months;
-      run = 0;
+      off_run = 0;
       counting = true;
+    }
+    if (state == State::B) {
+      run = 0;
     } else {
       ++run;
       if (run == 1) ++arm.job_starts;
+      if (!part) ++off_run;
       const int need = pp.reset_after_months_off, window = pp.reset_window_months;
-      if (need > 0 && window == 0 && run >= need) base_weeks = 0.0, benefit_months = 0;
-      if (need > 0 && window > 0 && counting) {
+      if (need > 0 && window == 0 && off_run >= need) base_weeks = 0.0, benefit_months = 0;
+      if (need > 0 && window > 0 && counting && !part) {
         off_months.push_back(m);
         const auto within =
             std::count_if(off_months.begin(), off_months.end(), [&](int t) { return t > m - window; });
@@ -109,7 +137,8 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
       const int job_month = seg.integration_months_at_enrolment + (m - run + 1 - p.enrol);
       const bool in_time =
           pp.result_grant_eligible_months == 0 || job_month < pp.result_grant_eligible_months;
-      if (seg.result_grant_eligible && !granted && in_time && run == pp.result_grant_after_months) {
+      const bool eligible = part ? seg.result_grant_part_time : seg.result_grant_eligible;
+      if (eligible && !granted && in_time && run == pp.result_grant_after_months) {
         const bool late = pp.result_grant_early_months > 0 && job_month >= pp.result_grant_early_months;
         const double amount = pp.result_grant_amount[late ? 1 : 0];
         arm.flows.add(Budget::state, LineItem::result_grant, m, amount);
@@ -134,6 +163,7 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
       state = State::X;
     } else if (state == State::B && u[1] < h) {
       state = State::E;
+      part = u[3] < seg.part_time_share;
     } else if (state == State::E && u[1] < s) {
       state = State::B;
     }
