@@ -127,6 +127,18 @@ TEST(PartialEmployment, ShareZeroIsTheFullJobAndShareOneKeepsTheLadderCounting) 
     const double rate = m <= 5 ? 0.40 : m <= 11 ? 0.30 : 0.20;
     EXPECT_NEAR(p.counterfactual.flows.at(Budget::state, kRefusion, m), rate * top_up, 1e-9) << m;
   }
+  // Cycling (separation 1 too): B in even months, a part-time job in odd ones. Every month is a
+  // benefit month, so month m is benefit month n = m: the benefit months after a part-time job
+  // carry on up the ladder (were top-up months not counted, month 8 would be n = 4, 40 %).
+  // A top-up month is no month of self-support: even a reset after 1 month off never fires.
+  c.cohort.segments[0].separation_hazard = Param::constant(1.0);
+  c.public_.refusion.reset_after_months_off = 1;
+  const PathSimulation cycling = test::run_path(c, {});
+  for (int m = 0; m < 16; ++m) {
+    const double rate = m == 0 ? 0.80 : m <= 5 ? 0.40 : m <= 11 ? 0.30 : 0.20;
+    const double paid = m % 2 == 0 ? 9573.0 : top_up;
+    EXPECT_NEAR(cycling.counterfactual.flows.at(Budget::state, kRefusion, m), rate * paid, 1e-9) << m;
+  }
 }
 
 TEST(PartialEmployment, TopUpRuleDisregardReductionAndCeiling) {
