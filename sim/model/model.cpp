@@ -386,6 +386,27 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
     if (months > 0) out.benefit_monthly = out.benefit_by_month.front();
   }
   person_month_flows(out.benefit_flows, out.employed_flows, pp, t, out.benefit_monthly, y);
+  if (out.part_time_share > 0.0) {
+    // One part-time person-month of each month (MODEL.md 8a): its benefit, tax and earnings rule.
+    const int months = pp.horizon_months;
+    SegmentParameters::PartTimeMonths& pt = out.part_time_months;
+    for (std::vector<double>* v : {&pt.top_up, &pt.municipal_tax, &pt.moved, &pt.state_tax})
+      v->resize(static_cast<size_t>(months));
+    for (int m = 0; m < months; ++m) {
+      const size_t i = static_cast<size_t>(m);
+      const bool dated = !out.benefit_by_month.empty();
+      const double b = dated ? out.benefit_by_month[i] : out.benefit_monthly;
+      const MonthEarnings& e = pp.month_earnings.empty() ? pp.earnings : pp.month_earnings[i];
+      const double top_up = benefit_top_up(e, out.earnings_tier, b, out.part_time_earnings);
+      const PartialMonthTax x = partial_month_tax(pp.municipal_rate, pp.municipal_retention,
+                                                  pp.month_tax.empty() ? t : pp.month_tax[i], top_up,
+                                                  out.part_time_earnings);
+      pt.top_up[i] = top_up;
+      pt.municipal_tax[i] = x.municipal;
+      pt.moved[i] = x.moved;
+      pt.state_tax[i] = x.contribution + x.state;
+    }
+  }
 
   const auto& flows = config_.public_.other_flows;
   for (size_t f = 0; f < flows.size(); ++f) {

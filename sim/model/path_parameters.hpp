@@ -112,6 +112,11 @@ struct SegmentParameters {
   int earnings_tier = 0;
   double full_hours_per_week = 0.0;
   bool result_grant_part_time = false;
+  // Per month, one part-time person-month's top-up and the taxes on top-up and earnings together
+  // (MODEL.md 8a), computed once per path (empty without part-time jobs): what both arms book.
+  struct PartTimeMonths {
+    std::vector<double> top_up, municipal_tax, moved, state_tax;  // state_tax includes AM-bidrag
+  } part_time_months;
 
   // Derived (MODEL.md section 6): per-month flows of a person-month in B (without refusion, which
   // depends on benefit weeks) and in E (without the one-off result grant).

@@ -150,8 +150,9 @@ class HazardTables {
 };
 
 // Difference arrays of one arm: people in B by (segment, refusion class), in E by segment, and
-// result grants by (segment, tier), over months (stride months + 1); with part-time jobs also people
-// in a part-time job with a benefit top-up by (segment, refusion class) (empty otherwise).
+// result grants by (segment, tier), over months (stride months + 1). With part-time jobs, per
+// segment also the people in a part-time job with a benefit top-up (kind 0) and the sum of their
+// refusion rates (kind 1): all the booking needs of them (empty without part-time jobs).
 struct ArmCounts {
   int months = 0, segments = 0, classes = 0;
   std::vector<double> benefit, employed, grants, partial;
@@ -161,10 +162,10 @@ struct ArmCounts {
     benefit.assign(static_cast<size_t>(s * c) * stride, 0.0);
     employed.assign(static_cast<size_t>(s) * stride, 0.0);
     grants.assign(static_cast<size_t>(s) * 2 * stride, 0.0);
-    partial.assign(part_time ? static_cast<size_t>(s * c) * stride : 0, 0.0);
+    partial.assign(part_time ? static_cast<size_t>(s) * 2 * stride : 0, 0.0);
   }
   double* benefit_row(int s, int c) { return &benefit[static_cast<size_t>(s * classes + c) * (months + 1)]; }
-  double* partial_row(int s, int c) { return &partial[static_cast<size_t>(s * classes + c) * (months + 1)]; }
+  double* partial_row(int s, int kind) { return &partial[static_cast<size_t>(s * 2 + kind) * (months + 1)]; }
   double* employed_row(int s) { return &employed[static_cast<size_t>(s) * (months + 1)]; }
   double* grant_row(int s, int tier) { return &grants[static_cast<size_t>(s * 2 + tier) * (months + 1)]; }
 };

@@ -156,54 +156,42 @@ void book_dated_taxes(FlowTable& flows, const PathParameters& pp, const SegmentP
 }
 
 // Part-time jobs with a benefit top-up (MODEL.md 8a), one segment: per month, the top-up the
-// earnings rule leaves (refusion on it by ladder class), the taxes on top-up and earnings together,
-// public.other_flows at their `employed` amounts, and the people and earnings series (they are
-// both employed and on benefit). `np` is work space.
-void book_partial(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s, std::vector<double>& np) {
+// earnings rule leaves (refusion on it by ladder class), the taxes on top-up and earnings together
+// (both per person-month from SegmentParameters::part_time_months), public.other_flows at their
+// `employed` amounts, and the people and earnings series (they are both employed and on benefit).
+void book_partial(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s) {
   const int months = counts.months;
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
-  np.assign(static_cast<size_t>(months), 0.0);
-  for (int c = 0; c < counts.classes; ++c) {
-    double* row = counts.partial_row(s, c);
-    prefix_sum(row, months);
-    for (int m = 0; m < months; ++m) np[static_cast<size_t>(m)] += row[m];
-  }
-  double* benefit = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::benefit), 0);
-  double* mun_ref = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::refusion), 0);
-  double* state_ref = &arm.flows.at(Budget::state, static_cast<int>(LineItem::refusion), 0);
-  double* mun_tax = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::municipal_tax), 0);
-  double* mun_eq = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
-  double* other_eq = &arm.flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
-  double* state_tax = &arm.flows.at(Budget::state, static_cast<int>(LineItem::state_tax), 0);
-  const bool dated = !seg.benefit_by_month.empty();
-  const MonthTax fixed_tax{pp.labour_market_contribution, pp.state_bottom_rate, pp.allowance_monthly,
-                           pp.employment_deduction_rate, pp.employment_deduction_cap_monthly};
+  double* np = counts.partial_row(s, 0);        // people in part-time jobs
+  double* rate_sum = counts.partial_row(s, 1);  // the sum of their refusion rates
+  prefix_sum(np, months);
+  prefix_sum(rate_sum, months);
+  const SegmentParameters::PartTimeMonths& pt = seg.part_time_months;
+  const double* top_up = pt.top_up.data();
+  const auto line = [&](Budget b, LineItem item) { return &arm.flows.at(b, static_cast<int>(item), 0); };
+  double* benefit = line(Budget::municipality, LineItem::benefit);
+  double* mun_ref = line(Budget::municipality, LineItem::refusion);
+  double* state_ref = line(Budget::state, LineItem::refusion);
+  double* mun_tax = line(Budget::municipality, LineItem::municipal_tax);
+  double* mun_eq = line(Budget::municipality, LineItem::equalisation);
+  double* other_eq = line(Budget::other_municipalities, LineItem::equalisation);
+  double* state_tax = line(Budget::state, LineItem::state_tax);
   const double y = seg.part_time_earnings;
   for (int m = 0; m < months; ++m) {
     const size_t i = static_cast<size_t>(m);
-    const double n = np[i];
-    if (n == 0.0) continue;
-    const double b = dated ? seg.benefit_by_month[i] : seg.benefit_monthly;
-    const MonthTax& t = dated ? pp.month_tax[i] : fixed_tax;
-    const MonthEarnings& e = pp.month_earnings.empty() ? pp.earnings : pp.month_earnings[i];
-    const double top_up = benefit_top_up(e, seg.earnings_tier, b, y);
-    const PartialMonthTax x = partial_month_tax(pp.municipal_rate, pp.municipal_retention, t, top_up, y);
-    benefit[m] += top_up * n;
-    for (int c = 0; c < counts.classes; ++c) {
-      const double refusion = pp.refusion_rates[static_cast<size_t>(c)] * top_up * counts.partial_row(s, c)[m];
-      mun_ref[m] -= refusion;
-      state_ref[m] += refusion;
-    }
-    mun_tax[m] -= x.municipal * n;
-    mun_eq[m] += x.moved * n;
-    other_eq[m] -= x.moved * n;
-    state_tax[m] -= (x.contribution + x.state) * n;
-    for (const FlowEntry& f : seg.employed_flows)
-      if (f.item >= kFixedLineItems) arm.flows.at(f.budget, f.item, m) += f.amount * n;
-    arm.benefit_count[i] += n;
-    arm.employed_count[i] += n;
-    arm.earnings[i] += y * n;
+    benefit[m] += top_up[i] * np[m];
+    mun_ref[m] -= top_up[i] * rate_sum[m];
+    state_ref[m] += top_up[i] * rate_sum[m];
+    mun_tax[m] -= pt.municipal_tax[i] * np[m];
+    mun_eq[m] += pt.moved[i] * np[m];
+    other_eq[m] -= pt.moved[i] * np[m];
+    state_tax[m] -= pt.state_tax[i] * np[m];
+    arm.benefit_count[i] += np[m];
+    arm.employed_count[i] += np[m];
+    arm.earnings[i] += y * np[m];
   }
+  for (const FlowEntry& f : seg.employed_flows)
+    if (f.item >= kFixedLineItems) book_series(arm.flows, f.budget, f.item, f.amount, np, months);
 }
 
 // Counts -> per-month flows of one segment (MODEL.md section 6).
@@ -255,7 +243,7 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
     arm.employed_count[static_cast<size_t>(m)] += employed[m];
     arm.earnings[static_cast<size_t>(m)] += wage * employed[m];
   }
-  if (!counts.partial.empty()) book_partial(arm, pp, counts, s, nb);
+  if (seg.part_time_share > 0.0) book_partial(arm, pp, counts, s);  // its part-time rows are zero otherwise
 }
 
 // public.equalisation, after the segments are booked (MODEL.md 8). The budget lag moves the municipal

@@ -22,19 +22,36 @@ int sojourn_end(const PersonSchedule& sch, int state, int start, double need) {
 }
 
 // Benefit months [a, b): split by refusion class. The class of the n-th benefit month (n counted
-// since enrolment or the last reset) is the last class whose start count is <= n. `partial`: months
-// of a part-time job with a benefit top-up (they count on the ladder as benefit months do).
-void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int n0, int a, int b,
-                  bool partial) {
+// since enrolment or the last reset) is the last class whose start count is <= n.
+void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int n0, int a, int b) {
   const int n1 = n0 + (b - a);
   const int classes = static_cast<int>(starts.size());
   for (int c = 0; c < classes; ++c) {
     const int lo = std::max(n0, starts[static_cast<size_t>(c)]);
     const int hi = std::min(n1, c + 1 < classes ? starts[static_cast<size_t>(c + 1)] : INT_MAX);
     if (lo >= hi) continue;
-    double* row = partial ? counts.partial_row(s, c) : counts.benefit_row(s, c);
+    double* row = counts.benefit_row(s, c);
     row[a + (lo - n0)] += 1.0;
     row[a + (hi - n0)] -= 1.0;
+  }
+}
+
+// Months [a, b) of a part-time job with a benefit top-up (MODEL.md 8a): benefit months on the
+// ladder as in book_benefit, booked as the people in such jobs and the sum of their refusion rates.
+void book_part_time(ArmCounts& counts, int s, const std::vector<int>& starts, const std::vector<double>& rates,
+                    int n0, int a, int b) {
+  double* people = counts.partial_row(s, 0);
+  double* rate_sum = counts.partial_row(s, 1);
+  people[a] += 1.0;
+  people[b] -= 1.0;
+  const int n1 = n0 + (b - a);
+  const int classes = static_cast<int>(starts.size());
+  for (int c = 0; c < classes; ++c) {
+    const int lo = std::max(n0, starts[static_cast<size_t>(c)]);
+    const int hi = std::min(n1, c + 1 < classes ? starts[static_cast<size_t>(c + 1)] : INT_MAX);
+    if (lo >= hi) continue;
+    rate_sum[a + (lo - n0)] += rates[static_cast<size_t>(c)];
+    rate_sum[a + (hi - n0)] -= rates[static_cast<size_t>(c)];
   }
 }
 
@@ -88,7 +105,7 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
     const int end = sojourn_end(sch, state, start, events[sojourn++]);
     if (state == kStateB) {
       book_benefit(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior,
-                   benefit_months, start, end, false);
+                   benefit_months, start, end);
       benefit_months += end - start;
     } else {
       const int length = end - start;
@@ -96,8 +113,8 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
       // the refusion ladder as benefit months, and are no self-support for the reset (MODEL.md 8a).
       const bool part_time = sch.jobs != nullptr && sch.jobs->part_time(job++);
       if (part_time) {
-        book_benefit(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior,
-                     benefit_months, start, end, true);
+        book_part_time(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior,
+                       pp.refusion_rates, benefit_months, start, end);
         benefit_months += length;
       } else {
         double* row = counts.employed_row(s);
