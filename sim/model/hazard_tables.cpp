@@ -33,7 +33,8 @@ void HazardTables::build(const PathParameters& pp, const std::vector<std::uint8_
       cf_[curve(s, kStateB)].lambda[r] = monthly_cumulative_hazard(h0 * g_h[r]);
       cf_[curve(s, kStateE)].lambda[r] = monthly_cumulative_hazard(s0 * g_s[r]);
       programme_[curve(s, kStateB)].lambda[r] = monthly_cumulative_hazard(h0 * g_h[r] * pp.hazard_ratio);
-      programme_[curve(s, kStateE)].lambda[r] = monthly_cumulative_hazard(s0 * g_s[r] * pp.retention_multiplier);
+      programme_[curve(s, kStateE)].lambda[r] =
+          monthly_cumulative_hazard(s0 * g_s[r] * pp.retention_multiplier);
     }
     exit_lambda_[static_cast<size_t>(s)] = monthly_cumulative_hazard(seg.exit_hazard);
   }
