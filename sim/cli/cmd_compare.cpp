@@ -23,7 +23,7 @@ std::string format_cell(double v, double se, bool probability, bool change) {
     return buf;
   }
   auto money = [](double x, char* out, size_t n, const char* s) {
-    if (std::fabs(x) >= 1e6)
+    if (std::fabs(x) >= 999500.0)  // what would print as "1000 k" is 1.00 M
       std::snprintf(out, n, "%s%.2f M", s, x / 1e6);
     else
       std::snprintf(out, n, "%s%.0f k", s, std::fabs(x) < 500.0 ? 0.0 : x / 1e3);

@@ -22,10 +22,11 @@ TEST(TornadoCommand, SwingsAreRankedPairedAndWhereAUserLooks) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   io::ResultReader f(out);
   const auto inputs = f.attribute_strings("/tornado", "inputs");
-  // The base scenario's 8 uncertain parameters, then the two switches.
-  ASSERT_EQ(inputs.size(), 10u);
-  EXPECT_EQ(inputs[8], "regime: recession");
-  EXPECT_EQ(inputs[9], "payer: termination");
+  // The base scenario's 10 uncertain parameters (with the part-time hours of both segments), then
+  // the two switches.
+  ASSERT_EQ(inputs.size(), 12u);
+  EXPECT_EQ(inputs[10], "regime: recession");
+  EXPECT_EQ(inputs[11], "payer: termination");
   // P10 and P90 of the employment gap, normal(0.18, 0.05) truncated to [0.02, 0.30]: the bounds
   // are z = -3.2 and 2.4, Phi = 0.000687 and 0.991802, so P90 solves Phi(z) = 0.000687 + 0.9 x
   // 0.991115 = 0.892690, z = 1.2412, 0.18 + 0.05 z = 0.2421; P10: Phi(z) = 0.099799, z = -1.2825,
@@ -58,8 +59,8 @@ TEST(TornadoCommand, SwingsAreRankedPairedAndWhereAUserLooks) {
   const auto loss_swing = f.read_doubles("/tornado/investor_loss_nominal_p/swing");
   EXPECT_GT(npv_swing[gap], 0.0);
   EXPECT_LT(loss_swing[gap], 0.0);
-  EXPECT_GT(loss_swing[8], 0.0);
-  EXPECT_GT(loss_swing[9], 0.0);
+  EXPECT_GT(loss_swing[10], 0.0);  // regime: recession
+  EXPECT_GT(loss_swing[11], 0.0);  // payer: termination
   // Paired: the SE of a swing is far below the spread of either run (investor NPV sd ~ 1.5 M).
   const auto npv_se = f.read_doubles("/tornado/investor_npv_mean/swing_se");
   EXPECT_LT(npv_se[gap], 0.15e6);
