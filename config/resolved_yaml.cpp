@@ -115,7 +115,8 @@ void emit_intervention(Out& o, const Intervention& iv) {
   } else {
     o.kv("employment_gap", iv.effect.gap);
     o.kv("at_month", iv.effect.at_month);
-    if (iv.effect.measure == Effect::Measure::self_sufficiency) o.kv("measure", std::string("self_sufficiency"));
+    if (iv.effect.measure == Effect::Measure::self_sufficiency)
+      o.kv("measure", std::string("self_sufficiency"));
   }
   o.em << YAML::EndMap;
   o.kv("retention_multiplier", iv.retention_multiplier);
@@ -205,7 +206,8 @@ void emit_public(Out& o, const Public& p, bool part_time) {
     o.key("earnings").em << YAML::BeginMap;
     if (ruled("earnings.reduction_rate")) o.kv("reduction_rate", e.reduction_rate);
     if (ruled("earnings.disregard_lower_monthly")) o.kv("disregard_lower_monthly", e.disregard_lower_monthly);
-    if (ruled("earnings.disregard_higher_monthly")) o.kv("disregard_higher_monthly", e.disregard_higher_monthly);
+    if (ruled("earnings.disregard_higher_monthly"))
+      o.kv("disregard_higher_monthly", e.disregard_higher_monthly);
     if (ruled("earnings.ceiling_share_lower")) o.kv("ceiling_share_lower", e.ceiling_share_lower);
     if (ruled("earnings.ceiling_share_higher")) o.kv("ceiling_share_higher", e.ceiling_share_higher);
     if (ruled("earnings.max_dagpenge_monthly")) o.kv("max_dagpenge_monthly", e.max_dagpenge_monthly);

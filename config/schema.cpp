@@ -149,8 +149,9 @@ Config read_config(Reader& r, const YNode& root) {
       if (s.part_time)
         if (const YNode* k = root.find("contract"); k && k->is_map())
           if (const YNode* ss = k->find("savings_share"))
-            r.error(ss->where, "contract.savings_share: not yet available with part-time jobs (cohort.segments." +
-                                   s.name + ".part_time): the measured fiscal difference has no top-up months");
+            r.error(ss->where,
+                    "contract.savings_share: not yet available with part-time jobs (cohort.segments." +
+                        s.name + ".part_time): the measured fiscal difference has no top-up months");
   if (c.contract.eligibility.enabled)
     for (const Segment& s : c.cohort.segments)
       if (s.age_min < 0)

@@ -107,7 +107,8 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
     s.part_time = p.present();
     s.part_time_where = pt->key_where;
     if (p.require("share")) p.read("share", s.part_time_share, kUnit);
-    if (p.require("hours_per_week")) p.read("hours_per_week", s.part_time_hours_per_week, Bounds{0.0, 168.0, true});
+    if (p.require("hours_per_week"))
+      p.read("hours_per_week", s.part_time_hours_per_week, Bounds{0.0, 168.0, true});
     if (const YNode* rt = p.get("rate_type")) {
       p.read("rate_type", s.part_time_rate_type);
       if (s.part_time_rate_type != "mindstesats" && s.part_time_rate_type != "grundsats" &&
@@ -185,7 +186,8 @@ void read_intervention(Reader& r, const YNode* n, Intervention& out) {
       } else if (text == "self_sufficiency") {
         out.effect.measure = Effect::Measure::self_sufficiency;
       } else if (text != "any_employment") {
-        std::string msg = "intervention.effect.measure: expected any_employment or self_sufficiency, got '" + text + "'";
+        std::string msg =
+            "intervention.effect.measure: expected any_employment or self_sufficiency, got '" + text + "'";
         if (auto near = nearest_key(text, {"any_employment", "self_sufficiency"}))
           msg += " (did you mean '" + *near + "'?)";
         r.error(ms->where, msg);

@@ -74,7 +74,8 @@ Outcome read_outcome(Reader& r, const YNode& item, const std::string& path) {
       o.self_sufficient_only = true;
     } else if (text != "any") {
       std::string msg = m.child("jobs") + ": expected any or self_sufficient, got '" + text + "'";
-      if (auto near = nearest_key(text, {"any", "self_sufficient"})) msg += " (did you mean '" + *near + "'?)";
+      if (auto near = nearest_key(text, {"any", "self_sufficient"}))
+        msg += " (did you mean '" + *near + "'?)";
       r.error(j->where, msg);
     }
   }

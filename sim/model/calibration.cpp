@@ -56,7 +56,8 @@ double decayed_hazard_ratio(double hazard_ratio, double half_life, int months_af
 
 double expected_employment_gap(const CalibrationInputs& in, double hazard_ratio) {
   double gap = 0.0;
-  for (const CalibrationSegment& seg : in.segments) gap += seg.share * seg.measured * segment_gap(in, seg, hazard_ratio);
+  for (const CalibrationSegment& seg : in.segments)
+    gap += seg.share * seg.measured * segment_gap(in, seg, hazard_ratio);
   return gap;
 }
 

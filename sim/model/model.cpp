@@ -83,17 +83,17 @@ constexpr bool kDatedAmount[] = {false, false, true, false, true, true, true};
 constexpr int kDatedKeyCount = 7;
 
 // The earnings rule's keys (MODEL.md 8a), looked up only when some segment has part-time jobs.
-constexpr const char* kEarningsKeys[] = {"earnings.reduction_rate",       "earnings.disregard_lower_monthly",
-                                         "earnings.disregard_higher_monthly", "earnings.ceiling_share_lower",
-                                         "earnings.ceiling_share_higher",  "earnings.max_dagpenge_monthly"};
+constexpr const char* kEarningsKeys[] = {
+    "earnings.reduction_rate",      "earnings.disregard_lower_monthly", "earnings.disregard_higher_monthly",
+    "earnings.ceiling_share_lower", "earnings.ceiling_share_higher",    "earnings.max_dagpenge_monthly"};
 constexpr bool kEarningsAmount[] = {false, true, true, false, false, true};
 constexpr int kEarningsKeyCount = 6;
 
 const Param& earnings_param(const Public& pub, int k) {
   const EarningsRule& e = pub.earnings;
-  const Param* params[kEarningsKeyCount] = {&e.reduction_rate,      &e.disregard_lower_monthly,
+  const Param* params[kEarningsKeyCount] = {&e.reduction_rate,           &e.disregard_lower_monthly,
                                             &e.disregard_higher_monthly, &e.ceiling_share_lower,
-                                            &e.ceiling_share_higher, &e.max_dagpenge_monthly};
+                                            &e.ceiling_share_higher,     &e.max_dagpenge_monthly};
   return *params[k];
 }
 
@@ -205,7 +205,7 @@ void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters
       const size_t i = static_cast<size_t>(m);
       double e[kEarningsKeyCount];
       for (int k = 0; k < kEarningsKeyCount; ++k)
-        e[k] = given[k]              ? own[k]
+        e[k] = given[k]             ? own[k]
                : kEarningsAmount[k] ? dated_.earnings[static_cast<size_t>(k)][i] *
                                           factor[static_cast<size_t>(dated_.years_after[i])]
                                     : dated_.earnings[static_cast<size_t>(k)][i];
@@ -398,9 +398,9 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
       const double b = dated ? out.benefit_by_month[i] : out.benefit_monthly;
       const MonthEarnings& e = pp.month_earnings.empty() ? pp.earnings : pp.month_earnings[i];
       const double top_up = benefit_top_up(e, out.earnings_tier, b, out.part_time_earnings);
-      const PartialMonthTax x = partial_month_tax(pp.municipal_rate, pp.municipal_retention,
-                                                  pp.month_tax.empty() ? t : pp.month_tax[i], top_up,
-                                                  out.part_time_earnings);
+      const PartialMonthTax x =
+          partial_month_tax(pp.municipal_rate, pp.municipal_retention,
+                            pp.month_tax.empty() ? t : pp.month_tax[i], top_up, out.part_time_earnings);
       pt.top_up[i] = top_up;
       pt.municipal_tax[i] = x.municipal;
       pt.moved[i] = x.moved;

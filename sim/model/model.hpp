@@ -42,7 +42,8 @@ class Model {
     std::vector<std::vector<double>> keys;     // [key][month], keys in kDatedKeys order
     std::vector<std::vector<double>> benefit;  // [segment][month]
     std::vector<int> years_after;              // [month]
-    std::vector<std::vector<double>> earnings; // [key][month] in kEarningsKeys order; only with part-time jobs
+    std::vector<std::vector<double>>
+        earnings;  // [key][month] in kEarningsKeys order; only with part-time jobs
   };
   DatedRules dated_;
 };

@@ -73,8 +73,8 @@ inline double benefit_top_up(const MonthEarnings& e, int tier, double b, double 
 struct PartialMonthTax {
   double contribution = 0.0, municipal = 0.0, moved = 0.0, state = 0.0;
 };
-inline PartialMonthTax partial_month_tax(double municipal_rate, double retention, const MonthTax& t, double top_up,
-                                         double y) {
+inline PartialMonthTax partial_month_tax(double municipal_rate, double retention, const MonthTax& t,
+                                         double top_up, double y) {
   PartialMonthTax out;
   out.contribution = t.labour_market_contribution * y;
   const double deduction = std::min(t.employment_deduction_rate * y, t.employment_deduction_cap_monthly);

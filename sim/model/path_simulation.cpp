@@ -73,8 +73,9 @@ void start_history(ArmHistory& h, const Person& p, int horizon) {
 }
 
 // The person's part-time draws when their segment has part-time jobs (MODEL.md 8a), else null.
-detail::PartTimeDraws* part_time_draws(detail::PathScratch& sc, const PathParameters& pp, const Person& p, int i,
-                                       const rng::Key& key, std::uint64_t path, const CohortStreams& streams) {
+detail::PartTimeDraws* part_time_draws(detail::PathScratch& sc, const PathParameters& pp, const Person& p,
+                                       int i, const rng::Key& key, std::uint64_t path,
+                                       const CohortStreams& streams) {
   const double share = pp.segments[static_cast<size_t>(p.segment)].part_time_share;
   if (share <= 0.0) return nullptr;
   sc.jobs.reset(key, path, static_cast<std::uint64_t>(i), streams.part_time, share);
@@ -422,7 +423,8 @@ void simulate_control_group(const Model& /*model*/, const PathParameters& pp,
     if (p.enrol >= months) continue;
     scratch.events.reset(key, path, static_cast<std::uint64_t>(j), kControlStreams.labour);
     detail::walk_person(
-        counterfactual_schedule(scratch.tables, p, part_time_draws(scratch, pp, p, j, key, path, kControlStreams)),
+        counterfactual_schedule(scratch.tables, p,
+                                part_time_draws(scratch, pp, p, j, key, path, kControlStreams)),
         pp, p.segment, scratch.events, scratch.counterfactual, h, totals);
   }
 }

@@ -38,8 +38,8 @@ void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int 
 
 // Months [a, b) of a part-time job with a benefit top-up (MODEL.md 8a): benefit months on the
 // ladder as in book_benefit, booked as the people in such jobs and the sum of their refusion rates.
-void book_part_time(ArmCounts& counts, int s, const std::vector<int>& starts, const std::vector<double>& rates,
-                    int n0, int a, int b) {
+void book_part_time(ArmCounts& counts, int s, const std::vector<int>& starts,
+                    const std::vector<double>& rates, int n0, int a, int b) {
   double* people = counts.partial_row(s, 0);
   double* rate_sum = counts.partial_row(s, 1);
   people[a] += 1.0;
@@ -143,8 +143,8 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
       const int need = pp.reset_after_months_off;
       if (need > 0 && !part_time &&
           (pp.reset_window_months > 0
-                           ? accumulated_reset(history.employment, count_began, need, pp.reset_window_months)
-                           : length >= need)) {
+               ? accumulated_reset(history.employment, count_began, need, pp.reset_window_months)
+               : length >= need)) {
         after_reset = true;
         benefit_months = 0;
         count_began = history.employment.size();  // the new count begins with the next benefit month

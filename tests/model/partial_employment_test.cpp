@@ -45,7 +45,8 @@ cohort:
       job_finding_hazard: 1
       separation_hazard: 0
       exit_hazard: 0
-      part_time: {share: )" + std::to_string(share) +
+      part_time: {share: )" +
+                           std::to_string(share) +
                            R"(, hours_per_week: 20}
 intervention: {duration_months: 12, effect: {hazard_ratio: 1}}
 public:
@@ -222,8 +223,9 @@ TEST(PartialEmployment, SharesOfAnyEmploymentAndSelfSufficiencyMatchTheConfigure
   const double any_mean = any_sum / n;
   const double any_se = std::sqrt((any_sq / n - any_mean * any_mean) / n);
   EXPECT_NEAR(any_mean, 0.10 / 0.7, 4 * any_se) << "se " << any_se;
-  std::printf("part-time share among employed %.4f (n %.0f); self-sufficiency gap %.4f +- %.4f; any %.4f +- %.4f\n",
-              share, employed, mean, se, any_mean, any_se);
+  std::printf(
+      "part-time share among employed %.4f (n %.0f); self-sufficiency gap %.4f +- %.4f; any %.4f +- %.4f\n",
+      share, employed, mean, se, any_mean, any_se);
 }
 
 }  // namespace

@@ -51,7 +51,8 @@ void book_month(ReferenceArm& arm, const Config& c, const PathParameters& pp, co
     // the disregard, earnings plus top-up at most the ceiling; one income, one allowance.
     const MonthEarnings& e = pp.earnings;
     const int tier = seg.earnings_tier;
-    const double y = seg.wage_monthly * seg.part_time_hours_per_week / c.public_.result_grant.full_time_hours_per_week;
+    const double y =
+        seg.wage_monthly * seg.part_time_hours_per_week / c.public_.result_grant.full_time_hours_per_week;
     double top_up = seg.benefit_monthly - e.reduction_rate * std::max(0.0, y - e.disregard[tier]);
     if (e.ceiling[tier] > 0.0) top_up = std::min(top_up, e.ceiling[tier] - y);
     top_up = std::max(0.0, top_up);
@@ -102,7 +103,7 @@ void simulate_person(ReferenceArm& arm, std::vector<double>* costs, const Config
   State state = State::B;
   double base_weeks = seg.prior_benefit_weeks;
   int benefit_months = 0, run = 0, off_run = 0;  // months in the current job; consecutive months off benefit
-  bool granted = false, part = false;  // part: the current job is part-time with a top-up
+  bool granted = false, part = false;            // part: the current job is part-time with a top-up
   // The accumulated reset rule: months off benefit since the count began (it begins in a benefit
   // month: before enrolment, then at the first benefit month after each reset).
   std::vector<int> off_months;
