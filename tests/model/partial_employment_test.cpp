@@ -107,6 +107,26 @@ TEST(PartialEmployment, MindstesatsTwentyHourJobUnderThe2026Rules) {
   EXPECT_EQ(arm.people[0].employment[0].hours_per_week, 20.0f);
 }
 
+TEST(PartialEmployment, TheSameJobUnderThe2024Rules) {
+  // Before the reform there was no mindstesats for this person's rules (rules/dk/2024.yaml has the
+  // old 30+ rate, 12,326 [7], as forhoejet) and earnings were deducted krone for krone; the old
+  // hourly disregard was not found, so 0 (assumed, rules/dk/2024.yaml). The same 20-hour job:
+  //   top-up 12,326 - 12,108.108 = 217.892; AM 968.649; deduction 0.1065 x 12,108.108 = 1,289.514
+  //   (< 45,100 / 12); allowance 49,700 / 12 = 4,141.667 [10];
+  //   income 217.892 + 12,108.108 - 968.649 = 11,357.351; municipal base 5,926.171 -> 1,493.395;
+  //   state base 7,215.685 -> bundskat 866.604 + AM = 1,835.252; refusion 20 % = 43.578.
+  Config c = mindstesats_person(1.0);
+  c.public_.rules.start = 2024 * 12;  // January 2024
+  c.cohort.segments[0].benefit_rate = "forhoejet";
+  c.cohort.segments[0].part_time_rate_type = "forhoejet";
+  const PathSimulation p = test::run_path(c, {});
+  const ArmResult& arm = p.counterfactual;
+  EXPECT_NEAR(arm.flows.at(Budget::municipality, kBenefit, 1), 217.8919, 1e-3);
+  EXPECT_NEAR(arm.flows.at(Budget::municipality, kMunTax, 1), -1493.3951, 1e-3);
+  EXPECT_NEAR(arm.flows.at(Budget::state, kStateTax, 1), -1835.2524, 1e-3);
+  EXPECT_NEAR(arm.flows.at(Budget::state, kRefusion, 1), 43.5784, 1e-3);
+}
+
 TEST(PartialEmployment, ShareZeroIsTheFullJobAndShareOneKeepsTheLadderCounting) {
   // With share 0 the same person's job takes them off benefit: no top-up, the criterion falls to
   // 0 from month 37 (36 months after the last benefit month), earnings at hours_fraction 0.7.
