@@ -50,7 +50,9 @@ void book_part_time(ArmCounts& counts, int s, const std::vector<int>& starts,
   people[b] -= 1.0;
   const int n1 = n0 + (b - a);
   const int classes = static_cast<int>(starts.size());
-  for (int c = 0; c < classes; ++c) {
+  int first = 0;  // as in book_benefit: only the classes the months overlap
+  while (first + 1 < classes && starts[static_cast<size_t>(first + 1)] <= n0) ++first;
+  for (int c = first; c < classes && starts[static_cast<size_t>(c)] < n1; ++c) {
     const int lo = std::max(n0, starts[static_cast<size_t>(c)]);
     const int hi = std::min(n1, c + 1 < classes ? starts[static_cast<size_t>(c + 1)] : INT_MAX);
     if (lo >= hi) continue;
