@@ -48,6 +48,7 @@ std::string chart_of(const PriceReportInput& in, const std::vector<const PriceSi
   chart.y_format = axis_format(kind);
   chart.currency = cur;
   chart.error_label = "whiskers: \u00B1 2 SE of the metric";
+  chart.probability = (investor ? in.investor_metric : in.payer_metric).rfind("P(", 0) == 0;
   for (const PriceSide* side : sides) {
     XYSeries s;
     s.name = side->who;

@@ -100,7 +100,15 @@ std::string render_stress_report(const StressReportInput& in) {
       "zero is a change the simulation cannot tell from no change at this number of paths. Rates and "
       "probabilities change in percentage points (pp); money in " +
       escape_html(in.header.currency) + ", nominal.</p>\n";
-  for (const auto& m : in.metrics) html += metric_section(in, m);
+  for (const auto& m : in.metrics) {
+    // Every metric holds one value, change and SE per case; anything else is not drawn.
+    const std::size_t n = in.cases.size();
+    if (m.value.size() != n || m.change.size() != n || m.change_se.size() != n) {
+      html += "<h3>" + escape_html(m.label) + "</h3>\n" + detail::no_data("not one value per case.");
+      continue;
+    }
+    html += metric_section(in, m);
+  }
   html += "<h2>Method</h2>\n<p>Every case runs " + std::to_string(in.header.paths) + " paths with seed " +
           std::to_string(in.header.seed) +
           ", so path i of a case and path i of the base share every draw the case did not change. The "

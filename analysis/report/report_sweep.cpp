@@ -92,6 +92,7 @@ std::string against_each_parameter(const SweepReportInput& in, const SweepMetric
     chart.y_format = axis_format(m.kind);
     chart.currency = in.header.currency;
     chart.error_label = "whiskers: \u00B1 2 SE";
+    chart.probability = m.label.rfind("P(", 0) == 0;
     XYSeries s;
     s.name = (m.short_label.empty() ? m.label : m.short_label) + (line ? "" : " at each point");
     s.line = line;
@@ -143,8 +144,12 @@ std::string render_sweep_report(const SweepReportInput& in) {
   html += "); this file holds " + std::to_string(in.index.size()) + " of its " +
           std::to_string(in.points_total) +
           " points. Each point reruns the scenario with the swept values on the same seed and paths.</p>\n";
-  if (in.index.empty() || in.columns.empty())
-    return html + detail::no_data("no sweep points.") + detail::page_end();
+  bool fits = !in.index.empty() && !in.columns.empty() && in.values.size() == in.columns.size();
+  for (const auto& v : in.values) fits = fits && v.size() == in.index.size();
+  for (const auto& m : in.metrics)
+    fits = fits && m.value.size() == in.index.size() && m.se.size() == in.index.size();
+  if (!fits)
+    return html + detail::no_data("no sweep points, or not one value per point.") + detail::page_end();
   const bool heatmap = grid && in.columns.size() == 2;
   html += "<h2>" +
           std::string(heatmap ? "Each metric over the two swept parameters"

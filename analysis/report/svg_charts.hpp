@@ -106,6 +106,7 @@ struct XYChart {
   };
   std::vector<Marker> x_markers;  // labelled vertical lines, e.g. a solved multiplier
   std::string error_label;        // legend text for the whiskers
+  bool probability = false;       // the y axis stays within 0..1 (whiskers are clipped to it)
 };
 std::string xy_chart_svg(const XYChart& chart, const std::string& title);
 

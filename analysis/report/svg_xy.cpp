@@ -44,6 +44,7 @@ std::string xy_chart_svg(const XYChart& chart, const std::string& title) {
   for (const auto& l : chart.y_lines) take_y(l.y);
   for (const auto& m : chart.x_markers) take_x(m.x);
   const Axis x{nice_ticks(x_lo, x_hi, 8), chart.x_format, chart.x_title};
+  if (chart.probability) y_lo = std::max(y_lo, 0.0), y_hi = std::min(y_hi, 1.0);
   const Axis y{nice_ticks(y_lo, y_hi, 6), chart.y_format, chart.y_title};
   const double top = 30 + legend_h;
   const Plot plot{100, top, kChartWidth - 130, 250, x.lo(), x.hi(), y.lo(), y.hi()};
@@ -76,9 +77,11 @@ std::string xy_chart_svg(const XYChart& chart, const std::string& title) {
       line.emplace_back(px, py);
       const double e = i < ser.y_error.size() ? ser.y_error[i] : std::nan("");
       if (std::isfinite(e) && e > 0) {
-        svg.line(px, plot.py(ser.y[i] - e), px, plot.py(ser.y[i] + e), "whisker");
-        svg.line(px - 3, plot.py(ser.y[i] - e), px + 3, plot.py(ser.y[i] - e), "whisker");
-        svg.line(px - 3, plot.py(ser.y[i] + e), px + 3, plot.py(ser.y[i] + e), "whisker");
+        const double lo = std::clamp(plot.py(ser.y[i] - e), plot.top, plot.bottom()),
+                     hi = std::clamp(plot.py(ser.y[i] + e), plot.top, plot.bottom());
+        svg.line(px, lo, px, hi, "whisker");
+        svg.line(px - 3, lo, px + 3, lo, "whisker");
+        svg.line(px - 3, hi, px + 3, hi, "whisker");
       }
       svg.rect(px - 3, py - 3, 6, 6, series_colour(s), i < ser.tooltip.size() ? ser.tooltip[i] : "");
     }
