@@ -56,7 +56,7 @@ class FileReports : public ::testing::Test {
       return r;
     };
     ok(bin + " stress " + kBase + " --cases " + testing::source_dir() +
-       "/scenarios/stress/standard.yaml -o " + (dir_ / "stress.h5").string() + " --paths 200 --quiet");
+       "/scenarios/stress/standard.yaml -o " + (dir_ / "stress.h5").string() + " --paths 100 --quiet");
     testing::write_file(dir_ / "grid.yaml",
                         "scenario: " + kBase +
                             "\npaths: 60\ngrid:\n"
@@ -70,7 +70,7 @@ class FileReports : public ::testing::Test {
                             "    - {path: contract.outcome_prices, min: 0.5, max: 1.5}\n");
     ok(bin + " sweep " + (dir_ / "lhs.yaml").string() + " -o " + (dir_ / "lhs.h5").string() + " --quiet");
     price_output_ =
-        ok(bin + " price " + kBase + " -o " + (dir_ / "price.h5").string() + " --paths 200 --quiet").output;
+        ok(bin + " price " + kBase + " -o " + (dir_ / "price.h5").string() + " --paths 100 --quiet").output;
     for (const char* f : {"stress", "grid", "lhs", "price"})
       ok(bin + " report " + (dir_ / (std::string(f) + ".h5")).string() + " -o " +
          (dir_ / (std::string(f) + ".html")).string());
