@@ -313,6 +313,7 @@ void price_to_file(const Scenario& scenario, const std::string& output, bool for
     cli::PriceReport report;
     report.spec = pricing.spec;
     report.lines = cli::price_lines(base);
+    report.currency = base.currency;
     if (report.lines.empty()) throw ConfigFailure(scenario.path + " has no outcome prices to scale");
     const RunOptions options = cli::paired_options(run_args(paths, seed, threads), base);
     if (const std::string why = check_memory(base, options, 2); !why.empty()) throw NotEnoughMemory(why);

@@ -100,11 +100,8 @@ int cmd_price(const Args& args) {
     std::fprintf(stderr, "sisim price: cannot write %s: %s\n", args.output.c_str(), e.what());
     return kExitIo;
   }
-  char title[512];
-  std::snprintf(title, sizeof title,
-                "sisim price: %s (%lld paths, seed %llu, %d evaluations on common random numbers)",
-                base.name.c_str(), static_cast<long long>(options.paths),
-                static_cast<unsigned long long>(options.seed), static_cast<int>(report.evaluations.size()));
+  const std::string title = price_title(base.name, static_cast<std::int64_t>(options.paths),
+                                        static_cast<std::uint64_t>(options.seed), report.evaluations.size());
   std::fputs(format_price_report(report, title).c_str(), stdout);
   std::printf("written: %s\n", args.output.c_str());
   return kExitOk;

@@ -1,11 +1,14 @@
-// `sisim report RESULTS.h5 -o REPORT.html`: one self-contained HTML file an investor can read.
+// `sisim report RESULTS.h5 -o REPORT.html`: one self-contained HTML file an investor can read, for
+// a run (or tornado), stress, sweep or price file.
 #include <array>
 #include <cmath>
 #include <cstdio>
 
+#include "analysis/report/file_reports.hpp"
 #include "analysis/report/report.hpp"
 #include "config/loader.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/file_report_input.hpp"
 #include "sim/cli/report_reader.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/run_checks.hpp"
@@ -186,15 +189,30 @@ int cmd_report(const Args& args) {
     std::fprintf(stderr, "sisim report: %s\n", why.c_str());
     return kExitIo;
   }
-  report::ReportInput input;
+  // One report per kind of result file; a damaged, forged or foreign file is refused (exit 65).
+  std::string html;
+  const std::string& path = args.positional[0];
   try {
-    input = read_report_input(args.positional[0]);
+    switch (result_kind(path)) {
+      case ResultKind::stress:
+        html = report::render_stress_report(read_stress_report_input(path));
+        break;
+      case ResultKind::sweep:
+        html = report::render_sweep_report(read_sweep_report_input(path));
+        break;
+      case ResultKind::price:
+        html = report::render_price_report(read_price_report_input(path));
+        break;
+      case ResultKind::run:
+        html = report::render_report(read_report_input(path));
+        break;
+    }
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "sisim report: %s: %s\n", args.positional[0].c_str(), e.what());
+    std::fprintf(stderr, "sisim report: %s: %s\n", path.c_str(), e.what());
     return kExitData;
   }
   try {
-    io::write_file_atomically(args.output, args.force, report::render_report(input));
+    io::write_file_atomically(args.output, args.force, html);
   } catch (const io::IoError& e) {
     std::fprintf(stderr, "sisim report: %s\n", e.what());
     return kExitIo;

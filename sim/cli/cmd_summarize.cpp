@@ -1,11 +1,12 @@
 // `sisim summarize RESULTS.h5 [--csv]`: the run's summary table, from the file (for a stress file
-// the comparison table, for a sweep file the table of points).
+// the comparison table, for a sweep file the table of points, for a price file the band and prices).
 // `sisim summarize --merge A.h5 B.h5 ... -o ALL.h5`: joins slices of one sweep (--points a:b)
 // into the file the union of the slices gives in one run.
 #include <cstdio>
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/csv_export.hpp"
+#include "sim/cli/price_file.hpp"
 #include "sim/cli/result_file.hpp"
 #include "sim/cli/society_file.hpp"
 #include "sim/cli/stress_file.hpp"
@@ -58,7 +59,7 @@ int merge(const Args& args) {
   return kExitOk;
 }
 
-// A stress or sweep file has no top-level /summary: print its own table (or CSV) instead.
+// A stress, sweep or price file has no top-level /summary: print its own table (or CSV) instead.
 bool print_special(const std::string& path, bool csv) {
   io::ResultReader r(path);
   if (r.exists("/stress/comparison")) {
@@ -71,6 +72,15 @@ bool print_special(const std::string& path, bool csv) {
                    cases, rows, "sisim stress: " + printable_text(r.attribute_string("/", "scenario"))))
             .c_str(),
         stdout);
+    return true;
+  }
+  if (r.exists("/price")) {
+    const PriceFile f = read_price_file(path);
+    std::fputs((csv ? price_csv(f.report)
+                    : format_price_report(f.report, price_title(printable_text(f.scenario), f.paths, f.seed,
+                                                                f.report.evaluations.size())))
+                   .c_str(),
+               stdout);
     return true;
   }
   if (r.exists("/sweep/points")) {
