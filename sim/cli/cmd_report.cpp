@@ -7,15 +7,16 @@
 #include "config/loader.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/report_reader.hpp"
-#include "sim/cli/result_file.hpp"
-#include "sim/cli/run_checks.hpp"
-#include "sim/cli/society_file.hpp"
-#include "sim/cli/tornado_file.hpp"
+#include "sim/api/result_file.hpp"
+#include "sim/api/run_checks.hpp"
+#include "sim/api/society_file.hpp"
+#include "sim/api/tornado_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 #include "sim/io/output_file.hpp"
 
 namespace sisim::cli {
+using namespace sisim::api;  // the result schema and summaries this command reads
 namespace {
 
 // A [months x 9] fan (quantiles at analysis::kQuantileLevels); `months` < 0: any number of rows.

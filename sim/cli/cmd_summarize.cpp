@@ -6,16 +6,17 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/csv_export.hpp"
-#include "sim/cli/result_file.hpp"
-#include "sim/cli/society_file.hpp"
-#include "sim/cli/stress_file.hpp"
-#include "sim/cli/stress_run.hpp"
-#include "sim/cli/sweep_file.hpp"
-#include "sim/cli/tornado_file.hpp"
+#include "sim/api/result_file.hpp"
+#include "sim/api/society_file.hpp"
+#include "sim/api/stress_file.hpp"
+#include "sim/api/stress_run.hpp"
+#include "sim/api/sweep_file.hpp"
+#include "sim/api/tornado_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
+using namespace sisim::api;  // the result schema and summaries this command reads
 namespace {
 
 int merge(const Args& args) {
