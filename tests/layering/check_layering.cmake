@@ -22,6 +22,7 @@ set(layers
   "sim/results:config,sim/rng,sim/model,sim/contract,sim/finance,sim/stats,sim/engine"
   "analysis:sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
   "analysis/report:analysis,sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
+  "sim/api:config,sim/rng,sim/model,sim/contract,sim/finance,sim/stats,sim/engine,sim/results,sim/io,analysis"
   "sim/cli:*")
 set(components "")
 foreach(entry IN LISTS layers)
