@@ -173,7 +173,8 @@ void sweep_to_file(const std::string& sweep_file, const std::vector<std::string>
                    const std::string& output, bool force, std::optional<std::int64_t> paths,
                    std::optional<std::uint64_t> seed, int threads, const std::string& command_line) {
   run_interruptibly([&] {
-    api::sweep({sweep_file, overrides, {}, {}}, settings(paths, seed, threads), {output, force, command_line}, {});
+    api::sweep({sweep_file, overrides, {}, {}}, settings(paths, seed, threads), {output, force, command_line},
+               {});
   });
 }
 
@@ -181,8 +182,9 @@ void sweep_to_file(const std::string& sweep_file, const std::vector<std::string>
 void price_to_file(const Scenario& scenario, const std::string& output, bool force,
                    std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads,
                    const std::string& command_line) {
-  run_interruptibly(
-      [&] { api::price(scenario, settings(paths, seed, threads), {output, force, command_line}, {}); });
+  run_interruptibly([&] {
+    api::price(scenario, settings(paths, seed, threads), {output, force, command_line}, {});
+  });
 }
 
 // `sisim tornado`: each uncertain input at its P10 and P90, plus the regime and payer switches,
@@ -190,8 +192,9 @@ void price_to_file(const Scenario& scenario, const std::string& output, bool for
 void tornado_to_file(const Scenario& scenario, const std::string& output, bool force,
                      std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads,
                      const std::string& command_line) {
-  run_interruptibly(
-      [&] { api::tornado(scenario, settings(paths, seed, threads), {output, force, command_line}, {}); });
+  run_interruptibly([&] {
+    api::tornado(scenario, settings(paths, seed, threads), {output, force, command_line}, {});
+  });
 }
 
 // The one mapping of the library's errors to Python exceptions: config -> sisim.ConfigError
@@ -210,12 +213,22 @@ void python_error(const api::Error& e, const py::object& config_error) {
       PyErr_SetObject(config_error.ptr(), instance.ptr());
       return;
     }
-    case api::ErrorKind::usage: PyErr_SetString(PyExc_ValueError, text.c_str()); return;
-    case api::ErrorKind::resources: PyErr_SetString(PyExc_MemoryError, text.c_str()); return;
+    case api::ErrorKind::usage:
+      PyErr_SetString(PyExc_ValueError, text.c_str());
+      return;
+    case api::ErrorKind::resources:
+      PyErr_SetString(PyExc_MemoryError, text.c_str());
+      return;
     case api::ErrorKind::io:
-    case api::ErrorKind::data: PyErr_SetString(PyExc_OSError, text.c_str()); return;
-    case api::ErrorKind::interrupted: PyErr_SetString(PyExc_KeyboardInterrupt, text.c_str()); return;
-    case api::ErrorKind::internal: PyErr_SetString(PyExc_RuntimeError, text.c_str()); return;
+    case api::ErrorKind::data:
+      PyErr_SetString(PyExc_OSError, text.c_str());
+      return;
+    case api::ErrorKind::interrupted:
+      PyErr_SetString(PyExc_KeyboardInterrupt, text.c_str());
+      return;
+    case api::ErrorKind::internal:
+      PyErr_SetString(PyExc_RuntimeError, text.c_str());
+      return;
   }
 }
 

@@ -11,13 +11,20 @@ namespace sisim::api {
 
 const char* kind_name(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::usage: return "usage";
-    case ErrorKind::config: return "config";
-    case ErrorKind::data: return "data";
-    case ErrorKind::io: return "io";
-    case ErrorKind::resources: return "resources";
-    case ErrorKind::interrupted: return "interrupted";
-    case ErrorKind::internal: return "internal";
+    case ErrorKind::usage:
+      return "usage";
+    case ErrorKind::config:
+      return "config";
+    case ErrorKind::data:
+      return "data";
+    case ErrorKind::io:
+      return "io";
+    case ErrorKind::resources:
+      return "resources";
+    case ErrorKind::interrupted:
+      return "interrupted";
+    case ErrorKind::internal:
+      return "internal";
   }
   return "internal";
 }
@@ -38,8 +45,7 @@ Error to_error(std::exception_ptr failure) {
   } catch (const results::TornadoInterrupted&) {
     return Error(ErrorKind::interrupted, "interrupted; nothing was written");
   } catch (const std::bad_alloc&) {
-    return Error(ErrorKind::resources,
-                 "out of memory (use fewer --paths or --threads, or a smaller cohort)");
+    return Error(ErrorKind::resources, "out of memory (use fewer --paths or --threads, or a smaller cohort)");
   } catch (const std::exception& e) {
     return Error(ErrorKind::internal, e.what());
   } catch (...) {

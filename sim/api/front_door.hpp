@@ -41,7 +41,7 @@ void check_output(const OutputFile& output, const std::vector<InputFile>& inputs
 
 // ---- run: one simulation, kept in memory; write_run_file files it.
 struct RunRequest {
-  RunSettings settings;  // unset paths/seed: the scenario's
+  RunSettings settings;    // unset paths/seed: the scenario's
   bool progress = false;   // the engine's progress bar on stderr
   std::string checkpoint;  // resume from and keep this checkpoint file; empty: none
   Progress notes;          // "resumed 12 completed blocks from F" (empty: not said)
@@ -58,8 +58,8 @@ void remove_checkpoint(const RunOutput& run);
 // ---- stress: the base and each case on the same seed and paths, compared path by path.
 struct StressResult {
   bool root = true;
-  RunOptions options;              // the paired seed and paths of every run
-  std::vector<std::string> names;  // "base", then each case
+  RunOptions options;                          // the paired seed and paths of every run
+  std::vector<std::string> names;              // "base", then each case
   std::vector<std::vector<PairedValue>> rows;  // compare_paired(base, case), one row per name
 };
 // The cases of `cases_file`, or of the scenario's own `stress:` section when it is empty.
@@ -69,8 +69,8 @@ StressResult stress(const Scenario& scenario, const std::string& cases_file, con
 // ---- sweep: the sweep file's scenario at each point of its grid or Latin hypercube.
 struct SweepRequest {
   std::string sweep_file;
-  std::vector<std::string> overrides;        // --set on the sweep's base scenario
-  std::optional<std::int64_t> begin, end;    // run points [begin, end) only (default: all)
+  std::vector<std::string> overrides;      // --set on the sweep's base scenario
+  std::optional<std::int64_t> begin, end;  // run points [begin, end) only (default: all)
 };
 struct SweepResult {
   bool root = true;

@@ -18,8 +18,8 @@ struct RunSettings {
 // The result file a call writes (atomically, at the end; nothing is written on failure).
 struct OutputFile {
   std::string path;
-  bool force = false;         // replace an existing file
-  std::string command_line;   // recorded in the file's root attributes
+  bool force = false;        // replace an existing file
+  std::string command_line;  // recorded in the file's root attributes
 };
 
 // One line per step of a long call ("[2/5] recession"); empty: silent. Called on the MPI root only.

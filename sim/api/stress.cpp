@@ -1,8 +1,9 @@
 // api::stress: the base scenario and each stress case on the same seed and paths, every case
 // written like a run under /cases/<name>, and the paired comparison under /stress.
+#include "config/stress.hpp"
+
 #include <optional>
 
-#include "config/stress.hpp"
 #include "sim/api/error.hpp"
 #include "sim/api/front_door.hpp"
 #include "sim/api/output_guard.hpp"

@@ -26,7 +26,9 @@ LoadResult load_shifted(const std::string& scenario, const std::vector<std::stri
 
 RunOptions paired_options(const RunSettings& settings, const Config& base, std::int64_t default_paths) {
   RunOptions options;
-  options.paths = settings.paths ? *settings.paths : default_paths > 0 ? default_paths : base.simulation.paths;
+  options.paths = settings.paths      ? *settings.paths
+                  : default_paths > 0 ? default_paths
+                                      : base.simulation.paths;
   options.seed = settings.seed ? *settings.seed : base.simulation.seed;
   options.seed_set = true;
   options.threads = settings.threads;

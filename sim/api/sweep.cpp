@@ -1,9 +1,10 @@
 // api::sweep: the sweep file's base scenario at each point of a grid or Latin hypercube, every
 // point on the same seed and paths (common random numbers), one summary row per point. A point
 // range [begin, end) runs one slice (cluster job arrays); `sisim summarize --merge` joins slices.
+#include "config/sweep.hpp"
+
 #include <cstdio>
 
-#include "config/sweep.hpp"
 #include "sim/api/error.hpp"
 #include "sim/api/front_door.hpp"
 #include "sim/api/load_scenario.hpp"
@@ -47,9 +48,10 @@ SweepResult sweep(const SweepRequest& request, const RunSettings& settings, cons
   result.begin = request.begin.value_or(0);
   result.end = request.end.value_or(result.total);
   if (result.begin >= result.total || result.end > result.total)
-    throw Error(ErrorKind::usage, "--points " + std::to_string(result.begin) + ":" + std::to_string(result.end) +
-                                      " is outside the sweep's " + std::to_string(result.total) + " points (0:" +
-                                      std::to_string(result.total) + ")");
+    throw Error(ErrorKind::usage, "--points " + std::to_string(result.begin) + ":" +
+                                      std::to_string(result.end) + " is outside the sweep's " +
+                                      std::to_string(result.total) +
+                                      " points (0:" + std::to_string(result.total) + ")");
   // Every point of the slice loads before any runs, so a bad path fails at once rather than hours
   // into a sweep (the same error would repeat at every point: the first point's is reported). The
   // configs are loaded again one at a time for the runs: loading costs milliseconds, and a large

@@ -27,8 +27,8 @@ TornadoRun tornado(const Scenario& scenario, const RunSettings& settings, const 
   };
   step(0, 2 * inputs.size(), "base");
   const RunOutput base_run = run_paired(base, result.options);
-  result.tornado = results::run_tornado(scenario.path, scenario.overrides, base, base_run, result.options,
-                                        inputs, step);
+  result.tornado =
+      results::run_tornado(scenario.path, scenario.overrides, base, base_run, result.options, inputs, step);
   if (!result.root) return result;
   writing(output, [&] {
     io::ResultWriter w(output.path, output.force);

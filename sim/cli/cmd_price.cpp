@@ -23,7 +23,8 @@ int cmd_price(const Args& args) {
     std::snprintf(title, sizeof title,
                   "sisim price: %s (%lld paths, seed %llu, %d evaluations on common random numbers)",
                   scenario.config.name.c_str(), static_cast<long long>(r.options.paths),
-                  static_cast<unsigned long long>(r.options.seed), static_cast<int>(r.report.evaluations.size()));
+                  static_cast<unsigned long long>(r.options.seed),
+                  static_cast<int>(r.report.evaluations.size()));
     std::fputs(api::format_price_report(r.report, title).c_str(), stdout);
     std::printf("written: %s\n", args.output.c_str());
     return kExitOk;

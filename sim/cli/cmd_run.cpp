@@ -48,9 +48,12 @@ int cmd_run(const Args& args) {
     api::RunRequest request;
     request.settings = settings_of(args);
     request.progress = !args.quiet;
-    if (args.checkpoint) request.checkpoint = args.checkpoint->empty() ? args.output + ".ckpt" : *args.checkpoint;
+    if (args.checkpoint)
+      request.checkpoint = args.checkpoint->empty() ? args.output + ".ckpt" : *args.checkpoint;
     if (!args.quiet) request.notes = progress_of(args);
-    request.warnings = [](const std::string& w) { std::fprintf(stderr, "sisim run: warning: %s\n", w.c_str()); };
+    request.warnings = [](const std::string& w) {
+      std::fprintf(stderr, "sisim run: warning: %s\n", w.c_str());
+    };
     install_cancel_handlers();
     const RunOutput run = api::run(scenario, request);
     if (args.threads > run.threads && run.is_root)

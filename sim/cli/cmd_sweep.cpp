@@ -19,8 +19,8 @@ int cmd_sweep(const Args& args) {
   try {
     install_cancel_handlers();
     const api::SweepResult r =
-        api::sweep({args.positional[0], args.overrides, args.points_begin, args.points_end}, settings_of(args),
-                   output_of(args), progress_of(args));
+        api::sweep({args.positional[0], args.overrides, args.points_begin, args.points_end},
+                   settings_of(args), output_of(args), progress_of(args));
     if (!r.root) return kExitOk;
     std::printf("sisim sweep: %s, points %lld..%lld of %lld (%lld paths each, seed %llu)\n",
                 r.scenario_name.c_str(), static_cast<long long>(r.begin), static_cast<long long>(r.end - 1),

@@ -6,13 +6,18 @@ namespace sisim::cli {
 
 int exit_code(api::ErrorKind kind) {
   switch (kind) {
-    case api::ErrorKind::usage: return kExitUsage;
+    case api::ErrorKind::usage:
+      return kExitUsage;
     case api::ErrorKind::config:
-    case api::ErrorKind::data: return kExitData;
+    case api::ErrorKind::data:
+      return kExitData;
     case api::ErrorKind::io:
-    case api::ErrorKind::resources: return kExitIo;
-    case api::ErrorKind::interrupted: return kExitInterrupted;
-    case api::ErrorKind::internal: return kExitInternal;
+    case api::ErrorKind::resources:
+      return kExitIo;
+    case api::ErrorKind::interrupted:
+      return kExitInterrupted;
+    case api::ErrorKind::internal:
+      return kExitInternal;
   }
   return kExitInternal;
 }

@@ -4,9 +4,13 @@
 
 namespace sisim::cli {
 
-api::RunSettings settings_of(const Args& args) { return {args.paths, args.seed, args.threads}; }
+api::RunSettings settings_of(const Args& args) {
+  return {args.paths, args.seed, args.threads};
+}
 
-api::OutputFile output_of(const Args& args) { return {args.output, args.force, args.command_line}; }
+api::OutputFile output_of(const Args& args) {
+  return {args.output, args.force, args.command_line};
+}
 
 api::Progress progress_of(const Args& args) {
   if (args.quiet) return {};
