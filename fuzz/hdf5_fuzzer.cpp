@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "analysis/report/report.hpp"
-#include "sim/cli/report_reader.hpp"
 #include "sim/api/result_file.hpp"
 #include "sim/api/stress_file.hpp"
 #include "sim/api/summary_table.hpp"
 #include "sim/api/sweep_file.hpp"
+#include "sim/cli/report_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // HDF5 reads files by name: the input goes to a scratch file of this process.

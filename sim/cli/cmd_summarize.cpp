@@ -4,14 +4,14 @@
 // into the file the union of the slices gives in one run.
 #include <cstdio>
 
-#include "sim/cli/commands.hpp"
-#include "sim/cli/csv_export.hpp"
 #include "sim/api/result_file.hpp"
 #include "sim/api/society_file.hpp"
 #include "sim/api/stress_file.hpp"
 #include "sim/api/stress_run.hpp"
 #include "sim/api/sweep_file.hpp"
 #include "sim/api/tornado_file.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/cli/csv_export.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 

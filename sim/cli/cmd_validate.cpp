@@ -3,8 +3,8 @@
 
 #include "config/pricing.hpp"
 #include "config/stress.hpp"
-#include "sim/cli/commands.hpp"
 #include "sim/api/load_scenario.hpp"
+#include "sim/cli/commands.hpp"
 
 namespace sisim::cli {
 using namespace sisim::api;  // the result schema and summaries this command reads
