@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/numeric/root_finder.hpp"
+
 namespace sisim::api {
 namespace {
 
@@ -75,14 +77,14 @@ PriceSolution PriceSearch::search(bool upward, const PricingTarget& target,
     s.status = PriceSolution::Status::at_upper_bound;
     s.k = hi;
   } else {
-    // The threshold lies between grid(first - 1) and grid(first).
-    double met = upward ? grid(first) : grid(first - 1), unmet = upward ? grid(first - 1) : grid(first);
-    while (std::abs(met - unmet) > spec_.tolerance) {
-      const double mid = 0.5 * (met + unmet);
-      (meets(target, f(at(mid))) ? met : unmet) = mid;
-    }
+    // The threshold lies between grid(first - 1) and grid(first): bisection of the sign of
+    // "meets" (+1 met, -1 not), the reported k the end of the final bracket that meets the target.
+    const double met = upward ? grid(first) : grid(first - 1), unmet = upward ? grid(first - 1) : grid(first);
+    const auto sign = [&](double k) { return meets(target, f(at(k))) ? 1.0 : -1.0; };
+    const numeric::RootResult root = numeric::find_root(
+        sign, unmet, met, -1.0, 1.0, {numeric::RootMethod::bisection, spec_.tolerance, 0.0, 10000});
     s.status = PriceSolution::Status::solved;
-    s.k = met;
+    s.k = root.b;
   }
   s.metric = f(at(s.k));
   s.metric_se = se(at(s.k));

@@ -10,8 +10,8 @@
 // it up, docs/MODEL.md 13). A sampled metric need not be exactly monotone, so the solver first
 // scans `scan_points` equally spaced k over the range, takes the first grid point where the
 // investor's target holds (the payer's fails), and bisects inside that grid interval until it is
-// `tolerance` wide. The reported k is the end of the bracket that meets the target. A target no
-// grid point meets is "not reachable", reported with the best value the range offers.
+// `tolerance` wide (sim/numeric/root_finder.hpp). The reported k is the end of the bracket that meets the
+// target. A target no grid point meets is "not reachable", reported with the best value the range offers.
 //
 // Standard error of k (delta method): SE(metric at k) / |slope|, the slope a central difference
 // over [k - 0.05, k + 0.05] (clipped to the range). It is NaN when the slope is 0 (a flat region)
