@@ -80,7 +80,7 @@ void write_run_file(const RunResult& r, const std::string& path, bool force,
 }
 
 // One summary as the dict of its /summary datasets.
-py::dict summary_dict(const analysis::Summary& s) {
+py::dict summary_dict(const stats::Summary& s) {
   py::dict d;
   d["mean"] = s.mean;
   d["sd"] = s.sd;
@@ -88,7 +88,7 @@ py::dict summary_dict(const analysis::Summary& s) {
   d["quantiles"] = std::vector<double>(s.quantiles.begin(), s.quantiles.end());
   d["quantile_se"] = std::vector<double>(s.quantile_se.begin(), s.quantile_se.end());
   d["quantile_levels"] =
-      std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end());
+      std::vector<double>(stats::kQuantileLevels.begin(), stats::kQuantileLevels.end());
   d["p_loss"] = s.p_loss;
   d["p_loss_se"] = s.p_loss_se;
   d["var_05"] = s.var_05;
@@ -107,7 +107,7 @@ py::dict summary_dict(const analysis::Summary& s) {
 // The statistics of /summary/<group> (docs/HDF5.md) for each metric row the run file holds, in
 // the file's order (the scenario's metric rows, sim/results/summary_spec).
 py::list summaries(const RunResult& r) {
-  std::vector<std::pair<std::string, analysis::Summary>> groups;
+  std::vector<std::pair<std::string, stats::Summary>> groups;
   for (const auto& row : api::headline_rows(r.scenario->config, r.run).metrics)
     groups.emplace_back(row.spec.group, row.summary);
   py::list out;
@@ -120,7 +120,7 @@ py::list summaries(const RunResult& r) {
       for (const auto& [name, value] : values) d[name] = value;
       out.append(py::make_tuple(group, d));
     };
-    const auto full = [&out](const std::string& group, const analysis::Summary& s) {
+    const auto full = [&out](const std::string& group, const stats::Summary& s) {
       out.append(py::make_tuple(group, summary_dict(s)));
     };
     full("society/npv", society->society);

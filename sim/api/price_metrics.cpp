@@ -7,7 +7,7 @@
 
 namespace sisim::api {
 namespace {
-constexpr int kP50 = 4;  // index of the median in analysis::kQuantileLevels
+constexpr int kP50 = 4;  // index of the median in stats::kQuantileLevels
 }  // namespace
 
 PriceMetrics price_metrics_of(const RunOutput& run, const PricingSpec& spec) {
@@ -15,7 +15,7 @@ PriceMetrics price_metrics_of(const RunOutput& run, const PricingSpec& spec) {
   const auto loss = investor_loss(run);
   using K = PricingTarget::Kind;
   const K ik = spec.investor.kind;
-  const auto inv = analysis::summarize(
+  const auto inv = stats::summarize(
       column_of(run, ik == K::irr_p50 ? "/paths/investor/irr" : "/paths/investor/npv"), &loss);
   m.investor = ik == K::irr_p50 ? inv.quantiles[kP50] : ik == K::p_loss_max ? inv.p_loss : inv.mean;
   m.investor_se = ik == K::irr_p50      ? inv.quantile_se[kP50]
@@ -23,7 +23,7 @@ PriceMetrics price_metrics_of(const RunOutput& run, const PricingSpec& spec) {
                                         : inv.se_mean;
   for (int b = 0; b < kPriceBudgets; ++b) {
     const auto s =
-        analysis::summarize(column_of(run, std::string("/paths/budgets/") + price_budget_name(b) + "/npv"));
+        stats::summarize(column_of(run, std::string("/paths/budgets/") + price_budget_name(b) + "/npv"));
     const bool p_loss = spec.payer.kind == K::p_loss_max;
     m.budget[b] = p_loss ? s.p_loss : s.mean;
     m.budget_se[b] = p_loss ? s.p_loss_se : s.se_mean;

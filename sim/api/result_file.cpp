@@ -21,7 +21,7 @@ std::string shape_text(const std::vector<std::size_t>& dims) {
 }
 
 void write_summary(io::ResultWriter& w, const std::string& prefix, const std::string& group,
-                   const analysis::Summary& s, const std::string& units, const std::string& p_loss_label) {
+                   const stats::Summary& s, const std::string& units, const std::string& p_loss_label) {
   const std::string g = prefix + "/summary/" + group + "/";
   w.write_scalar(g + "mean", s.mean, units, "mean over paths");
   w.write_scalar(g + "sd", s.sd, units, "standard deviation over paths");
@@ -35,7 +35,7 @@ void write_summary(io::ResultWriter& w, const std::string& prefix, const std::st
   w.write_scalar(g + "p50", s.quantiles[4], units, "median (= quantiles[4])");
   w.write_scalar(g + "p95", s.quantiles[7], units, "95 % quantile (= quantiles[7])");
   w.write_column(g + "quantile_levels",
-                 std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end()), "1",
+                 std::vector<double>(stats::kQuantileLevels.begin(), stats::kQuantileLevels.end()), "1",
                  "probability levels of the quantiles");
   w.write_scalar(g + "p_loss", s.p_loss, "1", p_loss_label);
   w.write_scalar(g + "p_loss_se", s.p_loss_se, "1", "binomial standard error of p_loss, sqrt(p (1 - p) / n)");
@@ -227,7 +227,7 @@ SummaryDocument read_summary_document(const std::string& path, const std::string
   doc.title += "\n" + assumption_line(r.has_attribute("/", "arm_coupling")
                                           ? printable_text(r.attribute_string("/", "arm_coupling"))
                                           : "1 (written before the key existed)");
-  const auto levels = static_cast<std::int64_t>(analysis::kQuantileLevels.size());
+  const auto levels = static_cast<std::int64_t>(stats::kQuantileLevels.size());
   doc.currency = config.currency;
   doc.terms = results::deal_terms(config);
   for (const auto& spec : results::metric_specs(config)) {

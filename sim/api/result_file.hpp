@@ -37,7 +37,7 @@ struct WriteRequest {
 
 // The /summary/<group>/ datasets of one statistic summary (docs/HDF5.md 2.4).
 void write_summary(io::ResultWriter& writer, const std::string& prefix, const std::string& group,
-                   const analysis::Summary& s, const std::string& units, const std::string& p_loss_label);
+                   const stats::Summary& s, const std::string& units, const std::string& p_loss_label);
 
 // The summary of a run (metric rows and event probabilities), computed from its columns.
 results::ResultSummary headline_rows(const Config& config, const RunOutput& run);

@@ -100,7 +100,7 @@ std::string format_society_table(const std::optional<analysis::SocietySummary>& 
                     " on the public budgets' price basis, see the deal terms)\n";
   std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", "", "P5", "P50", "P95", "mean");
   out += line;
-  auto row = [&](const std::string& label, const analysis::Summary& x) {
+  auto row = [&](const std::string& label, const stats::Summary& x) {
     std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", label.c_str(),
                   money(x.quantiles[1]).c_str(), money(x.quantiles[4]).c_str(), money(x.quantiles[7]).c_str(),
                   money_se(x.mean, x.se_mean).c_str());

@@ -6,7 +6,7 @@
 namespace sisim::api {
 namespace {
 
-constexpr int kP5 = 1, kP50 = 4, kP95 = 7;  // indices into analysis::kQuantileLevels
+constexpr int kP5 = 1, kP50 = 4, kP95 = 7;  // indices into stats::kQuantileLevels
 
 std::string format_value(double v, Unit unit) {
   char buf[64];

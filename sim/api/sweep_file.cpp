@@ -17,7 +17,7 @@
 namespace sisim::api {
 namespace {
 
-constexpr int kP05 = 1, kP50 = 4, kP95 = 7;  // indices into analysis::kQuantileLevels
+constexpr int kP05 = 1, kP50 = 4, kP95 = 7;  // indices into stats::kQuantileLevels
 
 std::string units_of(const std::string& metric, const std::string& currency) {
   if (metric == "investor/irr") return "1/year";
@@ -72,8 +72,8 @@ void add_sweep_point(SweepTable& t, std::int64_t index, const std::vector<double
   size_t k = 0;
   for (const auto& metric : sweep_metrics()) {
     const auto loss = results::loss_flags_of_metric(run.columns, "/paths/" + metric);
-    const analysis::Summary s =
-        analysis::summarize(column_of(run, "/paths/" + metric), loss.empty() ? nullptr : &loss);
+    const stats::Summary s =
+        stats::summarize(column_of(run, "/paths/" + metric), loss.empty() ? nullptr : &loss);
     for (double v : {s.mean, s.sd, s.se_mean, s.quantiles[kP05], s.quantiles[kP50], s.quantiles[kP95],
                      s.p_loss, s.p_loss_se})
       t.stats[k++].push_back(v);

@@ -19,7 +19,7 @@ namespace sisim::cli {
 using namespace sisim::api;  // the result schema and summaries this command reads
 namespace {
 
-// A [months x 9] fan (quantiles at analysis::kQuantileLevels); `months` < 0: any number of rows.
+// A [months x 9] fan (quantiles at stats::kQuantileLevels); `months` < 0: any number of rows.
 report::QuantileFan read_fan(const io::ResultReader& r, const std::string& path, const std::string& name,
                              std::int64_t months) {
   report::QuantileFan fan;

@@ -156,7 +156,7 @@ ResultSummary summarize_run(const Config& config, const ColumnSet& columns) {
     const auto flags = event_flags(columns, e);
     if (flags.empty()) continue;
     const std::vector<double> x(flags.begin(), flags.end());
-    const auto s = analysis::summarize(x, &flags);
+    const auto s = stats::summarize(x, &flags);
     out.events.push_back({e, s.p_loss, s.p_loss_se, static_cast<std::int64_t>(flags.size())});
   }
   for (const auto& m : metric_specs(config)) {
@@ -169,7 +169,7 @@ ResultSummary summarize_run(const Config& config, const ColumnSet& columns) {
     std::vector<std::uint8_t> flags;
     for (const auto& e : events)
       if (e.key == m.loss_event) flags = event_flags(columns, e);
-    out.metrics.push_back({m, analysis::summarize(x, flags.empty() ? nullptr : &flags)});
+    out.metrics.push_back({m, stats::summarize(x, flags.empty() ? nullptr : &flags)});
   }
   return out;
 }
