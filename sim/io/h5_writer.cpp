@@ -5,7 +5,7 @@
 // H5Fclose (disk full): the failed close leaves a dangling file ID and the library crashes at
 // exit (HDFFV-11052, fixed only in 1.14). With the core driver HDF5 never does disk I/O, and a
 // full disk is an ordinary write() error here. Cost: the file image (about the size of the
-// written data) is held in memory, twice for a moment at commit.
+// written data) is held in memory once; commit writes it from the driver's own buffer.
 #include "sim/io/h5_writer.hpp"
 
 #include <fcntl.h>
@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "sim/io/crc64.hpp"
 #include "sim/io/h5_writer_impl.hpp"
 #include "sim/io/output_file.hpp"
 #include "sim/io/result_seal.hpp"
@@ -44,6 +45,29 @@ UniqueFd create_temp_file(const std::string& path, const std::string& final_path
                   "'): " + std::strerror(errno));
   }
   return UniqueFd(fd);
+}
+
+// Superblock version 0 (the format the writer's library bounds give): the first bytes after the
+// user block. Its file consistency flags (4 bytes at offset 20 of the superblock) are set while the
+// file is open for writing.
+constexpr std::size_t kSuperblockHeadBytes = 24;
+constexpr std::size_t kConsistencyFlagsOffset = 20;
+
+// The core driver's buffer of `file` (which starts at address 0, i.e. with the user block), or
+// nullptr where it is not what we expect: then the writer copies the image with HDF5's own call.
+// For the core driver H5Fget_vfd_handle gives the address of the driver's buffer pointer.
+const char* core_image_data(hid_t file, std::size_t size) {
+  void* handle = nullptr;
+  if (H5Fget_vfd_handle(file, H5P_DEFAULT, &handle) < 0 || handle == nullptr) {
+    detail::h5_error_text();  // clear the stack
+    return nullptr;
+  }
+  const char* data = *static_cast<const char* const*>(handle);
+  static const char kSignature[8] = {'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
+  const bool expected = data != nullptr && size >= kSealBytes + kSuperblockHeadBytes &&
+                        std::memcmp(data + kSealBytes, kSignature, sizeof kSignature) == 0 &&
+                        data[kSealBytes + 8] == 0;  // superblock version 0
+  return expected ? data : nullptr;
 }
 
 H5Handle object_props(hid_t cls, const std::string& what) {
@@ -141,19 +165,40 @@ void ResultWriter::write_image_to_temp_file() {
   const std::string what =
       "cannot write result file '" + w.final_path + "' (temporary file '" + w.temp_path + "')";
   check(H5Fflush(w.file.get(), H5F_SCOPE_GLOBAL), what);
-  const ssize_t size = H5Fget_file_image(w.file.get(), nullptr, 0);
-  if (size < 0) throw IoError(what + ": " + detail::h5_error_text());
-  // The in-memory image starts at the superblock; the user block the file was created with (the
-  // seal, result_seal.hpp) goes in front of it.
-  const std::size_t file_size = kSealBytes + static_cast<std::size_t>(size);
-  auto image = std::make_unique_for_overwrite<char[]>(file_size);
-  if (H5Fget_file_image(w.file.get(), image.get() + kSealBytes, static_cast<std::size_t>(size)) != size) {
-    throw IoError(what + ": " + detail::h5_error_text());
+  // The data's end: H5Fget_file_image with no buffer returns the image length after the user block
+  // (H5Fget_filesize would give the driver's allocation, rounded up to its 4 MiB steps).
+  const ssize_t data_size = H5Fget_file_image(w.file.get(), nullptr, 0);
+  if (data_size < 0) throw IoError(what + ": " + detail::h5_error_text());
+  const std::size_t size = kSealBytes + static_cast<std::size_t>(data_size);
+  const char* data = core_image_data(w.file.get(), size);
+  if (data != nullptr) {
+    // The core driver's own buffer, written as it is: H5Fget_file_image would copy it first, and
+    // at a million paths that copy decides between under and over 1 GiB (issue 16). Only the
+    // superblock's "open for writing" flags differ from a closed file; the written copy clears them
+    // as H5Fget_file_image does.
+    std::string head(data + kSealBytes, kSuperblockHeadBytes);
+    head[kConsistencyFlagsOffset] = head[kConsistencyFlagsOffset + 1] = '\0';
+    head[kConsistencyFlagsOffset + 2] = head[kConsistencyFlagsOffset + 3] = '\0';
+    Crc64 crc;
+    crc.update(head.data(), head.size());
+    const char* rest = data + kSealBytes + head.size();
+    crc.update(rest, size - kSealBytes - head.size());
+    const std::string seal = seal_text(size, crc.value());
+    detail::write_all(w.temp_file.get(), seal.data(), seal.size(), what);
+    detail::write_all(w.temp_file.get(), head.data(), head.size(), what);
+    detail::write_all(w.temp_file.get(), rest, size - kSealBytes - head.size(), what);
+  } else {
+    auto image = std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(data_size));
+    if (H5Fget_file_image(w.file.get(), image.get(), static_cast<std::size_t>(data_size)) != data_size) {
+      throw IoError(what + ": " + detail::h5_error_text());
+    }
+    Crc64 crc;
+    crc.update(image.get(), static_cast<std::size_t>(data_size));
+    const std::string seal = seal_text(size, crc.value());
+    detail::write_all(w.temp_file.get(), seal.data(), seal.size(), what);
+    detail::write_all(w.temp_file.get(), image.get(), static_cast<std::size_t>(data_size), what);
   }
   if (w.file.close() < 0) throw IoError(what + ": " + detail::h5_error_text());
-  seal_image(image.get(), file_size);
-  detail::write_all(w.temp_file.get(), image.get(), file_size, what);
-  image.reset();
   // fsync before the rename: otherwise a power loss right after it could leave an empty or
   // partial file under the final name.
   if (::fsync(w.temp_file.get()) != 0) throw IoError(what + ": fsync: " + std::strerror(errno));

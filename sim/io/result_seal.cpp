@@ -60,12 +60,10 @@ std::uint64_t crc_of_stream(std::ifstream& in, std::uint64_t bytes) {
 
 }  // namespace
 
-void seal_image(char* image, std::size_t size) {
-  Crc64 crc;
-  crc.update(image + kSealBytes, size - kSealBytes);
-  const std::string text = format_seal({size, crc.value()});
-  std::memset(image, 0, kSealBytes);
-  std::memcpy(image, text.data(), text.size());
+std::string seal_text(std::uint64_t size, std::uint64_t crc) {
+  std::string text = format_seal({size, crc});
+  text.resize(kSealBytes, '\0');
+  return text;
 }
 
 bool starts_with_seal(const std::string& path) {

@@ -8,6 +8,7 @@
 // bytes changed after sisim wrote it is refused with a clear message instead. The seal detects
 // damage, not forgery: whoever edits a file on purpose can reseal it (reseal_result_file).
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace sisim::io {
@@ -15,9 +16,8 @@ namespace sisim::io {
 // Size of the user block that holds the seal (HDF5 wants a power of two >= 512).
 inline constexpr std::size_t kSealBytes = 512;
 
-// Writes the seal into image[0, kSealBytes) for the complete file image of `size` bytes, whose
-// first kSealBytes are the (unused) user block.
-void seal_image(char* image, std::size_t size);
+// The seal (kSealBytes long) of a file of `size` bytes whose bytes after the seal have CRC-64 `crc`.
+std::string seal_text(std::uint64_t size, std::uint64_t crc);
 
 // True when the file begins with a seal's first line (whether or not the rest matches).
 bool starts_with_seal(const std::string& path);

@@ -1,6 +1,7 @@
-// Cumulative-hazard prefix tables of one path (see path_scratch.hpp). Logs are taken once per
-// (segment, state, regime) constant and once per (segment, regime, month after the programme) for
-// the decaying effect; the per-person work is then additions and binary searches only.
+// Hazards of one path (see path_scratch.hpp). Logs are taken once per (segment, state, regime)
+// constant and once per (segment, regime, month after the programme) for the decaying effect; the
+// per-person work is then closed-form event months per regime run, and binary searches in the
+// decaying effect's prefix tables.
 #include <algorithm>
 #include <cmath>
 
@@ -8,39 +9,34 @@
 #include "sim/model/path_scratch.hpp"
 
 namespace sisim::detail {
-namespace {
-
-// c[0] = 0, c[m + 1] = c[m] + lambda[regime of month m].
-void prefix_by_regime(double* c, const std::vector<std::uint8_t>& regime, int months,
-                      const double lambda[2]) {
-  c[0] = 0.0;
-  for (int m = 0; m < months; ++m) c[m + 1] = c[m] + lambda[regime[static_cast<size_t>(m)]];
-}
-
-}  // namespace
-
 void HazardTables::build(const PathParameters& pp, const std::vector<std::uint8_t>& regime) {
   pp_ = &pp;
   regime_ = &regime;
   months_ = pp.horizon_months;
   stride_ = static_cast<size_t>(months_) + 1;
   const int segments = static_cast<int>(pp.segments.size());
-  cf_.resize(static_cast<size_t>(segments) * 2 * stride_);
+  run_end_.resize(static_cast<size_t>(std::max(0, months_)));
+  for (int m = months_ - 1; m >= 0; --m) {
+    const auto i = static_cast<size_t>(m);
+    run_end_[i] = m + 1 < months_ && regime[i + 1] == regime[i] ? run_end_[i + 1] : m + 1;
+  }
+  cf_.resize(static_cast<size_t>(segments) * 2);
   programme_.resize(cf_.size());
+  exit_lambda_.resize(static_cast<size_t>(segments));
+  dropout_lambda_ = monthly_cumulative_hazard(pp.dropout_hazard);
   const double g_h[2] = {1.0, pp.recession_job_finding_multiplier};
   const double g_s[2] = {1.0, pp.recession_separation_multiplier};
   for (int s = 0; s < segments; ++s) {
     const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
     const double h0 = seg.job_finding_hazard, s0 = seg.separation_hazard;
-    double lam[2];
-    for (int r = 0; r < 2; ++r) lam[r] = monthly_cumulative_hazard(h0 * g_h[r]);
-    prefix_by_regime(&cf_[row(s, kStateB)], regime, months_, lam);
-    for (int r = 0; r < 2; ++r) lam[r] = monthly_cumulative_hazard(s0 * g_s[r]);
-    prefix_by_regime(&cf_[row(s, kStateE)], regime, months_, lam);
-    for (int r = 0; r < 2; ++r) lam[r] = monthly_cumulative_hazard(h0 * g_h[r] * pp.hazard_ratio);
-    prefix_by_regime(&programme_[row(s, kStateB)], regime, months_, lam);
-    for (int r = 0; r < 2; ++r) lam[r] = monthly_cumulative_hazard(s0 * g_s[r] * pp.retention_multiplier);
-    prefix_by_regime(&programme_[row(s, kStateE)], regime, months_, lam);
+    for (int r = 0; r < 2; ++r) {
+      cf_[curve(s, kStateB)].lambda[r] = monthly_cumulative_hazard(h0 * g_h[r]);
+      cf_[curve(s, kStateE)].lambda[r] = monthly_cumulative_hazard(s0 * g_s[r]);
+      programme_[curve(s, kStateB)].lambda[r] = monthly_cumulative_hazard(h0 * g_h[r] * pp.hazard_ratio);
+      programme_[curve(s, kStateE)].lambda[r] =
+          monthly_cumulative_hazard(s0 * g_s[r] * pp.retention_multiplier);
+    }
+    exit_lambda_[static_cast<size_t>(s)] = monthly_cumulative_hazard(seg.exit_hazard);
   }
 
   // A completer's job finding after the programme: permanent effect = the programme's table, an
@@ -80,7 +76,7 @@ void HazardTables::build_decay_row(int s, int e) {
   }
 }
 
-const double* HazardTables::completer_job_finding(int s, int e) {
+HazardCurve HazardTables::completer_job_finding(int s, int e) {
   switch (post_) {
     case Post::counterfactual:
       return counterfactual(s, kStateB);
@@ -94,7 +90,7 @@ const double* HazardTables::completer_job_finding(int s, int e) {
     build_decay_row(s, e);
     decay_ready_[idx] = 1;
   }
-  return &decay_[idx * stride_];
+  return HazardCurve{&decay_[idx * stride_], {0.0, 0.0}};
 }
 
 }  // namespace sisim::detail

@@ -44,6 +44,45 @@ inline int find_event(const double* c, int from, int last, double& need) {
   return static_cast<int>(base - c);
 }
 
+// The path's labour-market regime as runs of equal months.
+struct RegimeRuns {
+  const std::uint8_t* regime = nullptr;  // regime of month m (0 normal, 1 recession)
+  const int* run_end = nullptr;          // first month after m in the other regime, or the horizon
+};
+
+// find_event for a hazard that is constant within each regime run (lambda[regime] a month), in
+// closed form: k months of hazard L accumulate need when k >= need / L, so the event month of a
+// run [m, b) is m + ceil(need / L). A path has a few regime runs, so this visits a few runs where
+// the prefix-table search made eight dependent loads (issue 16).
+inline int find_event_by_regime(const double lambda[2], const RegimeRuns& runs, int from, int last,
+                                double& need) {
+  for (int m = from; m < last;) {
+    const int b = std::min(runs.run_end[m], last);
+    const double rate = lambda[runs.regime[m]];
+    const double accumulated = rate * static_cast<double>(b - m);
+    if (need <= accumulated) {
+      const double k = std::min(std::ceil(need / rate), static_cast<double>(b - m));
+      return m + std::max(1, static_cast<int>(k));
+    }
+    need -= accumulated;
+    m = b;
+  }
+  return -1;
+}
+
+// A hazard over absolute months for event-time inversion: constant within each regime (the
+// counterfactual and in-programme hazards change only when the regime does) or, where it changes
+// every month (the decaying effect after the programme), a prefix table.
+struct HazardCurve {
+  const double* prefix = nullptr;  // the prefix table, or nullptr: lambda by regime
+  double lambda[2] = {0.0, 0.0};   // monthly cumulative hazard in a normal / a recession month
+};
+
+inline int find_event(const HazardCurve& h, const RegimeRuns& runs, int from, int last, double& need) {
+  return h.prefix != nullptr ? find_event(h.prefix, from, last, need)
+                             : find_event_by_regime(h.lambda, runs, from, last, need);
+}
+
 // The exponential variates -log(u_j) of one person's labour events, j = sojourn index, computed
 // once and read by both arms (the coupling: the same variate for the same sojourn index).
 class EventExponentials {
@@ -104,15 +143,19 @@ enum : int { kStateB = 0, kStateE = 1 };
 
 class HazardTables {
  public:
-  // Per path: prefix tables of the counterfactual and in-programme hazards for each segment and state.
+  // Per path: the counterfactual and in-programme hazards of each segment and state by regime, the
+  // regime runs, and the constant exit and dropout hazards (once per path, not per person).
   void build(const PathParameters& pp, const std::vector<std::uint8_t>& regime);
-  const double* counterfactual(int s, int state) const { return &cf_[row(s, state)]; }
-  const double* in_programme(int s, int state) const { return &programme_[row(s, state)]; }
+  HazardCurve counterfactual(int s, int state) const { return cf_[curve(s, state)]; }
+  HazardCurve in_programme(int s, int state) const { return programme_[curve(s, state)]; }
   // Job finding of a completer enrolled in month e after the programme's end (valid from e + D).
-  const double* completer_job_finding(int s, int e);
+  HazardCurve completer_job_finding(int s, int e);
+  RegimeRuns runs() const { return {regime_->data(), run_end_.data()}; }
+  double exit_lambda(int s) const { return exit_lambda_[static_cast<size_t>(s)]; }
+  double dropout_lambda() const { return dropout_lambda_; }
 
  private:
-  size_t row(int s, int state) const { return static_cast<size_t>(s * 2 + state) * stride_; }
+  static size_t curve(int s, int state) { return static_cast<size_t>(s * 2 + state); }
   void build_decay_row(int s, int e);
 
   enum class Post { counterfactual, programme, decaying };
@@ -121,7 +164,10 @@ class HazardTables {
   int months_ = 0;
   size_t stride_ = 1;
   Post post_ = Post::counterfactual;
-  std::vector<double> cf_, programme_;
+  std::vector<HazardCurve> cf_, programme_;  // [s * 2 + state]
+  std::vector<int> run_end_;
+  std::vector<double> exit_lambda_;
+  double dropout_lambda_ = 0.0;
   std::vector<double> decay_lambda_;  // [(s*2 + regime) * stride + j], j = months after the end
   std::vector<double> decay_;         // [(s*E + e) * stride + m], built on first use
   std::vector<std::uint8_t> decay_ready_;

@@ -31,8 +31,8 @@ struct Person {
   int enrol = 0, segment = 0, exit_transitions = 0, limit = 0, age = -1;
 };
 
-Person draw_person(const PathParameters& pp, int i, int n, const rng::Key& key, std::uint64_t path,
-                   const CohortStreams& streams) {
+Person draw_person(const PathParameters& pp, const detail::HazardTables& tables, int i, int n,
+                   const rng::Key& key, std::uint64_t path, const CohortStreams& streams) {
   Person p;
   p.enrol = enrolment_month(i, n, pp.enrolment_months);
   const auto idx = static_cast<std::uint64_t>(i);
@@ -46,8 +46,7 @@ Person draw_person(const PathParameters& pp, int i, int n, const rng::Key& key, 
       ++p.segment;
     }
   }
-  const double lambda_x =
-      detail::monthly_cumulative_hazard(pp.segments[static_cast<size_t>(p.segment)].exit_hazard);
+  const double lambda_x = tables.exit_lambda(p.segment);
   const int cap = pp.horizon_months + 1;
   p.exit_transitions = lambda_x > 0.0
                            ? detail::geometric_transitions(
@@ -78,6 +77,7 @@ detail::PersonSchedule counterfactual_schedule(const detail::HazardTables& t, co
   sch.enrol = p.enrol;
   sch.limit = p.limit;
   sch.phase_end = p.enrol;
+  sch.runs = t.runs();
   for (int st = 0; st < 2; ++st) sch.first[st] = sch.second[st] = t.counterfactual(p.segment, st);
   return sch;
 }
@@ -243,15 +243,14 @@ void finish_arm(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, std
 
 // Programme months of the treated arm: the programme runs for P = min(D, dropout, months left before
 // termination) months from enrolment; P == D marks a completer (decaying effect afterwards).
-int programme_length(const PathParameters& pp, int i, int enrol, int termination_month, const rng::Key& key,
-                     std::uint64_t path) {
+int programme_length(const PathParameters& pp, const detail::HazardTables& tables, int i, int enrol,
+                     int termination_month, const rng::Key& key, std::uint64_t path) {
   const int d = std::max(0, pp.duration_months);
   int length = d;
   if (pp.dropout_hazard > 0.0 && d > 1) {
     const double u =
         rng::UniformStream(key, path, static_cast<std::uint64_t>(i), rng::StreamId::dropout).at(0);
-    length = std::min(
-        length, detail::geometric_transitions(u, detail::monthly_cumulative_hazard(pp.dropout_hazard), d));
+    length = std::min(length, detail::geometric_transitions(u, tables.dropout_lambda(), d));
   }
   if (termination_month >= 0) length = std::min(length, std::max(0, termination_month + 1 - enrol));
   return length;
@@ -300,7 +299,7 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
   detail::ArmTotals cf_totals, tr_totals;
   for (int i = 0; i < n; ++i) {
     if ((i & 1023) == 1023 && stopped(out.stop)) break;
-    const Person p = draw_person(pp, i, n, key, path, kCohortStreams);
+    const Person p = draw_person(pp, sc.tables, i, n, key, path, kCohortStreams);
     ArmHistory& cf_history = out.counterfactual.people[static_cast<size_t>(i)];
     ArmHistory& tr_history = out.treated.people[static_cast<size_t>(i)];
     start_history(cf_history, p, months);
@@ -315,12 +314,13 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
     // Treated: the same exit month; per sojourn index the counterfactual's variate or, with
     // probability 1 - arm_coupling, a fresh one (MODEL.md 5.1); programme hazards for the first P
     // months, then the counterfactual's (dropouts) or the decaying effect (completers).
-    const int length = programme_length(pp, i, p.enrol, termination_month, key, path);
+    const int length = programme_length(pp, sc.tables, i, p.enrol, termination_month, key, path);
     const bool completer = length == pp.duration_months;
     detail::PersonSchedule tr;
     tr.enrol = p.enrol;
     tr.limit = p.limit;
     tr.phase_end = p.enrol + length;
+    tr.runs = sc.tables.runs();
     tr.first[kStateB] = sc.tables.in_programme(p.segment, kStateB);
     tr.first[kStateE] = sc.tables.in_programme(p.segment, kStateE);
     tr.second[kStateB] = completer ? sc.tables.completer_job_finding(p.segment, p.enrol)
@@ -363,7 +363,7 @@ void simulate_control_group(const Model& /*model*/, const PathParameters& pp,
   detail::ArmTotals totals;
   for (int j = 0; j < n_c; ++j) {
     if ((j & 1023) == 1023 && stopped(stop)) break;
-    const Person p = draw_person(pp, j, n_c, key, path, kControlStreams);
+    const Person p = draw_person(pp, scratch.tables, j, n_c, key, path, kControlStreams);
     ArmHistory& h = out[static_cast<size_t>(j)];
     start_history(h, p, months);
     if (p.enrol >= months) continue;

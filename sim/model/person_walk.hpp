@@ -8,14 +8,15 @@
 
 namespace sisim::detail {
 
-// Which prefix table governs the transition out of each month: `first` for months
-// [enrol, phase_end), `second` from phase_end on; index 0 = from B (job finding), 1 = from E.
+// Which hazard governs the transition out of each month: `first` for months [enrol, phase_end),
+// `second` from phase_end on; index 0 = from B (job finding), 1 = from E.
 struct PersonSchedule {
   int enrol = 0;
   int limit = 0;  // first month not simulated: min(horizon, exit month)
   int phase_end = 0;
-  const double* first[2] = {nullptr, nullptr};
-  const double* second[2] = {nullptr, nullptr};
+  RegimeRuns runs;
+  HazardCurve first[2];
+  HazardCurve second[2];
 };
 
 struct ArmTotals {
