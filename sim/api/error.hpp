@@ -7,6 +7,7 @@
 #include <exception>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/loader.hpp"
@@ -35,6 +36,19 @@ struct Error : std::runtime_error {
   ErrorKind kind;
   std::vector<ConfigError> findings;  // set for ErrorKind::config when the failure has locations
 };
+
+// Reading an input file: whatever `read` throws (io::IoError for a missing, foreign or damaged
+// file, a schema check's error) becomes Error (data) "<file>: <reason>"; an Error passes as it is.
+template <class Read>
+auto reading(const std::string& file, Read&& read) {
+  try {
+    return std::forward<Read>(read)();
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(ErrorKind::data, file + ": " + e.what());
+  }
+}
 
 // Any exception as an api::Error: an Error as it is; io::IoError as `io` (the library throws it
 // when writing; readers of input files rethrow it as `data`); CheckpointError as `data`; the

@@ -5,12 +5,16 @@
 
 #include "analysis/report/report.hpp"
 #include "config/loader.hpp"
+#include "sim/api/error.hpp"
+#include "sim/api/front_door.hpp"
+#include "sim/api/output_guard.hpp"
 #include "sim/api/result_file.hpp"
 #include "sim/api/run_checks.hpp"
 #include "sim/api/society_file.hpp"
 #include "sim/api/tornado_file.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/report_reader.hpp"
+#include "sim/cli/request.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 #include "sim/io/output_file.hpp"
@@ -182,26 +186,16 @@ int cmd_report(const Args& args) {
     std::fprintf(stderr, "sisim report: expected RESULTS.h5 -o REPORT.html\n");
     return kExitUsage;
   }
-  std::string why;
-  if (!output_is_usable(args.output, args.force, {{args.positional[0], "the result file"}}, why)) {
-    std::fprintf(stderr, "sisim report: %s\n", why.c_str());
-    return kExitIo;
-  }
-  report::ReportInput input;
   try {
-    input = read_report_input(args.positional[0]);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "sisim report: %s: %s\n", args.positional[0].c_str(), e.what());
-    return kExitData;
-  }
-  try {
+    check_output(output_of(args), {{args.positional[0], "the result file"}});
+    const report::ReportInput input =
+        reading(args.positional[0], [&] { return read_report_input(args.positional[0]); });
     io::write_file_atomically(args.output, args.force, report::render_report(input));
-  } catch (const io::IoError& e) {
-    std::fprintf(stderr, "sisim report: %s\n", e.what());
-    return kExitIo;
+    std::printf("written: %s\n", args.output.c_str());
+    return kExitOk;
+  } catch (...) {  // an unreadable input is data (65), a failed write I/O (74): exit_code.cpp
+    return report_failure(args.command, std::current_exception());
   }
-  std::printf("written: %s\n", args.output.c_str());
-  return kExitOk;
 }
 
 }  // namespace sisim::cli
