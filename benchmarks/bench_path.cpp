@@ -78,4 +78,43 @@ BENCHMARK(BM_BaseScenarioPath)
     ->Iterations(2000)
     ->Unit(benchmark::kMicrosecond);
 
+// Cost per path against cohort size and horizon (issue 16: linear in both). Args: cohort.size,
+// simulation.horizon_months, set on the base scenario; per_person_month = seconds per enrolled
+// person-month (time per path / (enrolled x horizon)), which a linear cost keeps flat.
+void BM_PathByCohortAndHorizon(benchmark::State& state) {
+  const auto cohort = state.range(0), horizon = state.range(1);
+  const sisim::LoadResult loaded = sisim::load_config(
+      scenario_path(),
+      {"cohort.size=" + std::to_string(cohort), "simulation.horizon_months=" + std::to_string(horizon)});
+  if (!loaded.ok()) {
+    state.SkipWithError(sisim::format_errors(loaded.errors).c_str());
+    return;
+  }
+  const sisim::Config& config = *loaded.config;
+  constexpr std::int64_t rows = 256;
+  sisim::PathRunner runner(config, config.simulation.seed);
+  sisim::ColumnSet columns;
+  runner.define_columns(columns);
+  columns.allocate(rows);
+  const int enrolled_column = columns.find("/paths/outcomes/enrolled");
+  sisim::SeriesCollector series(rows, 0, runner.months(), runner.line_items(),
+                                rows / config.simulation.block_size + 1);
+  auto scratch = runner.make_scratch();
+  std::int64_t path = 0;
+  double participants = 0.0;
+  for (auto _ : state) {
+    runner.run_path(path, path / config.simulation.block_size, *scratch, columns, series);
+    participants += columns.column(enrolled_column)[static_cast<size_t>(path)];
+    path = (path + 1) % rows;
+  }
+  state.SetItemsProcessed(state.iterations());
+  const double person_months = participants * static_cast<double>(horizon);
+  state.counters["per_person_month"] =
+      benchmark::Counter(person_months, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_PathByCohortAndHorizon)
+    ->ArgsProduct({{100, 300, 1000, 3000}, {180}})
+    ->ArgsProduct({{300}, {120, 360, 720}})
+    ->Unit(benchmark::kMicrosecond);
+
 }  // namespace

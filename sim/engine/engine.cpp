@@ -105,7 +105,8 @@ std::optional<Checkpoint> open_checkpoint(const Config& config, const RunOptions
   binding.seed = out.seed;
   binding.paths = out.paths;
   binding.block_size = block_size;
-  binding.fan_paths = std::min<std::int64_t>(out.paths, options.fan_paths);
+  binding.fan_paths =
+      std::min<std::int64_t>(out.paths, fan_paths_for(options.fan_paths, config.simulation.horizon_months));
   binding.rank = group.rank;
   binding.ranks = group.size;
   const std::int64_t blocks = (out.paths + block_size - 1) / block_size;
@@ -135,7 +136,8 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
   // machine: any thread count then adds the same blocks in the same order.
   const std::int64_t block_size = std::max(1, config.simulation.block_size);
   const std::int64_t blocks = (out.paths + block_size - 1) / block_size;
-  SeriesCollector series(out.paths, options.fan_paths, runner.months(), runner.line_items(), blocks);
+  SeriesCollector series(out.paths, fan_paths_for(options.fan_paths, runner.months()), runner.months(),
+                         runner.line_items(), blocks);
   const ProcessGroup group = process_group();
   out.is_root = group.is_root();
   std::int64_t first_block = 0, last_block = 0;

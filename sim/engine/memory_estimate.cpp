@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "sim/engine/budget_account.hpp"
+#include "sim/engine/series_collector.hpp"
 #include "sim/model/flows.hpp"
 
 namespace sisim {
@@ -45,7 +46,8 @@ MemoryEstimate estimate_memory(const Config& c, const RunOptions& options, int r
   const double items = kFixedLineItems + static_cast<double>(c.public_.other_flows.size());
   const double columns = 9 + 5.0 * static_cast<double>(c.finance.tranches.size()) + 2.0 * kAccountBudgets +
                          11 + static_cast<double>(c.uncertain.size());
-  const double fan = std::min(paths, static_cast<double>(options.fan_paths));
+  const double fan =
+      std::min(paths, static_cast<double>(fan_paths_for(options.fan_paths, c.simulation.horizon_months)));
   const double annual = kAccountBudgets * years * items;
   const double blocks = paths / std::max(1, c.simulation.block_size) + 1;
   // Columns (held by every run the command keeps, plus the file image and its copy at commit),

@@ -224,6 +224,22 @@ PathRunner::PathRunner(const Config& config, std::uint64_t seed)
     : impl_(std::make_unique<Impl>(config, seed)) {}
 PathRunner::~PathRunner() = default;
 
+const rng::Key& PathRunner::key() const {
+  return impl_->key;
+}
+const rng::ParameterSampler& PathRunner::sampler() const {
+  return impl_->sampler;
+}
+PathParameters PathRunner::last_parameters(const Scratch& scratch) const {
+  return impl_->model.resolve(scratch.draws);
+}
+const PathSimulation& PathRunner::last_simulation(const Scratch& scratch) const {
+  return scratch.sim;
+}
+const std::vector<ArmHistory>& PathRunner::last_control_group(const Scratch& scratch) const {
+  return scratch.control;
+}
+
 int PathRunner::months() const {
   return impl_->config.simulation.horizon_months;
 }
@@ -371,6 +387,8 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
     simulate_control_group(i.model, pp, regime, terms.control_group_size, i.key, path_id, s.sim.scratch,
                            s.control, s.sim.stop);
     control = &s.control;
+  } else {
+    s.control.clear();  // no control group on this path (last_control_group says so)
   }
 
   // A savings share is measured on the histories: against the control group, else the counterfactual.

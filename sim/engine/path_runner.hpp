@@ -9,6 +9,9 @@
 #include "config/config.hpp"
 #include "sim/engine/columns.hpp"
 #include "sim/engine/series_collector.hpp"
+#include "sim/model/path_parameters.hpp"
+#include "sim/model/path_simulation.hpp"
+#include "sim/rng/copula.hpp"
 
 namespace sisim {
 
@@ -33,6 +36,15 @@ class PathRunner {
   // Returns true if the employment-gap calibration had to be clamped on this path.
   bool run_path(std::int64_t path, std::int64_t block, Scratch& scratch, ColumnSet& columns,
                 SeriesCollector& series) const;
+
+  // Read-only views for the floor benchmark (benchmarks/bench_floor.cpp), which replays exactly the
+  // random numbers a path drew: the seed's key, the parameter sampler, the parameters of the path
+  // last run with `scratch`, and that path's simulation and control group.
+  const rng::Key& key() const;
+  const rng::ParameterSampler& sampler() const;
+  PathParameters last_parameters(const Scratch& scratch) const;
+  const PathSimulation& last_simulation(const Scratch& scratch) const;
+  const std::vector<ArmHistory>& last_control_group(const Scratch& scratch) const;
 
  private:
   struct Impl;

@@ -1,0 +1,174 @@
+// The floor of one path (issue 16): a loop that draws exactly the random numbers a path of the
+// base scenario draws, with the same transforms, and nothing else. BM_PathFloor replays the same
+// 2,000 paths as BM_BaseScenarioPathFixed, so "full path / floor" is the share of a path's cost
+// that is not drawing random numbers.
+//
+// What a path draws (sim/model/path_simulation.cpp, sim/engine/path_runner.cpp):
+//   path level: the parameter draws (ParameterSampler::sample_path, with its transforms), one
+//     uniform per month for the regime chain, one for the payer's termination;
+//   per participant: the segment (one Philox block by at(0), another by at(1) where the segment
+//     states an age), the exit month (one block, a log), the dropout (one block, a log), the
+//     counterfactual's labour events (one uniform and one log per sojourn, EventExponentials), the
+//     treated arm's (CoupledExponentials: two uniforms per sojourn, a log for a fresh variate, or
+//     the counterfactual's variate of that index);
+//   per control-group person: segment, exit and labour events from their own streams.
+// The sojourn counts per person are read off the histories of the real run (set-up, not timed):
+// a walk alternates B and E sojourns from enrolment, so n = 2 x spells, plus one when it ends in B.
+// Checked once by counting Philox blocks in UniformStream (a temporary counter): the 2,000 paths
+// of the real run and of this replay both computed 3,818,004 blocks (1,909 a path).
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "config/loader.hpp"
+#include "sim/engine/columns.hpp"
+#include "sim/engine/path_runner.hpp"
+#include "sim/engine/series_collector.hpp"
+#include "sim/model/path_scratch.hpp"
+#include "sim/model/regime.hpp"
+#include "sim/rng/streams.hpp"
+
+namespace {
+
+using sisim::ArmHistory;
+using sisim::rng::StreamId;
+using sisim::rng::UniformStream;
+
+struct PersonDraws {
+  std::uint32_t segment_uniforms = 0;  // at(0), and at(1) for an age
+  bool exit = false, dropout = false;
+  std::uint32_t counterfactual_sojourns = 0, treated_sojourns = 0;
+};
+
+struct PathDraws {
+  std::uint64_t path = 0;
+  int horizon = 0;
+  bool coupled = false;  // arm_coupling < 1: the treated arm has its own stream
+  double coupling = 1.0;
+  std::vector<PersonDraws> people, control;
+};
+
+// Sojourns of a walk from enrolment to its limit (exit month or horizon), B first.
+std::uint32_t sojourns(const ArmHistory& h, int horizon) {
+  if (h.enrol_month >= horizon) return 0;
+  const int limit = h.exit_month >= 0 ? h.exit_month : horizon;
+  const auto spells = static_cast<std::uint32_t>(h.employment.size());
+  if (spells == 0) return 1;
+  return 2 * spells + (h.employment.back().end >= limit ? 0U : 1U);
+}
+
+PersonDraws person_draws(const sisim::PathParameters& pp, const ArmHistory& cf, const ArmHistory* treated,
+                         int horizon) {
+  PersonDraws d;
+  const auto& seg = pp.segments[static_cast<size_t>(cf.segment)];
+  d.segment_uniforms = (pp.segments.size() > 1 ? 1U : 0U) + (seg.age_min >= 0 ? 1U : 0U);
+  d.exit = sisim::detail::monthly_cumulative_hazard(seg.exit_hazard) > 0.0;
+  d.counterfactual_sojourns = sojourns(cf, horizon);
+  if (treated != nullptr && cf.enrol_month < horizon) {
+    d.dropout = pp.dropout_hazard > 0.0 && pp.duration_months > 1;
+    d.treated_sojourns = sojourns(*treated, horizon);
+  }
+  return d;
+}
+
+// The draws of one person with the model's streams and transforms; returns a sum of what was drawn.
+double replay_person(const sisim::rng::Key& key, std::uint64_t path, std::uint64_t i, const PersonDraws& d,
+                     const PathDraws& p, bool control, sisim::detail::EventExponentials& events,
+                     sisim::detail::CoupledExponentials& treated) {
+  const StreamId segment = control ? StreamId::control_segment : StreamId::segment;
+  const StreamId exit = control ? StreamId::control_exit : StreamId::exit_event;
+  const StreamId labour = control ? StreamId::control_labour : StreamId::labour_events;
+  double sum = 0.0;
+  if (d.segment_uniforms > 0) sum += UniformStream(key, path, i, segment).at(0);
+  if (d.segment_uniforms > 1) sum += UniformStream(key, path, i, segment).at(1);
+  if (d.exit) sum += -std::log(UniformStream(key, path, i, exit).at(0));
+  events.reset(key, path, i, labour);
+  for (std::uint32_t j = 0; j < d.counterfactual_sojourns; ++j) sum += events[j];
+  if (d.dropout) sum += -std::log(UniformStream(key, path, i, StreamId::dropout).at(0));
+  if (p.coupled) {
+    treated.reset(events, p.coupling, key, path, i);
+    for (std::uint32_t j = 0; j < d.treated_sojourns; ++j) sum += treated[j];
+  } else {
+    for (std::uint32_t j = 0; j < d.treated_sojourns; ++j) sum += events[j];
+  }
+  return sum;
+}
+
+std::string scenario_path() {
+  if (const char* env = std::getenv("SISIM_BENCH_SCENARIO")) return env;
+  return std::string(SISIM_SOURCE_DIR) + "/scenarios/herning-viborg.yaml";
+}
+
+void BM_PathFloor(benchmark::State& state) {
+  static const sisim::LoadResult loaded = sisim::load_config(scenario_path());
+  if (!loaded.ok()) {
+    state.SkipWithError(("cannot load " + scenario_path()).c_str());
+    return;
+  }
+  const sisim::Config& config = *loaded.config;
+  const std::int64_t paths = state.range(0);
+  sisim::PathRunner runner(config, config.simulation.seed);
+  sisim::ColumnSet columns;
+  runner.define_columns(columns);
+  columns.allocate(paths);
+  sisim::SeriesCollector series(paths, 0, runner.months(), runner.line_items(),
+                                paths / config.simulation.block_size + 1);
+  auto scratch = runner.make_scratch();
+
+  // Set-up: run every path once and note what it drew.
+  std::vector<PathDraws> plan(static_cast<size_t>(paths));
+  std::vector<sisim::PathParameters> parameters(static_cast<size_t>(paths));
+  for (std::int64_t path = 0; path < paths; ++path) {
+    runner.run_path(path, path / config.simulation.block_size, *scratch, columns, series);
+    const sisim::PathParameters pp = runner.last_parameters(*scratch);
+    const sisim::PathSimulation& sim = runner.last_simulation(*scratch);
+    PathDraws& p = plan[static_cast<size_t>(path)];
+    p.path = static_cast<std::uint64_t>(path);
+    p.horizon = pp.horizon_months;
+    p.coupled = pp.arm_coupling < 1.0;
+    p.coupling = pp.arm_coupling;
+    for (size_t i = 0; i < sim.counterfactual.people.size(); ++i)
+      p.people.push_back(person_draws(pp, sim.counterfactual.people[i], &sim.treated.people[i], p.horizon));
+    for (const ArmHistory& h : runner.last_control_group(*scratch))
+      p.control.push_back(person_draws(pp, h, nullptr, p.horizon));
+    parameters[static_cast<size_t>(path)] = pp;
+  }
+
+  sisim::detail::EventExponentials events;
+  sisim::detail::CoupledExponentials treated;
+  std::vector<double> draws;
+  std::vector<std::uint8_t> regime;
+  double uniforms = 0.0;
+  for (const PathDraws& p : plan) {
+    uniforms += static_cast<double>(p.horizon);
+    for (const auto* group : {&p.people, &p.control})
+      for (const PersonDraws& d : *group)
+        uniforms += d.segment_uniforms + d.exit + d.dropout + d.counterfactual_sojourns +
+                    (p.coupled ? 2.0 * d.treated_sojourns : 0.0);
+  }
+  size_t next = 0;
+  for (auto _ : state) {
+    const PathDraws& p = plan[next];
+    const sisim::rng::Key& key = runner.key();
+    runner.sampler().sample_path(key, p.path, draws);
+    sisim::simulate_regime(parameters[next], p.horizon, key, p.path, regime);
+    double sum = UniformStream(key, p.path, sisim::rng::kPathLevel, StreamId::termination).at(0);
+    for (size_t i = 0; i < p.people.size(); ++i)
+      sum += replay_person(key, p.path, i, p.people[i], p, false, events, treated);
+    for (size_t j = 0; j < p.control.size(); ++j)
+      sum += replay_person(key, p.path, j, p.control[j], p, true, events, treated);
+    benchmark::DoNotOptimize(sum);
+    benchmark::DoNotOptimize(draws.data());
+    next = (next + 1) % plan.size();
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["uniforms_per_path"] = uniforms / static_cast<double>(plan.size());
+}
+// The same 2,000 paths, each once, as BM_BaseScenarioPathFixed.
+BENCHMARK(BM_PathFloor)->Arg(2000)->Iterations(2000)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
