@@ -37,9 +37,17 @@ void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& 
   // public_total: the four public budgets; transfers between them (equalisation, result grant)
   // cancel here by construction.
   const auto [first, last] = account_budget_range(account_budget);
-  for (int b = first; b <= last; ++b)
-    for (int m = 0; m < months; ++m)
-      out[static_cast<size_t>(m)] += net.budget_month(static_cast<Budget>(b), m);
+  // Row by row (contiguous, vectorised) into one budget's total, then into out: per month the same
+  // additions in the same order as summing each budget's items month by month.
+  thread_local std::vector<double> budget_total;
+  for (int b = first; b <= last; ++b) {
+    budget_total.assign(static_cast<size_t>(months), 0.0);
+    for (int i = 0; i < net.items(); ++i) {
+      const double* row = net.row(static_cast<Budget>(b), i);
+      for (int m = 0; m < months; ++m) budget_total[static_cast<size_t>(m)] += row[m];
+    }
+    for (int m = 0; m < months; ++m) out[static_cast<size_t>(m)] += budget_total[static_cast<size_t>(m)];
+  }
 }
 
 }  // namespace sisim

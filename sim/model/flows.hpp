@@ -32,6 +32,7 @@ class FlowTable {
 
   double& at(Budget b, int item, int month) { return data_[index(b, item, month)]; }
   double at(Budget b, int item, int month) const { return data_[index(b, item, month)]; }
+  const double* row(Budget b, int item) const { return &data_[index(b, item, 0)]; }  // months values
   void add(Budget b, LineItem item, int month, double amount) {
     at(b, static_cast<int>(item), month) += amount;
   }

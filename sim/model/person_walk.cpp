@@ -26,7 +26,11 @@ int sojourn_end(const PersonSchedule& sch, int state, int start, double need) {
 void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int n0, int a, int b) {
   const int n1 = n0 + (b - a);
   const int classes = static_cast<int>(starts.size());
-  for (int c = 0; c < classes; ++c) {
+  // Start counts increase with the class: skip the classes that end by n0, stop at the first that
+  // starts at or after n1 (usually one or two classes are visited, not all of them).
+  int first = 0;
+  while (first + 1 < classes && starts[static_cast<size_t>(first + 1)] <= n0) ++first;
+  for (int c = first; c < classes && starts[static_cast<size_t>(c)] < n1; ++c) {
     const int lo = std::max(n0, starts[static_cast<size_t>(c)]);
     const int hi = std::min(n1, c + 1 < classes ? starts[static_cast<size_t>(c + 1)] : INT_MAX);
     if (lo >= hi) continue;
