@@ -87,8 +87,7 @@ py::dict summary_dict(const stats::Summary& s) {
   d["se"] = s.se_mean;
   d["quantiles"] = std::vector<double>(s.quantiles.begin(), s.quantiles.end());
   d["quantile_se"] = std::vector<double>(s.quantile_se.begin(), s.quantile_se.end());
-  d["quantile_levels"] =
-      std::vector<double>(stats::kQuantileLevels.begin(), stats::kQuantileLevels.end());
+  d["quantile_levels"] = std::vector<double>(stats::kQuantileLevels.begin(), stats::kQuantileLevels.end());
   d["p_loss"] = s.p_loss;
   d["p_loss_se"] = s.p_loss_se;
   d["var_05"] = s.var_05;
