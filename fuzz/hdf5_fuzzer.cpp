@@ -1,7 +1,7 @@
-// libFuzzer target: the result-file readers (summarize, report, summarize --merge) on arbitrary
-// bytes. A refusal (an exception) is the expected outcome for a bad file; a crash, a hang, an
-// out-of-bounds read or a sanitizer report is a bug. Seeded with small run, sweep and stress files
-// (scripts/fuzz.sh), so the mutations start from real layouts.
+// libFuzzer target: the result-file readers (summarize, report, summarize --merge) of every file
+// kind (run, stress, sweep, price) on arbitrary bytes. A refusal (an exception) is the expected outcome for a
+// bad file; a crash, a hang, an out-of-bounds read or a sanitizer report is a bug. Seeded with small run,
+// sweep, stress and price files (scripts/fuzz.sh), so the mutations start from real layouts.
 #include <unistd.h>
 
 #include <cstddef>
@@ -10,11 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "analysis/report/file_reports.hpp"
 #include "analysis/report/report.hpp"
+#include "sim/api/price_file.hpp"
 #include "sim/api/result_file.hpp"
 #include "sim/api/stress_file.hpp"
 #include "sim/api/summary_table.hpp"
 #include "sim/api/sweep_file.hpp"
+#include "sim/cli/file_report_input.hpp"
 #include "sim/cli/report_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -47,6 +50,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<std::vector<PairedValue>> rows;
     read_stress_comparison(path, cases, rows);
     volatile std::size_t n = format_comparison_table(cases, rows, "fuzz").size();
+    (void)n;
+  } catch (const std::exception&) {
+  }
+  try {
+    const PriceFile f = read_price_file(path);
+    volatile std::size_t n = format_price_report(f.report, "fuzz").size() + price_csv(f.report).size();
+    (void)n;
+  } catch (const std::exception&) {
+  }
+  try {  // the reports of stress, sweep and price files
+    volatile std::size_t n = sisim::report::render_stress_report(read_stress_report_input(path)).size();
+    (void)n;
+  } catch (const std::exception&) {
+  }
+  try {
+    volatile std::size_t n = sisim::report::render_sweep_report(read_sweep_report_input(path)).size();
+    (void)n;
+  } catch (const std::exception&) {
+  }
+  try {
+    volatile std::size_t n = sisim::report::render_price_report(read_price_report_input(path)).size();
     (void)n;
   } catch (const std::exception&) {
   }

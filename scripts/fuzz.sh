@@ -40,7 +40,7 @@ ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
   "$build_dir/fuzz/config_fuzzer" "$corpus" "${config_limit[@]}" -timeout=10 -rss_limit_mb=2048 \
   -max_len=16384 -print_final_stats=1 -artifact_prefix="$artifacts/" 2>&1 | tail -n 40
 
-# The HDF5 readers, seeded with small real files of every kind (run, stress, sweep slice).
+# The HDF5 readers, seeded with small real files of every kind (run, stress, sweep slice, price).
 h5corpus="$build_dir/corpus/hdf5"
 mkdir -p "$h5corpus"
 sisim="$build_dir/sisim"
@@ -50,6 +50,8 @@ export SOURCE_DATE_EPOCH=0  # a corpus of the same bytes on every machine: a CI 
   --paths 8 --quiet --force >/dev/null
 "$sisim" sweep scenarios/sweeps/effect-by-price.yaml -o "$h5corpus/sweep.h5" --points 0:2 --paths 8 --quiet \
   --force >/dev/null
+"$sisim" price scenarios/herning-viborg.yaml -o "$h5corpus/price.h5" --paths 8 --quiet --force \
+  --set pricing.scan_points=3 --set pricing.tolerance=0.5 >/dev/null
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
   "$build_dir/fuzz/hdf5_fuzzer" "$h5corpus" "${hdf5_limit[@]}" -timeout=20 -rss_limit_mb=2048 \
   -max_len=2097152 -print_final_stats=1 -artifact_prefix="$artifacts/hdf5-" 2>&1 | tail -n 40

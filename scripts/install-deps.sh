@@ -4,7 +4,9 @@ set -euo pipefail
 packages=(cmake ninja-build g++ git libeigen3-dev libtbb-dev libhdf5-dev libyaml-cpp-dev hdf5-tools
           libgtest-dev libgmock-dev libbenchmark-dev
           # the Python module (python/README.md) and its tests
-          python3-dev pybind11-dev python3-numpy python3-pandas python3-xarray python3-h5py python3-pytest)
+          python3-dev pybind11-dev python3-numpy python3-pandas python3-xarray python3-h5py python3-pytest
+          # headless browser for the report layout test (no horizontal overflow at 400 px)
+          chromium)
 [ "${SISIM_MPI:-}" = "1" ] && packages+=(openmpi-bin libopenmpi-dev)
 [ "${SISIM_FUZZ:-}" = "1" ] && packages+=(clang libclang-rt-14-dev)
 missing=()

@@ -53,6 +53,7 @@ dd { margin-left: 1.5em; }
 svg { width: 100%; height: auto; display: block; margin: 0.5em 0 1em; }
 svg text { font-family: inherit; fill: #333; }
 svg .tick { font-size: 12px; }
+svg .tick-light { font-size: 12px; fill: #fff; }
 svg .axis-title { font-size: 13px; }
 svg .legend { font-size: 12px; }
 svg .note { font-size: 14px; font-weight: bold; fill: #D55E00; }
@@ -79,14 +80,26 @@ p, td, th, dd, h1, h2, h3 { overflow-wrap: anywhere; }
 
 }  // namespace
 
-std::string render_report(const ReportInput& in) {
-  const std::string title =
-      "sisim risk report: " + (in.scenario_name.empty() ? "unnamed scenario" : in.scenario_name);
+namespace detail {
+
+std::string page_start(const std::string& title) {
   std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   html += "<title>" + escape_html(title) + "</title>\n<style>" + std::string(kStyle) +
           "</style>\n</head>\n<body>\n";
-  html += "<h1>" + escape_html(title) + "</h1>\n";
+  return html + "<h1>" + escape_html(title) + "</h1>\n";
+}
+
+std::string page_end() {
+  return "</body>\n</html>\n";
+}
+
+}  // namespace detail
+
+std::string render_report(const ReportInput& in) {
+  const std::string title =
+      "sisim risk report: " + (in.scenario_name.empty() ? "unnamed scenario" : in.scenario_name);
+  std::string html = detail::page_start(title);
   html += "<p class=\"meta\">" + std::to_string(in.paths) + " simulated paths, seed " +
           std::to_string(in.seed) + (in.created.empty() ? "" : ", run " + escape_html(in.created)) +
           (in.sisim_version.empty() ? "" : ", sisim " + escape_html(in.sisim_version)) + "</p>\n";
@@ -108,7 +121,7 @@ std::string render_report(const ReportInput& in) {
   html += detail::sensitivity_section(in);
   html += detail::glossary_section();
   html += detail::method_section(in);
-  html += "</body>\n</html>\n";
+  html += detail::page_end();
   return html;
 }
 

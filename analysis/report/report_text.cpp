@@ -6,9 +6,6 @@
 #include "analysis/report/svg_core.hpp"
 
 namespace sisim::report::detail {
-namespace {
-
-std::string format_value(double v, ValueKind kind, const std::string& currency);
 
 // A standard error needs two significant digits, however small it is (0.0031x, not 0.00x).
 std::string format_se(double v, ValueKind kind, const std::string& currency) {
@@ -35,6 +32,8 @@ std::string format_value(double v, ValueKind kind, const std::string& currency) 
   }
   return format_fixed(v, 3);
 }
+
+namespace {
 
 // "12.3 % (SE 0.4 %)"
 std::string probability_with_se(double p, double se) {

@@ -96,8 +96,18 @@ std::string horizontal_bars_svg(const HorizontalBars& bars, const std::string& t
     for (std::size_t s = 0; s < bars.series.size(); ++s) {
       const double v = cell(bars.value, r, s);
       if (!std::isfinite(v)) continue;
-      svg.rect(plot.px(0.0), ry + 14.0 * static_cast<double>(s), plot.px(v) - plot.px(0.0), 12.0,
-               series_colour(s), bars.labels[r] + ", " + bars.series[s] + ": " + format_fixed(v, 2));
+      const double e = cell(bars.error, r, s);
+      std::string tip = bars.labels[r] + ", " + bars.series[s] + ": " + format_fixed(v, 2) + bars.value_unit;
+      if (std::isfinite(e)) tip += " ± " + format_fixed(e, 2) + bars.value_unit;
+      const double by = ry + 14.0 * static_cast<double>(s);
+      svg.rect(plot.px(0.0), by, plot.px(v) - plot.px(0.0), 12.0, series_colour(s), tip);
+      if (std::isfinite(e)) {  // a whisker from v - e to v + e with end caps, clipped to the plot
+        const double a = std::clamp(plot.px(v - e), plot.left, plot.right()),
+                     b = std::clamp(plot.px(v + e), plot.left, plot.right());
+        svg.line(a, by + 6.0, b, by + 6.0, "whisker");
+        svg.line(a, by + 1.0, a, by + 11.0, "whisker");
+        svg.line(b, by + 1.0, b, by + 11.0, "whisker");
+      }
     }
   }
   std::vector<std::string> names = bars.series, colours;
@@ -105,6 +115,10 @@ std::string horizontal_bars_svg(const HorizontalBars& bars, const std::string& t
   if (bars.noise_band > 0.0 && !bars.noise_label.empty()) {
     names.push_back(bars.noise_label);
     colours.push_back("#e8e8e8");
+  }
+  if (!bars.error.empty() && !bars.error_label.empty()) {
+    names.push_back(bars.error_label);
+    colours.push_back("#222222");
   }
   draw_legend(svg, plot.left, 20, plot.width, names, colours);
   return svg.finish();

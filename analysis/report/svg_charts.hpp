@@ -50,8 +50,64 @@ struct HorizontalBars {
   std::vector<std::vector<double>> value;  // [label][series]; NaN draws nothing
   double noise_band = 0.0;  // > 0: a grey band over [-noise_band, noise_band] ("indistinguishable from 0")
   std::string noise_label;  // legend text for the band
+  std::vector<std::vector<double>> error;  // [label][series] whisker half-width (e.g. 2 SE); empty: none
+  std::string error_label;                 // legend text for the whiskers, e.g. "whiskers: +- 2 SE"
+  std::string value_unit;                  // after each value in the bars' tooltips, e.g. " pp"
 };
 std::string horizontal_bars_svg(const HorizontalBars& bars, const std::string& title,
                                 const std::string& x_title, double x_lo, double x_hi);
+
+// A grid of coloured cells: one metric over two parameters (a 2-parameter sweep). The colour
+// scale is cividis-like (dark blue to yellow, readable with any colour vision and in grey), with a
+// colour bar whose ticks carry the metric's units. Cell texts and tooltips come from the caller,
+// which knows how to format the metric and its standard error.
+struct Heatmap {
+  std::string x_title, y_title;                     // the parameters, with their units
+  std::vector<std::string> x_labels;                // one per column (ascending x)
+  std::vector<std::string> y_labels;                // one per row (ascending y, drawn bottom to top)
+  std::vector<std::vector<double>> value;           // [row][column]; NaN: no point there
+  std::vector<std::vector<std::string>> cell_text;  // [row][column], shown when the cell is wide enough
+  std::vector<std::vector<std::string>> tooltip;    // [row][column], e.g. "value +- SE"
+  AxisFormat format = AxisFormat::number;           // of the colour bar's ticks
+  std::string currency = "DKK";
+  std::string scale_title;  // the colour bar's title, e.g. "P(nominal loss)"; money gets its unit appended
+};
+std::string heatmap_svg(const Heatmap& map, const std::string& title);
+// The cividis-like colour of t in [0, 1] (clamped), as "#rrggbb".
+std::string cividis(double t);
+
+// Points (x, y) with optional +- error bars on y, joined by a line or not (a scatter); optional
+// horizontal target lines, shaded x ranges and vertical markers.
+struct XYSeries {
+  std::string name;
+  std::vector<double> x, y, y_error;  // y_error: whisker half-width (empty: none)
+  std::vector<std::string> tooltip;   // per point (may be empty)
+  bool line = true;
+};
+struct XYChart {
+  std::string x_title, y_title;  // with units; money axes get the scale appended
+  AxisFormat x_format = AxisFormat::number, y_format = AxisFormat::number;
+  std::string currency = "DKK";
+  std::vector<XYSeries> series;
+  struct Level {
+    double y;
+    std::string label;
+  };
+  std::vector<Level> y_lines;  // dashed horizontal lines, e.g. a target
+  struct Span {
+    double lo, hi;
+    std::string label;  // legend entry
+    std::string colour;
+  };
+  std::vector<Span> x_spans;  // shaded x ranges, e.g. a negotiating band
+  struct Marker {
+    double x;
+    std::string label;
+  };
+  std::vector<Marker> x_markers;  // labelled vertical lines, e.g. a solved multiplier
+  std::string error_label;        // legend text for the whiskers
+  bool probability = false;       // the y axis stays within 0..1 (whiskers are clipped to it)
+};
+std::string xy_chart_svg(const XYChart& chart, const std::string& title);
 
 }  // namespace sisim::report

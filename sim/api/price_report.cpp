@@ -16,13 +16,13 @@ std::string number(const char* format, double v) {
   return buf;
 }
 
-std::string target_value(const PricingTarget& t) {
-  if (t.kind == PricingTarget::Kind::npv_mean_min) return number("%.0f", t.value) + " DKK";
+std::string target_value(const PricingTarget& t, const std::string& currency) {
+  if (t.kind == PricingTarget::Kind::npv_mean_min) return number("%.0f", t.value) + " " + currency;
   return number("%.2f", 100 * t.value) + " %";
 }
 
-std::string metric_value(const PricingTarget& t, double v) {
-  if (t.kind == PricingTarget::Kind::npv_mean_min) return number("%.2f", v / 1e6) + " M";
+std::string metric_value(const PricingTarget& t, double v, const std::string& currency) {
+  if (t.kind == PricingTarget::Kind::npv_mean_min) return number("%.2f", v / 1e6) + " M " + currency;
   return number("%.2f", 100 * v) + " %";
 }
 
@@ -84,14 +84,14 @@ std::vector<PriceLine> price_lines(const Config& base) {
   return out;
 }
 
-std::string describe_target(const PricingTarget& t, bool investor) {
+std::string describe_target(const PricingTarget& t, bool investor, const std::string& currency) {
   switch (t.kind) {
     case PricingTarget::Kind::irr_p50:
-      return "median IRR >= " + target_value(t);
+      return "median IRR >= " + target_value(t, currency);
     case PricingTarget::Kind::p_loss_max:
-      return std::string(investor ? "P(loss)" : "P(NPV < 0)") + " <= " + target_value(t);
+      return std::string(investor ? "P(nominal loss)" : "P(NPV < 0)") + " <= " + target_value(t, currency);
     case PricingTarget::Kind::npv_mean_min:
-      return "mean NPV >= " + target_value(t);
+      return "mean NPV >= " + target_value(t, currency);
   }
   return "?";
 }
@@ -101,9 +101,10 @@ std::string price_verdict(const PriceReport& r, const Config& base) {
   using S = PriceSolution::Status;
   std::string out;
   if (inv.status == S::not_reachable) {
-    out = "no band: the investor's target (" + describe_target(r.spec.investor, true) +
+    out = "no band: the investor's target (" + describe_target(r.spec.investor, true, r.currency) +
           ") is not reachable at any k in [" + number("%g", r.spec.k_low) + ", " +
-          number("%g", r.spec.k_high) + "] (best " + metric_value(r.spec.investor, inv.metric) + ")";
+          number("%g", r.spec.k_high) + "] (best " + metric_value(r.spec.investor, inv.metric, r.currency) +
+          ")";
     if (r.spec.investor.kind == PricingTarget::Kind::irr_p50 && base.finance.return_cap_annual &&
         *base.finance.return_cap_annual < r.spec.investor.value)
       out += "; the return cap (" + number("%.2f", 100 * *base.finance.return_cap_annual) +
@@ -114,7 +115,7 @@ std::string price_verdict(const PriceReport& r, const Config& base) {
     const PriceSolution& pay = r.payer[b];
     const std::string view = std::string(b == 0 ? "municipality budget" : "public_total");
     if (pay.status == S::not_reachable) {
-      out += view + ": no band: the payer's target (" + describe_target(r.spec.payer, false) +
+      out += view + ": no band: the payer's target (" + describe_target(r.spec.payer, false, r.currency) +
              ") fails even at k = " + number("%g", r.spec.k_low) + "\n";
     } else if (inv.k <= pay.k) {
       out += view + ": band k in [" + number("%.3f", inv.k) + ", " + number("%.3f", pay.k) + "]";
@@ -123,8 +124,8 @@ std::string price_verdict(const PriceReport& r, const Config& base) {
       out += "\n";
     } else {
       out += view + ": no band: the investor needs k >= " + number("%.3f", inv.k) + " but the payer's " +
-             describe_target(r.spec.payer, false) + " allows at most k = " + number("%.3f", pay.k) +
-             " (the payer's constraint binds first)\n";
+             describe_target(r.spec.payer, false, r.currency) +
+             " allows at most k = " + number("%.3f", pay.k) + " (the payer's constraint binds first)\n";
     }
   }
   return out;
@@ -134,17 +135,20 @@ std::string format_price_report(const PriceReport& r, const std::string& title) 
   std::string out = title + "\n";
   char line[512];
   std::snprintf(line, sizeof line, "%-34s %-26s %s\n", "investor",
-                describe_target(r.spec.investor, true).c_str(), bound_text(r.investor, true).c_str());
+                describe_target(r.spec.investor, true, r.currency).c_str(),
+                bound_text(r.investor, true).c_str());
   out += line;
   for (int b = 0; b < kPriceBudgets; ++b) {
     const std::string who = std::string("payer (") + price_budget_name(b) + ")";
     std::snprintf(line, sizeof line, "%-34s %-26s %s\n", who.c_str(),
-                  describe_target(r.spec.payer, false).c_str(), bound_text(r.payer[b], false).c_str());
+                  describe_target(r.spec.payer, false, r.currency).c_str(),
+                  bound_text(r.payer[b], false).c_str());
     out += line;
   }
   out += r.verdict;
-  std::snprintf(line, sizeof line, "%-28s %12s %22s %22s %22s\n", "price", "at k = 1", "investor min",
-                "municipality max", "public_total max");
+  const std::string price_head = "price (" + r.currency + ", nominal)";
+  std::snprintf(line, sizeof line, "%-28s %12s %22s %22s %22s\n", price_head.c_str(), "at k = 1",
+                "investor min", "municipality max", "public_total max");
   out += line;
   const PriceSolution* ends[] = {&r.investor, &r.payer[0], &r.payer[1]};
   for (const auto& l : r.lines) {
@@ -165,9 +169,15 @@ std::string format_price_report(const PriceReport& r, const std::string& title) 
   return out;
 }
 
+std::string price_title(const std::string& scenario, std::int64_t paths, std::uint64_t seed,
+                        std::size_t evaluations) {
+  return "sisim price: " + scenario + " (" + std::to_string(paths) + " paths, seed " + std::to_string(seed) +
+         ", " + std::to_string(evaluations) + " evaluations on common random numbers)";
+}
+
 void write_price_groups(io::ResultWriter& w, const PriceReport& r) {
-  w.set_attribute("/price", "investor_target", describe_target(r.spec.investor, true));
-  w.set_attribute("/price", "payer_target", describe_target(r.spec.payer, false));
+  w.set_attribute("/price", "investor_target", describe_target(r.spec.investor, true, r.currency));
+  w.set_attribute("/price", "payer_target", describe_target(r.spec.payer, false, r.currency));
   w.set_attribute("/price", "multiplier_low", r.spec.k_low);
   w.set_attribute("/price", "multiplier_high", r.spec.k_high);
   w.set_attribute("/price", "tolerance", r.spec.tolerance);

@@ -1,6 +1,7 @@
 #pragma once
 // What `sisim price` found: the multipliers, the band, the prices at both ends; written to the
 // result file (/price, docs/HDF5.md section 6) and printed.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,13 @@ std::vector<PriceLine> price_lines(const Config& base);
 // "band (municipality budget): k in [0.91, 2.95]" or "no band: ..." (one line per view).
 std::string price_verdict(const PriceReport& report, const Config& base);
 
-// "median IRR >= 6.00 %" and the like.
-std::string describe_target(const PricingTarget& target, bool investor);
+// "median IRR >= 6.00 %", "mean NPV >= 0 EUR" and the like (money in the scenario's currency).
+std::string describe_target(const PricingTarget& target, bool investor, const std::string& currency);
 
 std::string format_price_report(const PriceReport& report, const std::string& title);
+// "sisim price: NAME (2000 paths, seed 7, 27 evaluations on common random numbers)"
+std::string price_title(const std::string& scenario, std::int64_t paths, std::uint64_t seed,
+                        std::size_t evaluations);
 
 void write_price_groups(io::ResultWriter& writer, const PriceReport& report);
 

@@ -68,13 +68,18 @@ const std::map<std::string, CommandHelp>& command_help() {
         "metric,statistic,value,se,units,label);\n"
         "of a stress file its comparison (--csv: case,metric,value,change,change_se,units), of a sweep file "
         "its\n"
-        "table (--csv: point,<swept columns>,metric,statistic,value). --per-path: every /paths column of a "
+        "table (--csv: point,<swept columns>,metric,statistic,value), of a price file its band and prices\n"
+        "(--csv: view,status,quantity,at_multiplier,value,se,units). --per-path: every /paths column of a "
         "run\n"
         "or tornado file as CSV, one row per path. --merge joins sweep slices into one file.",
         "sisim summarize herning-viborg.h5 --csv"}},
       {"report",
        {"sisim report RESULTS.h5 -o REPORT.html [--force]",
-        "Writes a self-contained HTML report of a run file for an investor.",
+        "Writes a self-contained HTML report for an investor of a run or tornado file, a stress file (each "
+        "case's\n"
+        "change with +-2 SE whiskers), a sweep file (heatmaps of a 2-parameter grid, else each metric "
+        "against\n"
+        "each parameter) or a price file (the target metrics against the price multiplier, and the band).",
         "sisim report herning-viborg.h5 -o report.html"}},
       {"stress",
        {"sisim stress SCENARIO.yaml [--cases CASES.yaml] -o OUT.h5 [--paths N] [--seed S] [--threads T] "

@@ -19,12 +19,9 @@ int cmd_price(const Args& args) {
     install_cancel_handlers();
     const api::PriceResult r = api::price(scenario, settings_of(args), output_of(args), progress_of(args));
     if (!r.root) return kExitOk;
-    char title[512];
-    std::snprintf(title, sizeof title,
-                  "sisim price: %s (%lld paths, seed %llu, %d evaluations on common random numbers)",
-                  scenario.config.name.c_str(), static_cast<long long>(r.options.paths),
-                  static_cast<unsigned long long>(r.options.seed),
-                  static_cast<int>(r.report.evaluations.size()));
+    const std::string title =
+        api::price_title(scenario.config.name, static_cast<std::int64_t>(r.options.paths),
+                         static_cast<std::uint64_t>(r.options.seed), r.report.evaluations.size());
     std::fputs(api::format_price_report(r.report, title).c_str(), stdout);
     std::printf("written: %s\n", args.output.c_str());
     return kExitOk;

@@ -1,8 +1,10 @@
-// `sisim report RESULTS.h5 -o REPORT.html`: one self-contained HTML file an investor can read.
+// `sisim report RESULTS.h5 -o REPORT.html`: one self-contained HTML file an investor can read, for
+// a run (or tornado), stress, sweep or price file.
 #include <array>
 #include <cmath>
 #include <cstdio>
 
+#include "analysis/report/file_reports.hpp"
 #include "analysis/report/report.hpp"
 #include "config/loader.hpp"
 #include "sim/api/error.hpp"
@@ -13,6 +15,7 @@
 #include "sim/api/society_file.hpp"
 #include "sim/api/tornado_file.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/file_report_input.hpp"
 #include "sim/cli/report_reader.hpp"
 #include "sim/cli/request.hpp"
 #include "sim/io/h5_reader.hpp"
@@ -186,11 +189,24 @@ int cmd_report(const Args& args) {
     std::fprintf(stderr, "sisim report: expected RESULTS.h5 -o REPORT.html\n");
     return kExitUsage;
   }
+  const std::string& path = args.positional[0];
   try {
-    check_output(output_of(args), {{args.positional[0], "the result file"}});
-    const report::ReportInput input =
-        reading(args.positional[0], [&] { return read_report_input(args.positional[0]); });
-    io::write_file_atomically(args.output, args.force, report::render_report(input));
+    check_output(output_of(args), {{path, "the result file"}});
+    // One report per kind of result file; a damaged, forged or foreign file is refused (data, 65).
+    const std::string html = reading(path, [&] {
+      switch (result_kind(path)) {
+        case ResultKind::stress:
+          return report::render_stress_report(read_stress_report_input(path));
+        case ResultKind::sweep:
+          return report::render_sweep_report(read_sweep_report_input(path));
+        case ResultKind::price:
+          return report::render_price_report(read_price_report_input(path));
+        case ResultKind::run:
+          break;
+      }
+      return report::render_report(read_report_input(path));
+    });
+    io::write_file_atomically(args.output, args.force, html);
     std::printf("written: %s\n", args.output.c_str());
     return kExitOk;
   } catch (...) {  // an unreadable input is data (65), a failed write I/O (74): exit_code.cpp

@@ -1,5 +1,5 @@
 // `sisim summarize RESULTS.h5 [--csv]`: the run's summary table, from the file (for a stress file
-// the comparison table, for a sweep file the table of points).
+// the comparison table, for a sweep file the table of points, for a price file the band and prices).
 // `sisim summarize --merge A.h5 B.h5 ... -o ALL.h5`: joins slices of one sweep (--points a:b)
 // into the file the union of the slices gives in one run.
 #include <cstdio>
@@ -7,6 +7,7 @@
 #include "sim/api/error.hpp"
 #include "sim/api/front_door.hpp"
 #include "sim/api/output_guard.hpp"
+#include "sim/api/price_file.hpp"
 #include "sim/api/result_file.hpp"
 #include "sim/api/society_file.hpp"
 #include "sim/api/stress_file.hpp"
@@ -51,7 +52,7 @@ int merge(const Args& args) {
   }
 }
 
-// A stress or sweep file has no top-level /summary: print its own table (or CSV) instead.
+// A stress, sweep or price file has no top-level /summary: print its own table (or CSV) instead.
 bool print_special(const std::string& path, bool csv) {
   io::ResultReader r(path);
   if (r.exists("/stress/comparison")) {
@@ -64,6 +65,15 @@ bool print_special(const std::string& path, bool csv) {
                    cases, rows, "sisim stress: " + printable_text(r.attribute_string("/", "scenario"))))
             .c_str(),
         stdout);
+    return true;
+  }
+  if (r.exists("/price")) {
+    const PriceFile f = read_price_file(path);
+    std::fputs((csv ? price_csv(f.report)
+                    : format_price_report(f.report, price_title(printable_text(f.scenario), f.paths, f.seed,
+                                                                f.report.evaluations.size())))
+                   .c_str(),
+               stdout);
     return true;
   }
   if (r.exists("/sweep/points")) {

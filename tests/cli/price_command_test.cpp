@@ -140,5 +140,27 @@ TEST(PriceErrors, AnUnreachableTargetIsReported) {
   EXPECT_LE(p.read_scalar("/price/investor/metric"), 0.05 + 1e-9);  // the best it can get is the cap
 }
 
+TEST(PriceErrors, TheScenariosCurrencyNamesEveryAmount) {
+  const fs::path dir = testing::temp_folder("price-eur");
+  testing::write_file(dir / "s.yaml", std::string(kScenario) + "currency: EUR\n");
+  // An NPV target for the investor too, so both target lines carry an amount; a target no k
+  // reaches (10 M EUR of investor NPV) also puts the best value into the verdict.
+  const auto r = run_command(testing::sisim_binary() + " price " + (dir / "s.yaml").string() + " -o " +
+                             (dir / "p.h5").string() +
+                             " --quiet --paths 60 --set 'pricing.investor={npv_mean_min: 10000000}'"
+                             " --set pricing.scan_points=5");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.output.find("DKK"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("mean NPV >= 10000000 EUR"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("mean NPV >= 0 EUR"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(" M EUR)"), std::string::npos) << "the best value names its currency: " << r.output;
+  EXPECT_NE(r.output.find("price (EUR, nominal)"), std::string::npos) << r.output;
+  io::ResultReader p((dir / "p.h5").string());
+  EXPECT_EQ(p.attribute_string("/price", "payer_target"), "mean NPV >= 0 EUR");
+  const auto s = run_command(testing::sisim_binary() + " summarize " + (dir / "p.h5").string());
+  EXPECT_EQ(s.output.find("DKK"), std::string::npos) << s.output;
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace sisim
