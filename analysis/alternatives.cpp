@@ -20,7 +20,7 @@ const std::vector<double>* find(const ColumnMap& c, const std::string& path) {
 }
 
 PartyMean mean_of(const std::string& name, const std::vector<double>& x) {
-  MeanAccumulator acc;
+  stats::MeanAccumulator acc;
   for (double v : x) acc.add(v);
   return {name, acc.mean(), acc.count() >= 2 ? acc.se_mean() : 0.0};
 }
@@ -43,10 +43,10 @@ std::optional<SocietySummary> summarize_society(const ColumnMap& c) {
   const auto* contract = find(c, "/paths/alternatives/outcome_contract");
   if (society == nullptr || own == nullptr || contract == nullptr) return std::nullopt;
   SocietySummary s;
-  s.society = summarize(*society);
+  s.society = stats::summarize(*society);
   for (const auto& [name, label] : kAlternatives)
     if (const auto* x = find(c, std::string("/paths/alternatives/") + name))
-      s.alternatives.push_back({name, label, summarize(*x)});
+      s.alternatives.push_back({name, label, stats::summarize(*x)});
   for (const char* b : kBudgets)
     if (const auto* x = find(c, std::string("/paths/budgets/") + b + "/npv"))
       s.division.push_back(mean_of(b, *x));

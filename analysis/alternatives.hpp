@@ -18,7 +18,7 @@ using ColumnMap = std::map<std::string, std::vector<double>>;
 struct NamedSummary {
   std::string name;   // dataset name, e.g. "own_funding"
   std::string label;  // what a reader sees, e.g. "(b) own funding"
-  Summary summary;
+  stats::Summary summary;
 };
 
 struct PartyMean {
@@ -27,7 +27,7 @@ struct PartyMean {
 };
 
 struct SocietySummary {
-  Summary society;                         // society's account NPV
+  stats::Summary society;                  // society's account NPV
   std::vector<NamedSummary> alternatives;  // (b), (c), (d) and the fund in (d), if present
   std::vector<PartyMean> division;         // public budgets, then the parties; they sum to society
   PairedDifference risk_transfer;          // (c) - (b), paired: mean, SE, P((c) > (b))

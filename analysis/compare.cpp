@@ -95,7 +95,7 @@ CompareTable compare_runs(const std::vector<CompareRun>& runs) {
     for (size_t m = 0; m < metrics; ++m) {
       const std::vector<double> x = series(runs[r].columns, m);
       CompareCell cell;
-      MeanAccumulator acc;
+      stats::MeanAccumulator acc;
       for (double v : x) acc.add(v);
       cell.value = x.empty() ? kNaN : acc.mean();
       cell.value_se = acc.count() >= 2 ? acc.se_mean() : kNaN;

@@ -13,7 +13,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 PairedDifference paired_difference(const std::vector<double>& a, const std::vector<double>& b) {
   if (a.size() != b.size()) throw std::invalid_argument("paired_difference: columns of different length");
-  MeanAccumulator diff, greater;
+  stats::MeanAccumulator diff, greater;
   for (size_t i = 0; i < a.size(); ++i) {
     if (std::isnan(a[i]) || std::isnan(b[i])) continue;
     diff.add(a[i] - b[i]);
@@ -31,7 +31,7 @@ PairedDifference paired_difference(const std::vector<double>& a, const std::vect
 
 Ratio ratio_of_means(const std::vector<double>& x, const std::vector<double>& y) {
   if (x.size() != y.size()) throw std::invalid_argument("ratio_of_means: columns of different length");
-  MeanAccumulator mx, my;
+  stats::MeanAccumulator mx, my;
   for (size_t i = 0; i < x.size(); ++i) {
     if (std::isnan(x[i]) || std::isnan(y[i])) continue;
     mx.add(x[i]);
@@ -41,7 +41,7 @@ Ratio ratio_of_means(const std::vector<double>& x, const std::vector<double>& y)
   out.n = mx.count();
   if (out.n < 2 || my.mean() == 0.0) return {kNaN, kNaN, out.n};
   out.value = mx.mean() / my.mean();
-  MeanAccumulator residual;
+  stats::MeanAccumulator residual;
   for (size_t i = 0; i < x.size(); ++i) {
     if (std::isnan(x[i]) || std::isnan(y[i])) continue;
     residual.add(x[i] - out.value * y[i]);

@@ -447,7 +447,7 @@ struct UncertainParam {
   Distribution dist;
   SourceLocation where;  // the distribution map in its file
   // The range every draw must stay in (the key's range; for money the arithmetic limit): checked
-  // against the distribution's extreme quantiles by the command line (sim/cli/load_scenario.cpp).
+  // against the distribution's extreme quantiles by the command line (sim/api/load_scenario.cpp).
   double min_value = -std::numeric_limits<double>::infinity();
   double max_value = std::numeric_limits<double>::infinity();
 };

@@ -6,7 +6,7 @@
 //     payer: {npv_mean_min: 0}         # or {p_loss_max: 0.2}; checked on the municipality's own
 //                                      # budget and on public_total
 //     multiplier_range: [0, 4]         # where to search for the price multiplier k
-//     scan_points: 17                  # grid scanned before bisection (sim/cli/price_solver.hpp)
+//     scan_points: 17                  # grid scanned before bisection (sim/api/price_solver.hpp)
 //     tolerance: 0.002                 # stop when the bracket on k is this narrow
 //
 // Defaults (no section, or a key left out): investor irr_p50 >= 0.06, payer npv_mean >= 0,

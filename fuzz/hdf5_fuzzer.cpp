@@ -12,13 +12,13 @@
 
 #include "analysis/report/file_reports.hpp"
 #include "analysis/report/report.hpp"
+#include "sim/api/price_file.hpp"
+#include "sim/api/result_file.hpp"
+#include "sim/api/stress_file.hpp"
+#include "sim/api/summary_table.hpp"
+#include "sim/api/sweep_file.hpp"
 #include "sim/cli/file_report_input.hpp"
-#include "sim/cli/price_file.hpp"
 #include "sim/cli/report_reader.hpp"
-#include "sim/cli/result_file.hpp"
-#include "sim/cli/stress_file.hpp"
-#include "sim/cli/summary_table.hpp"
-#include "sim/cli/sweep_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // HDF5 reads files by name: the input goes to a scratch file of this process.
@@ -28,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
   using namespace sisim::cli;
+  using namespace sisim::api;
   try {
     const SummaryDocument doc = read_summary_document(path);
     volatile std::size_t n = format_summary_table(doc).size() + format_summary_csv(doc).size();

@@ -5,8 +5,9 @@
 //   pricing targets), every error raised at once as sisim.ConfigError.
 // - run: run_simulation with the GIL released; the per-path columns are handed to numpy without
 //   copying (each array's base is the result object, which keeps the C++ columns alive).
-// - stress / sweep / price: the commands' pieces (sim/cli) in the commands' order, writing the
-//   same file the command writes; the Python side reads it back.
+// - stress / sweep / price / tornado: the library front door (sim/api/front_door.hpp), the very
+//   calls the commands make, writing the same file; the Python side reads it back.
+// - errors: api::Error mapped to a Python exception type in one place (python_error below).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -22,29 +23,15 @@
 #include "config/loader.hpp"
 #include "config/pricing.hpp"
 #include "config/stress.hpp"
-#include "config/sweep.hpp"
 #include "interruptible.hpp"
-#include "sim/cli/args.hpp"
-#include "sim/cli/load_scenario.hpp"
-#include "sim/cli/price_metrics.hpp"
-#include "sim/cli/price_report.hpp"
-#include "sim/cli/price_solver.hpp"
-#include "sim/cli/result_file.hpp"
-#include "sim/cli/run_checks.hpp"
-#include "sim/cli/society_file.hpp"
-#include "sim/cli/stress_compare.hpp"
-#include "sim/cli/stress_file.hpp"
-#include "sim/cli/stress_run.hpp"
-#include "sim/cli/sweep_file.hpp"
-#include "sim/cli/sweep_points.hpp"
-#include "sim/cli/sweep_table_init.hpp"
-#include "sim/cli/tornado_file.hpp"
+#include "sim/api/error.hpp"
+#include "sim/api/front_door.hpp"
+#include "sim/api/result_file.hpp"
+#include "sim/api/society_file.hpp"
 #include "sim/engine/engine.hpp"
-#include "sim/engine/memory_estimate.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 #include "sim/io/result_seal.hpp"
-#include "sim/results/tornado.hpp"
 #include "sim/stats/statistics.hpp"
 #include "sisim/version.hpp"
 
@@ -53,100 +40,54 @@ namespace py = pybind11;
 namespace sisim::python {
 namespace {
 
-// Configuration errors, all of them, for sisim.ConfigError.
-struct ConfigFailure : std::runtime_error {
-  std::vector<ConfigError> errors;
-  explicit ConfigFailure(std::vector<ConfigError> e)
-      : std::runtime_error(format_errors(e)), errors(std::move(e)) {}
-  explicit ConfigFailure(const std::string& message) : std::runtime_error(message) {}
-};
-
-// Too little memory for the run (the commands' check_memory), for Python's MemoryError.
-struct NotEnoughMemory : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-struct Scenario {
-  std::string path;
-  std::vector<std::string> overrides;
-  Config config;
-};
+using Scenario = api::Scenario;
 
 struct RunResult {
   RunOutput run;
   std::shared_ptr<const Scenario> scenario;
 };
 
-// What a command's flags would say: --paths, --seed, --threads.
-cli::Args run_args(std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads) {
-  cli::Args args;
-  args.paths = paths;
-  args.seed = seed;
-  args.threads = threads;
-  args.quiet = true;
-  return args;
-}
-
-// As the commands: refuse an output that exists (without force), cannot be written or is an input
-// before running, not after an hour of it.
-void check_output(const std::string& output, bool force, const std::vector<cli::InputFile>& inputs) {
-  std::string why;
-  if (!cli::output_is_usable(output, force, inputs, why)) throw io::IoError(why);
+api::RunSettings settings(std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads) {
+  return {paths, seed, threads};
 }
 
 std::shared_ptr<Scenario> load(const std::string& path, const std::vector<std::string>& overrides) {
-  LoadResult loaded;
   py::gil_scoped_release release;  // loading reads files and may take a moment: let other threads run
-  loaded = cli::load_scenario(path, overrides);
-  if (loaded.ok()) {  // as `sisim validate`: the scenario's stress cases and pricing targets too
-    const auto stress = read_scenario_stress(path, overrides);
-    const auto pricing = read_scenario_pricing(path, overrides);
-    loaded.errors.insert(loaded.errors.end(), stress.errors.begin(), stress.errors.end());
-    loaded.errors.insert(loaded.errors.end(), pricing.errors.begin(), pricing.errors.end());
-  }
-  if (!loaded.errors.empty()) throw ConfigFailure(loaded.errors);
-  return std::make_shared<Scenario>(Scenario{path, overrides, *loaded.config});
+  auto scenario = std::make_shared<Scenario>(api::load(path, overrides));
+  // As `sisim validate`: the scenario's stress cases and pricing targets too.
+  std::vector<ConfigError> errors = read_scenario_stress(path, overrides).errors;
+  const auto pricing = read_scenario_pricing(path, overrides);
+  errors.insert(errors.end(), pricing.errors.begin(), pricing.errors.end());
+  if (!errors.empty()) throw api::Error(std::move(errors));
+  return scenario;
 }
 
 std::shared_ptr<RunResult> run(const std::shared_ptr<const Scenario>& scenario,
                                std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed,
                                int threads) {
-  RunOptions options;  // as `sisim run`
-  if (paths) options.paths = *paths;
-  if (seed) {
-    options.seed = *seed;
-    options.seed_set = true;
-  }
-  options.threads = threads;
-  options.progress = false;
-  options.label = scenario->config.name;
-  if (const std::string why = check_memory(scenario->config, options); !why.empty())
-    throw NotEnoughMemory(why);
+  api::RunRequest request;  // as `sisim run`, without a progress bar or checkpoint
+  request.settings = settings(paths, seed, threads);
   auto result = std::make_shared<RunResult>();
   result->scenario = scenario;
-  run_interruptibly([&] { result->run = run_simulation(scenario->config, options); });
-  if (result->run.cancelled)
-    throw std::runtime_error("the run was cancelled");  // by a signal Python did not see
+  run_interruptibly([&] { result->run = api::run(*scenario, request); });
   return result;
 }
 
 void write_run_file(const RunResult& r, const std::string& path, bool force,
                     const std::string& command_line) {
   py::gil_scoped_release release;
-  cli::write_result_file({path, force, command_line}, r.scenario->config, r.run,
-                         cli::headline_rows(r.scenario->config, r.run));
+  api::write_run_file({path, force, command_line}, *r.scenario, r.run);
 }
 
 // One summary as the dict of its /summary datasets.
-py::dict summary_dict(const analysis::Summary& s) {
+py::dict summary_dict(const stats::Summary& s) {
   py::dict d;
   d["mean"] = s.mean;
   d["sd"] = s.sd;
   d["se"] = s.se_mean;
   d["quantiles"] = std::vector<double>(s.quantiles.begin(), s.quantiles.end());
   d["quantile_se"] = std::vector<double>(s.quantile_se.begin(), s.quantile_se.end());
-  d["quantile_levels"] =
-      std::vector<double>(analysis::kQuantileLevels.begin(), analysis::kQuantileLevels.end());
+  d["quantile_levels"] = std::vector<double>(stats::kQuantileLevels.begin(), stats::kQuantileLevels.end());
   d["p_loss"] = s.p_loss;
   d["p_loss_se"] = s.p_loss_se;
   d["var_05"] = s.var_05;
@@ -165,20 +106,20 @@ py::dict summary_dict(const analysis::Summary& s) {
 // The statistics of /summary/<group> (docs/HDF5.md) for each metric row the run file holds, in
 // the file's order (the scenario's metric rows, sim/results/summary_spec).
 py::list summaries(const RunResult& r) {
-  std::vector<std::pair<std::string, analysis::Summary>> groups;
-  for (const auto& row : cli::headline_rows(r.scenario->config, r.run).metrics)
+  std::vector<std::pair<std::string, stats::Summary>> groups;
+  for (const auto& row : api::headline_rows(r.scenario->config, r.run).metrics)
     groups.emplace_back(row.spec.group, row.summary);
   py::list out;
   for (const auto& [group, s] : groups) out.append(py::make_tuple(group, summary_dict(s)));
   // Society's account and the funding alternatives, as write_society files them under /summary.
-  if (const auto society = analysis::summarize_society(cli::society_columns(r.run))) {
+  if (const auto society = analysis::summarize_society(api::society_columns(r.run))) {
     const auto scalars = [&out](const std::string& group,
                                 std::initializer_list<std::pair<const char*, double>> values) {
       py::dict d;
       for (const auto& [name, value] : values) d[name] = value;
       out.append(py::make_tuple(group, d));
     };
-    const auto full = [&out](const std::string& group, const analysis::Summary& s) {
+    const auto full = [&out](const std::string& group, const stats::Summary& s) {
       out.append(py::make_tuple(group, summary_dict(s)));
     };
     full("society/npv", society->society);
@@ -221,50 +162,8 @@ py::list column_names(const RunResult& r) {
 void stress_to_file(const Scenario& scenario, const std::string& cases_file, const std::string& output,
                     bool force, std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed,
                     int threads, const std::string& command_line) {
-  const Config& base = scenario.config;
-  std::vector<cli::InputFile> inputs = cli::scenario_inputs(scenario.path, base);
-  if (!cases_file.empty()) inputs.push_back({cases_file, "the cases file"});
-  check_output(output, force, inputs);
   run_interruptibly([&] {
-    const StressCasesResult cases = cases_file.empty()
-                                        ? read_scenario_stress(scenario.path, scenario.overrides)
-                                        : read_stress_file(cases_file);
-    std::vector<ConfigError> errors = cases.errors;
-    if (errors.empty() && cases.cases.empty())
-      throw ConfigFailure("no stress cases (give cases=... or a `stress: {cases: [...]}` section)");
-    std::vector<std::pair<cli::CaseRecord, Config>> loaded;
-    for (const StressCase& c : cases.cases) {  // every case loaded before the first path runs
-      std::vector<ConfigError> resolve_errors;
-      cli::CaseRecord record{c.name, c.description, c.shifts, resolve_shifts(base, c.shifts, resolve_errors),
-                             ""};
-      const LoadResult r = cli::load_shifted(scenario.path, scenario.overrides, base, c.shifts);
-      if (!r.ok()) {
-        errors.insert(errors.end(), r.errors.begin(), r.errors.end());
-        continue;
-      }
-      record.config_yaml = r.config->resolved_yaml;
-      loaded.emplace_back(std::move(record), *r.config);
-    }
-    if (!errors.empty()) throw ConfigFailure(errors);
-    const RunOptions options = cli::paired_options(run_args(paths, seed, threads), base);
-    if (const std::string why = check_memory(base, options, 2); !why.empty()) throw NotEnoughMemory(why);
-    io::ResultWriter w(output, force);
-    std::vector<std::string> names = {"base"};
-    std::vector<std::vector<cli::PairedValue>> rows;
-    const RunOutput base_run = cli::run_paired(base, options);
-    cli::write_root_metadata(w, {output, force, command_line}, base, base_run);
-    cli::write_run(w, "/cases/base", base_run, cli::headline_rows(base, base_run), base.currency);
-    cli::write_stress_case(w, {"base", "the scenario as given", {}, {}, base.resolved_yaml});
-    rows.push_back(cli::compare_paired(base_run, base_run));
-    for (const auto& [record, config] : loaded) {
-      const RunOutput run = cli::run_paired(config, options);
-      names.push_back(record.name);
-      cli::write_run(w, "/cases/" + record.name, run, cli::headline_rows(config, run), base.currency);
-      cli::write_stress_case(w, record);
-      rows.push_back(cli::compare_paired(base_run, run));
-    }
-    cli::write_stress_comparison(w, names, rows, base.currency);
-    w.commit();
+    api::stress(scenario, cases_file, settings(paths, seed, threads), {output, force, command_line}, {});
   });
 }
 
@@ -273,31 +172,8 @@ void sweep_to_file(const std::string& sweep_file, const std::vector<std::string>
                    const std::string& output, bool force, std::optional<std::int64_t> paths,
                    std::optional<std::uint64_t> seed, int threads, const std::string& command_line) {
   run_interruptibly([&] {
-    const SweepReadResult read = read_sweep(sweep_file);
-    if (!read.ok()) throw ConfigFailure(read.errors);
-    const SweepSpec& spec = *read.spec;
-    const LoadResult loaded = cli::load_scenario(spec.scenario, overrides);
-    if (!loaded.ok()) throw ConfigFailure(loaded.errors);
-    const Config& base = *loaded.config;
-    std::vector<cli::InputFile> inputs = cli::scenario_inputs(spec.scenario, base);
-    inputs.push_back({sweep_file, "the sweep file"});
-    check_output(output, force, inputs);
-    const cli::SweepPoints points = cli::sweep_points(spec);
-    for (const auto& shifts : points.shifts) {  // a bad point fails before any runs
-      const LoadResult r = cli::load_shifted(spec.scenario, overrides, base, shifts);
-      if (!r.ok()) throw ConfigFailure(r.errors);
-    }
-    const RunOptions options =
-        cli::paired_options(run_args(paths, seed, threads), base, spec.paths.value_or(0));
-    if (const std::string why = check_memory(base, options, 1); !why.empty()) throw NotEnoughMemory(why);
-    cli::SweepTable table = cli::new_sweep_table(spec, base, points, options);
-    for (size_t p = 0; p < points.shifts.size(); ++p) {
-      const LoadResult r = cli::load_shifted(spec.scenario, overrides, base, points.shifts[p]);
-      const RunOutput run = cli::run_paired(*r.config, options);
-      table.threads = run.threads;
-      add_sweep_point(table, static_cast<std::int64_t>(p), points.values[p], run);
-    }
-    write_sweep_file(output, force, command_line, table);
+    api::sweep({sweep_file, overrides, {}, {}}, settings(paths, seed, threads), {output, force, command_line},
+               {});
   });
 }
 
@@ -305,40 +181,8 @@ void sweep_to_file(const std::string& sweep_file, const std::vector<std::string>
 void price_to_file(const Scenario& scenario, const std::string& output, bool force,
                    std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads,
                    const std::string& command_line) {
-  const Config& base = scenario.config;
-  check_output(output, force, cli::scenario_inputs(scenario.path, base));
   run_interruptibly([&] {
-    const PricingReadResult pricing = read_scenario_pricing(scenario.path, scenario.overrides);
-    if (!pricing.ok()) throw ConfigFailure(pricing.errors);
-    cli::PriceReport report;
-    report.spec = pricing.spec;
-    report.lines = cli::price_lines(base);
-    report.currency = base.currency;
-    if (report.lines.empty()) throw ConfigFailure(scenario.path + " has no outcome prices to scale");
-    const RunOptions options = cli::paired_options(run_args(paths, seed, threads), base);
-    if (const std::string why = check_memory(base, options, 2); !why.empty()) throw NotEnoughMemory(why);
-    RunOutput last;
-    auto evaluate = [&](double k) {
-      Shift s;
-      s.path = kOutcomePricesPath;
-      s.op = ShiftOp::scale;
-      s.amount = k;
-      s.where = {"pricing", 0, 0};
-      const LoadResult r = cli::load_shifted(scenario.path, scenario.overrides, base, {s});
-      if (!r.ok()) throw ConfigFailure(r.errors);
-      last = cli::run_paired(*r.config, options);
-      return cli::price_metrics_of(last, report.spec);
-    };
-    cli::PriceSearch search(report.spec, evaluate);
-    report.investor = search.investor();
-    for (int b = 0; b < cli::kPriceBudgets; ++b) report.payer[b] = search.payer(b);
-    report.evaluations = search.evaluations();
-    report.verdict = price_verdict(report, base);
-    io::ResultWriter w(output, force);
-    last.columns = ColumnSet();  // only seed, paths and threads are read
-    cli::write_root_metadata(w, {output, force, command_line}, base, last);
-    write_price_groups(w, report);
-    w.commit();
+    api::price(scenario, settings(paths, seed, threads), {output, force, command_line}, {});
   });
 }
 
@@ -347,27 +191,44 @@ void price_to_file(const Scenario& scenario, const std::string& output, bool for
 void tornado_to_file(const Scenario& scenario, const std::string& output, bool force,
                      std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads,
                      const std::string& command_line) {
-  const Config& base = scenario.config;
-  check_output(output, force, cli::scenario_inputs(scenario.path, base));
   run_interruptibly([&] {
-    const RunOptions options =
-        cli::paired_options(run_args(paths, seed, threads), base, /*default_paths=*/2000);
-    if (const std::string why = check_memory(base, options, 2); !why.empty()) throw NotEnoughMemory(why);
-    const auto inputs = results::tornado_inputs(base);
-    const RunOutput base_run = cli::run_paired(base, options);
-    results::TornadoResult tornado;
-    try {
-      tornado = results::run_tornado(scenario.path, scenario.overrides, base, base_run, options, inputs,
-                                     [](std::size_t, std::size_t, const std::string&) {});
-    } catch (const results::TornadoConfigError& e) {
-      throw ConfigFailure(e.errors);
-    }
-    io::ResultWriter w(output, force);
-    cli::write_root_metadata(w, {output, force, command_line}, base, base_run);
-    cli::write_run(w, "", base_run, cli::headline_rows(base, base_run), base.currency);
-    cli::write_tornado(w, tornado, base.currency);
-    w.commit();
+    api::tornado(scenario, settings(paths, seed, threads), {output, force, command_line}, {});
   });
+}
+
+// The one mapping of the library's errors to Python exceptions: config -> sisim.ConfigError
+// (a ValueError, with .errors = [(file, line, column, message)]), usage -> ValueError, resources ->
+// MemoryError, io and data -> OSError, interrupted (a signal Python did not see) -> KeyboardInterrupt,
+// internal -> RuntimeError.
+void python_error(const api::Error& e, const py::object& config_error) {
+  std::string text = e.what();
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  switch (e.kind) {
+    case api::ErrorKind::config: {
+      py::list errors;
+      for (const auto& x : e.findings) errors.append(py::make_tuple(x.file, x.line, x.column, x.message));
+      py::object instance = config_error(text);
+      instance.attr("errors") = errors;
+      PyErr_SetObject(config_error.ptr(), instance.ptr());
+      return;
+    }
+    case api::ErrorKind::usage:
+      PyErr_SetString(PyExc_ValueError, text.c_str());
+      return;
+    case api::ErrorKind::resources:
+      PyErr_SetString(PyExc_MemoryError, text.c_str());
+      return;
+    case api::ErrorKind::io:
+    case api::ErrorKind::data:
+      PyErr_SetString(PyExc_OSError, text.c_str());
+      return;
+    case api::ErrorKind::interrupted:
+      PyErr_SetString(PyExc_KeyboardInterrupt, text.c_str());
+      return;
+    case api::ErrorKind::internal:
+      PyErr_SetString(PyExc_RuntimeError, text.c_str());
+      return;
+  }
 }
 
 }  // namespace
@@ -380,22 +241,14 @@ PYBIND11_MODULE(_sisim, m) {
   m.attr("version") = std::string(kVersion);
   m.attr("git_hash") = std::string(kGitHash);
 
-  static py::exception<ConfigFailure> config_error(m, "ConfigError", PyExc_ValueError);
+  static py::exception<api::Error> config_error(m, "ConfigError", PyExc_ValueError);
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);
-    } catch (const ConfigFailure& e) {
-      py::list errors;
-      for (const auto& x : e.errors) errors.append(py::make_tuple(x.file, x.line, x.column, x.message));
-      std::string text = e.what();
-      while (!text.empty() && text.back() == '\n') text.pop_back();
-      py::object instance = py::reinterpret_borrow<py::object>(config_error)(text);
-      instance.attr("errors") = errors;
-      PyErr_SetObject(config_error.ptr(), instance.ptr());
-    } catch (const NotEnoughMemory& e) {
-      PyErr_SetString(PyExc_MemoryError, e.what());
-    } catch (const io::IoError& e) {
-      PyErr_SetString(PyExc_OSError, e.what());
+    } catch (const api::Error& e) {
+      python_error(e, config_error);
+    } catch (const io::IoError& e) {  // the readers' errors (sisim.read's checks)
+      python_error(api::Error(api::ErrorKind::data, e.what()), config_error);
     }
   });
 

@@ -12,9 +12,9 @@ std::vector<std::uint8_t> investor_loss_flags(const ReportInput& in) {
   return in.investor_loss;  // decided by the simulation, never re-derived here
 }
 
-analysis::Summary summarize_column(const std::vector<double>& x, const std::vector<std::uint8_t>* flags) {
+stats::Summary summarize_column(const std::vector<double>& x, const std::vector<std::uint8_t>* flags) {
   const bool use_flags = flags != nullptr && !flags->empty() && flags->size() == x.size();
-  return analysis::summarize(x, use_flags ? flags : nullptr);
+  return stats::summarize(x, use_flags ? flags : nullptr);
 }
 
 const NamedColumn* find_budget(const ReportInput& in, const std::string& name) {

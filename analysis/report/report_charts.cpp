@@ -16,7 +16,7 @@ bool has_finite(const std::vector<double>& x) {
   return std::any_of(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
 }
 
-std::string loss_note(const analysis::Summary& s) {
+std::string loss_note(const stats::Summary& s) {
   std::string note = "P(nominal loss) = " + format_percent(s.p_loss);
   if (std::isfinite(s.p_loss_se) && s.p_loss_se > 0.0) {
     // Two significant digits, so a nonzero SE never prints as 0.0 %.

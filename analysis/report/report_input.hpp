@@ -20,7 +20,7 @@ struct NamedColumn {
 };
 
 // A fan chart: one row per month, 9 quantiles per row at levels 1, 5, 10, 25, 50, 75, 90, 95, 99 %
-// (analysis::kQuantileLevels), i.e. the /timeseries/... [months x 9] matrices of the result file.
+// (stats::kQuantileLevels), i.e. the /timeseries/... [months x 9] matrices of the result file.
 struct QuantileFan {
   std::string name;  // e.g. "investor" or a budget name: "municipality", "public_total"
   std::vector<std::array<double, 9>> months;

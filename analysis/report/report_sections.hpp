@@ -13,7 +13,7 @@ namespace sisim::report::detail {
 // Per-path nominal-loss flags of the investor, as given (empty if none).
 std::vector<std::uint8_t> investor_loss_flags(const ReportInput& in);
 // Summary of a column, with the investor's loss flags when they match it in length.
-analysis::Summary summarize_column(const std::vector<double>& x, const std::vector<std::uint8_t>* flags);
+stats::Summary summarize_column(const std::vector<double>& x, const std::vector<std::uint8_t>* flags);
 // The NPV column of a named budget, or nullptr.
 const NamedColumn* find_budget(const ReportInput& in, const std::string& name);
 

@@ -43,7 +43,7 @@ std::string probability_with_se(double p, double se) {
   return s;
 }
 
-SummaryRow row_from(const std::string& metric, ValueKind kind, const analysis::Summary& s) {
+SummaryRow row_from(const std::string& metric, ValueKind kind, const stats::Summary& s) {
   return {metric,           kind,   s.quantiles[1], s.quantiles[4], s.quantiles[7],
           s.quantile_se[4], s.mean, s.es_05,        "returns"};
 }
@@ -85,7 +85,7 @@ std::string budget_sentence(const ReportInput& in, const std::string& name, cons
 }
 
 // The loss probabilities of the headline, each named by its event.
-std::string loss_sentence(const ReportInput& in, const analysis::Summary& irr) {
+std::string loss_sentence(const ReportInput& in, const stats::Summary& irr) {
   const Probability* nominal = find_probability(in, "investor_loss_nominal");
   const Probability* npv = find_probability(in, "investor_npv_negative");
   if (nominal == nullptr) {

@@ -16,7 +16,7 @@ struct Bins {
 };
 
 Bins make_bins(const std::vector<double>& finite, double threshold, bool use_threshold) {
-  const auto q = analysis::quantiles_of(finite, std::vector<double>{0.005, 0.995});
+  const auto q = stats::quantiles_of(finite, std::vector<double>{0.005, 0.995});
   double lo = q[0], hi = q[1];
   if (use_threshold) lo = std::min(lo, threshold), hi = std::max(hi, threshold);
   if (hi - lo <= 0) lo -= 0.5, hi += 0.5;

@@ -19,7 +19,7 @@ struct Bounds {
   bool lo_open = false;
   // Set for limits that come from the arithmetic rather than from meaning (money amounts): a
   // distribution may then have an unbounded tail, and what it can actually draw (its extreme
-  // quantiles) is checked against [lo, hi] where the samplers live (sim/cli/load_scenario.cpp).
+  // quantiles) is checked against [lo, hi] where the samplers live (sim/api/load_scenario.cpp).
   // `why` is added to the error message.
   const char* why = nullptr;
   bool percent_hint = false;  // a value in (hi, 100] gets "write 0.15 for 15 %" (rates only)

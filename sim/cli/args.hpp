@@ -5,13 +5,9 @@
 #include <string>
 #include <vector>
 
-namespace sisim::cli {
+#include "sim/cli/exit_code.hpp"
 
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitUsage = 2;
-inline constexpr int kExitData = 65;  // bad config or data
-inline constexpr int kExitIo = 74;
-inline constexpr int kExitInterrupted = 130;
+namespace sisim::cli {
 
 struct Args {
   std::string command;

@@ -1,13 +1,11 @@
 // `sisim compare A.h5 B.h5 ...`: run files side by side, each metric with its change from A
-// (paired standard errors when the files share seed and paths). Results in analysis/compare.cpp.
+// (paired standard errors when the files share seed and paths). Results: api::compare.
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 
-#include "analysis/compare.hpp"
+#include "sim/api/front_door.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/io/h5_reader.hpp"
-#include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
 namespace {
@@ -44,25 +42,14 @@ int cmd_compare(const Args& args) {
     std::fprintf(stderr, "sisim compare: expected two or more result files (A.h5 B.h5 ...)\n");
     return kExitUsage;
   }
-  std::vector<analysis::CompareRun> runs;
-  for (const auto& file : args.positional) {
-    try {
-      const io::ResultReader r(file);
-      if (!r.exists("/paths/investor/npv"))
-        throw io::IoError("not the result of `sisim run` (no /paths); see docs/HDF5.md");
-      analysis::CompareRun run;
-      run.name = r.attribute_string("/", "scenario");
-      run.seed = r.attribute_uint("/", "seed");
-      run.paths = r.attribute_int("/", "paths");
-      for (const auto& path : analysis::compare_column_paths())
-        if (r.exists(path)) run.columns[path] = r.read_doubles(path);
-      runs.push_back(std::move(run));
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "sisim compare: %s: %s\n", file.c_str(), e.what());
-      return kExitData;
-    }
+  api::CompareResult compared;
+  try {
+    compared = api::compare(args.positional);
+  } catch (...) {
+    return report_failure(args.command, std::current_exception());
   }
-  const analysis::CompareTable t = analysis::compare_runs(runs);
+  const std::vector<analysis::CompareRun>& runs = compared.runs;
+  const analysis::CompareTable& t = compared.table;
   std::string out =
       "sisim compare: " + std::to_string(runs.size()) + " runs, changes from " + args.positional[0] + "\n";
   char line[600];

@@ -7,21 +7,26 @@
 #include "analysis/report/file_reports.hpp"
 #include "analysis/report/report.hpp"
 #include "config/loader.hpp"
+#include "sim/api/error.hpp"
+#include "sim/api/front_door.hpp"
+#include "sim/api/output_guard.hpp"
+#include "sim/api/result_file.hpp"
+#include "sim/api/run_checks.hpp"
+#include "sim/api/society_file.hpp"
+#include "sim/api/tornado_file.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/file_report_input.hpp"
 #include "sim/cli/report_reader.hpp"
-#include "sim/cli/result_file.hpp"
-#include "sim/cli/run_checks.hpp"
-#include "sim/cli/society_file.hpp"
-#include "sim/cli/tornado_file.hpp"
+#include "sim/cli/request.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 #include "sim/io/output_file.hpp"
 
 namespace sisim::cli {
+using namespace sisim::api;  // the result schema and summaries this command reads
 namespace {
 
-// A [months x 9] fan (quantiles at analysis::kQuantileLevels); `months` < 0: any number of rows.
+// A [months x 9] fan (quantiles at stats::kQuantileLevels); `months` < 0: any number of rows.
 report::QuantileFan read_fan(const io::ResultReader& r, const std::string& path, const std::string& name,
                              std::int64_t months) {
   report::QuantileFan fan;
@@ -184,41 +189,29 @@ int cmd_report(const Args& args) {
     std::fprintf(stderr, "sisim report: expected RESULTS.h5 -o REPORT.html\n");
     return kExitUsage;
   }
-  std::string why;
-  if (!output_is_usable(args.output, args.force, {{args.positional[0], "the result file"}}, why)) {
-    std::fprintf(stderr, "sisim report: %s\n", why.c_str());
-    return kExitIo;
-  }
-  // One report per kind of result file; a damaged, forged or foreign file is refused (exit 65).
-  std::string html;
   const std::string& path = args.positional[0];
   try {
-    switch (result_kind(path)) {
-      case ResultKind::stress:
-        html = report::render_stress_report(read_stress_report_input(path));
-        break;
-      case ResultKind::sweep:
-        html = report::render_sweep_report(read_sweep_report_input(path));
-        break;
-      case ResultKind::price:
-        html = report::render_price_report(read_price_report_input(path));
-        break;
-      case ResultKind::run:
-        html = report::render_report(read_report_input(path));
-        break;
-    }
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "sisim report: %s: %s\n", path.c_str(), e.what());
-    return kExitData;
-  }
-  try {
+    check_output(output_of(args), {{path, "the result file"}});
+    // One report per kind of result file; a damaged, forged or foreign file is refused (data, 65).
+    const std::string html = reading(path, [&] {
+      switch (result_kind(path)) {
+        case ResultKind::stress:
+          return report::render_stress_report(read_stress_report_input(path));
+        case ResultKind::sweep:
+          return report::render_sweep_report(read_sweep_report_input(path));
+        case ResultKind::price:
+          return report::render_price_report(read_price_report_input(path));
+        case ResultKind::run:
+          break;
+      }
+      return report::render_report(read_report_input(path));
+    });
     io::write_file_atomically(args.output, args.force, html);
-  } catch (const io::IoError& e) {
-    std::fprintf(stderr, "sisim report: %s\n", e.what());
-    return kExitIo;
+    std::printf("written: %s\n", args.output.c_str());
+    return kExitOk;
+  } catch (...) {  // an unreadable input is data (65), a failed write I/O (74): exit_code.cpp
+    return report_failure(args.command, std::current_exception());
   }
-  std::printf("written: %s\n", args.output.c_str());
-  return kExitOk;
 }
 
 }  // namespace sisim::cli

@@ -4,19 +4,24 @@
 // into the file the union of the slices gives in one run.
 #include <cstdio>
 
+#include "sim/api/error.hpp"
+#include "sim/api/front_door.hpp"
+#include "sim/api/output_guard.hpp"
+#include "sim/api/price_file.hpp"
+#include "sim/api/result_file.hpp"
+#include "sim/api/society_file.hpp"
+#include "sim/api/stress_file.hpp"
+#include "sim/api/stress_run.hpp"
+#include "sim/api/sweep_file.hpp"
+#include "sim/api/tornado_file.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/csv_export.hpp"
-#include "sim/cli/price_file.hpp"
-#include "sim/cli/result_file.hpp"
-#include "sim/cli/society_file.hpp"
-#include "sim/cli/stress_file.hpp"
-#include "sim/cli/stress_run.hpp"
-#include "sim/cli/sweep_file.hpp"
-#include "sim/cli/tornado_file.hpp"
+#include "sim/cli/request.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
+using namespace sisim::api;  // the result schema and summaries this command reads
 namespace {
 
 int merge(const Args& args) {
@@ -24,39 +29,27 @@ int merge(const Args& args) {
     std::fprintf(stderr, "sisim summarize: expected --merge A.h5 B.h5 ... -o ALL.h5\n");
     return kExitUsage;
   }
-  std::vector<InputFile> inputs;
-  for (const auto& file : args.positional) inputs.push_back({file, "a slice to merge"});
-  std::string why;
-  if (!output_is_usable(args.output, args.force, inputs, why)) {
-    std::fprintf(stderr, "sisim summarize: %s\n", why.c_str());
-    return kExitIo;
-  }
-  std::vector<SweepTable> slices;
-  for (const auto& file : args.positional) {
+  try {
+    std::vector<InputFile> inputs;
+    for (const auto& file : args.positional) inputs.push_back({file, "a slice to merge"});
+    check_output(output_of(args), inputs);
+    std::vector<SweepTable> slices;
+    for (const auto& file : args.positional)
+      slices.push_back(reading(file, [&] { return read_sweep_file(file); }));
+    SweepTable merged;
     try {
-      slices.push_back(read_sweep_file(file));
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "sisim summarize: %s: %s\n", file.c_str(), e.what());
-      return kExitData;
+      merged = merge_sweep_tables(slices, args.positional);
+    } catch (const std::runtime_error& e) {
+      throw Error(ErrorKind::data, std::string("cannot merge: ") + e.what());
     }
+    writing(output_of(args), [&] { write_sweep_file(args.output, args.force, args.command_line, merged); });
+    std::printf("merged %zu files: points %lld..%lld of %lld\nwritten: %s\n", slices.size(),
+                static_cast<long long>(merged.index.front()), static_cast<long long>(merged.index.back()),
+                static_cast<long long>(merged.points_total), args.output.c_str());
+    return kExitOk;
+  } catch (...) {
+    return report_failure(args.command, std::current_exception());
   }
-  SweepTable merged;
-  try {
-    merged = merge_sweep_tables(slices, args.positional);
-  } catch (const std::runtime_error& e) {
-    std::fprintf(stderr, "sisim summarize: cannot merge: %s\n", e.what());
-    return kExitData;
-  }
-  try {
-    write_sweep_file(args.output, args.force, args.command_line, merged);
-  } catch (const io::IoError& e) {
-    std::fprintf(stderr, "sisim summarize: cannot write %s: %s\n", args.output.c_str(), e.what());
-    return kExitIo;
-  }
-  std::printf("merged %zu files: points %lld..%lld of %lld\nwritten: %s\n", slices.size(),
-              static_cast<long long>(merged.index.front()), static_cast<long long>(merged.index.back()),
-              static_cast<long long>(merged.points_total), args.output.c_str());
-  return kExitOk;
 }
 
 // A stress, sweep or price file has no top-level /summary: print its own table (or CSV) instead.
@@ -91,6 +84,24 @@ bool print_special(const std::string& path, bool csv) {
   return false;
 }
 
+// Prints what `summarize` shows of one result file; throws what the readers throw.
+void summarize_file(const std::string& file, const Args& args) {
+  if (args.per_path) {
+    std::fputs(per_path_csv(file).c_str(), stdout);
+    return;
+  }
+  if (print_special(file, args.csv)) return;
+  const SummaryDocument doc = read_summary_document(file);
+  std::fputs((args.csv ? format_summary_csv(doc) : format_summary_table(doc)).c_str(), stdout);
+  if (!args.csv && io::ResultReader(file).exists("/tornado"))  // a tornado file: its table too
+    std::fputs(("\n" + format_tornado_table(read_tornado(file), "tornado")).c_str(), stdout);
+  if (!args.csv)
+    std::fputs(format_society_table(analysis::summarize_society(read_society_columns(io::ResultReader(file))),
+                                    doc.currency)
+                   .c_str(),
+               stdout);
+}
+
 }  // namespace
 
 int cmd_summarize(const Args& args) {
@@ -99,32 +110,21 @@ int cmd_summarize(const Args& args) {
     std::fprintf(stderr, "sisim summarize: expected one result file\n");
     return kExitUsage;
   }
+  const std::string& file = args.positional[0];
   try {
-    if (args.per_path) {
-      std::fputs(per_path_csv(args.positional[0]).c_str(), stdout);
-      return kExitOk;
-    }
-    if (print_special(args.positional[0], args.csv)) return kExitOk;
-    const SummaryDocument doc = read_summary_document(args.positional[0]);
-    std::fputs((args.csv ? format_summary_csv(doc) : format_summary_table(doc)).c_str(), stdout);
-    if (!args.csv &&
-        io::ResultReader(args.positional[0]).exists("/tornado"))  // a tornado file: its table too
-      std::fputs(("\n" + format_tornado_table(read_tornado(args.positional[0]), "tornado")).c_str(), stdout);
-    if (!args.csv)
-      std::fputs(format_society_table(
-                     analysis::summarize_society(read_society_columns(io::ResultReader(args.positional[0]))),
-                     doc.currency)
-                     .c_str(),
-                 stdout);
-  } catch (const io::IoError& e) {
-    std::fprintf(stderr, "sisim summarize: %s: %s\n", args.positional[0].c_str(), e.what());
-    return kExitData;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "sisim summarize: %s: not a readable sisim result file (%s)\n",
-                 args.positional[0].c_str(), e.what());
-    return kExitData;
+    reading(file, [&] {
+      try {
+        summarize_file(file, args);
+      } catch (const io::IoError&) {
+        throw;
+      } catch (const std::exception& e) {
+        throw std::runtime_error(std::string("not a readable sisim result file (") + e.what() + ")");
+      }
+    });
+    return kExitOk;
+  } catch (...) {
+    return report_failure(args.command, std::current_exception());
   }
-  return kExitOk;
 }
 
 }  // namespace sisim::cli

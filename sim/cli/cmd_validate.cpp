@@ -3,10 +3,11 @@
 
 #include "config/pricing.hpp"
 #include "config/stress.hpp"
+#include "sim/api/load_scenario.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/cli/load_scenario.hpp"
 
 namespace sisim::cli {
+using namespace sisim::api;  // the result schema and summaries this command reads
 
 int cmd_validate(const Args& args) {
   if (args.positional.size() != 1) {

@@ -7,6 +7,7 @@
 #include "sim/io/h5_reader.hpp"
 
 namespace sisim::cli {
+using namespace sisim::api;  // the result schema and summaries this command reads
 namespace {
 
 std::string number(double x) {

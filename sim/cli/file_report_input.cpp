@@ -1,13 +1,14 @@
 #include "sim/cli/file_report_input.hpp"
 
-#include "sim/cli/price_file.hpp"
-#include "sim/cli/result_file.hpp"
-#include "sim/cli/stress_file.hpp"
-#include "sim/cli/sweep_file.hpp"
+#include "sim/api/price_file.hpp"
+#include "sim/api/result_file.hpp"
+#include "sim/api/stress_file.hpp"
+#include "sim/api/sweep_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
+using namespace sisim::api;  // the result schema this reader reads
 namespace {
 
 report::FileHeader header_of(const io::ResultReader& r, const std::string& path) {

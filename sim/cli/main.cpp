@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
-#include <new>
 #include <string>
 
 #include "sim/cli/commands.hpp"
@@ -113,18 +112,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sisim: %s\n%s", problem.c_str(), usage_text().c_str());
     return kExitUsage;
   }
-  int code = kExitIo;
+  int code = kExitInternal;
   try {
     code = dispatch(*args);
-  } catch (const std::bad_alloc&) {
-    std::fprintf(stderr,
-                 "sisim: error: out of memory (use fewer --paths or --threads, or a smaller cohort)\n");
-    abort_other_ranks(kExitIo);
-    return kExitIo;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "sisim: error: %s\n", e.what());
-    abort_other_ranks(kExitIo);
-    return kExitIo;
+  } catch (...) {  // what a command did not handle itself: one mapping to an exit code (exit_code.cpp)
+    code = report_failure(args->command, std::current_exception());
+    abort_other_ranks(code);
+    return code;
   }
   return check_stdout(*args, code);
 }

@@ -30,7 +30,7 @@ std::vector<double> column_quantiles(const std::vector<double>& matrix, std::int
     for (std::int64_t r = 0; r < rows; ++r)
       column[static_cast<size_t>(r)] =
           matrix[static_cast<size_t>(r) * static_cast<size_t>(width) + static_cast<size_t>(c)];
-    const auto q = analysis::quantiles_of(std::move(column), levels);
+    const auto q = stats::quantiles_of(std::move(column), levels);
     std::copy(q.begin(), q.end(),
               out.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(c) * levels.size()));
   });
@@ -131,7 +131,7 @@ SeriesSummary SeriesCollector::finish(std::vector<std::string> item_names) const
   s.items = items_;
   s.item_names = std::move(item_names);
   s.fan_paths = capacity_;
-  const auto& levels = analysis::kQuantileLevels;
+  const auto& levels = stats::kQuantileLevels;
   s.investor_cash_fan = column_quantiles(investor_cum_, capacity_, months_, levels);
   s.investor_drawn_fan = column_quantiles(drawn_cum_, capacity_, months_, levels);
   for (int b = 0; b < kAccountBudgets; ++b)

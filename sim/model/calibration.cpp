@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/numeric/root_finder.hpp"
+
 namespace sisim {
 namespace {
 
@@ -72,7 +74,7 @@ double max_hazard_ratio(const CalibrationInputs& in) {
 GapSolution solve_employment_gap(const CalibrationInputs& in) {
   GapSolution out;
   out.hr_max = max_hazard_ratio(in);
-  double lo = 0.0, hi = out.hr_max;
+  const double lo = 0.0, hi = out.hr_max;
   const double gap_lo = expected_employment_gap(in, lo), gap_hi = expected_employment_gap(in, hi);
   if (in.gap > gap_hi) {
     out.hazard_ratio = hi;
@@ -81,36 +83,13 @@ GapSolution solve_employment_gap(const CalibrationInputs& in) {
     out.hazard_ratio = lo;
     out.clamped = true;
   } else {
-    // Regula falsi with the Illinois modification on the bracket [lo, hi], invariant
-    // gap(lo) <= target <= gap(hi). The gap is smooth and increasing in HR, so this needs about
-    // ten propagations where bisection to 1e-9 needs forty (it is solved on every path).
-    double f_lo = gap_lo - in.gap, f_hi = gap_hi - in.gap;
-    int side = 0;  // which end was kept last time (-1 lo, +1 hi): Illinois halves its value
-    for (int iter = 0; iter < 200 && hi - lo > 1e-9; ++iter) {
-      double x = f_hi != f_lo ? hi - f_hi * (hi - lo) / (f_hi - f_lo) : 0.5 * (lo + hi);
-      if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
-      const double f = expected_employment_gap(in, x) - in.gap;
-      if (f == 0.0) {
-        lo = hi = x;
-        break;
-      }
-      if (f < 0.0) {
-        lo = x;
-        f_lo = f;
-        if (side == -1) f_hi *= 0.5;
-        side = -1;
-      } else {
-        hi = x;
-        f_hi = f;
-        if (side == +1) f_lo *= 0.5;
-        side = +1;
-      }
-      if (std::fabs(f) < 1e-13) {
-        lo = hi = x;
-        break;
-      }
-    }
-    out.hazard_ratio = 0.5 * (lo + hi);
+    // Regula falsi with the Illinois modification (sim/numeric/root_finder.hpp) on the bracket
+    // [lo, hi], gap(lo) <= target <= gap(hi). The gap is smooth and increasing in HR, so this needs
+    // about ten evaluations where bisection to 1e-9 needs forty (it is solved on every path).
+    const auto excess_gap = [&in](double hr) { return expected_employment_gap(in, hr) - in.gap; };
+    const numeric::RootResult root = numeric::find_root(excess_gap, lo, hi, gap_lo - in.gap, gap_hi - in.gap,
+                                                        {numeric::RootMethod::illinois, 1e-9, 1e-13, 200});
+    out.hazard_ratio = root.root;  // the middle of the final bracket, within 1e-9 of the root
   }
   out.achieved_gap = expected_employment_gap(in, out.hazard_ratio);
   return out;

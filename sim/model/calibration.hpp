@@ -41,7 +41,8 @@ struct GapSolution {
   double hr_max = 1.0;
 };
 
-// Illinois regula falsi to an HR bracket narrower than 1e-9. Unreachable gaps clamp HR to 0 or HR_max.
+// Illinois regula falsi (sim/numeric/root_finder.hpp) to an HR bracket narrower than 1e-9. Unreachable gaps
+// clamp HR to 0 or HR_max.
 GapSolution solve_employment_gap(const CalibrationInputs& in);
 
 // The post-programme effect of a completer j = k - D months after the programme's end.

@@ -162,7 +162,7 @@ ResultSummary summarize_run(const Config& config, const ColumnSet& columns) {
     const auto flags = event_flags(columns, events[k]);
     if (flags.empty()) return;
     const std::vector<double> x(flags.begin(), flags.end());
-    const auto s = analysis::summarize(x, &flags);
+    const auto s = stats::summarize(x, &flags);
     event_slots[k] = EventRow{events[k], s.p_loss, s.p_loss_se, static_cast<std::int64_t>(flags.size())};
   });
   const auto metrics = metric_specs(config);
@@ -178,7 +178,7 @@ ResultSummary summarize_run(const Config& config, const ColumnSet& columns) {
     std::vector<std::uint8_t> flags;
     for (const auto& e : events)
       if (e.key == m.loss_event) flags = event_flags(columns, e);
-    metric_slots[k] = MetricRow{m, analysis::summarize(x, flags.empty() ? nullptr : &flags)};
+    metric_slots[k] = MetricRow{m, stats::summarize(x, flags.empty() ? nullptr : &flags)};
   });
   ResultSummary out;
   for (auto& e : event_slots)

@@ -42,7 +42,7 @@ std::vector<EventSpec> event_specs(const Config& config);
 
 struct MetricRow {
   MetricSpec spec;
-  analysis::Summary summary;
+  stats::Summary summary;
 };
 struct EventRow {
   EventSpec spec;

@@ -7,7 +7,7 @@
 #include <tuple>
 #include <utility>
 
-namespace sisim::analysis {
+namespace sisim::stats {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -182,4 +182,4 @@ double MeanAccumulator::se_mean() const {
   return n_ < 2 ? kNaN : sd() / std::sqrt(static_cast<double>(n_));
 }
 
-}  // namespace sisim::analysis
+}  // namespace sisim::stats

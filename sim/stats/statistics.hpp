@@ -31,7 +31,7 @@
 #include <span>
 #include <vector>
 
-namespace sisim::analysis {
+namespace sisim::stats {
 
 // Quantile levels of Summary::quantiles (and of the fan-chart bands in result files).
 inline constexpr std::array<double, 9> kQuantileLevels = {0.01, 0.05, 0.10, 0.25, 0.50,
@@ -93,4 +93,11 @@ class MeanAccumulator {
   double mean_ = 0.0, m2_ = 0.0;  // m2 = sum of squared deviations from the mean
 };
 
+}  // namespace sisim::stats
+
+// Transitional (issue 11): these names lived in sisim::analysis until the namespace followed the
+// folder; branches written before the rename still compile through this. New code says stats::.
+// Remove once no `analysis::Summary` (or the like) is left on main.
+namespace sisim::analysis {
+using namespace sisim::stats;
 }  // namespace sisim::analysis

@@ -97,7 +97,7 @@ Summary summarize_run(const Config& config) {
       {"state_npv", "/paths/budgets/state/npv"}, {"public_total_npv", "/paths/budgets/public_total/npv"},
   };
   for (const auto& [name, column] : metrics) {
-    const auto s = analysis::summarize(run.columns.column(run.columns.find(column)));
+    const auto s = stats::summarize(run.columns.column(run.columns.find(column)));
     const std::string m = std::string(name) + " ";
     out[m + "mean"] = {s.mean, s.se_mean};
     out[m + "p05"] = {s.quantiles[1], s.quantile_se[1]};

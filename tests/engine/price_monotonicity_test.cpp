@@ -29,7 +29,7 @@ double median_irr_at(const Config& base, double k) {
   const RunOutput run = run_simulation(c, options);
   const auto& irr = run.columns.column(run.columns.find("/paths/investor/irr"));
   const double levels[] = {0.5};
-  return analysis::quantiles_of(irr, levels)[0];
+  return stats::quantiles_of(irr, levels)[0];
 }
 
 TEST(PriceMonotonicity, MedianInvestorIrrIsNonDecreasingInThePriceMultiplier) {

@@ -42,8 +42,8 @@ TEST(QuantileSe, AgreesWithTheSpreadOverFortySeedsAt2000Paths) {
     options.seed = seed;
     options.seed_set = true;
     const RunOutput run = run_simulation(*loaded.config, options);
-    const auto npv = analysis::summarize(run.columns.column(run.columns.find("/paths/investor/npv")));
-    const auto irr = analysis::summarize(run.columns.column(run.columns.find("/paths/investor/irr")));
+    const auto npv = stats::summarize(run.columns.column(run.columns.find("/paths/investor/npv")));
+    const auto irr = stats::summarize(run.columns.column(run.columns.find("/paths/investor/irr")));
     npv_q05.estimate.push_back(npv.quantiles[1]), npv_q05.se.push_back(npv.quantile_se[1]);
     npv_q95.estimate.push_back(npv.quantiles[7]), npv_q95.se.push_back(npv.quantile_se[7]);
     irr_q05.estimate.push_back(irr.quantiles[1]), irr_q05.se.push_back(irr.quantile_se[1]);

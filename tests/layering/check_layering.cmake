@@ -11,17 +11,19 @@ endif()
 # component folder (with its subfolders, e.g. config/detail) -> the components its includes may
 # name besides itself. Lowest layers first.
 set(layers
+  "sim/numeric:"
   "sim/rng:"
-  "sim/finance:"
+  "sim/finance:sim/numeric"
   "sim/stats:"
   "sim/io:"
   "config:sim/rng"
-  "sim/model:config,sim/rng"
-  "sim/contract:config,sim/rng,sim/model,sim/finance"
-  "sim/engine:config,sim/rng,sim/model,sim/contract,sim/finance,sim/stats"
-  "sim/results:config,sim/rng,sim/model,sim/contract,sim/finance,sim/stats,sim/engine"
-  "analysis:sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
-  "analysis/report:analysis,sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
+  "sim/model:config,sim/rng,sim/numeric"
+  "sim/contract:config,sim/rng,sim/numeric,sim/model,sim/finance"
+  "sim/engine:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats"
+  "sim/results:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/engine"
+  "analysis:sim/numeric,sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
+  "analysis/report:analysis,sim/numeric,sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
+  "sim/api:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/engine,sim/results,sim/io,analysis"
   "sim/cli:*")
 set(components "")
 foreach(entry IN LISTS layers)

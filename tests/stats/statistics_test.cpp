@@ -11,7 +11,7 @@
 
 #include "sim/rng/streams.hpp"
 
-namespace sisim::analysis {
+namespace sisim::stats {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -203,4 +203,4 @@ TEST(MeanAccumulator, BlocksMergedInFixedOrderMatchDirectFormulas) {
 }
 
 }  // namespace
-}  // namespace sisim::analysis
+}  // namespace sisim::stats

@@ -1,0 +1,34 @@
+#pragma once
+// Pieces shared by the deal-design commands (stress, sweep, price): loading a scenario with
+// shifts, run options that pair every run path by path (common random numbers), and the per-path
+// columns their comparisons read.
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "config/stress.hpp"
+#include "sim/api/run_checks.hpp"
+#include "sim/api/run_settings.hpp"
+#include "sim/engine/engine.hpp"
+
+namespace sisim::api {
+
+// The base scenario with `shifts` applied (scale/add resolved against `base`), with the model's
+// fixed-gap check as in load_scenario. Errors point at the shifts' own files and lines.
+LoadResult load_shifted(const std::string& scenario, const std::vector<std::string>& overrides,
+                        const Config& base, const std::vector<Shift>& shifts);
+
+// Same seed and number of paths for every run of a command: --seed/--paths, else the BASE
+// scenario's (a case that changes simulation.seed must not silently unpair the comparison).
+RunOptions paired_options(const RunSettings& settings, const Config& base, std::int64_t default_paths = 0);
+
+// Thrown by run_paired when the user pressed Ctrl-C: nothing is written (exit code 130).
+struct RunInterrupted : std::runtime_error {
+  RunInterrupted() : std::runtime_error("interrupted") {}
+};
+
+// Runs one configuration; throws RunInterrupted when cancelled.
+RunOutput run_paired(const Config& config, const RunOptions& options);
+
+}  // namespace sisim::api

@@ -1,0 +1,115 @@
+// The library front door called directly (no binary, no Python): each call checks what the
+// commands check, in their order, and fails with the error kind a front end maps.
+#include "sim/api/front_door.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "sim/api/error.hpp"
+
+namespace sisim::api {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kScenario = std::string(SISIM_SOURCE_DIR) + "/scenarios/herning-viborg.yaml";
+
+fs::path temp_folder(const std::string& name) {
+  auto dir = fs::temp_directory_path() / ("sisim-api-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+template <class Call>
+ErrorKind kind_of(Call&& call) {
+  try {
+    call();
+  } catch (const Error& e) {
+    return e.kind;
+  }
+  ADD_FAILURE() << "no api::Error";
+  return ErrorKind::internal;
+}
+
+TEST(FrontDoor, LoadReportsEveryFindingAsAConfigError) {
+  try {
+    load(kScenario, {"cohort.size=-5", "no_such.key=1"});
+    FAIL() << "the overrides are invalid";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind, ErrorKind::config);
+    EXPECT_EQ(e.findings.size(), 2u) << e.what();
+  }
+}
+
+TEST(FrontDoor, RunKeepsTheResultInMemoryAndWritesItOnRequest) {
+  const Scenario scenario = load(kScenario, {});
+  RunRequest request;
+  request.settings = {200, 5, 2};
+  const RunOutput run = api::run(scenario, request);
+  EXPECT_EQ(run.paths, 200);
+  EXPECT_EQ(run.seed, 5u);
+  EXPECT_GE(run.columns.find("/paths/investor/npv"), 0);
+  const fs::path out = temp_folder("run") / "r.h5";
+  write_run_file({out.string(), false, "test"}, scenario, run);
+  EXPECT_TRUE(fs::is_regular_file(out));
+  // A second write without force is refused as an I/O error and leaves the file alone.
+  const auto size = fs::file_size(out);
+  EXPECT_EQ(kind_of([&] { write_run_file({out.string(), false, "test"}, scenario, run); }), ErrorKind::io);
+  EXPECT_EQ(fs::file_size(out), size);
+}
+
+TEST(FrontDoor, StressRefusesAnExistingOutputBeforeRunningAnything) {
+  const Scenario scenario = load(kScenario, {});
+  const fs::path out = temp_folder("stress-exists") / "s.h5";
+  std::ofstream(out) << "mine";
+  int steps = 0;
+  EXPECT_EQ(
+      kind_of([&] {
+        stress(scenario, "", {100, 1, 1}, {out.string(), false, ""}, [&](const std::string&) { ++steps; });
+      }),
+      ErrorKind::io);
+  EXPECT_EQ(steps, 0);
+}
+
+TEST(FrontDoor, StressComparesEachCaseWithTheBaseOnTheSamePaths) {
+  const Scenario scenario = load(kScenario, {});
+  const fs::path out = temp_folder("stress") / "s.h5";
+  std::vector<std::string> steps;
+  const StressResult r =
+      stress(scenario, std::string(SISIM_SOURCE_DIR) + "/scenarios/stress/standard.yaml", {100, 3, 2},
+             {out.string(), false, ""}, [&](const std::string& line) { steps.push_back(line); });
+  ASSERT_GE(r.names.size(), 2u);
+  EXPECT_EQ(r.names[0], "base");
+  EXPECT_EQ(r.rows.size(), r.names.size());
+  EXPECT_EQ(steps.size(), r.names.size());  // one progress line per run
+  EXPECT_EQ(steps[0], "[1/" + std::to_string(r.names.size()) + "] base");
+  for (const auto& v : r.rows[0]) EXPECT_EQ(v.change, 0.0);  // the base against itself
+  EXPECT_EQ(r.options.paths, 100);
+  EXPECT_TRUE(fs::is_regular_file(out));
+}
+
+TEST(FrontDoor, SweepPointsOutsideTheSweepAreAUsageError) {
+  const fs::path out = temp_folder("sweep") / "w.h5";
+  SweepRequest request{std::string(SISIM_SOURCE_DIR) + "/scenarios/sweeps/effect-by-price.yaml", {}, 25, {}};
+  EXPECT_EQ(kind_of([&] { sweep(request, {50, 1, 1}, {out.string(), false, ""}, {}); }), ErrorKind::usage);
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(FrontDoor, CompareNamesTheFileThatIsNotARunFile) {
+  const fs::path dir = temp_folder("compare");
+  std::ofstream(dir / "a.h5") << "not hdf5";
+  try {
+    compare({(dir / "a.h5").string(), (dir / "a.h5").string()});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind, ErrorKind::data);
+    EXPECT_EQ(std::string(e.what()).rfind((dir / "a.h5").string() + ": ", 0), 0u) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace sisim::api
