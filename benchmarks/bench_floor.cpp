@@ -10,14 +10,16 @@
 //     states an age), the exit month (one block, a log), the dropout (one block, a log), the
 //     counterfactual's labour events (one uniform and one log per sojourn, EventExponentials), the
 //     treated arm's (CoupledExponentials: two uniforms per sojourn, a log for a fresh variate, or
-//     the counterfactual's variate of that index);
+//     the counterfactual's variate of that index), the part-time kind of each job (one uniform per
+//     job index either arm reaches, where the segment has part-time jobs);
 //   per control-group person: segment, exit and labour events from their own streams.
 // The sojourn counts per person are read off the histories of the real run (set-up, not timed):
 // a walk alternates B and E sojourns from enrolment, so n = 2 x spells, plus one when it ends in B.
 // Checked once by counting Philox blocks in UniformStream (a temporary counter): the 2,000 paths
-// of the real run and of this replay both computed 3,818,004 blocks (1,909 a path).
+// of the real run and of this replay both computed 4,302,581 blocks (2,151 a path).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -42,6 +44,7 @@ struct PersonDraws {
   std::uint32_t segment_uniforms = 0;  // at(0), and at(1) for an age
   bool exit = false, dropout = false;
   std::uint32_t counterfactual_sojourns = 0, treated_sojourns = 0;
+  std::uint32_t jobs = 0;  // part-time draws: one per job index reached in either arm (MODEL.md 8a)
 };
 
 struct PathDraws {
@@ -68,9 +71,12 @@ PersonDraws person_draws(const sisim::PathParameters& pp, const ArmHistory& cf, 
   d.segment_uniforms = (pp.segments.size() > 1 ? 1U : 0U) + (seg.age_min >= 0 ? 1U : 0U);
   d.exit = sisim::detail::monthly_cumulative_hazard(seg.exit_hazard) > 0.0;
   d.counterfactual_sojourns = sojourns(cf, horizon);
+  if (seg.part_time_share > 0.0) d.jobs = static_cast<std::uint32_t>(cf.employment.size());
   if (treated != nullptr && cf.enrol_month < horizon) {
     d.dropout = pp.dropout_hazard > 0.0 && pp.duration_months > 1;
     d.treated_sojourns = sojourns(*treated, horizon);
+    if (seg.part_time_share > 0.0)
+      d.jobs = std::max(d.jobs, static_cast<std::uint32_t>(treated->employment.size()));
   }
   return d;
 }
@@ -82,6 +88,7 @@ double replay_person(const sisim::rng::Key& key, std::uint64_t path, std::uint64
   const StreamId segment = control ? StreamId::control_segment : StreamId::segment;
   const StreamId exit = control ? StreamId::control_exit : StreamId::exit_event;
   const StreamId labour = control ? StreamId::control_labour : StreamId::labour_events;
+  const StreamId part_time = control ? StreamId::control_part_time : StreamId::part_time;
   double sum = 0.0;
   if (d.segment_uniforms > 0) sum += UniformStream(key, path, i, segment).at(0);
   if (d.segment_uniforms > 1) sum += UniformStream(key, path, i, segment).at(1);
@@ -89,6 +96,10 @@ double replay_person(const sisim::rng::Key& key, std::uint64_t path, std::uint64
   events.reset(key, path, i, labour);
   for (std::uint32_t j = 0; j < d.counterfactual_sojourns; ++j) sum += events[j];
   if (d.dropout) sum += -std::log(UniformStream(key, path, i, StreamId::dropout).at(0));
+  if (d.jobs > 0) {
+    UniformStream jobs(key, path, i, part_time);
+    for (std::uint32_t k = 0; k < d.jobs; ++k) sum += jobs.next();
+  }
   if (p.coupled) {
     treated.reset(events, p.coupling, key, path, i);
     for (std::uint32_t j = 0; j < d.treated_sojourns; ++j) sum += treated[j];
@@ -147,7 +158,7 @@ void BM_PathFloor(benchmark::State& state) {
     uniforms += static_cast<double>(p.horizon);
     for (const auto* group : {&p.people, &p.control})
       for (const PersonDraws& d : *group)
-        uniforms += d.segment_uniforms + d.exit + d.dropout + d.counterfactual_sojourns +
+        uniforms += d.segment_uniforms + d.exit + d.dropout + d.counterfactual_sojourns + d.jobs +
                     (p.coupled ? 2.0 * d.treated_sojourns : 0.0);
   }
   size_t next = 0;
