@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/api/csv_text.hpp"
 #include "sim/api/result_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
@@ -35,18 +36,6 @@ PriceSolution read_solution(const io::ResultReader& r, const std::string& g, Pri
   s.metric_se = r.read_scalar(g + "/metric_se");
   s.slope = r.read_scalar(g + "/slope");
   return s;
-}
-
-std::string number(double x) {
-  char b[40] = "";
-  if (std::isfinite(x)) std::snprintf(b, sizeof b, "%.10g", x);
-  return b;
-}
-
-std::string quoted(const std::string& s) {
-  std::string q = "\"";
-  for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return q + "\"";
 }
 
 std::string metric_units(const PricingTarget& t, const std::string& currency) {
@@ -113,8 +102,8 @@ std::string price_csv(const PriceReport& p) {
   std::string out = "view,status,quantity,at_multiplier,value,se,units\n";
   const auto row = [&](const std::string& view, const std::string& status, const std::string& quantity,
                        double at, double value, double se, const std::string& units) {
-    out += quoted(view) + "," + status + "," + quoted(quantity) + "," + number(at) + "," + number(value) +
-           "," + number(se) + "," + quoted(units) + "\n";
+    out += csv_quoted(view) + "," + status + "," + csv_quoted(quantity) + "," + csv_number(at) + "," +
+           csv_number(value) + "," + csv_number(se) + "," + csv_quoted(units) + "\n";
   };
   const auto side = [&](const std::string& view, const PriceSolution& s, const PricingTarget& t) {
     const std::string status = to_string(s.status), mu = metric_units(t, p.currency);

@@ -4,23 +4,12 @@
 #include <cstdio>
 #include <functional>
 
+#include "sim/api/csv_text.hpp"
 #include "sim/io/h5_reader.hpp"
 
 namespace sisim::cli {
 using namespace sisim::api;  // the result schema and summaries this command reads
 namespace {
-
-std::string number(double x) {
-  char b[40] = "";
-  if (std::isfinite(x)) std::snprintf(b, sizeof b, "%.10g", x);
-  return b;
-}
-
-std::string quoted(const std::string& s) {
-  std::string q = "\"";
-  for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return q + "\"";
-}
 
 // Every dataset below `group`, depth first, in sorted order (the reader lists sorted names).
 void collect(const io::ResultReader& r, const std::string& group, std::vector<std::string>& out) {
@@ -45,25 +34,26 @@ std::string stress_csv(const std::vector<std::string>& cases,
       const std::string units = name.find("irr") != std::string::npos ? "1/year"
                                 : metrics[m].unit == Unit::money      ? currency
                                                                       : "1";
-      out += quoted(cases[c]) + "," + name + "," + number(rows[c][m].value) + "," +
-             number(rows[c][m].change) + "," + number(rows[c][m].change_se) + "," + quoted(units) + "\n";
+      out += csv_quoted(cases[c]) + "," + name + "," + csv_number(rows[c][m].value) + "," +
+             csv_number(rows[c][m].change) + "," + csv_number(rows[c][m].change_se) + "," +
+             csv_quoted(units) + "\n";
     }
   return out;
 }
 
 std::string sweep_csv(const SweepTable& t) {
   std::string out = "point";
-  for (const auto& c : t.columns) out += "," + quoted(c);
+  for (const auto& c : t.columns) out += "," + csv_quoted(c);
   out += ",metric,statistic,value\n";
   const auto& metrics = sweep_metrics();
   const auto& stats = sweep_stats();
   for (size_t row = 0; row < t.index.size(); ++row) {
     std::string lead = std::to_string(t.index[row]);
-    for (const auto& column : t.values) lead += "," + number(column[row]);
+    for (const auto& column : t.values) lead += "," + csv_number(column[row]);
     for (size_t m = 0; m < metrics.size(); ++m)
       for (size_t s = 0; s < stats.size(); ++s)
-        out += lead + "," + metrics[m] + "," + stats[s] + "," + number(t.stats[m * stats.size() + s][row]) +
-               "\n";
+        out += lead + "," + metrics[m] + "," + stats[s] + "," +
+               csv_number(t.stats[m * stats.size() + s][row]) + "\n";
   }
   return out;
 }
@@ -76,14 +66,14 @@ std::string per_path_csv(const std::string& result_file) {
   std::vector<std::vector<double>> columns;
   std::string out = "path";
   for (const auto& d : datasets) {
-    out += "," + quoted(d.substr(std::string("/paths/").size()));
+    out += "," + csv_quoted(d.substr(std::string("/paths/").size()));
     columns.push_back(r.read_doubles(d));
   }
   out += "\n";
   const size_t rows = columns.empty() ? 0 : columns.front().size();
   for (size_t i = 0; i < rows; ++i) {
     out += std::to_string(i);
-    for (const auto& c : columns) out += "," + (i < c.size() ? number(c[i]) : std::string());
+    for (const auto& c : columns) out += "," + (i < c.size() ? csv_number(c[i]) : std::string());
     out += "\n";
   }
   return out;

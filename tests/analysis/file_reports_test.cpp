@@ -166,7 +166,8 @@ TEST(PriceReport, ShowsTheBandTheMultipliersAndThePrices) {
   // Prices: 40,000 x 0.8712 = 34,848 and its SE 40,000 x 0.0132 = 528; 40,000 x 1.25 = 50,000.
   EXPECT_NE(html.find("<td>34.8 thousand EUR &plusmn; 528 EUR</td>"), std::string::npos);
   EXPECT_NE(html.find("<td>50.0 thousand EUR &plusmn; 800 EUR</td>"), std::string::npos);
-  EXPECT_NE(html.find("band: investor&#39;s minimum to payer (municipality)&#39;s maximum"), std::string::npos);
+  EXPECT_NE(html.find("band: investor&#39;s minimum to payer (municipality)&#39;s maximum"),
+            std::string::npos);
   EXPECT_EQ(count(html, "<title>investor at k = "), 3u);
   EXPECT_NE(html.find("band k in [0.871, 1.250]"), std::string::npos);
 }

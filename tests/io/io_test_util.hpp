@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "sim/io/h5_reader.hpp"
+#include "sim/io/h5_writer.hpp"
+
 namespace sisim::io::test {
 
 // A fresh folder under the system temp dir, removed with everything in it at the end of the test.
@@ -51,6 +54,26 @@ inline std::string read_bytes(const std::string& path) {
 inline void write_bytes(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << bytes;
+}
+
+// The message of the IoError that opening `path` gives, or "(opened without error)".
+inline std::string open_error(const std::string& path) {
+  try {
+    ResultReader reader(path);
+  } catch (const IoError& e) {
+    return e.what();
+  }
+  return "(opened without error)";
+}
+
+// A complete, minimal result file "valid.h5" in `dir` with one column of `values` doubles.
+inline std::string write_valid(const ScratchDir& dir, std::size_t values) {
+  const std::string path = dir.file("valid.h5");
+  ResultWriter w(path, false);
+  w.set_root_attribute("schema_version", io::kResultSchemaVersion);
+  w.write_column("/paths/investor/npv", std::vector<double>(values, 2.5), "DKK", "NPV");
+  w.commit();
+  return path;
 }
 
 }  // namespace sisim::io::test

@@ -8,18 +8,11 @@
 namespace sisim::io {
 namespace {
 
+using test::open_error;
 using test::read_bytes;
 using test::ScratchDir;
 using test::write_bytes;
-
-std::string open_error(const std::string& path) {
-  try {
-    ResultReader reader(path);
-  } catch (const IoError& e) {
-    return e.what();
-  }
-  return "(opened without error)";
-}
+using test::write_valid;
 
 void expect_error(const std::string& path, const std::string& words) {
   const std::string msg = open_error(path);
@@ -27,18 +20,9 @@ void expect_error(const std::string& path, const std::string& words) {
   EXPECT_NE(msg.find(path), std::string::npos) << "message should name the file: " << msg;
 }
 
-std::string write_valid(const ScratchDir& dir) {
-  const std::string path = dir.file("valid.h5");
-  ResultWriter w(path, false);
-  w.set_root_attribute("schema_version", io::kResultSchemaVersion);
-  w.write_column("/paths/investor/npv", std::vector<double>(20000, 2.5), "DKK", "NPV");
-  w.commit();
-  return path;
-}
-
 TEST(ReaderErrors, ValidFileOpens) {
   ScratchDir dir;
-  EXPECT_EQ(open_error(write_valid(dir)), "(opened without error)");
+  EXPECT_EQ(open_error(write_valid(dir, 20000)), "(opened without error)");
 }
 
 TEST(ReaderErrors, MissingFile) {
@@ -60,7 +44,7 @@ TEST(ReaderErrors, EmptyFile) {
 
 TEST(ReaderErrors, TruncatedCopy) {
   ScratchDir dir;
-  const std::string full = read_bytes(write_valid(dir));
+  const std::string full = read_bytes(write_valid(dir, 20000));
   ASSERT_GT(full.size(), 160000u);  // the 20000 doubles are really in the file
   write_bytes(dir.file("half.h5"), full.substr(0, full.size() / 2));
   expect_error(dir.file("half.h5"), "truncated or corrupt");

@@ -15,27 +15,11 @@
 namespace sisim::io {
 namespace {
 
+using test::open_error;
 using test::read_bytes;
 using test::ScratchDir;
 using test::write_bytes;
-
-std::string open_error(const std::string& path) {
-  try {
-    ResultReader reader(path);
-  } catch (const IoError& e) {
-    return e.what();
-  }
-  return "(opened without error)";
-}
-
-std::string write_valid(const ScratchDir& dir) {
-  const std::string path = dir.file("valid.h5");
-  ResultWriter w(path, false);
-  w.set_root_attribute("schema_version", io::kResultSchemaVersion);
-  w.write_column("/paths/investor/npv", std::vector<double>(5000, 2.5), "DKK", "NPV");
-  w.commit();
-  return path;
-}
+using test::write_valid;
 
 TEST(Crc64, PublishedCheckValue) {
   // CRC-64/XZ of "123456789" (the catalogue's check value, also Go's crc64.ECMA table result).
@@ -56,7 +40,7 @@ TEST(Crc64, SplitInputGivesTheSameValue) {
 
 TEST(ResultSeal, WrittenFileStartsWithTheSealAndOpens) {
   ScratchDir dir;
-  const std::string path = write_valid(dir);
+  const std::string path = write_valid(dir, 5000);
   const std::string bytes = read_bytes(path);
   EXPECT_EQ(bytes.substr(0, 13), "SISIM-SEAL 1\n");
   EXPECT_NE(bytes.find(std::string("\x89HDF\r\n\x1a\n", 8)), std::string::npos);
@@ -67,7 +51,7 @@ TEST(ResultSeal, WrittenFileStartsWithTheSealAndOpens) {
 
 TEST(ResultSeal, AnyFlippedBitIsRefused) {
   ScratchDir dir;
-  const std::string good = read_bytes(write_valid(dir));
+  const std::string good = read_bytes(write_valid(dir, 5000));
   // One bit in the superblock, one in an object header, one in the raw data, one at the end.
   for (const std::size_t at : {kSealBytes + 9, kSealBytes + 300, good.size() / 2, good.size() - 1}) {
     std::string bad = good;
@@ -82,7 +66,7 @@ TEST(ResultSeal, AnyFlippedBitIsRefused) {
 
 TEST(ResultSeal, WrongLengthIsRefused) {
   ScratchDir dir;
-  const std::string good = read_bytes(write_valid(dir));
+  const std::string good = read_bytes(write_valid(dir, 5000));
   write_bytes(dir.file("short.h5"), good.substr(0, good.size() - 100));
   EXPECT_NE(
       open_error(dir.file("short.h5")).find("bytes where its seal records " + std::to_string(good.size())),
@@ -93,7 +77,7 @@ TEST(ResultSeal, WrongLengthIsRefused) {
 
 TEST(ResultSeal, EditedSealIsRefused) {
   ScratchDir dir;
-  std::string bad = read_bytes(write_valid(dir));
+  std::string bad = read_bytes(write_valid(dir, 5000));
   bad[200] = 'x';  // text after the seal's lines: not what sisim writes
   write_bytes(dir.file("edited.h5"), bad);
   EXPECT_NE(open_error(dir.file("edited.h5")).find("not a sisim result file (no seal"), std::string::npos);
@@ -101,7 +85,7 @@ TEST(ResultSeal, EditedSealIsRefused) {
 
 TEST(ResultSeal, ResealAcceptsAnEditMadeOnPurpose) {
   ScratchDir dir;
-  std::string edited = read_bytes(write_valid(dir));
+  std::string edited = read_bytes(write_valid(dir, 5000));
   edited[edited.size() - 1] = static_cast<char>(edited[edited.size() - 1] ^ 1);
   const std::string path = dir.file("edited.h5");
   write_bytes(path, edited);
