@@ -93,14 +93,7 @@ TEST(DanishRules, EmploymentDeductionCapAndYears) {
 // (retention 0 in the 13-month programme), then alternating (test::single_segment_config + the
 // pattern of flows_test.cpp's alternating_config).
 Config cycling_config(int reset_window) {
-  Config c = test::single_segment_config();
-  c.simulation.horizon_months = 40;
-  c.cohort.size = 1;
-  Segment& s = c.cohort.segments[0];
-  s.job_finding_hazard = Param::constant(1.0);
-  s.separation_hazard = Param::constant(1.0);
-  c.intervention.duration_months = 13;
-  c.intervention.retention_multiplier = Param::constant(0.0);
+  Config c = test::alternating_person_config();
   // 52 weeks = 12 months off benefit within 3 years = 36 months [9].
   c.public_.refusion.reset_after_months_off = 12;
   c.public_.refusion.reset_window_months = reset_window;
@@ -109,7 +102,7 @@ Config cycling_config(int reset_window) {
 
 // Ladder 80/40/30/20 % at weeks 0/4/26/52 [8], prior weeks 0: w = 52 n / 12 at benefit month n.
 double ladder_rate(int n) {
-  return n == 0 ? 0.80 : n <= 5 ? 0.40 : n <= 11 ? 0.30 : 0.20;
+  return test::ladder_rate_at_benefit_month(n);
 }
 
 TEST(DanishRules, RefusionResetAfterCyclingInAndOut) {

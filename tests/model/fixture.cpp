@@ -122,6 +122,22 @@ Config single_segment_config() {
   return c;
 }
 
+Config alternating_person_config() {
+  Config c = single_segment_config();
+  c.simulation.horizon_months = 40;
+  c.cohort.size = 1;
+  Segment& s = c.cohort.segments[0];
+  s.job_finding_hazard = Param::constant(1.0);
+  s.separation_hazard = Param::constant(1.0);
+  c.intervention.duration_months = 13;
+  c.intervention.retention_multiplier = Param::constant(0.0);
+  return c;
+}
+
+double ladder_rate_at_benefit_month(int n) {
+  return n == 0 ? 0.80 : n <= 5 ? 0.40 : n <= 11 ? 0.30 : 0.20;
+}
+
 PathSimulation run_path(const Config& c, const std::vector<double>& draws, std::uint64_t path,
                         int termination_month, std::uint64_t seed) {
   const Model model(c);

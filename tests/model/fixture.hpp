@@ -17,6 +17,14 @@ std::vector<double> example_draws();
 // One fixed segment, no other flows, no costs, no recession: a base for hand-made cases.
 Config single_segment_config();
 
+// One person over 40 months, all hazards 1: the counterfactual alternates B, E, B, E, ...; the
+// treated person keeps the job in the 13-month programme (retention multiplier 0), then alternates.
+Config alternating_person_config();
+
+// The refusion ladder 80/40/30/20 % from weeks 0/4/26/52 at benefit month n, no prior weeks
+// (week w = 52 n / 12).
+double ladder_rate_at_benefit_month(int n);
+
 // Turn `p` into uncertain parameter `id` of `c` (the draw vector supplies its value).
 void make_uncertain(Config& c, Param& p, const char* path, const Distribution& dist);
 

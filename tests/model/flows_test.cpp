@@ -132,21 +132,14 @@ TEST(Flows, AllHazardsZeroClosedForm) {
 // One person, hazards 0/1: the counterfactual alternates B, E, B, E, ...; the treated person keeps
 // the job while in the programme (retention multiplier 0), then alternates again.
 Config alternating_config() {
-  Config c = test::single_segment_config();
-  c.simulation.horizon_months = 40;
-  c.cohort.size = 1;
-  Segment& s = c.cohort.segments[0];
-  s.job_finding_hazard = Param::constant(1.0);
-  s.separation_hazard = Param::constant(1.0);
-  c.intervention.duration_months = 13;
-  c.intervention.retention_multiplier = Param::constant(0.0);
+  Config c = test::alternating_person_config();
   c.intervention.cost.per_participant_monthly = Param::constant(4000);
   c.intervention.cost.fixed_monthly = Param::constant(60000);
   return c;
 }
 
 double rate_at_benefit_month(int n) {  // prior weeks 0: w = 52 n / 12
-  return n == 0 ? 0.80 : n <= 5 ? 0.40 : n <= 11 ? 0.30 : 0.20;
+  return test::ladder_rate_at_benefit_month(n);
 }
 
 TEST(Flows, RefusionLadderResetAndResultGrant) {
