@@ -57,14 +57,28 @@ struct OtherFlowAmounts {
   Param employed;
 };
 
+// A segment's benefit type (docs/CONFIG.md, "benefit"): a rate of the rule sets (rule-file key
+// benefit.rates.<rate>) and the shares of the segment's people who draw each supplement
+// (benefit.supplements.<name>): `children` (boernetillaeg, one per family), `single_parent` (enlig
+// forsoerger, a subset of those with children) and `single` (enlig ikke-forsoerger, without
+// children). A supplement applies only to the rates its rule file lists.
+struct SegmentBenefit {
+  std::string rate;
+  SourceLocation rate_where;
+  double children = 0.0, single_parent = 0.0, single = 0.0;
+  SourceLocation children_where, single_parent_where, single_where;
+};
+// The supplement names of SegmentBenefit, in its field order.
+inline constexpr const char* kBenefitSupplements[] = {"children", "single_parent", "single"};
+
 struct Segment {
   std::string name;
   double share = 0.0;  // fixed; shares sum to 1
   Param benefit_monthly;
-  // Instead of benefit_monthly: the name of a monthly benefit in the dated rule sets
-  // (public.rules; rule-file key benefit.<name>), so the amount follows the rules month by month.
-  std::string benefit_rate;
-  SourceLocation benefit_rate_where;
+  // Instead of benefit_monthly: who the segment's people are (benefit: {rate, children,
+  // single_parent, single}); the amount follows month by month from the dated rule sets
+  // (public.rules): the rate's base amount plus each supplement that applies, weighted by its share.
+  std::optional<SegmentBenefit> benefit;
   Param prior_benefit_weeks;
   Param wage_monthly;
   Param hours_fraction;
@@ -85,7 +99,7 @@ struct Segment {
   Param part_time_share = Param::constant(0.0);
   Param part_time_hours_per_week = Param::constant(0.0);
   // Which earnings rule applies: "mindstesats", "grundsats" (the lower rates) or "forhoejet";
-  // empty: not stated (taken from the first word of benefit_rate when it names one).
+  // with `benefit` it follows from benefit.rate; with benefit_monthly, part_time.rate_type says it.
   std::string part_time_rate_type;
   bool part_time = false;  // the segment has a part_time block
   SourceLocation part_time_where;
@@ -223,7 +237,10 @@ struct ResultGrant {
 struct RuleSet {
   std::string file;
   int in_force_from = 0;
-  std::map<std::string, double> values;  // "tax.personal_allowance_annual", "benefit.<name>", ...
+  // "tax.personal_allowance_annual", "benefit.rates.<rate>", "benefit.supplements.<name>", ...
+  std::map<std::string, double> values;
+  // benefit.supplements.<name>.rates: the rates each supplement of this file applies to.
+  std::map<std::string, std::vector<std::string>> supplement_rates;
 };
 
 struct Rules {

@@ -180,14 +180,14 @@ TEST(DanishRules, ResultGrantByIntegrationYear) {
 // A deal starting in January 2025 on rules/dk: the cash-benefit reform of 1 July 2025 takes effect
 // in contract month 6, the 2026 tax numbers in month 12. One person, all hazards 0 (on benefit
 // throughout), prior benefit weeks 0, a 30+ parent meeting the residence requirement
-// (benefit_rate forhoejet_children), municipal rate 25.2 %, retention 0.25.
+// (benefit: forhoejet with children), municipal rate 25.2 %, retention 0.25.
 TEST(DanishRules, ReformMonthInsideAContract) {
   const std::string yaml = R"(name: reform
 simulation: {horizon_months: 24}
 cohort:
   size: 1
   segments:
-    - {name: a, share: 1, benefit_rate: forhoejet_children, wage_monthly: 22400, hours_fraction: 0.7,
+    - {name: a, share: 1, benefit: {rate: forhoejet, children: true}, wage_monthly: 22400, hours_fraction: 0.7,
        job_finding_hazard: 0, separation_hazard: 0, exit_hazard: 0}
 intervention: {duration_months: 12, effect: {hazard_ratio: 1}}
 public:
