@@ -43,6 +43,8 @@ enum class Budget { municipality, state, region, other_municipalities, foundatio
 inline constexpr int kBudgetCount = 5;
 // public_total = municipality + state + region + other_municipalities (not the foundation).
 
+struct Config;
+
 // ---- simulation ---------------------------------------------------------------------------
 struct Simulation {
   int horizon_months = 180;
@@ -268,8 +270,28 @@ struct OtherFlow {
   Param employed = Param::constant(0.0);
 };
 
+// public.discount (docs/CONFIG.md "discount", MODEL.md 8): how budget NPVs are discounted and on
+// which price basis. The model's flows are nominal: amounts as the scenario and the rule files give
+// them for each month (indexed after the last rule file by public.rules.indexation_annual).
+// basis real: month m's flow is deflated to month-0 prices by (1 + inflation_annual)^(m/12) and
+// discounted at the real `rate`; basis nominal: discounted at the nominal `rate`. The default is the
+// Finance Ministry's: 3.5 % real for years 0-35, 2.5 % from year 35 (long_term_rate).
+struct PublicDiscount {
+  enum class Basis { real, nominal };
+  Param rate = Param::constant(0.035);
+  Basis basis = Basis::real;
+  Param inflation_annual = Param::constant(0.0);  // basis real only
+  // From year long_term_from_year on, the rate is long_term_rate (absent: `rate` throughout).
+  std::optional<double> long_term_rate = 0.025;
+  int long_term_from_year = 35;
+};
+
+// "real 2026 prices" (month 0 = January 2026 under public.rules), "real prices of month 0" (no
+// date), or "nominal": the price basis of every public NPV, for labels and units.
+std::string public_price_basis(const Config& c);
+
 struct Public {
-  Param discount_rate = Param::constant(0.035);
+  PublicDiscount discount;
   Rules rules;
   Refusion refusion;
   Tax tax;

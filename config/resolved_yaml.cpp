@@ -149,7 +149,15 @@ void emit_labour_market(Out& o, const LabourMarket& lm) {
 
 void emit_public(Out& o, const Public& p, bool part_time) {
   o.key("public").em << YAML::BeginMap;
-  o.kv("discount_rate", p.discount_rate);
+  o.key("discount").em << YAML::BeginMap;
+  o.kv("rate", p.discount.rate);
+  o.kv("basis", std::string(p.discount.basis == PublicDiscount::Basis::real ? "real" : "nominal"));
+  if (p.discount.basis == PublicDiscount::Basis::real) o.kv("inflation_annual", p.discount.inflation_annual);
+  if (p.discount.long_term_rate) {
+    o.kv("long_term_rate", *p.discount.long_term_rate);
+    o.kv("long_term_from_year", p.discount.long_term_from_year);
+  }
+  o.em << YAML::EndMap;
   if (p.rules.present) {
     o.key("rules").em << YAML::BeginMap;
     o.kv("family", p.rules.family);

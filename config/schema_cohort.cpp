@@ -120,6 +120,10 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
                             "exit_hazard"};
   for (const char* key : required) m.require(key);
   // The benefit: an amount, or who the people are (benefit: {rate, supplements}, public.rules).
+  if (const YNode* old = m.get("benefit_rate"))  // the pre-combined rule key before issue 14 item 3
+    r.error(old->key_where, path +
+                                ".benefit_rate: replaced by benefit: {rate, children, single_parent, single} "
+                                "(docs/CONFIG.md, \"benefit\")");
   if (const YNode* b = m.get("benefit")) {
     s.benefit = read_segment_benefit(r, *b, m.child("benefit"));
     if (m.get("benefit_monthly")) r.error(b->key_where, path + ": give benefit_monthly or benefit, not both");

@@ -303,7 +303,13 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
   pp.recession_start_month = rec.start_month;
 
   const Public& pub = c.public_;
-  pp.public_discount_rate = pub.discount_rate.value(draws);
+  pp.public_discount_rate = pub.discount.rate.value(draws);
+  if (pub.discount.basis == PublicDiscount::Basis::real)
+    pp.public_inflation_annual = pub.discount.inflation_annual.value(draws);
+  if (pub.discount.long_term_rate) {
+    pp.public_long_term_rate = *pub.discount.long_term_rate;
+    pp.public_long_term_from_month = 12 * pub.discount.long_term_from_year;
+  }
   pp.labour_market_contribution = pub.tax.labour_market_contribution.value(draws);
   pp.municipal_rate = pub.tax.municipal_rate.value(draws);
   pp.state_bottom_rate = pub.tax.state_bottom_rate.value(draws);
