@@ -81,6 +81,41 @@ void read_supplement_share(Reader& r, MapView& m, const char* key, double& share
   if (auto v = r.bounded(*n, m.child(key), kUnit)) share = *v;
 }
 
+// Deprecated aliases: the pre-combined rule keys (benefit_rate) of scenarios and result files written
+// before a segment stated its benefit type; their amounts were exactly these sums.
+std::optional<SegmentBenefit> read_benefit_rate_alias(Reader& r, const YNode& n, const std::string& path) {
+  struct Alias {
+    const char* name;
+    const char* rate;
+    double children, single_parent, single;
+  };
+  static const Alias aliases[] = {{"mindstesats", "mindstesats", 0, 0, 0},
+                                  {"mindstesats_couple_children", "mindstesats", 1, 0, 0},
+                                  {"mindstesats_single_parent", "mindstesats", 1, 1, 0},
+                                  {"grundsats", "grundsats", 0, 0, 0},
+                                  {"forhoejet", "forhoejet", 0, 0, 0},
+                                  {"forhoejet_children", "forhoejet", 1, 0, 0},
+                                  {"forhoejet_single", "forhoejet", 0, 0, 1}};
+  const std::optional<std::string> name = r.string(n, path);
+  if (!name) return std::nullopt;
+  std::vector<std::string> names;
+  for (const Alias& a : aliases) {
+    names.push_back(a.name);
+    if (*name != a.name) continue;
+    SegmentBenefit b;
+    b.rate = a.rate;
+    b.children = a.children, b.single_parent = a.single_parent, b.single = a.single;
+    b.rate_where = b.children_where = b.single_parent_where = b.single_where = n.where;
+    return b;
+  }
+  std::string msg = path + ": unknown benefit '" + *name +
+                    "' (an older alias; state the type with benefit: {rate, " +
+                    "children, single_parent, single})";
+  if (auto near = nearest_key(*name, names)) msg += " (did you mean '" + *near + "'?)";
+  r.error(n.where, msg);
+  return std::nullopt;
+}
+
 // benefit: {rate, children, single_parent, single} (docs/CONFIG.md, "benefit"). Which rates and
 // supplements exist, and which supplement applies to which rate, is the rule sets' business
 // (check_rules); here the shares must describe one population.
@@ -120,11 +155,15 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
                             "exit_hazard"};
   for (const char* key : required) m.require(key);
   // The benefit: an amount, or who the people are (benefit: {rate, supplements}, public.rules).
-  if (const YNode* old = m.get("benefit_rate"))  // the pre-combined rule key before issue 14 item 3
-    r.error(old->key_where, path +
-                                ".benefit_rate: replaced by benefit: {rate, children, single_parent, single} "
-                                "(docs/CONFIG.md, \"benefit\")");
-  if (const YNode* b = m.get("benefit")) {
+  const YNode* alias = m.get("benefit_rate");
+  if (alias && (m.get("benefit") || m.get("benefit_monthly")))
+    r.error(alias->key_where,
+            path + ": give one of benefit, benefit_monthly or the older benefit_rate, not two");
+  else if (alias)
+    s.benefit = read_benefit_rate_alias(r, *alias, m.child("benefit_rate"));
+  if (alias && !m.get("benefit")) {
+    // the older key stated it (or its error is reported)
+  } else if (const YNode* b = m.get("benefit")) {
     s.benefit = read_segment_benefit(r, *b, m.child("benefit"));
     if (m.get("benefit_monthly")) r.error(b->key_where, path + ": give benefit_monthly or benefit, not both");
   } else {
@@ -155,10 +194,13 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
       p.read("hours_per_week", s.part_time_hours_per_week, Bounds{0.0, 168.0, true});
     if (const YNode* rt = p.get("rate_type")) {
       p.read("rate_type", s.part_time_rate_type);
-      if (s.benefit)
-        r.error(rt->where,
-                p.child("rate_type") + ": follows from benefit.rate; give it only with benefit_monthly");
-      else if (!is_earnings_rate(s.part_time_rate_type)) {
+      // With `benefit` it follows from benefit.rate; a stated one must agree (files written before
+      // `benefit` state both).
+      if (s.benefit) {
+        if (s.part_time_rate_type != s.benefit->rate)
+          r.error(rt->where, p.child("rate_type") + ": follows from benefit.rate (" + s.benefit->rate +
+                                 "), got '" + s.part_time_rate_type + "'; leave it out");
+      } else if (!is_earnings_rate(s.part_time_rate_type)) {
         std::string msg = p.child("rate_type") + ": expected mindstesats, grundsats or forhoejet, got '" +
                           s.part_time_rate_type + "'";
         if (auto near = nearest_key(s.part_time_rate_type, {"mindstesats", "grundsats", "forhoejet"}))

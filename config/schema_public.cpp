@@ -99,10 +99,17 @@ void read_discount(Reader& r, const YNode* n, PublicDiscount& out) {
 void read_public(Reader& r, const YNode* n, Public& out) {
   MapView m(r, n, "public");
   read_discount(r, m.get("discount"), out.discount);
-  if (const YNode* old = m.get("discount_rate"))  // the key before public.discount stated a basis
-    r.error(old->key_where,
-            "public.discount_rate: replaced by public.discount: {rate, basis: real or nominal} "
-            "(docs/CONFIG.md, \"discount\")");
+  // Deprecated alias, so that scenarios and result files written before public.discount still load:
+  // the rate on the flows as they are, which the older docs called real, without the long-term step
+  // (exactly the older numbers) = {rate, basis: real}.
+  if (const YNode* old = m.get("discount_rate")) {
+    if (m.get("discount")) {
+      r.error(old->key_where, "public: give discount or the older discount_rate (an alias), not both");
+    } else {
+      out.discount.long_term_rate.reset();
+      m.read("discount_rate", out.discount.rate, kFractionRate);
+    }
+  }
   read_rules(r, m.get("rules"), out.rules);
   MapView ref(r, m.get("refusion"), "public.refusion");
   if (const YNode* ladder = ref.get("ladder")) read_ladder(r, *ladder, out.refusion.ladder);

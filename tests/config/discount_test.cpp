@@ -71,8 +71,15 @@ TEST(PublicDiscountConfig, ErrorsNameTheKey) {
                               "d.yaml");
   EXPECT_NE(test::errors_of(n).find("long_term_from_year: only with long_term_rate"), std::string::npos)
       << test::errors_of(n);
-  n = load_config_from_string(scenario("  discount_rate: 0.035\n"), "d.yaml");
-  EXPECT_NE(test::errors_of(n).find("d.yaml:10:3: error: public.discount_rate: replaced by public.discount"),
+  // The older key is an alias with the older numbers: the rate on the flows as they are, no step.
+  n = load_config_from_string(scenario("  discount_rate: 0.04\n"), "d.yaml");
+  ASSERT_TRUE(n.ok()) << test::errors_of(n);
+  EXPECT_EQ(n.config->public_.discount.rate.dist.value, 0.04);
+  EXPECT_EQ(n.config->public_.discount.basis, PublicDiscount::Basis::real);
+  EXPECT_FALSE(n.config->public_.discount.long_term_rate.has_value());
+  n = load_config_from_string(scenario("  discount_rate: 0.04\n  discount: {rate: 0.035, basis: real}\n"),
+                              "d.yaml");
+  EXPECT_NE(test::errors_of(n).find("give discount or the older discount_rate (an alias), not both"),
             std::string::npos)
       << test::errors_of(n);
 }

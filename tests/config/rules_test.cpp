@@ -166,14 +166,16 @@ TEST(Rules, SegmentBenefitIsTheRatePlusTheSupplementsThatApply) {
                               "s.yaml");
   EXPECT_NE(format_errors(r.errors).find("under the rules in force at 2025-07"), std::string::npos)
       << format_errors(r.errors);
-  // part_time.rate_type follows from benefit.rate: giving it too is an error.
+  // part_time.rate_type follows from benefit.rate: a different one is an error.
   r = load_config_from_string(
       scenario(rules,
                "benefit: {rate: forhoejet}, part_time: {share: 0.2, hours_per_week: 20, rate_type: "
-               "forhoejet}"),
+               "mindstesats}"),
       "s.yaml");
-  EXPECT_NE(format_errors(r.errors).find("part_time.rate_type: follows from benefit.rate"),
-            std::string::npos);
+  EXPECT_NE(format_errors(r.errors).find("part_time.rate_type: follows from benefit.rate (forhoejet), got "
+                                         "'mindstesats'"),
+            std::string::npos)
+      << format_errors(r.errors);
   r = load_config_from_string(
       scenario(rules, "benefit: {rate: forhoejet}, part_time: {share: 0.2, hours_per_week: 20}"), "s.yaml");
   ASSERT_TRUE(r.ok()) << format_errors(r.errors);
@@ -201,6 +203,27 @@ TEST(Rules, RuleFileSupplementsAreValidatedStrictly) {
         a + ":7:5: error: missing required key 'benefit.supplements.single.rates'"})
     EXPECT_NE(errors.find(expected), std::string::npos) << expected << "\n---\n" << errors;
   fs::remove_all(dir);
+}
+
+TEST(Rules, OlderBenefitRateNamesAreAliasesOfTheirTypes) {
+  // Scenarios and result files written before `benefit` named pre-combined sums: each is the type
+  // whose amount it was (mindstesats_couple_children 9,573 = mindstesats + boernetillaeg, ...).
+  const std::string rules = "  rules: {family: dk, start: 2026-01, dir: " + kRulesDir + "}\n";
+  LoadResult r =
+      load_config_from_string(scenario(rules, "benefit_rate: mindstesats_couple_children"), "s.yaml");
+  ASSERT_TRUE(r.ok()) << format_errors(r.errors);
+  const SegmentBenefit& b = *r.config->cohort.segments[0].benefit;
+  EXPECT_EQ(b.rate, "mindstesats");
+  EXPECT_EQ(b.children, 1.0);
+  EXPECT_EQ(b.single_parent, 0.0);
+  r = load_config_from_string(scenario(rules, "benefit_rate: forhoejet_single"), "s.yaml");
+  ASSERT_TRUE(r.ok()) << format_errors(r.errors);
+  EXPECT_EQ(r.config->cohort.segments[0].benefit->single, 1.0);
+  r = load_config_from_string(scenario(rules, "benefit_rate: forhoejet_singel"), "s.yaml");
+  EXPECT_NE(format_errors(r.errors).find("unknown benefit 'forhoejet_singel'"), std::string::npos)
+      << format_errors(r.errors);
+  EXPECT_NE(format_errors(r.errors).find("(did you mean 'forhoejet_single'?)"), std::string::npos);
+  EXPECT_EQ(format_errors(r.errors).find("benefit_monthly"), std::string::npos) << format_errors(r.errors);
 }
 
 }  // namespace
