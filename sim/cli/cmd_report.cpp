@@ -2,9 +2,7 @@
 // a run (or tornado), stress, sweep or price file.
 #include <cstdio>
 
-#include "analysis/report/file_report_input.hpp"
-#include "analysis/report/report.hpp"
-#include "analysis/report/report_reader.hpp"
+#include "analysis/report/report_of_file.hpp"
 #include "sim/api/error.hpp"
 #include "sim/api/front_door.hpp"
 #include "sim/api/output_guard.hpp"
@@ -24,19 +22,7 @@ int cmd_report(const Args& args) {
   try {
     check_output(output_of(args), {{path, "the result file"}});
     // One report per kind of result file; a damaged, forged or foreign file is refused (data, 65).
-    const std::string html = reading(path, [&] {
-      switch (report::result_kind(path)) {
-        case report::ResultKind::stress:
-          return report::render_stress_report(report::read_stress_report_input(path));
-        case report::ResultKind::sweep:
-          return report::render_sweep_report(report::read_sweep_report_input(path));
-        case report::ResultKind::price:
-          return report::render_price_report(report::read_price_report_input(path));
-        case report::ResultKind::run:
-          break;
-      }
-      return report::render_report(report::read_report_input(path));
-    });
+    const std::string html = reading(path, [&] { return report::render_report_of_file(path); });
     io::write_file_atomically(args.output, args.force, html);
     std::printf("written: %s\n", args.output.c_str());
     return kExitOk;
