@@ -48,10 +48,10 @@ Person draw_person(const PathParameters& pp, const detail::HazardTables& tables,
   }
   const double lambda_x = tables.exit_lambda(p.segment);
   const int cap = pp.horizon_months + 1;
-  p.exit_transitions = lambda_x > 0.0
-                           ? detail::geometric_transitions(
-                                 rng::UniformStream(key, path, idx, streams.exit).at(0), lambda_x, cap)
-                           : cap;
+  p.exit_transitions =
+      lambda_x > 0.0
+          ? tables.exit_law(p.segment).transitions(rng::UniformStream(key, path, idx, streams.exit).at(0))
+          : cap;
   p.limit = std::min(pp.horizon_months, p.enrol + std::min(p.exit_transitions, cap));
   // Age at enrolment (only where the segment states one): the segment stream's second uniform, so
   // no other draw moves.
@@ -302,7 +302,7 @@ int programme_length(const PathParameters& pp, const detail::HazardTables& table
   if (pp.dropout_hazard > 0.0 && d > 1) {
     const double u =
         rng::UniformStream(key, path, static_cast<std::uint64_t>(i), rng::StreamId::dropout).at(0);
-    length = std::min(length, detail::geometric_transitions(u, tables.dropout_lambda(), d));
+    length = std::min(length, tables.dropout_law().transitions(u));  // capped at d, as before
   }
   if (termination_month >= 0) length = std::min(length, std::max(0, termination_month + 1 - enrol));
   return length;
