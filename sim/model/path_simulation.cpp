@@ -14,53 +14,47 @@ using detail::kStateB;
 using detail::kStateE;
 
 struct CohortStreams {
-  rng::StreamId segment, exit, labour, part_time;
+  rng::StreamId person, labour, part_time;
 };
-constexpr CohortStreams kCohortStreams{rng::StreamId::segment, rng::StreamId::exit_event,
-                                       rng::StreamId::labour_events, rng::StreamId::part_time};
-constexpr CohortStreams kControlStreams{rng::StreamId::control_segment, rng::StreamId::control_exit,
-                                        rng::StreamId::control_labour, rng::StreamId::control_part_time};
+constexpr CohortStreams kCohortStreams{rng::StreamId::person, rng::StreamId::labour_events,
+                                       rng::StreamId::part_time};
+constexpr CohortStreams kControlStreams{rng::StreamId::control_person, rng::StreamId::control_labour,
+                                        rng::StreamId::control_part_time};
 
 bool stopped(const std::atomic<bool>* stop) {
   return stop != nullptr && stop->load(std::memory_order_relaxed);
 }
 
-// Who a person is: enrolment, segment (categorical by inversion on the cumulative shares) and exit
-// month (geometric in the exit hazard, shared by both arms).
+// Who a person is: enrolment, segment (categorical by inversion on the cumulative shares), age
+// and exit month (geometric in the exit hazard, shared by both arms), from the person's one block
+// of draws (rng::PersonDraws), which also holds the treated arm's dropout uniform.
 struct Person {
   int enrol = 0, segment = 0, exit_transitions = 0, limit = 0, age = -1;
+  double dropout_uniform = 0.5;
 };
 
 Person draw_person(const PathParameters& pp, const detail::HazardTables& tables, int i, int n,
                    const rng::Key& key, std::uint64_t path, const CohortStreams& streams) {
   Person p;
   p.enrol = enrolment_month(i, n, pp.enrolment_months);
-  const auto idx = static_cast<std::uint64_t>(i);
+  const rng::PersonDraws u(key, path, static_cast<std::uint64_t>(i), streams.person);
   const int last_segment = static_cast<int>(pp.segments.size()) - 1;
-  if (last_segment > 0) {
-    const double u = rng::UniformStream(key, path, idx, streams.segment).at(0);
-    double cumulative = 0.0;
-    while (p.segment < last_segment) {
-      cumulative += pp.segments[static_cast<size_t>(p.segment)].share;
-      if (u < cumulative) break;
-      ++p.segment;
-    }
+  double cumulative = 0.0;
+  while (p.segment < last_segment) {
+    cumulative += pp.segments[static_cast<size_t>(p.segment)].share;
+    if (u.segment < cumulative) break;
+    ++p.segment;
   }
   const double lambda_x = tables.exit_lambda(p.segment);
   const int cap = pp.horizon_months + 1;
-  p.exit_transitions =
-      lambda_x > 0.0
-          ? tables.exit_law(p.segment).transitions(rng::UniformStream(key, path, idx, streams.exit).at(0))
-          : cap;
+  p.exit_transitions = lambda_x > 0.0 ? tables.exit_law(p.segment).transitions(u.exit) : cap;
   p.limit = std::min(pp.horizon_months, p.enrol + std::min(p.exit_transitions, cap));
-  // Age at enrolment (only where the segment states one): the segment stream's second uniform, so
-  // no other draw moves.
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(p.segment)];
   if (seg.age_min >= 0) {
-    const double u = rng::UniformStream(key, path, idx, streams.segment).at(1);
     const int span = seg.age_max - seg.age_min + 1;
-    p.age = seg.age_min + std::min(span - 1, static_cast<int>(u * span));
+    p.age = seg.age_min + std::min(span - 1, static_cast<int>(u.age * span));
   }
+  p.dropout_uniform = u.dropout;
   return p;
 }
 
@@ -295,16 +289,13 @@ void finish_arm(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, std
 
 // Programme months of the treated arm: the programme runs for P = min(D, dropout, months left before
 // termination) months from enrolment; P == D marks a completer (decaying effect afterwards).
-int programme_length(const PathParameters& pp, const detail::HazardTables& tables, int i, int enrol,
-                     int termination_month, const rng::Key& key, std::uint64_t path) {
+int programme_length(const PathParameters& pp, const detail::HazardTables& tables, const Person& p,
+                     int termination_month) {
   const int d = std::max(0, pp.duration_months);
   int length = d;
-  if (pp.dropout_hazard > 0.0 && d > 1) {
-    const double u =
-        rng::UniformStream(key, path, static_cast<std::uint64_t>(i), rng::StreamId::dropout).at(0);
-    length = std::min(length, tables.dropout_law().transitions(u));  // capped at d, as before
-  }
-  if (termination_month >= 0) length = std::min(length, std::max(0, termination_month + 1 - enrol));
+  if (pp.dropout_hazard > 0.0 && d > 1)
+    length = std::min(length, tables.dropout_law().transitions(p.dropout_uniform));  // capped at d
+  if (termination_month >= 0) length = std::min(length, std::max(0, termination_month + 1 - p.enrol));
   return length;
 }
 
@@ -367,7 +358,7 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
     // Treated: the same exit month; per sojourn index the counterfactual's variate or, with
     // probability 1 - arm_coupling, a fresh one (MODEL.md 5.1); programme hazards for the first P
     // months, then the counterfactual's (dropouts) or the decaying effect (completers).
-    const int length = programme_length(pp, sc.tables, i, p.enrol, termination_month, key, path);
+    const int length = programme_length(pp, sc.tables, p, termination_month);
     const bool completer = length == pp.duration_months;
     detail::PersonSchedule tr;
     tr.jobs = cf.jobs;  // the same draws: job k is of the same kind in both arms
