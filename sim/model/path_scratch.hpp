@@ -238,16 +238,36 @@ class HazardTables {
 // result grants by (segment, tier), over months (stride months + 1). With part-time jobs, per
 // segment also the people in a part-time job with a benefit top-up (kind 0) and the sum of their
 // refusion rates (kind 1): all the booking needs of them (empty without part-time jobs).
+//
+// Most (segment, class) benefit rows of a path stay empty (people enter the ladder at the class of
+// their prior weeks and reach the lower classes only after a reset), so each row notes whether it
+// was booked: an empty row is neither summed nor booked (it would add +0.0 to flows that are never
+// -0.0, which changes no bit) and need not be cleared for the next path (issue 16).
 struct ArmCounts {
   int months = 0, segments = 0, classes = 0;
   std::vector<double> benefit, employed, grants, partial;
+  std::vector<std::uint8_t> benefit_booked;  // per (s, c): the row holds a booking (else all zero)
   void reset(int m, int s, int c, bool part_time = false) {
+    const size_t stride = static_cast<size_t>(m) + 1, rows = static_cast<size_t>(s * c);
+    if (m == months && benefit.size() == rows * stride && benefit_booked.size() == rows) {
+      for (size_t r = 0; r < rows; ++r)
+        if (benefit_booked[r]) std::fill_n(&benefit[r * stride], stride, 0.0);
+    } else {
+      benefit.assign(rows * stride, 0.0);
+    }
+    benefit_booked.assign(rows, 0);
     months = m, segments = s, classes = c;
-    const size_t stride = static_cast<size_t>(m) + 1;
-    benefit.assign(static_cast<size_t>(s * c) * stride, 0.0);
     employed.assign(static_cast<size_t>(s) * stride, 0.0);
     grants.assign(static_cast<size_t>(s) * 2 * stride, 0.0);
     partial.assign(part_time ? static_cast<size_t>(s) * 2 * stride : 0, 0.0);
+  }
+  // The row to book people in B of segment s and class c into (marks it booked).
+  double* book_benefit_row(int s, int c) {
+    benefit_booked[static_cast<size_t>(s * classes + c)] = 1;
+    return benefit_row(s, c);
+  }
+  bool benefit_row_booked(int s, int c) const {
+    return benefit_booked[static_cast<size_t>(s * classes + c)] != 0;
   }
   double* benefit_row(int s, int c) { return &benefit[static_cast<size_t>(s * classes + c) * (months + 1)]; }
   double* partial_row(int s, int kind) { return &partial[static_cast<size_t>(s * 2 + kind) * (months + 1)]; }

@@ -196,6 +196,7 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
   nb.assign(static_cast<size_t>(months), 0.0);
   for (int c = 0; c < counts.classes; ++c) {
+    if (!counts.benefit_row_booked(s, c)) continue;  // all zero: adds nothing (ArmCounts)
     double* row = counts.benefit_row(s, c);
     prefix_sum(row, months);
     for (int m = 0; m < months; ++m) nb[static_cast<size_t>(m)] += row[m];

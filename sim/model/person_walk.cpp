@@ -43,7 +43,7 @@ void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int 
     const int lo = std::max(n0, starts[static_cast<size_t>(c)]);
     const int hi = std::min(n1, c + 1 < classes ? starts[static_cast<size_t>(c + 1)] : INT_MAX);
     if (lo >= hi) continue;
-    double* row = counts.benefit_row(s, c);
+    double* row = counts.book_benefit_row(s, c);
     row[a + (lo - n0)] += 1.0;
     row[a + (hi - n0)] -= 1.0;
   }
