@@ -115,7 +115,7 @@ void prefix_sum(double* row, int months) {
 
 void book_series(FlowTable& flows, Budget b, int item, double amount, const double* count, int months) {
   if (amount == 0.0) return;
-  double* out = &flows.at(b, item, 0);
+  double* out = flows.line(b, item);
   for (int m = 0; m < months; ++m) out[m] += amount * count[m];
 }
 
@@ -123,7 +123,7 @@ void book_series(FlowTable& flows, Budget b, int item, double amount, const doub
 void book_monthly(FlowTable& flows, Budget b, int item, double scale, const std::vector<double>& amount,
                   const double* count, int months) {
   if (scale == 0.0) return;
-  double* out = &flows.at(b, item, 0);
+  double* out = flows.line(b, item);
   for (int m = 0; m < months; ++m) out[m] += scale * amount[static_cast<size_t>(m)] * count[m];
 }
 
@@ -131,11 +131,11 @@ void book_monthly(FlowTable& flows, Budget b, int item, double scale, const std:
 // for `nb` people on benefit and `ne` employed.
 void book_dated_taxes(FlowTable& flows, const PathParameters& pp, const SegmentParameters& seg,
                       const double* nb, const double* ne, int months) {
-  double* benefit = &flows.at(Budget::municipality, static_cast<int>(LineItem::benefit), 0);
-  double* mun_tax = &flows.at(Budget::municipality, static_cast<int>(LineItem::municipal_tax), 0);
-  double* mun_eq = &flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
-  double* other_eq = &flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
-  double* state_tax = &flows.at(Budget::state, static_cast<int>(LineItem::state_tax), 0);
+  double* benefit = flows.line(Budget::municipality, static_cast<int>(LineItem::benefit));
+  double* mun_tax = flows.line(Budget::municipality, static_cast<int>(LineItem::municipal_tax));
+  double* mun_eq = flows.line(Budget::municipality, static_cast<int>(LineItem::equalisation));
+  double* other_eq = flows.line(Budget::other_municipalities, static_cast<int>(LineItem::equalisation));
+  double* state_tax = flows.line(Budget::state, static_cast<int>(LineItem::state_tax));
   const double y = seg.wage_monthly * seg.hours_fraction;
   for (int m = 0; m < months; ++m) {
     const size_t i = static_cast<size_t>(m);
@@ -163,7 +163,7 @@ void book_partial(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
   prefix_sum(rate_sum, months);
   const SegmentParameters::PartTimeMonths& pt = seg.part_time_months;
   const double* top_up = pt.top_up.data();
-  const auto line = [&](Budget b, LineItem item) { return &arm.flows.at(b, static_cast<int>(item), 0); };
+  const auto line = [&](Budget b, LineItem item) { return arm.flows.line(b, static_cast<int>(item)); };
   double* benefit = line(Budget::municipality, LineItem::benefit);
   double* mun_ref = line(Budget::municipality, LineItem::refusion);
   double* state_ref = line(Budget::state, LineItem::refusion);
@@ -254,7 +254,7 @@ void book_equalisation(ArmResult& arm, const PathParameters& pp) {
     const int tax = static_cast<int>(LineItem::municipal_tax), eq = static_cast<int>(LineItem::equalisation);
     for (const auto& [b, item] : {std::pair{Budget::municipality, tax}, std::pair{Budget::municipality, eq},
                                   std::pair{Budget::other_municipalities, eq}}) {
-      double* row = &arm.flows.at(b, item, 0);
+      double* row = arm.flows.line(b, item);
       std::copy_backward(row, row + months - lag, row + months);
       std::fill(row, row + lag, 0.0);
     }
@@ -268,8 +268,8 @@ void book_equalisation(ArmResult& arm, const PathParameters& pp) {
     if (e < months) enrolled[static_cast<size_t>(e)] += 1.0;
   }
   for (int m = 1; m < months; ++m) enrolled[static_cast<size_t>(m)] += enrolled[static_cast<size_t>(m - 1)];
-  double* mun = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
-  double* others = &arm.flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
+  double* mun = arm.flows.line(Budget::municipality, static_cast<int>(LineItem::equalisation));
+  double* others = arm.flows.line(Budget::other_municipalities, static_cast<int>(LineItem::equalisation));
   for (int m = 0; m < months; ++m) {
     const size_t i = static_cast<size_t>(m);
     double earlier = enrolled[i];
