@@ -22,10 +22,12 @@ void compute_budget_account(const FlowTable& treated, const FlowTable& counterfa
     }
     const auto& outcome = outcome_payments[static_cast<size_t>(b)];
     const auto& guarantee = guarantee_payments[static_cast<size_t>(b)];
+    double* paid = net.line(budget, static_cast<int>(LineItem::outcome_payments));
     for (int m = 0; m < months && m < static_cast<int>(outcome.size()); ++m)
-      net.add(budget, LineItem::outcome_payments, m, -outcome[static_cast<size_t>(m)]);
+      paid[m] += -outcome[static_cast<size_t>(m)];
+    double* covered = net.line(budget, static_cast<int>(LineItem::guarantee));
     for (int m = 0; m < months && m < static_cast<int>(guarantee.size()); ++m)
-      net.add(budget, LineItem::guarantee, m, -guarantee[static_cast<size_t>(m)]);
+      covered[m] += -guarantee[static_cast<size_t>(m)];
   }
 }
 
