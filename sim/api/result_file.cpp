@@ -165,6 +165,8 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
   w.set_root_attribute("created", io::creation_timestamp());
   w.set_root_attribute("threads", static_cast<std::int64_t>(run.threads));
   w.set_root_attribute("arm_coupling", arm_coupling_text(config));
+  // The price basis of every public NPV (public.discount): "real 2026 prices" or "nominal".
+  w.set_root_attribute("public_price_basis", public_price_basis(config));
   w.write_string("/meta/config_yaml", config.resolved_yaml,
                  "the fully resolved scenario (extends and --set applied)");
 }
@@ -178,7 +180,7 @@ void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& 
   write_columns(w, prefix, run.columns);
   for (const auto& row : summary.metrics) {
     const auto* event = summary.event(row.spec.loss_event);
-    write_summary(w, prefix, row.spec.group, row.summary, results::units_of(row.spec.unit, currency),
+    write_summary(w, prefix, row.spec.group, row.summary, results::units_of(row.spec, currency),
                   "probability of " + (event ? event->spec.label : row.spec.label + " < 0"));
   }
   for (const auto& e : summary.events) {

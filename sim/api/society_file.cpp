@@ -96,7 +96,7 @@ std::string format_society_table(const std::optional<analysis::SocietySummary>& 
                                  const std::string& currency) {
   if (!s) return "";
   char line[400];
-  std::string out = "\nsociety and the funding alternatives (NPV at public.discount_rate; " + currency +
+  std::string out = "\nsociety and the funding alternatives (NPV at public.discount; " + currency +
                     " on the public budgets' price basis, see the deal terms)\n";
   std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", "", "P5", "P50", "P95", "mean");
   out += line;

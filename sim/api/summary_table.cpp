@@ -132,7 +132,7 @@ std::string format_summary_csv(const SummaryDocument& doc) {
   for (const auto& row : doc.summary.metrics) {
     const auto& s = row.summary;
     const std::string& k = row.spec.key;
-    const std::string u = results::units_of(row.spec.unit, doc.currency);
+    const std::string u = results::units_of(row.spec, doc.currency);
     const std::string& l = row.spec.label;
     add(k, "p05", s.quantiles[kP5], s.quantile_se[kP5], u, l);
     add(k, "p50", s.quantiles[kP50], s.quantile_se[kP50], u, l);

@@ -39,6 +39,17 @@ struct PathRunner::Scratch {
 };
 
 namespace {
+
+// The public discount curve of a path (public.discount, MODEL.md 8).
+DiscountCurve public_curve(const PathParameters& pp) {
+  return DiscountCurve{pp.public_discount_rate, pp.public_inflation_annual, pp.public_long_term_rate,
+                       pp.public_long_term_from_month};
+}
+
+// "DKK, real 2026 prices": the units of every public NPV column.
+std::string public_money(const Config& config) {
+  return config.currency + ", " + public_price_basis(config);
+}
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The one measured effect a path reports: the tier measure if tiers are used, else the first
@@ -114,16 +125,17 @@ struct PathRunner::Impl {
 
 void PathRunner::Impl::define_society_columns(ColumnSet& c) {
   const std::string g = "/paths/society/";
-  society.npv = c.add({g + "npv", config.currency,
-                       "society's account at public.discount_rate: production value of the extra hours - "
+  const std::string pub = public_money(config);
+  society.npv = c.add({g + "npv", pub,
+                       "society's account at public.discount: production value of the extra hours - "
                        "programme costs + public services saved + distortion effect"});
   const char* item_text[kSocietyItems] = {
       "production value of the extra hours: extra gross wages x (1 + society.employer_cost_share)",
       "minus the programme's costs", "public services saved (public.other_flows, all public budgets)",
       "distortion effect: society.distortion_rate x public_total net (a cost when public spending rises)"};
   for (int i = 0; i < kSocietyItems; ++i)
-    society.items[static_cast<size_t>(i)] = c.add(
-        {g + to_string(static_cast<SocietyItem>(i)), config.currency, std::string(item_text[i]) + " (NPV)"});
+    society.items[static_cast<size_t>(i)] =
+        c.add({g + to_string(static_cast<SocietyItem>(i)), pub, std::string(item_text[i]) + " (NPV)"});
   const char* party_text[kSocietyParties] = {
       "participants: extra gross wages + benefits - income taxes",
       "investor: receipts + guarantee - programme costs funded",
@@ -134,26 +146,25 @@ void PathRunner::Impl::define_society_columns(ColumnSet& c) {
       "distortion effect of net public spending"};
   for (int p = 0; p < kSocietyParties; ++p)
     society.parties[static_cast<size_t>(p)] =
-        c.add({g + "division/" + to_string(static_cast<SocietyParty>(p)), config.currency,
-               std::string(party_text[p]) + " (NPV at public.discount_rate)"});
+        c.add({g + "division/" + to_string(static_cast<SocietyParty>(p)), pub,
+               std::string(party_text[p]) + " (NPV at public.discount)"});
   const std::string a = "/paths/alternatives/";
   alt.own =
-      c.add({a + "own_funding", config.currency,
+      c.add({a + "own_funding", pub,
              "(b) the municipality funds the programme itself: its savings minus the programme costs (NPV)"});
   alt.contract =
-      c.add({a + "outcome_contract", config.currency,
+      c.add({a + "outcome_contract", pub,
              "(c) today's deal: the municipality's budget NPV (= /paths/budgets/municipality/npv)"});
   if (config.alternatives.co_funding.enabled) {
-    alt.co = c.add({a + "co_funding", config.currency,
+    alt.co = c.add({a + "co_funding", pub,
                     "(d) a fund pays part of the costs (grant or conditional grant repaid from savings): the "
                     "municipality's NPV"});
-    alt.fund = c.add({a + "co_funding_fund", config.currency, "(d) the fund's NPV: repayments minus grants"});
+    alt.fund = c.add({a + "co_funding_fund", pub, "(d) the fund's NPV: repayments minus grants"});
   }
-  alt.costs =
-      c.add({a + "programme_costs", config.currency, "programme costs (NPV at public.discount_rate)"});
-  alt.municipal = c.add({a + "municipal_savings", config.currency,
+  alt.costs = c.add({a + "programme_costs", pub, "programme costs (NPV at public.discount)"});
+  alt.municipal = c.add({a + "municipal_savings", pub,
                          "the municipality's savings before outcome payments and guarantees (NPV)"});
-  alt.pub = c.add({a + "public_savings", config.currency,
+  alt.pub = c.add({a + "public_savings", pub,
                    "the four public budgets' savings before outcome payments and guarantees (NPV)"});
   alt.extra = c.add({a + "extra_outcomes", "events",
                      "treated minus counterfactual events of the first rate-card line in the outcome window "
@@ -170,7 +181,7 @@ void PathRunner::Impl::define_society_columns(ColumnSet& c) {
 
 void PathRunner::Impl::record_society(std::int64_t path, const PathParameters& pp, const ContractTerms& terms,
                                       const PathSimulation& sim, Scratch& s, ColumnSet& c) const {
-  const double rate = pp.public_discount_rate;
+  const DiscountCurve rate = public_curve(pp);
   const SocietyTerms society_terms{config.society.distortion_rate.value(s.draws),
                                    config.society.employer_cost_share.value(s.draws)};
   compute_society_account(society_terms, sim.treated, sim.counterfactual, s.net, s.budget_net[kPublicTotal],
@@ -314,8 +325,9 @@ void PathRunner::define_columns(ColumnSet& c) {
   }
   for (int b = 0; b < kAccountBudgets; ++b) {
     const std::string g = std::string("/paths/budgets/") + account_budget_name(b) + "/";
-    i.budget_npv[static_cast<size_t>(b)] = c.add(
-        {g + "npv", cur, "NPV at public.discount_rate of savings minus outcome and guarantee payments"});
+    i.budget_npv[static_cast<size_t>(b)] = c.add({g + "npv", public_money(i.config),
+                                                  "NPV at public.discount (" + public_price_basis(i.config) +
+                                                      ") of savings minus outcome and guarantee payments"});
     i.budget_break_even[static_cast<size_t>(b)] =
         c.add({g + "break_even_month", "month",
                "first month from which the cumulative net stays >= 0; -1 never", true});
@@ -438,7 +450,7 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   for (int b = 0; b < kAccountBudgets; ++b) {
     auto& monthly = s.budget_net[static_cast<size_t>(b)];
     monthly_net(s.net, b, monthly);
-    c.set(i.budget_npv[static_cast<size_t>(b)], path, npv(monthly, pp.public_discount_rate));
+    c.set(i.budget_npv[static_cast<size_t>(b)], path, npv(monthly, public_curve(pp)));
     c.set(i.budget_break_even[static_cast<size_t>(b)], path, payback_month(monthly));
   }
 
