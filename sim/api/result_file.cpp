@@ -1,5 +1,7 @@
 #include "sim/api/result_file.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdint>
 
@@ -108,9 +110,7 @@ std::string where_in(const io::ResultReader& r, const std::string& object) {
 std::string arm_coupling_text(const Config& config) {
   const Param& c = config.intervention.arm_coupling;
   if (!c.is_fixed()) return "uncertain (drawn per path; see /meta/config_yaml)";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", c.dist.value);
-  return buf;
+  return fmt::format("{:g}", c.dist.value);
 }
 
 std::string assumption_line(const std::string& arm_coupling) {

@@ -1,4 +1,6 @@
 // `sisim run SCENARIO.yaml -o RESULTS.h5`: simulate, print the summary table, write the file.
+#include <fmt/format.h>
+
 #include <cstdio>
 
 #include "sim/api/front_door.hpp"
@@ -16,13 +18,11 @@ using namespace sisim::api;
 // The summary table, society's account and the notes of a run, as the terminal shows them.
 void print_run(const Config& config, const RunOutput& run) {
   const auto rows = api::headline_rows(config, run);
-  char title[512];
-  std::snprintf(title, sizeof title, "sisim results: %s (%lld paths, seed %llu, %d thread%s, %.1f s)",
-                config.name.c_str(), static_cast<long long>(run.paths),
-                static_cast<unsigned long long>(run.seed), run.threads, run.threads == 1 ? "" : "s",
-                run.seconds);
-  const SummaryDocument doc{std::string(title) + "\n" + assumption_line(arm_coupling_text(config)),
-                            config.currency, results::deal_terms(config), rows,
+  const std::string title =
+      fmt::format("sisim results: {} ({} paths, seed {}, {} thread{}, {:.1f} s)", config.name, run.paths,
+                  run.seed, run.threads, run.threads == 1 ? "" : "s", run.seconds);
+  const SummaryDocument doc{title + "\n" + assumption_line(arm_coupling_text(config)), config.currency,
+                            results::deal_terms(config), rows,
                             result_notes(config, rows, &run.series.investor_drawn_fan)};
   std::fputs(format_summary_table(doc).c_str(), stdout);
   std::fputs(format_society_table(analysis::summarize_society(society_columns(run)), config.currency).c_str(),

@@ -1,8 +1,9 @@
 #include "sim/model/model.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <iterator>
 #include <limits>
 #include <stdexcept>
@@ -461,14 +462,11 @@ std::optional<std::string> check_fixed_gap(const Config& config) {
   const CalibrationInputs in = make_calibration_inputs(config, {});
   const GapSolution sol = solve_employment_gap(in);
   if (!sol.clamped) return std::nullopt;
-  char buf[320];
-  std::snprintf(
-      buf, sizeof buf,
-      "intervention.effect.employment_gap: a gap of %g at month %d is unreachable: hazard ratios in "
-      "[0, %g] give gaps from %g to %g",
+  return fmt::format(
+      "intervention.effect.employment_gap: a gap of {:g} at month {} is unreachable: hazard ratios in "
+      "[0, {:g}] give gaps from {:g} to {:g}",
       in.gap, in.at_month, sol.hr_max, expected_employment_gap(in, 0.0),
       expected_employment_gap(in, sol.hr_max));
-  return std::string(buf);
 }
 
 }  // namespace sisim

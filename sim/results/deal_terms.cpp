@@ -1,15 +1,14 @@
 #include "sim/results/deal_terms.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
 
 namespace sisim::results {
 namespace {
 
 std::string fixed(double v, int decimals) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
+  return fmt::format("{:.{}f}", v, decimals);
 }
 
 std::string percent(double v) {
@@ -29,9 +28,7 @@ std::string grouped(double v) {
 
 std::string value_text(double v, bool as_percent) {
   if (as_percent) return percent(v);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
+  return fmt::format("{:g}", v);
 }
 
 std::string guarantee_text(const Guarantee& g) {

@@ -1,18 +1,16 @@
 #include "sim/results/summary_spec.hpp"
 
+#include <fmt/format.h>
 #include <oneapi/tbb/parallel_for.h>
 
 #include <cmath>
-#include <cstdio>
 #include <optional>
 
 namespace sisim::results {
 namespace {
 
 std::string percent_text(double rate) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f %%", 100.0 * rate);
-  return buf;
+  return fmt::format("{:.2f} %", 100.0 * rate);
 }
 
 // " at 8.00 %", or " at the sampled discount rate" when the rate is uncertain.
@@ -30,12 +28,8 @@ std::string public_rate_text(const Config& c) {
 }
 
 std::string money_text(double v, const std::string& currency) {
-  char buf[48];
-  if (std::fabs(v) >= 1e6)
-    std::snprintf(buf, sizeof buf, "%.2f M %s", v / 1e6, currency.c_str());
-  else
-    std::snprintf(buf, sizeof buf, "%.0f %s", v, currency.c_str());
-  return buf;
+  if (std::fabs(v) >= 1e6) return fmt::format("{:.2f} M {}", v / 1e6, currency);
+  return fmt::format("{:.0f} {}", v, currency);
 }
 
 // The loss events of one investor or tranche: `who` is "investor" or "tranche <name>".
