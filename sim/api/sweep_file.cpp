@@ -14,6 +14,7 @@
 #include "sim/io/h5_writer.hpp"
 #include "sim/io/timestamp.hpp"
 #include "sim/results/summary_spec.hpp"
+#include "sim/rng/streams.hpp"
 #include "sim/stats/statistics.hpp"
 
 namespace sisim::api {
@@ -86,6 +87,7 @@ void write_sweep_file(const std::string& path, bool force, const std::string& co
   w.set_root_attribute("git_hash", t.git_hash);
   w.set_root_attribute("schema_version", static_cast<std::int64_t>(kSchemaVersion));
   w.set_root_attribute("seed", static_cast<std::uint64_t>(t.seed));
+  w.set_root_attribute("stream_scheme", static_cast<std::int64_t>(rng::kStreamScheme));
   w.set_root_attribute("paths", static_cast<std::int64_t>(t.paths));
   w.set_root_attribute("scenario", t.scenario);
   w.set_root_attribute("command_line", command_line);
