@@ -8,7 +8,7 @@
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 struct CohortResult {
   int month = 0;           // measured (and accrued) in this month
@@ -33,4 +33,4 @@ CohortTriggerOutcome evaluate_cohort_triggers(const CohortTriggerTerms& terms, i
                                               const std::vector<ArmHistory>* control,
                                               double baseline_drift_annual = 0.0);
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -4,7 +4,7 @@
 
 #include "sim/contract/outcome_count.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 FiscalCosts fiscal_costs(const PathParameters& pp, bool taxes) {
   FiscalCosts out;
@@ -60,4 +60,4 @@ std::vector<double> measured_fiscal_savings(const std::vector<ArmHistory>& treat
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -10,7 +10,7 @@
 #include "sim/model/history.hpp"
 #include "sim/model/path_parameters.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // Public net cost of a person-month by segment: benefit minus the income taxes on it (on benefit),
 // minus the taxes on the wage (employed). taxes = false: benefits only (employed months cost 0).
@@ -31,4 +31,4 @@ std::vector<double> measured_fiscal_savings(const std::vector<ArmHistory>& treat
                                             const std::vector<ArmHistory>& comparison, bool per_person,
                                             const FiscalCosts& costs, int window);
 
-}  // namespace sisim
+}  // namespace sisim::contract

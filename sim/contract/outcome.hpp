@@ -10,7 +10,7 @@
 
 #include "config/config.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 struct TrancheOutcome {
   std::string name;
@@ -69,4 +69,4 @@ struct ContractOutcome {
   int guarantee_month = -1;                // latest month a guarantee was paid; -1 none
 };
 
-}  // namespace sisim
+}  // namespace sisim::contract

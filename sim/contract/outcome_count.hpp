@@ -7,7 +7,7 @@
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // Calls f(month) once per event `person` earns under `rule` in months < window, in month order.
 //  job_start: the month in which a spell first reaches rule.min_months consecutive months (once);
@@ -95,4 +95,4 @@ class EnrolmentCurve {
   std::vector<int> months_;  // sorted enrolment months
 };
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace sisim {
+namespace sisim::contract {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }
@@ -188,4 +188,4 @@ ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& 
   return result;
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

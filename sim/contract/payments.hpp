@@ -7,7 +7,7 @@
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 struct PaymentDate {
   int date;    // t_j = j*I - 1
@@ -87,4 +87,4 @@ struct ScheduleResult {
 ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& entitlement,
                                  int termination_month, int horizon, std::vector<double>& gross);
 
-}  // namespace sisim
+}  // namespace sisim::contract

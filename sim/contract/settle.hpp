@@ -7,7 +7,7 @@
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // treated: the treated-arm histories of the cohort (all enrolled participants).
 // control: the evaluation control group's histories (required for a control-group deduction,
@@ -19,4 +19,4 @@ void settle_contract(const ContractTerms& terms, const std::vector<ArmHistory>& 
                      const std::vector<ArmHistory>* control, const std::vector<double>& drawdowns,
                      int termination_month, int horizon, ContractOutcome& out);
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-namespace sisim {
+namespace sisim::contract {
 namespace {
 
 CountRule to_rule(const Outcome& o) {
@@ -138,4 +138,4 @@ ContractTerms resolve_contract(const Config& config, const std::vector<double>& 
   return t;
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -11,7 +11,7 @@
 #include "config/config.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // How an outcome is counted on a history (MODEL.md 7).
 struct CountRule {
@@ -123,4 +123,4 @@ ContractTerms resolve_contract(const Config& config, const std::vector<double>& 
 // The counting rule of the first rate-card line with `metric`, or the defaults for it.
 CountRule rule_for(const std::vector<Outcome>& outcomes, Metric metric);
 
-}  // namespace sisim
+}  // namespace sisim::contract

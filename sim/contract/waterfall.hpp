@@ -20,7 +20,7 @@
 #include "sim/contract/outcome.hpp"
 #include "sim/contract/terms.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // cap_total (contract.cap_total) limits what the payers actually pay over the contract: provider
 // receipts plus tranche receipts. Amounts withheld under a return cap stay with the payers and do
@@ -36,4 +36,4 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
                  int final_payment_month, ContractOutcome& out,
                  double cap_total = std::numeric_limits<double>::infinity());
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -24,6 +24,26 @@
 
 namespace sisim {
 
+using contract::contract_last_date;
+using contract::ContractOutcome;
+using contract::ContractTerms;
+using contract::CountRule;
+using contract::draw_termination_month;
+using contract::EventCurve;
+using contract::fiscal_costs;
+using contract::investor_metrics;
+using contract::InvestorMetrics;
+using contract::loss_flags;
+using contract::LossFlags;
+using contract::measured_fiscal_savings;
+using contract::resolve_contract;
+using contract::settle_contract;
+
+using finance::DiscountCurve;
+using finance::IrrStatus;
+using finance::npv;
+using finance::payback_month;
+
 struct PathRunner::Scratch {
   std::vector<double> draws;
   PathSimulation sim;

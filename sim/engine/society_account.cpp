@@ -4,6 +4,8 @@
 
 namespace sisim {
 
+using contract::ContractOutcome;
+
 const char* to_string(SocietyItem item) {
   switch (item) {
     case SocietyItem::production_value:

@@ -47,7 +47,7 @@ struct SocietyAccount {
 void compute_society_account(const SocietyTerms& terms, const ArmResult& treated,
                              const ArmResult& counterfactual, const FlowTable& net,
                              const std::vector<double>& public_net,
-                             const std::vector<double>& programme_costs, const ContractOutcome& contract,
-                             SocietyAccount& out);
+                             const std::vector<double>& programme_costs,
+                             const contract::ContractOutcome& contract, SocietyAccount& out);
 
 }  // namespace sisim

@@ -12,7 +12,7 @@
 #include "sim/contract/settle.hpp"
 #include "sim/contract/waterfall.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 namespace {
 
 using test::person;
@@ -274,4 +274,4 @@ TEST(HistoricalBaseline, RelativeTiersAgainstADriftingBaselineByHand) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

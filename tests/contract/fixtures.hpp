@@ -22,8 +22,8 @@ inline std::vector<ArmHistory> abc(int c_enrol = 2) {
   return {person(0, {{2, 4}, {6, 11}}), person(1, {{9, 20}}), person(c_enrol, {})};
 }
 
-inline CountRule rule(Metric m, int min_months = 1, int months = 1, int max_per = 0) {
-  CountRule r;
+inline contract::CountRule rule(Metric m, int min_months = 1, int months = 1, int max_per = 0) {
+  contract::CountRule r;
   r.metric = m;
   r.min_months = min_months;
   r.months = months;
@@ -32,8 +32,8 @@ inline CountRule rule(Metric m, int min_months = 1, int months = 1, int max_per 
 }
 
 // window 12, payments every 6 months, lag 2; job_start (3 months) at 1000, employment month at 100.
-inline ContractTerms basic_terms() {
-  ContractTerms t;
+inline contract::ContractTerms basic_terms() {
+  contract::ContractTerms t;
   t.present = true;
   t.window = 12;
   t.interval = 6;

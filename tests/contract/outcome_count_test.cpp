@@ -7,7 +7,7 @@
 
 #include "fixtures.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 namespace {
 
 using test::abc;
@@ -82,9 +82,9 @@ TEST(OutcomeCount, Enrolment) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract
 
-namespace sisim {
+namespace sisim::contract {
 namespace {
 
 // Partial employment (MODEL.md 8a): a person with a part-time job on a benefit top-up (months 2..5,
@@ -127,4 +127,4 @@ TEST(OutcomeCount, AnyEmploymentSelfSufficiencyAndHours) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

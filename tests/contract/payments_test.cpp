@@ -14,7 +14,7 @@
 #include "fixtures.hpp"
 #include "sim/contract/settle.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 namespace {
 
 using test::abc;
@@ -232,4 +232,4 @@ TEST(Tiers, AddedToRateCardAtFirstDateAfterMeasurement) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

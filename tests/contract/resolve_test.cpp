@@ -5,7 +5,7 @@
 
 #include "sim/contract/terms.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 namespace {
 
 Config base_config() {
@@ -104,4 +104,4 @@ TEST(ResolveContract, AbsentContract) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

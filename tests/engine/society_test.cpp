@@ -16,6 +16,9 @@
 #include "sim/rng/philox.hpp"
 
 namespace sisim {
+
+using contract::ContractOutcome;
+
 namespace {
 
 constexpr int kMonths = 12;
