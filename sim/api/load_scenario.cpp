@@ -9,6 +9,8 @@
 
 namespace sisim::api {
 
+using model::check_fixed_gap;
+
 std::vector<ConfigError> check_model_inputs(const Config& config, const std::string& scenario) {
   std::vector<ConfigError> errors;
   auto error = [&](const SourceLocation& at, const std::string& message) {

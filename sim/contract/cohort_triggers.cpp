@@ -7,6 +7,9 @@
 #include "sim/contract/outcome_count.hpp"
 
 namespace sisim::contract {
+
+using model::ArmHistory;
+
 namespace {
 
 // Events of the members of cohort k (enrolled in [k L, (k+1) L)) in months <= t, and their number.

@@ -6,6 +6,12 @@
 
 namespace sisim::contract {
 
+using model::ArmHistory;
+using model::FlowEntry;
+using model::LineItem;
+using model::PathParameters;
+using model::SegmentParameters;
+
 FiscalCosts fiscal_costs(const PathParameters& pp, bool taxes) {
   FiscalCosts out;
   auto sum = [&](const std::vector<FlowEntry>& flows) {

@@ -2,6 +2,8 @@
 
 namespace sisim::contract {
 
+using model::ArmHistory;
+
 EventCurve::EventCurve(const std::vector<ArmHistory>& people, const CountRule& rule, int window)
     : cum_(static_cast<size_t>(std::max(0, window)), 0) {
   for (const ArmHistory& person : people) {

@@ -16,10 +16,10 @@ namespace sisim::contract {
 //  benefit_month: every month from enrolment to exit that is not in a job off benefit.
 // The first three count only the spells rule.counts() accepts (every job by default).
 template <class F>
-void for_each_event(const ArmHistory& person, const CountRule& rule, int window, F&& f) {
+void for_each_event(const model::ArmHistory& person, const CountRule& rule, int window, F&& f) {
   switch (rule.metric) {
     case Metric::job_start:
-      for (const Spell& s : person.employment) {
+      for (const model::Spell& s : person.employment) {
         if (rule.counts(s) && s.end - s.start >= rule.min_months) {
           const int month = s.start + rule.min_months - 1;
           if (month < window) f(month);
@@ -29,7 +29,7 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
       return;
     case Metric::sustained_employment: {
       int before = 0;  // E months in earlier spells
-      for (const Spell& s : person.employment) {
+      for (const model::Spell& s : person.employment) {
         if (!rule.counts(s)) continue;
         const int length = s.end - s.start;
         if (before + length >= rule.months) {
@@ -46,7 +46,7 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
       // (months of a part-time job with a benefit top-up are benefit months).
       const int end = person.exit_month >= 0 ? std::min(person.exit_month, window) : window;
       int m = std::max(0, person.enrol_month);
-      for (const Spell& s : person.employment) {
+      for (const model::Spell& s : person.employment) {
         if (s.on_benefit) continue;
         for (; m < std::min(s.start, end); ++m) f(m);
         m = std::max(m, s.end);
@@ -56,7 +56,7 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
     }
     case Metric::employment_month: {
       int counted = 0;
-      for (const Spell& s : person.employment) {
+      for (const model::Spell& s : person.employment) {
         if (!rule.counts(s)) continue;
         for (int m = s.start; m < s.end && m < window; ++m) {
           if (rule.max_per_participant > 0 && counted >= rule.max_per_participant) return;
@@ -73,7 +73,7 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
 class EventCurve {
  public:
   EventCurve() = default;
-  EventCurve(const std::vector<ArmHistory>& people, const CountRule& rule, int window);
+  EventCurve(const std::vector<model::ArmHistory>& people, const CountRule& rule, int window);
   long long upto(int t) const {
     if (t < 0 || cum_.empty()) return 0;
     return cum_[static_cast<size_t>(std::min<int>(t, static_cast<int>(cum_.size()) - 1))];
@@ -88,7 +88,7 @@ class EventCurve {
 class EnrolmentCurve {
  public:
   EnrolmentCurve() = default;
-  explicit EnrolmentCurve(const std::vector<ArmHistory>& people);
+  explicit EnrolmentCurve(const std::vector<model::ArmHistory>& people);
   int by(int t) const;
 
  private:

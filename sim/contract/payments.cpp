@@ -7,6 +7,9 @@
 #include <string>
 
 namespace sisim::contract {
+
+using model::ArmHistory;
+
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }

@@ -8,6 +8,9 @@
 #include "sim/contract/waterfall.hpp"
 
 namespace sisim::contract {
+
+using model::ArmHistory;
+
 namespace {
 
 void record_outcomes(const ContractTerms& terms, const Entitlement& entitlement, int cutoff,

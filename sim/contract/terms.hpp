@@ -23,7 +23,7 @@ struct CountRule {
   // benefit_month ignores both: it counts every month not in a job off benefit.
   bool self_sufficient_only = false;
   double min_hours_per_week = 0.0;
-  bool counts(const Spell& s) const {
+  bool counts(const model::Spell& s) const {
     return (!self_sufficient_only || !s.on_benefit) && s.hours_per_week >= min_hours_per_week;
   }
 };

@@ -2,6 +2,9 @@
 
 namespace sisim {
 
+using model::FlowTable;
+using model::LineItem;
+
 const char* account_budget_name(int b) {
   return b == kPublicTotal ? "public_total" : to_string(static_cast<Budget>(b));
 }

@@ -6,6 +6,9 @@
 
 namespace sisim {
 
+using model::FlowTable;
+using model::LineItem;
+
 void gross_savings(const FlowTable& net, int account_budget, std::vector<double>& out) {
   const int months = net.months();
   out.assign(static_cast<size_t>(months), 0.0);

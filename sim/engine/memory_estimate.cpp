@@ -13,6 +13,9 @@
 #include "sim/model/flows.hpp"
 
 namespace sisim {
+
+using model::kFixedLineItems;
+
 namespace {
 
 // Per person and arm: an ArmHistory (40 bytes) and its employment spells on the heap; about 130

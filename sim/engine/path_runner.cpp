@@ -24,6 +24,17 @@
 
 namespace sisim {
 
+using model::ArmHistory;
+using model::FlowTable;
+using model::kFixedLineItems;
+using model::LineItem;
+using model::Model;
+using model::PathParameters;
+using model::PathSimulation;
+using model::simulate_control_group;
+using model::simulate_path;
+using model::simulate_regime;
+
 using contract::contract_last_date;
 using contract::ContractOutcome;
 using contract::ContractTerms;

@@ -42,9 +42,9 @@ class PathRunner {
   // last run with `scratch`, and that path's simulation and control group.
   const rng::Key& key() const;
   const rng::ParameterSampler& sampler() const;
-  PathParameters last_parameters(const Scratch& scratch) const;
-  const PathSimulation& last_simulation(const Scratch& scratch) const;
-  const std::vector<ArmHistory>& last_control_group(const Scratch& scratch) const;
+  model::PathParameters last_parameters(const Scratch& scratch) const;
+  const model::PathSimulation& last_simulation(const Scratch& scratch) const;
+  const std::vector<model::ArmHistory>& last_control_group(const Scratch& scratch) const;
 
  private:
   struct Impl;

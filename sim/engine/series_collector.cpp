@@ -7,6 +7,9 @@
 #include "sim/stats/statistics.hpp"
 
 namespace sisim {
+
+using model::FlowTable;
+
 namespace {
 
 // Cumulative sum of a monthly series into out[offset ...].

@@ -4,6 +4,11 @@
 
 namespace sisim {
 
+using model::ArmResult;
+using model::FlowTable;
+using model::kFixedLineItems;
+using model::LineItem;
+
 using contract::ContractOutcome;
 
 const char* to_string(SocietyItem item) {

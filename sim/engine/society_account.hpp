@@ -44,8 +44,8 @@ struct SocietyAccount {
 
 // `net` is compute_budget_account's output for this path; `public_net` its monthly public_total
 // (monthly_net(net, kPublicTotal)); `programme_costs` the investor's drawdowns by month.
-void compute_society_account(const SocietyTerms& terms, const ArmResult& treated,
-                             const ArmResult& counterfactual, const FlowTable& net,
+void compute_society_account(const SocietyTerms& terms, const model::ArmResult& treated,
+                             const model::ArmResult& counterfactual, const model::FlowTable& net,
                              const std::vector<double>& public_net,
                              const std::vector<double>& programme_costs,
                              const contract::ContractOutcome& contract, SocietyAccount& out);

@@ -9,7 +9,7 @@
 
 #include "config/config.hpp"
 
-namespace sisim {
+namespace sisim::model {
 
 // Fixed line items; each public.other_flows entry adds one item after these, in config order.
 enum class LineItem {
@@ -84,4 +84,4 @@ class FlowTable {
   std::vector<int> written_;  // per line: written since the last clear() (int: no aliasing with data_)
 };
 
-}  // namespace sisim
+}  // namespace sisim::model

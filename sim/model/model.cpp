@@ -8,7 +8,7 @@
 #include <limits>
 #include <stdexcept>
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 CalibrationInputs make_calibration_inputs(const Config& c, const std::vector<double>& draws) {
@@ -469,4 +469,4 @@ std::optional<std::string> check_fixed_gap(const Config& config) {
       expected_employment_gap(in, sol.hr_max));
 }
 
-}  // namespace sisim
+}  // namespace sisim::model

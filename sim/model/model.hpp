@@ -9,7 +9,7 @@
 #include "sim/model/calibration.hpp"
 #include "sim/model/path_parameters.hpp"
 
-namespace sisim {
+namespace sisim::model {
 
 class Model {
  public:
@@ -56,4 +56,4 @@ int cohort_size(int size, double fill_rate);
 // is a hazard ratio or some calibration input is uncertain).
 std::optional<std::string> check_fixed_gap(const Config& config);
 
-}  // namespace sisim
+}  // namespace sisim::model

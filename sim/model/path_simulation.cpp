@@ -6,7 +6,7 @@
 #include "sim/model/person_walk.hpp"
 #include "sim/model/regime.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 using detail::ArmCounts;
@@ -430,4 +430,4 @@ std::vector<ArmHistory> simulate_control_group(const Model& model, const PathPar
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::model

@@ -11,6 +11,9 @@
 #include "sim/rng/samplers.hpp"
 
 namespace sisim::results {
+
+using model::check_fixed_gap;
+
 namespace {
 
 constexpr double kLow = 0.10, kHigh = 0.90;

@@ -11,6 +11,10 @@
 #include "sim/rng/streams.hpp"
 
 namespace sisim::contract {
+
+using model::ArmHistory;
+using model::Spell;
+
 namespace {
 
 // Treated: 100 people enrolled in month 0, 60 of them start a job in month 0. One line,

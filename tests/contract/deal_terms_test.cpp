@@ -13,6 +13,9 @@
 #include "sim/contract/waterfall.hpp"
 
 namespace sisim::contract {
+
+using model::ArmHistory;
+
 namespace {
 
 using test::person;

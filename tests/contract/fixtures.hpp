@@ -7,8 +7,8 @@
 
 namespace sisim::test {
 
-inline ArmHistory person(int enrol, std::vector<Spell> spells) {
-  ArmHistory h;
+inline model::ArmHistory person(int enrol, std::vector<model::Spell> spells) {
+  model::ArmHistory h;
   h.enrol_month = enrol;
   h.employment = std::move(spells);
   return h;
@@ -18,7 +18,7 @@ inline ArmHistory person(int enrol, std::vector<Spell> spells) {
 //  A enrols 0, employed [2,4) and [6,11): E months 2,3,6,7,8,9,10
 //  B enrols 1, employed [9,20):            E months 9,10,11 inside the window
 //  C enrols `c_enrol`, never employed.
-inline std::vector<ArmHistory> abc(int c_enrol = 2) {
+inline std::vector<model::ArmHistory> abc(int c_enrol = 2) {
   return {person(0, {{2, 4}, {6, 11}}), person(1, {{9, 20}}), person(c_enrol, {})};
 }
 

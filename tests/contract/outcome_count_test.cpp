@@ -8,6 +8,9 @@
 #include "fixtures.hpp"
 
 namespace sisim::contract {
+
+using model::ArmHistory;
+
 namespace {
 
 using test::abc;

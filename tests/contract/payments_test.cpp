@@ -15,6 +15,9 @@
 #include "sim/contract/settle.hpp"
 
 namespace sisim::contract {
+
+using model::ArmHistory;
+
 namespace {
 
 using test::abc;

@@ -13,6 +13,9 @@
 #include "sim/rng/streams.hpp"
 
 namespace sisim::contract {
+
+using model::ArmHistory;
+
 namespace {
 
 using test::person;

@@ -17,6 +17,16 @@
 
 namespace sisim {
 
+using model::ArmHistory;
+using model::ArmResult;
+using model::FlowTable;
+using model::kFixedLineItems;
+using model::LineItem;
+using model::Model;
+using model::PathParameters;
+using model::PathSimulation;
+using model::simulate_path;
+
 using contract::ContractOutcome;
 
 namespace {

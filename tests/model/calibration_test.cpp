@@ -8,7 +8,7 @@
 #include "fixture.hpp"
 #include "sim/model/model.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 Config gap_config(double gap, int at_month) {
@@ -81,4 +81,4 @@ TEST(Calibration, FixedUnreachableGapIsAConfigError) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

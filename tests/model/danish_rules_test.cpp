@@ -16,7 +16,7 @@
 #include "fixture.hpp"
 #include "sim/model/model.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 double flow_sum(const std::vector<FlowEntry>& flows, Budget b, LineItem i) {
@@ -351,4 +351,4 @@ public:
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

@@ -7,7 +7,7 @@
 #include "fixture.hpp"
 #include "sim/model/regime.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 bool same_people(const std::vector<ArmHistory>& a, const std::vector<ArmHistory>& b) {
@@ -214,4 +214,4 @@ TEST(ControlGroup, CounterfactualLawOwnDraws) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

@@ -6,6 +6,12 @@
 
 namespace sisim::test {
 
+using model::Model;
+using model::PathParameters;
+using model::PathSimulation;
+using model::simulate_path;
+using model::simulate_regime;
+
 void make_uncertain(Config& c, Param& p, const char* path, const Distribution& dist) {
   p.dist = dist;
   p.path = path;

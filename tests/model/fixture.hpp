@@ -29,10 +29,10 @@ double ladder_rate_at_benefit_month(int n);
 void make_uncertain(Config& c, Param& p, const char* path, const Distribution& dist);
 
 // Resolve, simulate the regime and one path (seed 20230809 unless given).
-PathSimulation run_path(const Config& c, const std::vector<double>& draws, std::uint64_t path = 0,
-                        int termination_month = -1, std::uint64_t seed = 20230809);
+model::PathSimulation run_path(const Config& c, const std::vector<double>& draws, std::uint64_t path = 0,
+                               int termination_month = -1, std::uint64_t seed = 20230809);
 
 // Savings (counterfactual minus treated) of one budget summed over line items and months.
-double total_savings(const PathSimulation& p, Budget b);
+double total_savings(const model::PathSimulation& p, Budget b);
 
 }  // namespace sisim::test

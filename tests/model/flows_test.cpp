@@ -8,7 +8,7 @@
 #include "fixture.hpp"
 #include "sim/model/model.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 constexpr int kRefusion = static_cast<int>(LineItem::refusion);
@@ -239,4 +239,4 @@ TEST(Flows, LineItemNames) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

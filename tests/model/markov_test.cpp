@@ -9,7 +9,7 @@
 #include "fixture.hpp"
 #include "sim/model/regime.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 // Compares mean employed share per month over `paths` paths with the exact expectation; returns
@@ -96,4 +96,4 @@ TEST(Markov, ShareEmployedMatchesExactPropagationStrongEffect) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

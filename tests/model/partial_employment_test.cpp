@@ -18,7 +18,7 @@
 #include "fixture.hpp"
 #include "sim/model/model.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 constexpr int kBenefit = static_cast<int>(LineItem::benefit);
@@ -250,4 +250,4 @@ TEST(PartialEmployment, SharesOfAnyEmploymentAndSelfSufficiencyMatchTheConfigure
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

@@ -12,7 +12,7 @@
 #include "reference_model.hpp"
 #include "sim/model/regime.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 // danish_rules: the refusion reset by months off benefit accumulated within a window (6 within 12
@@ -191,4 +191,4 @@ TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoopWithPartTimeJobsOnATopUp) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

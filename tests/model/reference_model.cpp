@@ -4,6 +4,14 @@
 #include <cmath>
 
 namespace sisim::test {
+
+using model::FlowTable;
+using model::kFixedLineItems;
+using model::LineItem;
+using model::MonthEarnings;
+using model::PathParameters;
+using model::SegmentParameters;
+
 namespace {
 
 enum class State { B, E, X };
