@@ -116,12 +116,12 @@ std::string scenario_path() {
 }
 
 void BM_PathFloor(benchmark::State& state) {
-  static const sisim::LoadResult loaded = sisim::load_config(scenario_path());
+  static const sisim::config::LoadResult loaded = sisim::config::load_config(scenario_path());
   if (!loaded.ok()) {
     state.SkipWithError(("cannot load " + scenario_path()).c_str());
     return;
   }
-  const sisim::Config& config = *loaded.config;
+  const sisim::config::Config& config = *loaded.config;
   const std::int64_t paths = state.range(0);
   sisim::PathRunner runner(config, config.simulation.seed);
   sisim::ColumnSet columns;

@@ -11,7 +11,7 @@
 
 #include "sim/rng/distribution.hpp"
 
-namespace sisim {
+namespace sisim::config {
 
 struct SourceLocation {
   std::string file;
@@ -517,4 +517,4 @@ struct Config {
 const char* to_string(Budget b);
 const char* to_string(Metric m);
 
-}  // namespace sisim
+}  // namespace sisim::config

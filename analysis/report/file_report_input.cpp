@@ -9,6 +9,9 @@
 #include "sim/io/io_error.hpp"
 
 namespace sisim::report {
+
+using config::PricingTarget;
+
 using namespace sisim::api;  // the result schema this reader reads
 namespace {
 

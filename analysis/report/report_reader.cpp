@@ -13,6 +13,12 @@
 #include "sim/results/tornado.hpp"
 
 namespace sisim::report {
+
+using config::Config;
+using config::load_config_from_string;
+using config::LoadResult;
+using config::Outcome;
+
 using namespace sisim::api;  // the result schema this reader reads
 namespace {
 

@@ -9,7 +9,7 @@
 
 #include "config/detail/reader.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 struct Out {
   YAML::Emitter em;
@@ -47,4 +47,4 @@ void emit_contract_and_finance(Out& o, const Config& c);
 void emit_society_and_alternatives(Out& o, const Config& c);
 void emit_correlations(Out& o, const Config& c);
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

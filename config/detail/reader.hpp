@@ -10,7 +10,7 @@
 
 #include "config/detail/tree.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 // Allowed range of a value. lo_open: the lower bound itself is excluded (rates > -1).
 struct Bounds {
@@ -112,4 +112,4 @@ std::optional<Distribution> read_distribution(Reader& r, const YNode& n, const s
 // The set of values the distribution can take, as [lo, hi] (truncation applied).
 std::pair<double, double> support(const Distribution& d);
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

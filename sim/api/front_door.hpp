@@ -30,7 +30,7 @@ namespace sisim::api {
 struct Scenario {
   std::string path;
   std::vector<std::string> overrides;
-  Config config;
+  config::Config config;
 };
 
 // Throws Error (config, with every finding at once).

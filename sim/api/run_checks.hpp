@@ -16,7 +16,7 @@ struct InputFile {
 };
 
 // The scenario file and every file it extends, as inputs of a command.
-std::vector<InputFile> scenario_inputs(const std::string& scenario, const Config& config);
+std::vector<InputFile> scenario_inputs(const std::string& scenario, const config::Config& config);
 
 // Refuses before a run, not after it: a user should not wait an hour to learn that the output
 // exists, cannot be written, is not a regular file (sim/io/output_file.hpp) or is one of the

@@ -16,6 +16,13 @@
 #include "sim/engine/memory_estimate.hpp"
 
 namespace sisim::api {
+
+using config::Config;
+using config::LoadResult;
+using config::read_sweep;
+using config::SweepReadResult;
+using config::SweepSpec;
+
 namespace {
 
 std::string point_label(const SweepPoints& points, size_t p) {

@@ -11,6 +11,9 @@
 
 namespace sisim::api {
 
+using config::Config;
+using config::public_price_basis;
+
 TornadoRun tornado(const Scenario& scenario, const RunSettings& settings, const OutputFile& output,
                    const Progress& progress) {
   const Config& base = scenario.config;

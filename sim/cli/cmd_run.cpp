@@ -11,6 +11,9 @@
 #include "sim/engine/cancel.hpp"
 
 namespace sisim::cli {
+
+using config::Config;
+
 namespace {
 
 using namespace sisim::api;

@@ -8,6 +8,8 @@
 
 namespace sisim::contract {
 
+using config::fewer_is_better;
+
 using model::ArmHistory;
 
 namespace {

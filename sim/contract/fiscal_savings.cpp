@@ -6,6 +6,8 @@
 
 namespace sisim::contract {
 
+using config::Metric;
+
 using model::ArmHistory;
 using model::FlowEntry;
 using model::LineItem;

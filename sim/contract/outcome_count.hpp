@@ -18,7 +18,7 @@ namespace sisim::contract {
 template <class F>
 void for_each_event(const model::ArmHistory& person, const CountRule& rule, int window, F&& f) {
   switch (rule.metric) {
-    case Metric::job_start:
+    case config::Metric::job_start:
       for (const model::Spell& s : person.employment) {
         if (rule.counts(s) && s.end - s.start >= rule.min_months) {
           const int month = s.start + rule.min_months - 1;
@@ -27,7 +27,7 @@ void for_each_event(const model::ArmHistory& person, const CountRule& rule, int 
         }
       }
       return;
-    case Metric::sustained_employment: {
+    case config::Metric::sustained_employment: {
       int before = 0;  // E months in earlier spells
       for (const model::Spell& s : person.employment) {
         if (!rule.counts(s)) continue;
@@ -41,7 +41,7 @@ void for_each_event(const model::ArmHistory& person, const CountRule& rule, int 
       }
       return;
     }
-    case Metric::benefit_month: {
+    case config::Metric::benefit_month: {
       // Every month from enrolment to exit (or the window) that is not in a job off benefit
       // (months of a part-time job with a benefit top-up are benefit months).
       const int end = person.exit_month >= 0 ? std::min(person.exit_month, window) : window;
@@ -54,7 +54,7 @@ void for_each_event(const model::ArmHistory& person, const CountRule& rule, int 
       for (; m < end; ++m) f(m);
       return;
     }
-    case Metric::employment_month: {
+    case config::Metric::employment_month: {
       int counted = 0;
       for (const model::Spell& s : person.employment) {
         if (!rule.counts(s)) continue;

@@ -8,6 +8,9 @@
 
 namespace sisim::contract {
 
+using config::fewer_is_better;
+using config::Tier;
+
 using model::ArmHistory;
 
 namespace {

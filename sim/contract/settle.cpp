@@ -9,6 +9,8 @@
 
 namespace sisim::contract {
 
+using config::kMetricCount;
+
 using model::ArmHistory;
 
 namespace {

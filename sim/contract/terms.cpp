@@ -5,6 +5,15 @@
 #include <stdexcept>
 
 namespace sisim::contract {
+
+using config::CohortTriggers;
+using config::Config;
+using config::Contract;
+using config::Finance;
+using config::Metric;
+using config::Outcome;
+using config::Tranche;
+
 namespace {
 
 CountRule to_rule(const Outcome& o) {

@@ -6,6 +6,9 @@
 #include <stdexcept>
 
 namespace sisim::contract {
+
+using config::kBudgetCount;
+
 namespace {
 
 void reset(std::vector<double>& v, size_t n) {

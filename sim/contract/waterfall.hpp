@@ -31,7 +31,7 @@ namespace sisim::contract {
 // Fills out.payer_payments, guarantee_payments, provider_receipts, retained_by_payers,
 // investor_*, tranches, guarantee_paid and guarantee_month. `gross` and `drawdowns` have
 // `horizon` entries; final_payment_month is -1 when nothing is scheduled.
-void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCount>& payer_shares,
+void run_finance(const FinanceTerms& finance, const std::array<double, config::kBudgetCount>& payer_shares,
                  const std::vector<double>& gross, const std::vector<double>& drawdowns,
                  int final_payment_month, ContractOutcome& out,
                  double cap_total = std::numeric_limits<double>::infinity());

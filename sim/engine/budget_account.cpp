@@ -2,6 +2,9 @@
 
 namespace sisim {
 
+using config::Budget;
+using config::kBudgetCount;
+
 using model::FlowTable;
 using model::LineItem;
 

@@ -11,12 +11,12 @@
 
 namespace sisim {
 
-inline constexpr int kAccountBudgets = kBudgetCount + 1;  // the five budgets, then public_total
-inline constexpr int kPublicTotal = kBudgetCount;
+inline constexpr int kAccountBudgets = config::kBudgetCount + 1;  // the five budgets, then public_total
+inline constexpr int kPublicTotal = config::kBudgetCount;
 const char* account_budget_name(int b);  // "municipality" ... "foundation", "public_total"
 
 // Monthly amounts paid by each budget (indexed by Budget).
-using PaymentsByBudget = std::array<std::vector<double>, kBudgetCount>;
+using PaymentsByBudget = std::array<std::vector<double>, config::kBudgetCount>;
 
 // net(b, item, m) = counterfactual(b, item, m) - treated(b, item, m), then outcome and guarantee
 // payments booked as negative savings on their line items. `net` is resized to fit.

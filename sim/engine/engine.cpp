@@ -21,6 +21,8 @@
 
 namespace sisim {
 
+using config::Config;
+
 namespace {
 
 // Simulates `blocks` (in any order, over the TBB pool). A cancellation leaves every block either

@@ -6,6 +6,8 @@
 
 namespace sisim {
 
+using config::Budget;
+
 using model::FlowTable;
 using model::LineItem;
 

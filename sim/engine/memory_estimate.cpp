@@ -14,6 +14,9 @@
 
 namespace sisim {
 
+using config::Config;
+using config::kBudgetCount;
+
 using model::kFixedLineItems;
 
 namespace {

@@ -24,6 +24,12 @@
 
 namespace sisim {
 
+using config::Budget;
+using config::CoFunding;
+using config::Config;
+using config::kBudgetCount;
+using config::public_price_basis;
+
 using model::ArmHistory;
 using model::FlowTable;
 using model::kFixedLineItems;

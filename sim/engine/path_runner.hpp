@@ -17,7 +17,7 @@ namespace sisim {
 
 class PathRunner {
  public:
-  PathRunner(const Config& config, std::uint64_t seed);
+  PathRunner(const config::Config& config, std::uint64_t seed);
   ~PathRunner();
   PathRunner(const PathRunner&) = delete;
   PathRunner& operator=(const PathRunner&) = delete;

@@ -8,6 +8,9 @@
 
 namespace sisim {
 
+using config::Budget;
+using config::kBudgetCount;
+
 using model::FlowTable;
 
 namespace {

@@ -4,6 +4,9 @@
 
 namespace sisim {
 
+using config::Budget;
+using config::kBudgetCount;
+
 using model::ArmResult;
 using model::FlowTable;
 using model::kFixedLineItems;

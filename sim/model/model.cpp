@@ -9,6 +9,27 @@
 #include <stdexcept>
 
 namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::EarningsRule;
+using config::Effect;
+using config::Equalisation;
+using config::Intervention;
+using config::kBenefitSupplements;
+using config::OtherFlow;
+using config::OtherFlowAmounts;
+using config::Param;
+using config::Public;
+using config::PublicDiscount;
+using config::Recession;
+using config::RefusionStep;
+using config::ResultGrant;
+using config::rule_value;
+using config::Rules;
+using config::Segment;
+using config::SegmentBenefit;
+
 namespace {
 
 CalibrationInputs make_calibration_inputs(const Config& c, const std::vector<double>& draws) {

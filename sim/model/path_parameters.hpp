@@ -16,7 +16,7 @@ namespace sisim::model {
 // With dated rules (public.rules) the tax entries are month 0's: the simulation books each month's
 // own (person_month_tax of PathParameters::month_tax).
 struct FlowEntry {
-  Budget budget = Budget::municipality;
+  config::Budget budget = config::Budget::municipality;
   int item = 0;  // LineItem value, or kFixedLineItems + index of a public.other_flows entry
   double amount = 0.0;
 };

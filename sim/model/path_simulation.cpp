@@ -7,6 +7,9 @@
 #include "sim/model/regime.hpp"
 
 namespace sisim::model {
+
+using config::Budget;
+
 namespace {
 
 using detail::ArmCounts;

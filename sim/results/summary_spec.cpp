@@ -7,6 +7,11 @@
 #include <optional>
 
 namespace sisim::results {
+
+using config::Config;
+using config::Param;
+using config::public_price_basis;
+
 namespace {
 
 std::string percent_text(double rate) {

@@ -12,6 +12,15 @@
 
 namespace sisim::results {
 
+using config::Config;
+using config::ConfigError;
+using config::load_config_with_shifts;
+using config::LoadResult;
+using config::Param;
+using config::resolve_shifts;
+using config::Shift;
+using config::ShiftOp;
+
 using model::check_fixed_gap;
 
 namespace {

@@ -12,6 +12,10 @@
 #include "sim/results/tornado.hpp"
 
 namespace sisim::api {
+
+using config::ConfigError;
+using config::format_errors;
+
 namespace {
 
 template <class E>

@@ -6,7 +6,7 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 // A minimal valid scenario whose hazard ratio (range >= 0) is `spec`.
@@ -151,4 +151,4 @@ TEST(Distributions, TruncationMakesAHazardAcceptable) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -7,7 +7,7 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 class ExampleScenario : public ::testing::Test {
@@ -144,4 +144,4 @@ TEST_F(ExampleScenario, CommentedCorrelationLoads) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

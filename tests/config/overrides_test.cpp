@@ -6,7 +6,7 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 LoadResult load_example(const std::vector<std::string>& overrides) {
@@ -101,4 +101,4 @@ TEST(Overrides, SyntaxErrorInValue) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

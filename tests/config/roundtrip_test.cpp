@@ -6,7 +6,7 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 bool same_dist(const Distribution& a, const Distribution& b) {
@@ -241,4 +241,4 @@ TEST(ResolvedYaml, WritesEveryDefault) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -10,7 +10,7 @@
 #include "config/stress.hpp"
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 namespace fs = std::filesystem;
@@ -245,4 +245,4 @@ TEST(Shifts, NoShiftsReproduceTheBaseDocument) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -12,6 +12,9 @@
 
 namespace sisim::contract {
 
+using config::Budget;
+using config::Metric;
+
 using model::ArmHistory;
 using model::Spell;
 

@@ -14,6 +14,16 @@
 
 namespace sisim::contract {
 
+using config::AgeEligibility;
+using config::Budget;
+using config::CohortTriggers;
+using config::format_errors;
+using config::kBudgetCount;
+using config::load_config;
+using config::LoadResult;
+using config::Metric;
+using config::SavingsShare;
+
 using model::ArmHistory;
 
 namespace {

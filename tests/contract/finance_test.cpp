@@ -9,6 +9,11 @@
 #include "sim/contract/waterfall.hpp"
 
 namespace sisim::contract {
+
+using config::Budget;
+using config::Finance;
+using config::kBudgetCount;
+
 namespace {
 
 constexpr size_t kMun = static_cast<size_t>(Budget::municipality);

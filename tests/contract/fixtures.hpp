@@ -22,7 +22,7 @@ inline std::vector<model::ArmHistory> abc(int c_enrol = 2) {
   return {person(0, {{2, 4}, {6, 11}}), person(1, {{9, 20}}), person(c_enrol, {})};
 }
 
-inline contract::CountRule rule(Metric m, int min_months = 1, int months = 1, int max_per = 0) {
+inline contract::CountRule rule(config::Metric m, int min_months = 1, int months = 1, int max_per = 0) {
   contract::CountRule r;
   r.metric = m;
   r.min_months = min_months;
@@ -38,9 +38,9 @@ inline contract::ContractTerms basic_terms() {
   t.window = 12;
   t.interval = 6;
   t.lag = 2;
-  t.payer_shares[static_cast<size_t>(Budget::municipality)] = 1.0;
-  t.lines.push_back({rule(Metric::job_start, 3), 1000.0, 0.0});
-  t.lines.push_back({rule(Metric::employment_month), 100.0, 0.0});
+  t.payer_shares[static_cast<size_t>(config::Budget::municipality)] = 1.0;
+  t.lines.push_back({rule(config::Metric::job_start, 3), 1000.0, 0.0});
+  t.lines.push_back({rule(config::Metric::employment_month), 100.0, 0.0});
   return t;
 }
 

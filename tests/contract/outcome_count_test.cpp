@@ -9,6 +9,8 @@
 
 namespace sisim::contract {
 
+using config::Metric;
+
 using model::ArmHistory;
 
 namespace {

@@ -16,6 +16,9 @@
 
 namespace sisim::contract {
 
+using config::Budget;
+using config::Metric;
+
 using model::ArmHistory;
 
 namespace {

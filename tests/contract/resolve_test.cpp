@@ -6,6 +6,14 @@
 #include "sim/contract/terms.hpp"
 
 namespace sisim::contract {
+
+using config::Budget;
+using config::Config;
+using config::Metric;
+using config::Outcome;
+using config::Param;
+using config::Tranche;
+
 namespace {
 
 Config base_config() {

@@ -14,6 +14,10 @@
 
 namespace sisim::contract {
 
+using config::Budget;
+using config::kMetricCount;
+using config::Metric;
+
 using model::ArmHistory;
 
 namespace {

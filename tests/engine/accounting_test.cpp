@@ -8,6 +8,10 @@
 #include "sim/engine/engine.hpp"
 
 namespace sisim {
+
+using config::Budget;
+using config::Config;
+
 namespace {
 
 RunOutput quick_run(const Config& config, std::int64_t paths = 300) {

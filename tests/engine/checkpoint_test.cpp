@@ -14,6 +14,9 @@
 #include "sim/engine/path_runner.hpp"
 
 namespace sisim {
+
+using config::Config;
+
 namespace {
 
 namespace fs = std::filesystem;

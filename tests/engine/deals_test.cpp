@@ -8,6 +8,11 @@
 #include "sim/engine/engine.hpp"
 
 namespace sisim {
+
+using config::format_errors;
+using config::load_config;
+using config::LoadResult;
+
 namespace {
 
 RunOutput run_deal(const std::string& file, std::int64_t paths) {

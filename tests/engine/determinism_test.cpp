@@ -7,6 +7,9 @@
 #include "sim/engine/engine.hpp"
 
 namespace sisim {
+
+using config::Config;
+
 namespace {
 
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {

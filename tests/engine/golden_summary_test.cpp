@@ -20,6 +20,12 @@
 #include "sim/stats/statistics.hpp"
 
 namespace sisim {
+
+using config::Config;
+using config::format_errors;
+using config::load_config;
+using config::LoadResult;
+
 namespace {
 
 namespace fs = std::filesystem;

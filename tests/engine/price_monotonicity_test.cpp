@@ -14,6 +14,13 @@
 #include "sim/stats/statistics.hpp"
 
 namespace sisim {
+
+using config::Config;
+using config::format_errors;
+using config::load_config;
+using config::LoadResult;
+using config::Outcome;
+
 namespace {
 
 double median_irr_at(const Config& base, double k) {

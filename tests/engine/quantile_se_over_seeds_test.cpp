@@ -14,6 +14,11 @@
 #include "sim/stats/statistics.hpp"
 
 namespace sisim {
+
+using config::format_errors;
+using config::load_config;
+using config::LoadResult;
+
 namespace {
 
 struct Spread {

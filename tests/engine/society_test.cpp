@@ -17,6 +17,9 @@
 
 namespace sisim {
 
+using config::Budget;
+using config::Config;
+
 using model::ArmHistory;
 using model::ArmResult;
 using model::FlowTable;

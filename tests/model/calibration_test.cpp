@@ -9,6 +9,12 @@
 #include "sim/model/model.hpp"
 
 namespace sisim::model {
+
+using config::Config;
+using config::Effect;
+using config::Param;
+using config::Segment;
+
 namespace {
 
 Config gap_config(double gap, int at_month) {

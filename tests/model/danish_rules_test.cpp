@@ -17,6 +17,15 @@
 #include "sim/model/model.hpp"
 
 namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::format_errors;
+using config::load_config_from_string;
+using config::LoadResult;
+using config::Param;
+using config::ResultGrant;
+
 namespace {
 
 double flow_sum(const std::vector<FlowEntry>& flows, Budget b, LineItem i) {

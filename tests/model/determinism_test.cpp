@@ -8,6 +8,13 @@
 #include "sim/model/regime.hpp"
 
 namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::InterventionCost;
+using config::kBudgetCount;
+using config::Param;
+
 namespace {
 
 bool same_people(const std::vector<ArmHistory>& a, const std::vector<ArmHistory>& b) {

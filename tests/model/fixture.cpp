@@ -6,6 +6,17 @@
 
 namespace sisim::test {
 
+using config::Budget;
+using config::Config;
+using config::Effect;
+using config::Intervention;
+using config::OtherFlow;
+using config::Param;
+using config::Public;
+using config::Recession;
+using config::Segment;
+using config::SourceLocation;
+
 using model::Model;
 using model::PathParameters;
 using model::PathSimulation;

@@ -9,6 +9,12 @@
 #include "sim/model/model.hpp"
 
 namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::OtherFlow;
+using config::Param;
+
 namespace {
 
 constexpr int kRefusion = static_cast<int>(LineItem::refusion);

@@ -10,6 +10,12 @@
 #include "sim/model/regime.hpp"
 
 namespace sisim::model {
+
+using config::Config;
+using config::Intervention;
+using config::Param;
+using config::Segment;
+
 namespace {
 
 // Compares mean employed share per month over `paths` paths with the exact expectation; returns

@@ -19,6 +19,17 @@
 #include "sim/model/model.hpp"
 
 namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::Effect;
+using config::format_errors;
+using config::load_config_from_string;
+using config::LoadResult;
+using config::Param;
+using config::Segment;
+using config::SegmentBenefit;
+
 namespace {
 
 constexpr int kBenefit = static_cast<int>(LineItem::benefit);

@@ -13,6 +13,13 @@
 #include "sim/model/regime.hpp"
 
 namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::Param;
+using config::Recession;
+using config::Segment;
+
 namespace {
 
 // danish_rules: the refusion reset by months off benefit accumulated within a window (6 within 12

@@ -5,6 +5,9 @@
 
 namespace sisim::test {
 
+using config::Budget;
+using config::Config;
+
 using model::FlowTable;
 using model::kFixedLineItems;
 using model::LineItem;
