@@ -123,12 +123,12 @@ void BM_PathFloor(benchmark::State& state) {
   }
   const sisim::config::Config& config = *loaded.config;
   const std::int64_t paths = state.range(0);
-  sisim::PathRunner runner(config, config.simulation.seed);
-  sisim::ColumnSet columns;
+  sisim::engine::PathRunner runner(config, config.simulation.seed);
+  sisim::engine::ColumnSet columns;
   runner.define_columns(columns);
   columns.allocate(paths);
-  sisim::SeriesCollector series(paths, 0, runner.months(), runner.line_items(),
-                                paths / config.simulation.block_size + 1);
+  sisim::engine::SeriesCollector series(paths, 0, runner.months(), runner.line_items(),
+                                        paths / config.simulation.block_size + 1);
   auto scratch = runner.make_scratch();
 
   // Set-up: run every path once and note what it drew.

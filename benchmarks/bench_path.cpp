@@ -49,13 +49,13 @@ void BM_BaseScenarioPath(benchmark::State& state) {
   const std::int64_t block_size = config->simulation.block_size;
   const std::int64_t blocks = (rows + block_size - 1) / block_size;
 
-  sisim::PathRunner runner(*config, config->simulation.seed);
-  sisim::ColumnSet columns;
+  sisim::engine::PathRunner runner(*config, config->simulation.seed);
+  sisim::engine::ColumnSet columns;
   runner.define_columns(columns);
   columns.allocate(rows);
   const int enrolled_column = columns.find("/paths/outcomes/enrolled");
-  sisim::SeriesCollector series(rows, keep_series ? static_cast<int>(rows) : 0, runner.months(),
-                                runner.line_items(), blocks);
+  sisim::engine::SeriesCollector series(rows, keep_series ? static_cast<int>(rows) : 0, runner.months(),
+                                        runner.line_items(), blocks);
   auto scratch = runner.make_scratch();
 
   std::int64_t path = 0;
@@ -92,13 +92,13 @@ void BM_PathByCohortAndHorizon(benchmark::State& state) {
   }
   const sisim::config::Config& config = *loaded.config;
   constexpr std::int64_t rows = 256;
-  sisim::PathRunner runner(config, config.simulation.seed);
-  sisim::ColumnSet columns;
+  sisim::engine::PathRunner runner(config, config.simulation.seed);
+  sisim::engine::ColumnSet columns;
   runner.define_columns(columns);
   columns.allocate(rows);
   const int enrolled_column = columns.find("/paths/outcomes/enrolled");
-  sisim::SeriesCollector series(rows, 0, runner.months(), runner.line_items(),
-                                rows / config.simulation.block_size + 1);
+  sisim::engine::SeriesCollector series(rows, 0, runner.months(), runner.line_items(),
+                                        rows / config.simulation.block_size + 1);
   auto scratch = runner.make_scratch();
   std::int64_t path = 0;
   double participants = 0.0;

@@ -14,6 +14,12 @@
 
 namespace sisim::api {
 
+using engine::broadcast_from_root;
+using engine::check_memory;
+using engine::ColumnSet;
+using engine::process_group;
+using engine::RunOutput;
+
 using config::Config;
 using config::format_errors;
 using config::kOutcomePricesPath;

@@ -7,6 +7,8 @@
 
 namespace sisim::api {
 
+using engine::RunOutput;
+
 using config::PricingSpec;
 using config::PricingTarget;
 

@@ -17,6 +17,12 @@
 
 namespace sisim::api {
 
+using engine::account_budget_name;
+using engine::ColumnSet;
+using engine::kAccountBudgets;
+using engine::RunOutput;
+using engine::SeriesSummary;
+
 using config::Config;
 using config::load_config_from_string;
 using config::LoadResult;

@@ -40,7 +40,7 @@ void write_summary(io::ResultWriter& writer, const std::string& prefix, const st
                    const stats::Summary& s, const std::string& units, const std::string& p_loss_label);
 
 // The summary of a run (metric rows and event probabilities), computed from its columns.
-results::ResultSummary headline_rows(const config::Config& config, const RunOutput& run);
+results::ResultSummary headline_rows(const config::Config& config, const engine::RunOutput& run);
 
 // The scenario's arm coupling as written to the root attribute `arm_coupling` ("0.5", or
 // "uncertain ..." when it is a distribution), and the line that states it under every summary.
@@ -51,13 +51,13 @@ std::string assumption_line(const std::string& arm_coupling);
 // sweep points): root attributes and /meta once, then each run under its own prefix
 // ("" for a plain run, e.g. "/cases/recession" for a stress case).
 void write_root_metadata(io::ResultWriter& writer, const WriteRequest& request, const config::Config& config,
-                         const RunOutput& run);
-void write_run(io::ResultWriter& writer, const std::string& prefix, const RunOutput& run,
+                         const engine::RunOutput& run);
+void write_run(io::ResultWriter& writer, const std::string& prefix, const engine::RunOutput& run,
                const results::ResultSummary& summary, const std::string& currency);
 
 // Writes the whole file atomically (temporary name, rename on success). Throws io::IoError.
-void write_result_file(const WriteRequest& request, const config::Config& config, const RunOutput& run,
-                       const results::ResultSummary& summary);
+void write_result_file(const WriteRequest& request, const config::Config& config,
+                       const engine::RunOutput& run, const results::ResultSummary& summary);
 
 // The scenario a result file was made from (/meta/config_yaml loaded back); throws io::IoError.
 config::Config config_of_file(const std::string& path);

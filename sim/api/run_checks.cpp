@@ -6,6 +6,8 @@
 
 namespace sisim::api {
 
+using engine::RunOutput;
+
 using config::Config;
 
 std::vector<InputFile> scenario_inputs(const std::string& scenario, const Config& config) {

@@ -12,11 +12,11 @@
 
 namespace sisim::api {
 
-analysis::ColumnMap society_columns(const RunOutput& run);
+analysis::ColumnMap society_columns(const engine::RunOutput& run);
 analysis::ColumnMap read_society_columns(const io::ResultReader& r, const std::string& prefix = "");
 
 // /summary/society, /summary/alternatives and /timeseries/society_account under `prefix`.
-void write_society(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
+void write_society(io::ResultWriter& w, const std::string& prefix, const engine::RunOutput& run,
                    const std::string& currency = "DKK");
 
 // The terminal section printed after the headline table ("" when the summary is absent).

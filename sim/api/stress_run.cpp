@@ -8,6 +8,10 @@
 
 namespace sisim::api {
 
+using engine::run_simulation;
+using engine::RunOptions;
+using engine::RunOutput;
+
 using config::Config;
 using config::ConfigError;
 using config::load_config_with_shifts;

@@ -17,6 +17,10 @@
 
 namespace sisim::api {
 
+using engine::check_memory;
+using engine::process_group;
+using engine::RunOutput;
+
 using config::Config;
 using config::LoadResult;
 using config::read_sweep;

@@ -19,6 +19,8 @@
 
 namespace sisim::api {
 
+using engine::RunOutput;
+
 using config::load_config_from_string;
 using config::LoadResult;
 using config::printable_text;

@@ -4,6 +4,8 @@
 
 namespace sisim::api {
 
+using engine::RunOptions;
+
 using config::Config;
 using config::SweepSpec;
 

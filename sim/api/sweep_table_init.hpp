@@ -10,6 +10,6 @@
 namespace sisim::api {
 
 SweepTable new_sweep_table(const config::SweepSpec& spec, const config::Config& base,
-                           const SweepPoints& points, const RunOptions& options);
+                           const SweepPoints& points, const engine::RunOptions& options);
 
 }  // namespace sisim::api

@@ -11,6 +11,10 @@
 
 namespace sisim::api {
 
+using engine::check_memory;
+using engine::process_group;
+using engine::RunOutput;
+
 using config::Config;
 using config::public_price_basis;
 

@@ -12,6 +12,9 @@
 
 namespace sisim::cli {
 
+using engine::install_cancel_handlers;
+using engine::RunOutput;
+
 using config::Config;
 
 namespace {

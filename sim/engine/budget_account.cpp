@@ -1,6 +1,6 @@
 #include "sim/engine/budget_account.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Budget;
 using config::kBudgetCount;
@@ -61,4 +61,4 @@ void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& 
   }
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -9,7 +9,7 @@
 #include "config/config.hpp"
 #include "sim/model/flows.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 inline constexpr int kAccountBudgets = config::kBudgetCount + 1;  // the five budgets, then public_total
 inline constexpr int kPublicTotal = config::kBudgetCount;
@@ -31,4 +31,4 @@ std::pair<int, int> account_budget_range(int account_budget);
 // Monthly net of account budget b (0..4 a budget, kPublicTotal the public sum) over all items.
 void monthly_net(const model::FlowTable& net, int account_budget, std::vector<double>& out);
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace sisim {
+namespace sisim::engine {
 
 struct ColumnSpec {
   std::string path;  // HDF5 dataset path, e.g. "/paths/investor/irr"
@@ -43,4 +43,4 @@ class ColumnSet {
   std::int64_t rows_ = 0;
 };
 
-}  // namespace sisim
+}  // namespace sisim::engine

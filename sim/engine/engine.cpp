@@ -19,7 +19,7 @@
 #include "sim/engine/path_runner.hpp"
 #include "sim/engine/progress.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Config;
 
@@ -205,4 +205,4 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -10,7 +10,7 @@
 #include "sim/engine/columns.hpp"
 #include "sim/engine/series_collector.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct RunOptions {
   std::int64_t paths = 0;  // 0: the scenario's simulation.paths
@@ -47,4 +47,4 @@ struct RunOutput {
 // (e.g. an impossible parameter draw), CheckpointError for a checkpoint of another run.
 RunOutput run_simulation(const config::Config& config, const RunOptions& options);
 
-}  // namespace sisim
+}  // namespace sisim::engine

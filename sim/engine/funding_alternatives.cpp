@@ -4,7 +4,7 @@
 
 #include "sim/engine/budget_account.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Budget;
 
@@ -50,4 +50,4 @@ void compute_funding_alternatives(const CoFundingTerms& co, const FlowTable& net
   }
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -11,7 +11,7 @@
 #include "config/config.hpp"
 #include "sim/model/flows.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct CoFundingTerms {
   bool enabled = false;
@@ -36,4 +36,4 @@ void gross_savings(const model::FlowTable& net, int account_budget, std::vector<
 void compute_funding_alternatives(const CoFundingTerms& co, const model::FlowTable& net,
                                   const std::vector<double>& programme_costs, FundingAlternatives& out);
 
-}  // namespace sisim
+}  // namespace sisim::engine

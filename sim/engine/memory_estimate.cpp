@@ -12,7 +12,7 @@
 #include "sim/engine/series_collector.hpp"
 #include "sim/model/flows.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Config;
 using config::kBudgetCount;
@@ -103,4 +103,4 @@ std::string check_memory(const Config& config, const RunOptions& options, int ru
   return out.str();
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

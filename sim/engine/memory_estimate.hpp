@@ -7,7 +7,7 @@
 #include "config/config.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct MemoryEstimate {
   double results = 0;     // per-path columns, the time-series buffers, and the result file image
@@ -27,4 +27,4 @@ double available_memory();
 // Empty if the estimate fits in the available memory; else a message with the figures.
 std::string check_memory(const config::Config& config, const RunOptions& options, int runs_held = 1);
 
-}  // namespace sisim
+}  // namespace sisim::engine

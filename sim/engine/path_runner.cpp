@@ -22,7 +22,7 @@
 #include "sim/model/regime.hpp"
 #include "sim/rng/copula.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Budget;
 using config::CoFunding;
@@ -521,4 +521,4 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& s, Col
   return pp.gap_clamped;
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

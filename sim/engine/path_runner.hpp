@@ -13,7 +13,7 @@
 #include "sim/model/path_simulation.hpp"
 #include "sim/rng/copula.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 class PathRunner {
  public:
@@ -51,4 +51,4 @@ class PathRunner {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -6,7 +6,7 @@
 
 #include "sim/stats/statistics.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Budget;
 using config::kBudgetCount;
@@ -187,4 +187,4 @@ SeriesSummary SeriesCollector::finish(std::vector<std::string> item_names) const
   return s;
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -14,7 +14,7 @@
 #include "sim/engine/budget_account.hpp"
 #include "sim/engine/society_account.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct SeriesSummary {
   int months = 0, years = 0, items = 0;
@@ -89,4 +89,4 @@ class SeriesCollector {
   std::vector<double> society_block_sums_;                       // [blocks x years x society items]
 };
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -2,7 +2,7 @@
 
 #include "sim/engine/budget_account.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Budget;
 using config::kBudgetCount;
@@ -103,4 +103,4 @@ void compute_society_account(const SocietyTerms& terms, const ArmResult& treated
   }
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -12,7 +12,7 @@
 #include "sim/model/flows.hpp"
 #include "sim/model/path_simulation.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 // Lines of society's account; positive = society gains.
 enum class SocietyItem { production_value, programme_costs, public_services, distortion };
@@ -50,4 +50,4 @@ void compute_society_account(const SocietyTerms& terms, const model::ArmResult& 
                              const std::vector<double>& programme_costs,
                              const contract::ContractOutcome& contract, SocietyAccount& out);
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -8,6 +8,8 @@
 
 namespace sisim::results {
 
+using engine::ColumnSet;
+
 using config::Config;
 using config::Param;
 using config::public_price_basis;

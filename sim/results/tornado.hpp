@@ -49,7 +49,7 @@ struct TornadoMetric {
 const std::vector<TornadoMetric>& tornado_metrics();
 
 // One value per tornado metric, from a run's columns.
-std::vector<double> tornado_values(const RunOutput& run);
+std::vector<double> tornado_values(const engine::RunOutput& run);
 
 struct TornadoSwing {
   double low = 0.0, high = 0.0;  // the metric with the input at its low and high end
@@ -79,8 +79,8 @@ struct TornadoInterrupted : std::runtime_error {
 // calling progress(k, n, label) before run k of n. Every shifted scenario is loaded (and every
 // error collected) before the first run.
 TornadoResult run_tornado(const std::string& scenario, const std::vector<std::string>& overrides,
-                          const config::Config& base, const RunOutput& base_run, const RunOptions& options,
-                          const std::vector<TornadoInput>& inputs,
+                          const config::Config& base, const engine::RunOutput& base_run,
+                          const engine::RunOptions& options, const std::vector<TornadoInput>& inputs,
                           const std::function<void(std::size_t, std::size_t, const std::string&)>& progress);
 
 }  // namespace sisim::results

@@ -13,6 +13,8 @@
 
 namespace sisim::api {
 
+using engine::CheckpointError;
+
 using config::ConfigError;
 using config::format_errors;
 

@@ -7,7 +7,7 @@
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Budget;
 using config::Config;
@@ -101,4 +101,4 @@ TEST(Accounting, CancelledRunStopsAndSaysSo) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

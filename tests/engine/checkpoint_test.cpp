@@ -13,7 +13,7 @@
 #include "sim/engine/engine.hpp"
 #include "sim/engine/path_runner.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Config;
 
@@ -139,4 +139,4 @@ TEST(Checkpoint, ACheckpointOfAnotherRunIsRefusedWithTheReason) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

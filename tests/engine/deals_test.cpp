@@ -7,7 +7,7 @@
 #include "config/loader.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::format_errors;
 using config::load_config;
@@ -50,4 +50,4 @@ TEST(Deals, EveryDealScenarioRuns) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

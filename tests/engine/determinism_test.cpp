@@ -6,7 +6,7 @@
 #include "engine_test_util.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Config;
 
@@ -77,4 +77,4 @@ TEST(Determinism, APathDoesNotDependOnHowManyPathsRun) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -19,7 +19,7 @@
 #include "sim/engine/engine.hpp"
 #include "sim/stats/statistics.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Config;
 using config::format_errors;
@@ -203,4 +203,4 @@ TEST(Golden, EveryShippedScenarioMatchesItsStoredSummary) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

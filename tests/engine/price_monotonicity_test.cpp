@@ -13,7 +13,7 @@
 #include "sim/engine/engine.hpp"
 #include "sim/stats/statistics.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Config;
 using config::format_errors;
@@ -54,4 +54,4 @@ TEST(PriceMonotonicity, MedianInvestorIrrIsNonDecreasingInThePriceMultiplier) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -15,7 +15,7 @@
 #include "sim/model/path_simulation.hpp"
 #include "sim/rng/philox.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 using config::Budget;
 using config::Config;
@@ -197,9 +197,9 @@ TEST(FundingAlternatives, ConditionalGrantRepaidFromSavingsByHand) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine
 
-namespace sisim {
+namespace sisim::engine {
 namespace {
 
 TEST(AgeAtStart, DrawnUniformlyOverTheSegmentsRangeAndMovesNoOtherDraw) {
@@ -242,4 +242,4 @@ TEST(AgeAtStart, DrawnUniformlyOverTheSegmentsRangeAndMovesNoOtherDraw) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine
