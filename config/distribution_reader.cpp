@@ -9,6 +9,10 @@
 #include "sim/rng/distribution_params.hpp"
 
 namespace sisim::config::detail {
+
+using rng::DistKind;
+using rng::Distribution;
+
 namespace {
 
 const std::vector<std::string> kDistNames = {"fixed", "uniform",    "normal", "lognormal",

@@ -8,6 +8,10 @@
 #include <cstdint>
 
 namespace sisim::config::detail {
+
+using rng::DistKind;
+using rng::Distribution;
+
 namespace {
 
 // YAML 1.2 core-schema numbers; no .inf/.nan (a scenario value must be finite).

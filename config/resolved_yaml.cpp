@@ -7,6 +7,9 @@
 
 namespace sisim::config::detail {
 
+using rng::DistKind;
+using rng::Distribution;
+
 void Out::distribution(const Distribution& d) {
   static const char* names[] = {"fixed", "uniform",    "normal", "lognormal",
                                 "beta",  "triangular", "pert",   "discrete"};

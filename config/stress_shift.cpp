@@ -7,6 +7,10 @@
 #include "config/stress_detail.hpp"
 
 namespace sisim::config {
+
+using rng::DistKind;
+using rng::Distribution;
+
 namespace {
 
 namespace cd = detail;

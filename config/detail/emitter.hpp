@@ -25,11 +25,11 @@ struct Out {
     for (double x : xs) number(x);
     em << YAML::EndSeq;
   }
-  void truncation(const Distribution& d) {
+  void truncation(const rng::Distribution& d) {
     if (std::isfinite(d.trunc_min)) key("min").number(d.trunc_min);
     if (std::isfinite(d.trunc_max)) key("max").number(d.trunc_max);
   }
-  void distribution(const Distribution& d);
+  void distribution(const rng::Distribution& d);
   void param(const Param& p) {
     if (p.is_fixed())
       number(p.dist.value);

@@ -24,6 +24,8 @@
 
 namespace sisim::engine {
 
+using rng::Distribution;
+
 using config::Budget;
 using config::CoFunding;
 using config::Config;

@@ -6,6 +6,9 @@
 
 namespace sisim::results {
 
+using rng::DistKind;
+using rng::Distribution;
+
 using config::Config;
 using config::Contract;
 using config::Finance;

@@ -7,6 +7,10 @@
 #include "config_test_util.hpp"
 
 namespace sisim::config {
+
+using rng::DistKind;
+using rng::Distribution;
+
 namespace {
 
 // A minimal valid scenario whose hazard ratio (range >= 0) is `spec`.

@@ -8,6 +8,9 @@
 #include "config_test_util.hpp"
 
 namespace sisim::config {
+
+using rng::DistKind;
+
 namespace {
 
 class ExampleScenario : public ::testing::Test {

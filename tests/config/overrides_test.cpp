@@ -7,6 +7,9 @@
 #include "config_test_util.hpp"
 
 namespace sisim::config {
+
+using rng::DistKind;
+
 namespace {
 
 LoadResult load_example(const std::vector<std::string>& overrides) {

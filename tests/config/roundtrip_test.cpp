@@ -7,6 +7,9 @@
 #include "config_test_util.hpp"
 
 namespace sisim::config {
+
+using rng::Distribution;
+
 namespace {
 
 bool same_dist(const Distribution& a, const Distribution& b) {

@@ -11,6 +11,9 @@
 #include "config_test_util.hpp"
 
 namespace sisim::config {
+
+using rng::Distribution;
+
 namespace {
 
 namespace fs = std::filesystem;

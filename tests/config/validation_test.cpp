@@ -9,6 +9,9 @@
 #include "config_test_util.hpp"
 
 namespace sisim::config {
+
+using rng::DistKind;
+
 namespace {
 
 TEST(NearestKey, SuggestsWithinTheDistanceLimit) {

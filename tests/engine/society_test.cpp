@@ -17,6 +17,8 @@
 
 namespace sisim::engine {
 
+using rng::DistKind;
+
 using config::Budget;
 using config::Config;
 

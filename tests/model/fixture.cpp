@@ -6,6 +6,9 @@
 
 namespace sisim::test {
 
+using rng::DistKind;
+using rng::Distribution;
+
 using config::Budget;
 using config::Config;
 using config::Effect;

@@ -26,7 +26,7 @@ config::Config alternating_person_config();
 double ladder_rate_at_benefit_month(int n);
 
 // Turn `p` into uncertain parameter `id` of `c` (the draw vector supplies its value).
-void make_uncertain(config::Config& c, config::Param& p, const char* path, const Distribution& dist);
+void make_uncertain(config::Config& c, config::Param& p, const char* path, const rng::Distribution& dist);
 
 // Resolve, simulate the regime and one path (seed 20230809 unless given).
 model::PathSimulation run_path(const config::Config& c, const std::vector<double>& draws,
