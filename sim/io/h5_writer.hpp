@@ -47,6 +47,8 @@ class ResultWriter {
                     const std::string& description);
   void write_column(const std::string& path, const std::vector<std::int32_t>& values,
                     const std::string& units, const std::string& description);
+  void write_column(const std::string& path, const std::vector<std::uint8_t>& values,
+                    const std::string& units, const std::string& description);
   void write_column(const std::string& path, const std::vector<std::int64_t>& values,
                     const std::string& units, const std::string& description);
 
