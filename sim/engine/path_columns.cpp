@@ -91,7 +91,7 @@ void PathColumns::define(const Config& config, ColumnSet& columns) {
   }
 }
 
-void PathColumns::record(std::int64_t path, const PathResult& r, ColumnSet& columns) const {
+void PathColumns::record(std::int64_t path, const PathResult& result, ColumnSet& columns) const {
   auto set = [&](int column, double value) { columns.set(column, path, value); };
   auto set_investor = [&](const InvestorColumns& to, const InvestorResult& from) {
     set(to.irr, from.irr_annual);
@@ -103,51 +103,51 @@ void PathColumns::record(std::int64_t path, const PathResult& r, ColumnSet& colu
     set(to.loss.npv_negative, flag(from.loss.npv_negative));
     if (to.loss.below_hurdle >= 0) set(to.loss.below_hurdle, flag(from.loss.below_hurdle));
   };
-  set_investor(investor_, r.investor);
-  set(payback_, r.payback_month);
-  set(peak_capital_, r.peak_capital);
-  set(total_drawn_, r.total_drawn);
-  set(guarantee_, r.guarantee_received);
-  set(discounted_payback_, r.discounted_payback_month);
-  set(cap_reached_, flag(r.return_cap_reached));
-  if (commitment_exceeded_ >= 0) set(commitment_exceeded_, flag(r.commitment_exceeded));
-  for (size_t t = 0; t < tranches_.size() && t < r.tranches.size(); ++t)
-    set_investor(tranches_[t], r.tranches[t]);
+  set_investor(investor_, result.investor);
+  set(payback_, result.payback_month);
+  set(peak_capital_, result.peak_capital);
+  set(total_drawn_, result.total_drawn);
+  set(guarantee_, result.guarantee_received);
+  set(discounted_payback_, result.discounted_payback_month);
+  set(cap_reached_, flag(result.return_cap_reached));
+  if (commitment_exceeded_ >= 0) set(commitment_exceeded_, flag(result.commitment_exceeded));
+  for (size_t t = 0; t < tranches_.size() && t < result.tranches.size(); ++t)
+    set_investor(tranches_[t], result.tranches[t]);
   for (size_t b = 0; b < budget_npv_.size(); ++b) {
-    set(budget_npv_[b], r.budget_npv[b]);
-    set(budget_break_even_[b], r.budget_break_even_month[b]);
+    set(budget_npv_[b], result.budget_npv[b]);
+    set(budget_break_even_[b], result.budget_break_even_month[b]);
   }
-  set(outcomes_.enrolled, r.enrolled);
-  set(outcomes_.starts_treated, r.job_starts_treated);
-  set(outcomes_.starts_counterfactual, r.job_starts_counterfactual);
-  set(outcomes_.months_treated, r.employment_months_treated);
-  set(outcomes_.months_counterfactual, r.employment_months_counterfactual);
-  set(outcomes_.paid, r.paid);
-  set(outcomes_.measured_effect, r.measured_effect);
-  set(outcomes_.termination, r.termination_month);
-  set(outcomes_.recession, r.recession_months);
-  set(outcomes_.hazard_ratio, r.hazard_ratio);
-  set(outcomes_.gap_clamped, flag(r.gap_clamped));
-  for (size_t p = 0; p < r.parameters.size() && p < static_cast<size_t>(parameters_); ++p)
-    set(first_parameter_ + static_cast<int>(p), r.parameters[p]);
-  set(society_npv_, r.society_npv);
+  set(outcomes_.enrolled, result.enrolled);
+  set(outcomes_.starts_treated, result.job_starts_treated);
+  set(outcomes_.starts_counterfactual, result.job_starts_counterfactual);
+  set(outcomes_.months_treated, result.employment_months_treated);
+  set(outcomes_.months_counterfactual, result.employment_months_counterfactual);
+  set(outcomes_.paid, result.paid);
+  set(outcomes_.measured_effect, result.measured_effect);
+  set(outcomes_.termination, result.termination_month);
+  set(outcomes_.recession, result.recession_months);
+  set(outcomes_.hazard_ratio, result.hazard_ratio);
+  set(outcomes_.gap_clamped, flag(result.gap_clamped));
+  for (size_t p = 0; p < result.parameters.size() && p < static_cast<size_t>(parameters_); ++p)
+    set(first_parameter_ + static_cast<int>(p), result.parameters[p]);
+  set(society_npv_, result.society_npv);
   for (size_t item = 0; item < society_items_.size(); ++item)
-    set(society_items_[item], r.society_items[item]);
+    set(society_items_[item], result.society_items[item]);
   for (size_t party = 0; party < society_division_.size(); ++party)
-    set(society_division_[party], r.society_division[party]);
-  set(alternatives_.own_funding, r.own_funding);
-  set(alternatives_.outcome_contract, r.outcome_contract);
+    set(society_division_[party], result.society_division[party]);
+  set(alternatives_.own_funding, result.own_funding);
+  set(alternatives_.outcome_contract, result.outcome_contract);
   if (alternatives_.co_funding >= 0) {
-    set(alternatives_.co_funding, r.co_funding);
-    set(alternatives_.co_funding_fund, r.co_funding_fund);
+    set(alternatives_.co_funding, result.co_funding);
+    set(alternatives_.co_funding_fund, result.co_funding_fund);
   }
-  set(alternatives_.programme_costs, r.programme_costs);
-  set(alternatives_.municipal_savings, r.municipal_savings);
-  set(alternatives_.public_savings, r.public_savings);
-  set(alternatives_.extra_outcomes, r.extra_outcomes);
+  set(alternatives_.programme_costs, result.programme_costs);
+  set(alternatives_.municipal_savings, result.municipal_savings);
+  set(alternatives_.public_savings, result.public_savings);
+  set(alternatives_.extra_outcomes, result.extra_outcomes);
   if (fiscal_difference_ >= 0) {
-    set(fiscal_difference_, r.fiscal_difference);
-    set(measured_fiscal_savings_, r.measured_fiscal_savings);
+    set(fiscal_difference_, result.fiscal_difference);
+    set(measured_fiscal_savings_, result.measured_fiscal_savings);
   }
 }
 

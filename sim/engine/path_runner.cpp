@@ -79,10 +79,13 @@ std::vector<Distribution> distributions(const Config& config) {
 }  // namespace
 
 struct PathRunner::Impl {
-  Impl(const Config& c, std::uint64_t seed)
-      : config(c), model(c), sampler(distributions(c), correlation_terms(c)), key(rng::key_from_seed(seed)) {
+  Impl(const Config& scenario, std::uint64_t seed)
+      : config(scenario),
+        model(scenario),
+        sampler(distributions(scenario), correlation_terms(scenario)),
+        key(rng::key_from_seed(seed)) {
     std::vector<std::string> names;
-    for (const auto& uncertain : c.uncertain) names.push_back(uncertain.path);
+    for (const auto& uncertain : scenario.uncertain) names.push_back(uncertain.path);
     sampler.set_names(names);
   }
   const Config& config;
@@ -134,8 +137,8 @@ void PathRunner::Impl::price_society(const PathParameters& parameters, const Con
     const bool taxes = terms.savings_share.taxes;
     double difference = 0.0;
     for (int month = 0; month < terms.window && month < scratch.net.months(); ++month)
-      for (int b = 0; b < kBudgetCount; ++b) {
-        const auto budget = static_cast<Budget>(b);
+      for (int budget_index = 0; budget_index < kBudgetCount; ++budget_index) {
+        const auto budget = static_cast<Budget>(budget_index);
         difference += scratch.net.at(budget, static_cast<int>(LineItem::benefit), month);
         if (taxes)
           difference += scratch.net.at(budget, static_cast<int>(LineItem::municipal_tax), month) +
@@ -176,8 +179,9 @@ int PathRunner::line_items() const {
 }
 std::vector<std::string> PathRunner::line_item_names() const {
   std::vector<std::string> names;
-  for (int i = 0; i < kFixedLineItems; ++i) names.emplace_back(to_string(static_cast<LineItem>(i)));
-  for (const auto& f : impl_->config.public_.other_flows) names.push_back(f.name);
+  for (int item = 0; item < kFixedLineItems; ++item)
+    names.emplace_back(to_string(static_cast<LineItem>(item)));
+  for (const auto& flow : impl_->config.public_.other_flows) names.push_back(flow.name);
   return names;
 }
 
@@ -256,11 +260,12 @@ PathResult PathRunner::price_path(std::int64_t path, Scratch& scratch) const {
   // 4. The budget-economic account of every budget.
   compute_budget_account(sim.treated.flows, sim.counterfactual.flows, contract.payer_payments,
                          contract.guarantee_payments, scratch.net);
-  for (int b = 0; b < kAccountBudgets; ++b) {
-    auto& monthly = scratch.budget_net[static_cast<size_t>(b)];
-    monthly_net(scratch.net, b, monthly);
-    result.budget_npv[static_cast<size_t>(b)] = npv(monthly, parameters.public_discount_rate);
-    result.budget_break_even_month[static_cast<size_t>(b)] = payback_month(monthly);
+  for (int budget = 0; budget < kAccountBudgets; ++budget) {
+    const auto at = static_cast<size_t>(budget);
+    auto& monthly = scratch.budget_net[at];
+    monthly_net(scratch.net, budget, monthly);
+    result.budget_npv[at] = npv(monthly, parameters.public_discount_rate);
+    result.budget_break_even_month[at] = payback_month(monthly);
   }
 
   // 5. Outcomes and sampled parameters.
