@@ -119,4 +119,12 @@ std::optional<std::string> nearest_key(const std::string& typo, const std::vecto
   return best;
 }
 
+std::string public_price_basis(const Config& c) {
+  if (c.public_.discount.basis == PublicDiscount::Basis::nominal) return "nominal";
+  const Rules& rules = c.public_.rules;
+  if (!rules.present) return "real prices of month 0";
+  if (rules.start % 12 == 0) return "real " + std::to_string(rules.start / 12) + " prices";
+  return "real " + year_month_text(rules.start) + " prices";
+}
+
 }  // namespace sisim

@@ -43,6 +43,8 @@ enum class Budget { municipality, state, region, other_municipalities, foundatio
 inline constexpr int kBudgetCount = 5;
 // public_total = municipality + state + region + other_municipalities (not the foundation).
 
+struct Config;
+
 // ---- simulation ---------------------------------------------------------------------------
 struct Simulation {
   int horizon_months = 180;
@@ -57,14 +59,28 @@ struct OtherFlowAmounts {
   Param employed;
 };
 
+// A segment's benefit type (docs/CONFIG.md, "benefit"): a rate of the rule sets (rule-file key
+// benefit.rates.<rate>) and the shares of the segment's people who draw each supplement
+// (benefit.supplements.<name>): `children` (boernetillaeg, one per family), `single_parent` (enlig
+// forsoerger, a subset of those with children) and `single` (enlig ikke-forsoerger, without
+// children). A supplement applies only to the rates its rule file lists.
+struct SegmentBenefit {
+  std::string rate;
+  SourceLocation rate_where;
+  double children = 0.0, single_parent = 0.0, single = 0.0;
+  SourceLocation children_where, single_parent_where, single_where;
+};
+// The supplement names of SegmentBenefit, in its field order.
+inline constexpr const char* kBenefitSupplements[] = {"children", "single_parent", "single"};
+
 struct Segment {
   std::string name;
   double share = 0.0;  // fixed; shares sum to 1
   Param benefit_monthly;
-  // Instead of benefit_monthly: the name of a monthly benefit in the dated rule sets
-  // (public.rules; rule-file key benefit.<name>), so the amount follows the rules month by month.
-  std::string benefit_rate;
-  SourceLocation benefit_rate_where;
+  // Instead of benefit_monthly: who the segment's people are (benefit: {rate, children,
+  // single_parent, single}); the amount follows month by month from the dated rule sets
+  // (public.rules): the rate's base amount plus each supplement that applies, weighted by its share.
+  std::optional<SegmentBenefit> benefit;
   Param prior_benefit_weeks;
   Param wage_monthly;
   Param hours_fraction;
@@ -85,7 +101,7 @@ struct Segment {
   Param part_time_share = Param::constant(0.0);
   Param part_time_hours_per_week = Param::constant(0.0);
   // Which earnings rule applies: "mindstesats", "grundsats" (the lower rates) or "forhoejet";
-  // empty: not stated (taken from the first word of benefit_rate when it names one).
+  // with `benefit` it follows from benefit.rate; with benefit_monthly, part_time.rate_type says it.
   std::string part_time_rate_type;
   bool part_time = false;  // the segment has a part_time block
   SourceLocation part_time_where;
@@ -223,7 +239,10 @@ struct ResultGrant {
 struct RuleSet {
   std::string file;
   int in_force_from = 0;
-  std::map<std::string, double> values;  // "tax.personal_allowance_annual", "benefit.<name>", ...
+  // "tax.personal_allowance_annual", "benefit.rates.<rate>", "benefit.supplements.<name>", ...
+  std::map<std::string, double> values;
+  // benefit.supplements.<name>.rates: the rates each supplement of this file applies to.
+  std::map<std::string, std::vector<std::string>> supplement_rates;
 };
 
 struct Rules {
@@ -251,8 +270,28 @@ struct OtherFlow {
   Param employed = Param::constant(0.0);
 };
 
+// public.discount (docs/CONFIG.md "discount", MODEL.md 8): how budget NPVs are discounted and on
+// which price basis. The model's flows are nominal: amounts as the scenario and the rule files give
+// them for each month (indexed after the last rule file by public.rules.indexation_annual).
+// basis real: month m's flow is deflated to month-0 prices by (1 + inflation_annual)^(m/12) and
+// discounted at the real `rate`; basis nominal: discounted at the nominal `rate`. The default is the
+// Finance Ministry's: 3.5 % real for years 0-35, 2.5 % from year 35 (long_term_rate).
+struct PublicDiscount {
+  enum class Basis { real, nominal };
+  Param rate = Param::constant(0.035);
+  Basis basis = Basis::real;
+  Param inflation_annual = Param::constant(0.0);  // basis real only
+  // From year long_term_from_year on, the rate is long_term_rate (absent: `rate` throughout).
+  std::optional<double> long_term_rate = 0.025;
+  int long_term_from_year = 35;
+};
+
+// "real 2026 prices" (month 0 = January 2026 under public.rules), "real prices of month 0" (no
+// date), or "nominal": the price basis of every public NPV, for labels and units.
+std::string public_price_basis(const Config& c);
+
 struct Public {
-  Param discount_rate = Param::constant(0.035);
+  PublicDiscount discount;
   Rules rules;
   Refusion refusion;
   Tax tax;

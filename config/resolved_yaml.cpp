@@ -65,10 +65,16 @@ void emit_cohort(Out& o, const Cohort& c) {
     o.em << YAML::BeginMap;
     o.kv("name", s.name);
     o.kv("share", s.share);
-    if (s.benefit_rate.empty())
+    if (!s.benefit) {
       o.kv("benefit_monthly", s.benefit_monthly);
-    else
-      o.kv("benefit_rate", s.benefit_rate);
+    } else {
+      o.key("benefit").em << YAML::Flow << YAML::BeginMap;
+      o.kv("rate", s.benefit->rate);
+      o.kv("children", s.benefit->children);
+      o.kv("single_parent", s.benefit->single_parent);
+      o.kv("single", s.benefit->single);
+      o.em << YAML::EndMap;
+    }
     o.kv("prior_benefit_weeks", s.prior_benefit_weeks);
     o.kv("wage_monthly", s.wage_monthly);
     o.kv("hours_fraction", s.hours_fraction);
@@ -97,7 +103,7 @@ void emit_cohort(Out& o, const Cohort& c) {
       o.key("part_time").em << YAML::BeginMap;
       o.kv("share", s.part_time_share);
       o.kv("hours_per_week", s.part_time_hours_per_week);
-      if (!s.part_time_rate_type.empty()) o.kv("rate_type", s.part_time_rate_type);
+      if (!s.benefit && !s.part_time_rate_type.empty()) o.kv("rate_type", s.part_time_rate_type);
       o.em << YAML::EndMap;
     }
     o.em << YAML::EndMap;
@@ -143,7 +149,15 @@ void emit_labour_market(Out& o, const LabourMarket& lm) {
 
 void emit_public(Out& o, const Public& p, bool part_time) {
   o.key("public").em << YAML::BeginMap;
-  o.kv("discount_rate", p.discount_rate);
+  o.key("discount").em << YAML::BeginMap;
+  o.kv("rate", p.discount.rate);
+  o.kv("basis", std::string(p.discount.basis == PublicDiscount::Basis::real ? "real" : "nominal"));
+  if (p.discount.basis == PublicDiscount::Basis::real) o.kv("inflation_annual", p.discount.inflation_annual);
+  if (p.discount.long_term_rate) {
+    o.kv("long_term_rate", *p.discount.long_term_rate);
+    o.kv("long_term_from_year", p.discount.long_term_from_year);
+  }
+  o.em << YAML::EndMap;
   if (p.rules.present) {
     o.key("rules").em << YAML::BeginMap;
     o.kv("family", p.rules.family);

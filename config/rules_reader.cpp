@@ -45,13 +45,43 @@ void read_values(Reader& r, MapView& file, const std::string& section, RuleSet& 
   }
 }
 
+// benefit: {rates: {<rate>: amount}, supplements: {<name>: {monthly, rates: [<rate>, ...]}}}: the
+// base amounts and the supplements with the rates each applies to (docs/CONFIG.md, "rules").
 void read_benefits(Reader& r, MapView& file, RuleSet& out) {
   const YNode* n = file.get("benefit");
   MapView m(r, n, "benefit");
   if (!m.present()) return;
-  for (const MapEntry& e : n->map) {
-    m.get(e.key);  // every name is a known key
-    if (auto v = r.bounded(e.value, "benefit." + e.key, kMoney)) out.values["benefit." + e.key] = *v;
+  if (const YNode* rates = m.get("rates")) {
+    MapView rm(r, rates, "benefit.rates");
+    if (rm.present())
+      for (const MapEntry& e : rates->map) {
+        rm.get(e.key);  // every rate name is a known key
+        if (auto v = r.bounded(e.value, "benefit.rates." + e.key, kMoney))
+          out.values["benefit.rates." + e.key] = *v;
+      }
+  }
+  const YNode* sups = m.get("supplements");
+  MapView sm(r, sups, "benefit.supplements");
+  if (!sm.present()) return;
+  for (const char* name : kBenefitSupplements) {
+    const YNode* s = sm.get(name);
+    if (!s) continue;
+    const std::string path = sm.child(name);
+    MapView one(r, s, path);
+    if (!one.present()) continue;
+    if (const YNode* v = one.require("monthly"))
+      if (auto x = r.bounded(*v, path + ".monthly", kMoney))
+        out.values["benefit.supplements." + std::string(name)] = *x;
+    const YNode* list = one.require("rates");
+    if (!list) continue;
+    if (!list->is_seq() || list->seq.empty()) {
+      r.error(list->where,
+              path + ".rates: expected a non-empty list of the rates it applies to, got " + describe(*list));
+      continue;
+    }
+    std::vector<std::string>& applies = out.supplement_rates[name];
+    for (size_t i = 0; i < list->seq.size(); ++i)
+      if (auto rate = r.string(list->seq[i], path + ".rates." + std::to_string(i))) applies.push_back(*rate);
   }
 }
 
@@ -180,21 +210,90 @@ bool rule_defined_at(const Rules& rules, const std::string& key, int month) {
   return false;
 }
 
+namespace {
+
+// The rule set that last gave `key` by `month` (nullptr: none).
+const RuleSet* set_giving(const Rules& rules, const std::string& key, int month) {
+  const RuleSet* found = nullptr;
+  for (const RuleSet& s : rules.sets)
+    if (s.in_force_from <= month && s.values.count(key)) found = &s;
+  return found;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// A segment's benefit must be one the rules know in every month of the horizon: its rate, and each
+// supplement it draws (share > 0) applying to that rate under the rule set in force. Checked at the
+// start and at each rule set taking effect inside the horizon; each problem is reported once.
+void check_segment_benefit(Reader& r, const Rules& rules, int horizon_months, const Segment& s) {
+  const SegmentBenefit& b = *s.benefit;
+  const std::string path = "cohort.segments." + s.name + ".benefit";
+  if (!rules.present) {
+    r.error(b.rate_where,
+            path + ": needs public.rules (the rule sets that give benefit.rates." + b.rate + ")");
+    return;
+  }
+  if (rules.sets.empty() || b.rate.empty()) return;
+  std::vector<int> months = {rules.start};
+  for (const RuleSet& set : rules.sets)
+    if (set.in_force_from > rules.start && set.in_force_from < rules.start + horizon_months)
+      months.push_back(set.in_force_from);
+  const double shares[] = {b.children, b.single_parent, b.single};
+  const SourceLocation* where[] = {&b.children_where, &b.single_parent_where, &b.single_where};
+  bool rate_reported = false, reported[3] = {false, false, false};
+  for (int month : months) {
+    const std::string when = year_month_text(month);
+    if (!rate_reported && !rule_defined_at(rules, "benefit.rates." + b.rate, month)) {
+      rate_reported = true;
+      std::vector<std::string> known;
+      for (const RuleSet& set : rules.sets)
+        if (set.in_force_from <= month)
+          for (const auto& [key, value] : set.values)
+            if (key.compare(0, 14, "benefit.rates.") == 0 &&
+                std::find(known.begin(), known.end(), key.substr(14)) == known.end())
+              known.push_back(key.substr(14));
+      std::string msg = path + ".rate: no rule set in force at " + when + " gives benefit.rates." + b.rate +
+                        " (rates then: " + (known.empty() ? "none" : joined(known)) + ")";
+      if (auto near = nearest_key(b.rate, known)) msg += " (did you mean '" + *near + "'?)";
+      r.error(b.rate_where, msg);
+    }
+    // A supplement can only apply to a rate the rules know (the rate's own error says enough).
+    if (!rule_defined_at(rules, "benefit.rates." + b.rate, month)) continue;
+    for (int k = 0; k < 3; ++k) {
+      if (shares[k] <= 0.0 || reported[k]) continue;
+      const std::string key = std::string("benefit.supplements.") + kBenefitSupplements[k];
+      const std::string at = path + "." + kBenefitSupplements[k];
+      const RuleSet* set = set_giving(rules, key, month);
+      if (!set) {
+        reported[k] = true;
+        r.error(*where[k], at + ": no rule set in force at " + when + " gives " + key);
+        continue;
+      }
+      const auto it = set->supplement_rates.find(kBenefitSupplements[k]);
+      const std::vector<std::string> applies =
+          it == set->supplement_rates.end() ? std::vector<std::string>{} : it->second;
+      if (std::find(applies.begin(), applies.end(), b.rate) == applies.end()) {
+        reported[k] = true;
+        r.error(*where[k], at + ": the supplement does not apply to rate " + b.rate +
+                               " under the rules in force at " + when + " (" + set->file + ": only on " +
+                               joined(applies) + ")");
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void check_rules(Reader& r, const YNode& root, const Config& c) {
   const Rules& rules = c.public_.rules;
   const YNode* pub = root.find("public");
   const YNode* rn = pub && pub->is_map() ? pub->find("rules") : nullptr;
-  for (const Segment& s : c.cohort.segments) {
-    if (s.benefit_rate.empty()) continue;
-    if (!rules.present) {
-      r.error(s.benefit_rate_where, "cohort.segments." + s.name +
-                                        ".benefit_rate: needs public.rules (the rule " +
-                                        "sets that give benefit." + s.benefit_rate + ")");
-    } else if (!rules.sets.empty() && !rule_defined_at(rules, "benefit." + s.benefit_rate, rules.start)) {
-      r.error(s.benefit_rate_where, "cohort.segments." + s.name + ".benefit_rate: no rule set in force at " +
-                                        year_month_text(rules.start) + " gives benefit." + s.benefit_rate);
-    }
-  }
+  for (const Segment& s : c.cohort.segments)
+    if (s.benefit) check_segment_benefit(r, rules, c.simulation.horizon_months, s);
   bool part_time = false;
   for (const Segment& s : c.cohort.segments) part_time = part_time || s.part_time;
   if (rules.present)
@@ -203,7 +302,7 @@ void check_rules(Reader& r, const YNode& root, const Config& c) {
         r.error(s.part_time_where,
                 "cohort.segments." + s.name +
                     ".part_time: needs rate_type (mindstesats, grundsats or forhoejet: which earnings "
-                    "disregard of public.rules applies), since benefit_rate does not name one");
+                    "disregard of public.rules applies), since the segment's benefit does not name one");
   if (!rules.present || rules.sets.empty() || rules.sets.front().in_force_from > rules.start) return;
   for (const RuleKey& k : rule_keys()) {
     if (!part_time && std::string(k.name).compare(0, 9, "earnings.") == 0) continue;

@@ -61,10 +61,17 @@ void check_horizon(Reader& r, const YNode& root, const Config& c) {
 // follows from the horizon.
 void check_discount_rates(Reader& r, const Config& c) {
   const double years = c.simulation.horizon_months / 12.0;
-  for (const Param* p : {&c.public_.discount_rate, &c.finance.investor_discount_rate}) {
+  for (const Param* p : {&c.public_.discount.rate, &c.finance.investor_discount_rate}) {
     if (p->where.line == 0) continue;  // the default
-    const double lo = p->is_fixed() ? p->dist.value : support(p->dist).first;
+    double lo = p->is_fixed() ? p->dist.value : support(p->dist).first;
     if (!(lo > -1.0)) continue;  // the key's own range check reports it
+    // A real public rate works on flows deflated by the inflation too: the factor is their product.
+    const PublicDiscount& d = c.public_.discount;
+    if (p == &d.rate && d.basis == PublicDiscount::Basis::real) {
+      const double lo_i = d.inflation_annual.is_fixed() ? d.inflation_annual.dist.value
+                                                        : support(d.inflation_annual.dist).first;
+      if (lo_i > -1.0) lo = (1.0 + lo) * (1.0 + lo_i) - 1.0;
+    }
     const double log10_factor = -years * std::log10(1.0 + lo);
     if (log10_factor <= 100.0) continue;
     const double min_rate = std::pow(10.0, -100.0 / years) - 1.0;

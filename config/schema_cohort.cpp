@@ -64,6 +64,83 @@ void read_segment_flows(Reader& r, MapView& seg, Segment& out, std::vector<NameR
   }
 }
 
+// The rates whose earnings rule public.rules gives (earnings.disregard_lower/higher_monthly).
+bool is_earnings_rate(const std::string& rate) {
+  return rate == "mindstesats" || rate == "grundsats" || rate == "forhoejet";
+}
+
+// A supplement's share: true (every person), false (none) or the share of the segment's people.
+void read_supplement_share(Reader& r, MapView& m, const char* key, double& share, SourceLocation& where) {
+  const YNode* n = m.get(key);
+  if (!n) return;
+  where = n->where;
+  if (n->is_scalar() && !n->quoted && (n->text == "true" || n->text == "false")) {
+    share = n->text == "true" ? 1.0 : 0.0;
+    return;
+  }
+  if (auto v = r.bounded(*n, m.child(key), kUnit)) share = *v;
+}
+
+// Deprecated aliases: the pre-combined rule keys (benefit_rate) of scenarios and result files written
+// before a segment stated its benefit type; their amounts were exactly these sums.
+std::optional<SegmentBenefit> read_benefit_rate_alias(Reader& r, const YNode& n, const std::string& path) {
+  struct Alias {
+    const char* name;
+    const char* rate;
+    double children, single_parent, single;
+  };
+  static const Alias aliases[] = {{"mindstesats", "mindstesats", 0, 0, 0},
+                                  {"mindstesats_couple_children", "mindstesats", 1, 0, 0},
+                                  {"mindstesats_single_parent", "mindstesats", 1, 1, 0},
+                                  {"grundsats", "grundsats", 0, 0, 0},
+                                  {"forhoejet", "forhoejet", 0, 0, 0},
+                                  {"forhoejet_children", "forhoejet", 1, 0, 0},
+                                  {"forhoejet_single", "forhoejet", 0, 0, 1}};
+  const std::optional<std::string> name = r.string(n, path);
+  if (!name) return std::nullopt;
+  std::vector<std::string> names;
+  for (const Alias& a : aliases) {
+    names.push_back(a.name);
+    if (*name != a.name) continue;
+    SegmentBenefit b;
+    b.rate = a.rate;
+    b.children = a.children, b.single_parent = a.single_parent, b.single = a.single;
+    b.rate_where = b.children_where = b.single_parent_where = b.single_where = n.where;
+    return b;
+  }
+  std::string msg = path + ": unknown benefit '" + *name +
+                    "' (an older alias; state the type with benefit: {rate, " +
+                    "children, single_parent, single})";
+  if (auto near = nearest_key(*name, names)) msg += " (did you mean '" + *near + "'?)";
+  r.error(n.where, msg);
+  return std::nullopt;
+}
+
+// benefit: {rate, children, single_parent, single} (docs/CONFIG.md, "benefit"). Which rates and
+// supplements exist, and which supplement applies to which rate, is the rule sets' business
+// (check_rules); here the shares must describe one population.
+SegmentBenefit read_segment_benefit(Reader& r, const YNode& n, const std::string& path) {
+  MapView m(r, &n, path);
+  SegmentBenefit b;
+  if (const YNode* rate = m.require("rate")) {
+    m.read("rate", b.rate);
+    b.rate_where = rate->where;
+  }
+  read_supplement_share(r, m, "children", b.children, b.children_where);
+  read_supplement_share(r, m, "single_parent", b.single_parent, b.single_parent_where);
+  read_supplement_share(r, m, "single", b.single, b.single_where);
+  // Single parents have children; singles (enlig ikke-forsoerger) have none.
+  if (b.single_parent > b.children)
+    r.error(b.single_parent_where, m.child("single_parent") + ": " + num(b.single_parent) +
+                                       " is more than the share with children (" + num(b.children) +
+                                       "): single parents are among those with children");
+  if (b.single > 1.0 - b.children + 1e-12)
+    r.error(b.single_where, m.child("single") + ": " + num(b.single) +
+                                " is more than the share without children (" + num(1.0 - b.children) +
+                                "): the single supplement is for people without children");
+  return b;
+}
+
 // `share_read` is false when the share is missing or unreadable: the sum check would then only
 // repeat that error with a misleading total.
 Segment read_segment(Reader& r, const YNode& item, const std::string& path, std::vector<NameRef>& flow_refs,
@@ -77,12 +154,18 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
   const char* required[] = {"wage_monthly", "hours_fraction", "job_finding_hazard", "separation_hazard",
                             "exit_hazard"};
   for (const char* key : required) m.require(key);
-  // The benefit: an amount, or the name of a benefit in the dated rule sets (public.rules).
-  if (const YNode* rate = m.get("benefit_rate")) {
-    m.read("benefit_rate", s.benefit_rate);
-    s.benefit_rate_where = rate->where;
-    if (m.get("benefit_monthly"))
-      r.error(rate->where, path + ": give benefit_monthly or benefit_rate, not both");
+  // The benefit: an amount, or who the people are (benefit: {rate, supplements}, public.rules).
+  const YNode* alias = m.get("benefit_rate");
+  if (alias && (m.get("benefit") || m.get("benefit_monthly")))
+    r.error(alias->key_where,
+            path + ": give one of benefit, benefit_monthly or the older benefit_rate, not two");
+  else if (alias)
+    s.benefit = read_benefit_rate_alias(r, *alias, m.child("benefit_rate"));
+  if (alias && !m.get("benefit")) {
+    // the older key stated it (or its error is reported)
+  } else if (const YNode* b = m.get("benefit")) {
+    s.benefit = read_segment_benefit(r, *b, m.child("benefit"));
+    if (m.get("benefit_monthly")) r.error(b->key_where, path + ": give benefit_monthly or benefit, not both");
   } else {
     m.require("benefit_monthly");
   }
@@ -111,18 +194,22 @@ Segment read_segment(Reader& r, const YNode& item, const std::string& path, std:
       p.read("hours_per_week", s.part_time_hours_per_week, Bounds{0.0, 168.0, true});
     if (const YNode* rt = p.get("rate_type")) {
       p.read("rate_type", s.part_time_rate_type);
-      if (s.part_time_rate_type != "mindstesats" && s.part_time_rate_type != "grundsats" &&
-          s.part_time_rate_type != "forhoejet") {
+      // With `benefit` it follows from benefit.rate; a stated one must agree (files written before
+      // `benefit` state both).
+      if (s.benefit) {
+        if (s.part_time_rate_type != s.benefit->rate)
+          r.error(rt->where, p.child("rate_type") + ": follows from benefit.rate (" + s.benefit->rate +
+                                 "), got '" + s.part_time_rate_type + "'; leave it out");
+      } else if (!is_earnings_rate(s.part_time_rate_type)) {
         std::string msg = p.child("rate_type") + ": expected mindstesats, grundsats or forhoejet, got '" +
                           s.part_time_rate_type + "'";
         if (auto near = nearest_key(s.part_time_rate_type, {"mindstesats", "grundsats", "forhoejet"}))
           msg += " (did you mean '" + *near + "'?)";
         r.error(rt->where, msg);
       }
-    } else {
-      // The first word of a named benefit: mindstesats_couple_children -> mindstesats.
-      for (const char* t : {"mindstesats", "grundsats", "forhoejet"})
-        if (s.benefit_rate.compare(0, std::char_traits<char>::length(t), t) == 0) s.part_time_rate_type = t;
+    } else if (s.benefit && is_earnings_rate(s.benefit->rate)) {
+      // The earnings rule of the segment's own rate (docs/MODEL.md 8a).
+      s.part_time_rate_type = s.benefit->rate;
     }
   }
   read_segment_flows(r, m, s, flow_refs);

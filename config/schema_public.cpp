@@ -55,9 +55,61 @@ OtherFlow read_other_flow(Reader& r, const YNode& item, const std::string& path)
 
 }  // namespace
 
+// public.discount: {rate, basis, inflation_annual, long_term_rate, long_term_from_year}. Given, it
+// states everything itself: without long_term_rate the rate holds throughout.
+void read_discount(Reader& r, const YNode* n, PublicDiscount& out) {
+  MapView m(r, n, "public.discount");
+  if (!m.present()) {
+    // The Finance Ministry's default; the parameters still exist (for --set, sweeps, the resolved
+    // document).
+    m.read("rate", out.rate, kFractionRate);
+    m.read("inflation_annual", out.inflation_annual, kRate);
+    return;
+  }
+  out.long_term_rate.reset();
+  m.require("rate");
+  m.read("rate", out.rate, kFractionRate);
+  if (const YNode* b = m.require("basis")) {
+    std::string basis;
+    m.read("basis", basis);
+    if (basis == "real" || basis == "nominal") {
+      out.basis = basis == "real" ? PublicDiscount::Basis::real : PublicDiscount::Basis::nominal;
+    } else if (!basis.empty()) {
+      std::string msg = m.child("basis") + ": expected real or nominal, got '" + basis + "'";
+      if (auto near = nearest_key(basis, {"real", "nominal"})) msg += " (did you mean '" + *near + "'?)";
+      r.error(b->where, msg);
+    }
+  }
+  m.read("inflation_annual", out.inflation_annual, kRate);
+  if (const YNode* i = m.get("inflation_annual"); i && out.basis == PublicDiscount::Basis::nominal)
+    r.error(i->key_where,
+            m.child("inflation_annual") +
+                ": only with basis real (a nominal rate discounts the nominal flows as they are)");
+  if (const YNode* l = m.get("long_term_rate")) {
+    double v = 0.0;
+    m.read("long_term_rate", v, kFractionRate);
+    out.long_term_rate = v;
+    if (m.get("long_term_from_year")) m.read("long_term_from_year", out.long_term_from_year, 1, 1000);
+    (void)l;
+  } else if (const YNode* y = m.get("long_term_from_year")) {
+    r.error(y->key_where, m.child("long_term_from_year") + ": only with long_term_rate");
+  }
+}
+
 void read_public(Reader& r, const YNode* n, Public& out) {
   MapView m(r, n, "public");
-  m.read("discount_rate", out.discount_rate, kFractionRate);
+  read_discount(r, m.get("discount"), out.discount);
+  // Deprecated alias, so that scenarios and result files written before public.discount still load:
+  // the rate on the flows as they are, which the older docs called real, without the long-term step
+  // (exactly the older numbers) = {rate, basis: real}.
+  if (const YNode* old = m.get("discount_rate")) {
+    if (m.get("discount")) {
+      r.error(old->key_where, "public: give discount or the older discount_rate (an alias), not both");
+    } else {
+      out.discount.long_term_rate.reset();
+      m.read("discount_rate", out.discount.rate, kFractionRate);
+    }
+  }
   read_rules(r, m.get("rules"), out.rules);
   MapView ref(r, m.get("refusion"), "public.refusion");
   if (const YNode* ladder = ref.get("ladder")) read_ladder(r, *ladder, out.refusion.ladder);

@@ -10,15 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "analysis/report/file_report_input.hpp"
 #include "analysis/report/file_reports.hpp"
 #include "analysis/report/report.hpp"
+#include "analysis/report/report_reader.hpp"
 #include "sim/api/price_file.hpp"
 #include "sim/api/result_file.hpp"
 #include "sim/api/stress_file.hpp"
 #include "sim/api/summary_table.hpp"
 #include "sim/api/sweep_file.hpp"
-#include "sim/cli/file_report_input.hpp"
-#include "sim/cli/report_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // HDF5 reads files by name: the input goes to a scratch file of this process.
@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
-  using namespace sisim::cli;
+  using namespace sisim::report;
   using namespace sisim::api;
   try {
     const SummaryDocument doc = read_summary_document(path);

@@ -7,6 +7,7 @@
 //   copying (each array's base is the result object, which keeps the C++ columns alive).
 // - stress / sweep / price / tornado: the library front door (sim/api/front_door.hpp), the very
 //   calls the commands make, writing the same file; the Python side reads it back.
+// - report: the HTML report of a result file (analysis/report/report_of_file.hpp), as `sisim report`.
 // - errors: api::Error mapped to a Python exception type in one place (python_error below).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "analysis/alternatives.hpp"
+#include "analysis/report/report_of_file.hpp"
 #include "config/loader.hpp"
 #include "config/pricing.hpp"
 #include "config/stress.hpp"
@@ -31,6 +33,7 @@
 #include "sim/engine/engine.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
+#include "sim/io/output_file.hpp"
 #include "sim/io/result_seal.hpp"
 #include "sim/stats/statistics.hpp"
 #include "sisim/version.hpp"
@@ -196,6 +199,14 @@ void tornado_to_file(const Scenario& scenario, const std::string& output, bool f
   });
 }
 
+// `sisim report RESULTS.h5 -o REPORT.html`: the same checks, the same page, the same atomic write.
+void report_to_file(const std::string& result_file, const std::string& output, bool force) {
+  api::check_output({output, force, ""}, {{result_file, "the result file"}});
+  const std::string html =
+      api::reading(result_file, [&] { return report::render_report_of_file(result_file); });
+  io::write_file_atomically(output, force, html);
+}
+
 // The one mapping of the library's errors to Python exceptions: config -> sisim.ConfigError
 // (a ValueError, with .errors = [(file, line, column, message)]), usage -> ValueError, resources ->
 // MemoryError, io and data -> OSError, interrupted (a signal Python did not see) -> KeyboardInterrupt,
@@ -284,6 +295,7 @@ PYBIND11_MODULE(_sisim, m) {
         py::arg("force"), py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));
   m.def("tornado", &tornado_to_file, py::arg("scenario"), py::arg("output"), py::arg("force"),
         py::arg("paths"), py::arg("seed"), py::arg("threads"), py::arg("command_line"));
+  m.def("report", &report_to_file, py::arg("result_file"), py::arg("output"), py::arg("force"));
   m.def("price", &price_to_file, py::arg("scenario"), py::arg("output"), py::arg("force"), py::arg("paths"),
         py::arg("seed"), py::arg("threads"), py::arg("command_line"));
 }

@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages sisim needs to build and test. Idempotent: quick when all are present.
 set -euo pipefail
 packages=(cmake ninja-build g++ git libeigen3-dev libtbb-dev libhdf5-dev libyaml-cpp-dev hdf5-tools
-          libgtest-dev libgmock-dev libbenchmark-dev
+          libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev
           # the Python module (python/README.md) and its tests
           python3-dev pybind11-dev python3-numpy python3-pandas python3-xarray python3-h5py python3-pytest
           # headless browser for the report layout test (no horizontal overflow at 400 px)

@@ -26,8 +26,8 @@ from . import _tidy
 from . import _files
 from ._files import PriceFile, ResultFile, RunFile, StressFile, SweepFile
 
-__all__ = ["load", "run", "stress", "sweep", "price", "read", "reseal", "ConfigError", "Scenario", "RunResult",
-           "RunFile", "StressFile", "SweepFile", "PriceFile", "ResultFile"]
+__all__ = ["load", "run", "stress", "sweep", "price", "read", "reseal", "report", "ConfigError", "Scenario",
+           "RunResult", "RunFile", "StressFile", "SweepFile", "PriceFile", "ResultFile"]
 
 _ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,6 +70,15 @@ def read(path):
             raise ValueError(str(e)) from None
         raise
     return _files.read(path)
+
+
+def report(result_file, output, force=False):
+    """`sisim report`: the self-contained HTML report of a run, tornado, stress, sweep or price
+    file, written to ``output`` (an existing file is replaced only with ``force``); the same page,
+    byte for byte, as the command writes. Returns ``output``. Raises OSError for a damaged or
+    foreign result file and for a refused or failed write."""
+    _core.report(os.fspath(result_file), os.fspath(output), bool(force))
+    return output
 
 
 def reseal(path):

@@ -1,8 +1,9 @@
 // The sweep report: for a grid over two parameters a heatmap per metric; for one parameter, a
 // Latin hypercube or a grid over more, the metric against each swept parameter.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "analysis/report/file_reports.hpp"
 #include "analysis/report/report_sections.hpp"
@@ -18,9 +19,7 @@ using detail::format_value;
 // A swept value as configured: "0.12", "1.5", "20000".
 std::string param_text(double v) {
   if (!std::isfinite(v)) return "n/a";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
+  return fmt::format("{:.6g}", v);
 }
 
 AxisFormat axis_format(ValueKind kind) {

@@ -1,8 +1,9 @@
 #include "analysis/report/svg_core.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cmath>
-#include <cstdio>
 
 namespace sisim::report {
 namespace {
@@ -52,9 +53,7 @@ std::string escape_html(std::string_view text) {
 
 std::string format_fixed(double value, int decimals) {
   if (!std::isfinite(value)) return "n/a";
-  std::array<char, 64> buf{};
-  std::snprintf(buf.data(), buf.size(), "%.*f", decimals, value);
-  std::string s(buf.data());
+  std::string s = fmt::format("{:.{}f}", value, decimals);
   // "-0.0" reads as a sign error to a reader: print zero without a sign.
   if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   return s;

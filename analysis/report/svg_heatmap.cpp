@@ -1,7 +1,8 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 #include "analysis/report/svg_charts.hpp"
@@ -27,12 +28,10 @@ std::string cividis(double t) {
   t = std::clamp(t, 0.0, 1.0) * static_cast<double>(kStops.size() - 1);
   const auto i = std::min(static_cast<std::size_t>(t), kStops.size() - 2);
   const double f = t - static_cast<double>(i);
-  char buf[8];
   int rgb[3];
   for (int c = 0; c < 3; ++c)
     rgb[c] = static_cast<int>(std::lround(kStops[i][c] + f * (kStops[i + 1][c] - kStops[i][c])));
-  std::snprintf(buf, sizeof buf, "#%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
-  return buf;
+  return fmt::format("#{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2]);
 }
 
 std::string heatmap_svg(const Heatmap& map, const std::string& title) {

@@ -1,6 +1,6 @@
 #include "sim/api/load_scenario.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "config/stress.hpp"
 #include "config/sweep.hpp"
@@ -20,13 +20,11 @@ std::vector<ConfigError> check_model_inputs(const Config& config, const std::str
   for (const UncertainParam& u : config.uncertain) {
     const double lo = rng::quantile(u.dist, 0x1.0p-54), hi = rng::quantile(u.dist, 0x1.fffffffffffffp-1);
     if (lo < u.min_value || hi > u.max_value) {
-      char buf[256];
-      std::snprintf(
-          buf, sizeof buf,
-          ": the distribution draws values from %.6g to %.6g (its 1.1e-16 and 1 - 1.1e-16 "
-          "quantiles), outside the allowed range [%.6g, %.6g]; narrow it or truncate it with min/max",
-          lo, hi, u.min_value, u.max_value);
-      error(u.where, u.path + buf);
+      error(u.where,
+            u.path + fmt::format(": the distribution draws values from {:.6g} to {:.6g} (its 1.1e-16 "
+                                 "and 1 - 1.1e-16 quantiles), outside the allowed range [{:.6g}, "
+                                 "{:.6g}]; narrow it or truncate it with min/max",
+                                 lo, hi, u.min_value, u.max_value));
     }
   }
   return errors;

@@ -1,6 +1,6 @@
 // api::price: the outcome-price multiplier band between the investor's minimum and the payer's
 // maximum (price_solver.hpp), every evaluation on the same seed and paths.
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "config/pricing.hpp"
 #include "sim/api/error.hpp"
@@ -61,9 +61,7 @@ PriceResult price(const Scenario& scenario, const RunSettings& settings, const O
       throw Error(ErrorKind::config, "prices at k = " + std::to_string(k) + ":\n" + format_errors(r.errors));
     ++evaluations;
     if (progress && result.root) {
-      char line[96];
-      std::snprintf(line, sizeof line, "evaluation %d at k = %.6g", evaluations, k);
-      progress(line);
+      progress(fmt::format("evaluation {} at k = {:.6g}", evaluations, k));
     }
     last = run_paired(*r.config, result.options);
     return broadcast_metrics(last.is_root ? price_metrics_of(last, report.spec) : PriceMetrics{});

@@ -1,7 +1,9 @@
 #include "sim/api/price_report.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
+#include <iterator>
 #include <limits>
 
 namespace sisim::api {
@@ -9,21 +11,19 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string number(const char* format, double v) {
+std::string number(fmt::format_string<double> format, double v) {
   if (std::isnan(v)) return "n/a";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, format, v);
-  return buf;
+  return fmt::vformat(format, fmt::make_format_args(v));  // format checked where number() is called
 }
 
 std::string target_value(const PricingTarget& t, const std::string& currency) {
-  if (t.kind == PricingTarget::Kind::npv_mean_min) return number("%.0f", t.value) + " " + currency;
-  return number("%.2f", 100 * t.value) + " %";
+  if (t.kind == PricingTarget::Kind::npv_mean_min) return number("{:.0f}", t.value) + " " + currency;
+  return number("{:.2f}", 100 * t.value) + " %";
 }
 
 std::string metric_value(const PricingTarget& t, double v, const std::string& currency) {
-  if (t.kind == PricingTarget::Kind::npv_mean_min) return number("%.2f", v / 1e6) + " M " + currency;
-  return number("%.2f", 100 * v) + " %";
+  if (t.kind == PricingTarget::Kind::npv_mean_min) return number("{:.2f}", v / 1e6) + " M " + currency;
+  return number("{:.2f}", 100 * v) + " %";
 }
 
 std::string outcome_label(const Outcome& o) {
@@ -38,8 +38,8 @@ std::string outcome_label(const Outcome& o) {
 // "k >= 0.912 +- 0.021" for the investor, "k <= 2.95 +- 0.08" for a payer.
 std::string bound_text(const PriceSolution& s, bool investor) {
   if (s.status == PriceSolution::Status::not_reachable) return "not reachable";
-  std::string out = std::string(investor ? "k >= " : "k <= ") + number("%.3f", s.k);
-  if (s.status == PriceSolution::Status::solved) out += " \xC2\xB1" + number("%.3f", s.k_se);
+  std::string out = std::string(investor ? "k >= " : "k <= ") + number("{:.3f}", s.k);
+  if (s.status == PriceSolution::Status::solved) out += " \xC2\xB1" + number("{:.3f}", s.k_se);
   if (s.status == PriceSolution::Status::at_lower_bound) out += " (met at the lower end of the range)";
   if (s.status == PriceSolution::Status::at_upper_bound) out += " (met at the upper end of the range)";
   return out;
@@ -102,12 +102,12 @@ std::string price_verdict(const PriceReport& r, const Config& base) {
   std::string out;
   if (inv.status == S::not_reachable) {
     out = "no band: the investor's target (" + describe_target(r.spec.investor, true, r.currency) +
-          ") is not reachable at any k in [" + number("%g", r.spec.k_low) + ", " +
-          number("%g", r.spec.k_high) + "] (best " + metric_value(r.spec.investor, inv.metric, r.currency) +
+          ") is not reachable at any k in [" + number("{:g}", r.spec.k_low) + ", " +
+          number("{:g}", r.spec.k_high) + "] (best " + metric_value(r.spec.investor, inv.metric, r.currency) +
           ")";
     if (r.spec.investor.kind == PricingTarget::Kind::irr_p50 && base.finance.return_cap_annual &&
         *base.finance.return_cap_annual < r.spec.investor.value)
-      out += "; the return cap (" + number("%.2f", 100 * *base.finance.return_cap_annual) +
+      out += "; the return cap (" + number("{:.2f}", 100 * *base.finance.return_cap_annual) +
              " %) is below the target";
     return out + "\n";
   }
@@ -116,16 +116,16 @@ std::string price_verdict(const PriceReport& r, const Config& base) {
     const std::string view = std::string(b == 0 ? "municipality budget" : "public_total");
     if (pay.status == S::not_reachable) {
       out += view + ": no band: the payer's target (" + describe_target(r.spec.payer, false, r.currency) +
-             ") fails even at k = " + number("%g", r.spec.k_low) + "\n";
+             ") fails even at k = " + number("{:g}", r.spec.k_low) + "\n";
     } else if (inv.k <= pay.k) {
-      out += view + ": band k in [" + number("%.3f", inv.k) + ", " + number("%.3f", pay.k) + "]";
+      out += view + ": band k in [" + number("{:.3f}", inv.k) + ", " + number("{:.3f}", pay.k) + "]";
       if (pay.status == S::at_upper_bound)
         out += " (the payer's target holds up to the end of the search range: the band may be wider)";
       out += "\n";
     } else {
-      out += view + ": no band: the investor needs k >= " + number("%.3f", inv.k) + " but the payer's " +
+      out += view + ": no band: the investor needs k >= " + number("{:.3f}", inv.k) + " but the payer's " +
              describe_target(r.spec.payer, false, r.currency) +
-             " allows at most k = " + number("%.3f", pay.k) + " (the payer's constraint binds first)\n";
+             " allows at most k = " + number("{:.3f}", pay.k) + " (the payer's constraint binds first)\n";
     }
   }
   return out;
@@ -133,33 +133,26 @@ std::string price_verdict(const PriceReport& r, const Config& base) {
 
 std::string format_price_report(const PriceReport& r, const std::string& title) {
   std::string out = title + "\n";
-  char line[512];
-  std::snprintf(line, sizeof line, "%-34s %-26s %s\n", "investor",
-                describe_target(r.spec.investor, true, r.currency).c_str(),
-                bound_text(r.investor, true).c_str());
-  out += line;
+  const auto to_out = std::back_inserter(out);
+  fmt::format_to(to_out, "{:<34} {:<26} {}\n", "investor", describe_target(r.spec.investor, true, r.currency),
+                 bound_text(r.investor, true));
   for (int b = 0; b < kPriceBudgets; ++b) {
     const std::string who = std::string("payer (") + price_budget_name(b) + ")";
-    std::snprintf(line, sizeof line, "%-34s %-26s %s\n", who.c_str(),
-                  describe_target(r.spec.payer, false, r.currency).c_str(),
-                  bound_text(r.payer[b], false).c_str());
-    out += line;
+    fmt::format_to(to_out, "{:<34} {:<26} {}\n", who, describe_target(r.spec.payer, false, r.currency),
+                   bound_text(r.payer[b], false));
   }
   out += r.verdict;
   const std::string price_head = "price (" + r.currency + ", nominal)";
-  std::snprintf(line, sizeof line, "%-28s %12s %22s %22s %22s\n", price_head.c_str(), "at k = 1",
-                "investor min", "municipality max", "public_total max");
-  out += line;
+  fmt::format_to(to_out, "{:<28} {:>12} {:>22} {:>22} {:>22}\n", price_head, "at k = 1", "investor min",
+                 "municipality max", "public_total max");
   const PriceSolution* ends[] = {&r.investor, &r.payer[0], &r.payer[1]};
   for (const auto& l : r.lines) {
-    std::snprintf(line, sizeof line, "%-28s %12s", l.label.c_str(), number("%.0f", l.base).c_str());
-    out += line;
+    fmt::format_to(to_out, "{:<28} {:>12}", l.label, number("{:.0f}", l.base));
     for (const PriceSolution* s : ends) {
-      std::string cell = number("%.0f", l.base * s->k);
-      if (s->status == PriceSolution::Status::solved) cell += " \xC2\xB1" + number("%.0f", l.base * s->k_se);
-      std::snprintf(line, sizeof line, s->status == PriceSolution::Status::solved ? " %23s" : " %22s",
-                    cell.c_str());
-      out += line;
+      std::string cell = number("{:.0f}", l.base * s->k);
+      if (s->status == PriceSolution::Status::solved)
+        cell += " \xC2\xB1" + number("{:.0f}", l.base * s->k_se);
+      fmt::format_to(to_out, " {:>22}", cell);  // widths count characters: "\xC2\xB1" is one
     }
     out += "\n";
   }

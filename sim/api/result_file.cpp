@@ -1,5 +1,7 @@
 #include "sim/api/result_file.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdint>
 
@@ -121,9 +123,7 @@ std::string where_in(const io::ResultReader& r, const std::string& object) {
 std::string arm_coupling_text(const Config& config) {
   const Param& c = config.intervention.arm_coupling;
   if (!c.is_fixed()) return "uncertain (drawn per path; see /meta/config_yaml)";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", c.dist.value);
-  return buf;
+  return fmt::format("{:g}", c.dist.value);
 }
 
 std::string assumption_line(const std::string& arm_coupling) {
@@ -177,6 +177,8 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
   w.set_root_attribute("created", io::creation_timestamp());
   w.set_root_attribute("threads", static_cast<std::int64_t>(run.threads));
   w.set_root_attribute("arm_coupling", arm_coupling_text(config));
+  // The price basis of every public NPV (public.discount): "real 2026 prices" or "nominal".
+  w.set_root_attribute("public_price_basis", public_price_basis(config));
   w.write_string("/meta/config_yaml", config.resolved_yaml,
                  "the fully resolved scenario (extends and --set applied)");
 }
@@ -196,7 +198,7 @@ void write_run_columns_then_summaries(io::ResultWriter& w, const std::string& pr
   write_columns(w, prefix, run.columns, release);
   for (const auto& row : summary.metrics) {
     const auto* event = summary.event(row.spec.loss_event);
-    write_summary(w, prefix, row.spec.group, row.summary, results::units_of(row.spec.unit, currency),
+    write_summary(w, prefix, row.spec.group, row.summary, results::units_of(row.spec, currency),
                   "probability of " + (event ? event->spec.label : row.spec.label + " < 0"));
   }
   for (const auto& e : summary.events) {

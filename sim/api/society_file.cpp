@@ -1,7 +1,9 @@
 #include "sim/api/society_file.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
+#include <iterator>
 
 #include "sim/api/result_file.hpp"
 
@@ -9,13 +11,9 @@ namespace sisim::api {
 namespace {
 
 std::string money(double v) {
-  char buf[64];
   if (std::isnan(v)) return "n/a";
-  if (std::fabs(v) >= 1e6)
-    std::snprintf(buf, sizeof buf, "%.2f M", v / 1e6);
-  else
-    std::snprintf(buf, sizeof buf, "%.0f k", std::fabs(v) < 500.0 ? 0.0 : v / 1e3);
-  return buf;
+  if (std::fabs(v) >= 1e6) return fmt::format("{:.2f} M", v / 1e6);
+  return fmt::format("{:.0f} k", std::fabs(v) < 500.0 ? 0.0 : v / 1e3);
 }
 
 std::string money_se(double v, double se) {
@@ -99,45 +97,41 @@ void write_society(io::ResultWriter& w, const std::string& prefix,
 std::string format_society_table(const std::optional<analysis::SocietySummary>& s,
                                  const std::string& currency) {
   if (!s) return "";
-  char line[400];
-  std::string out = "\nsociety and the funding alternatives (NPV at public.discount_rate; " + currency +
+  std::string out = "\nsociety and the funding alternatives (NPV at public.discount; " + currency +
                     " on the public budgets' price basis, see the deal terms)\n";
-  std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", "", "P5", "P50", "P95", "mean");
-  out += line;
+  // Widths count characters, so a cell with "\xC2\xB1" lines up with one without.
+  const auto row_of = [&](const std::string& label, const std::string& p5, const std::string& p50,
+                          const std::string& p95, const std::string& mean) {
+    fmt::format_to(std::back_inserter(out), "{:<56} {:>14} {:>14} {:>14} {:>20}\n", label, p5, p50, p95,
+                   mean);
+  };
+  row_of("", "P5", "P50", "P95", "mean");
   auto row = [&](const std::string& label, const stats::Summary& x) {
-    std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", label.c_str(),
-                  money(x.quantiles[1]).c_str(), money(x.quantiles[4]).c_str(), money(x.quantiles[7]).c_str(),
-                  money_se(x.mean, x.se_mean).c_str());
-    out += line;
+    row_of(label, money(x.quantiles[1]), money(x.quantiles[4]), money(x.quantiles[7]),
+           money_se(x.mean, x.se_mean));
   };
   row("society's account", s->society);
-  std::snprintf(line, sizeof line, "%-56s %14s %14s %14s %20s\n", "municipality: (a) does nothing", "0", "0",
-                "0", "0");
-  out += line;
+  row_of("municipality: (a) does nothing", "0", "0", "0", "0");
   for (const auto& a : s->alternatives)
     row(a.name == "co_funding_fund" ? a.label : "municipality: " + a.label, a.summary);
   const auto& rt = s->risk_transfer;
-  std::snprintf(line, sizeof line, "  %-54s %s\n", "(c) minus (b), mean (paired)",
-                money_se(rt.mean, rt.se).c_str());
-  out += line;
-  std::snprintf(line, sizeof line, "  %-54s %.1f %% \xC2\xB1%.1f\n",
-                "P((c) gives the municipality more than (b))", 100.0 * rt.p_greater, 100.0 * rt.p_greater_se);
-  out += line;
-  std::snprintf(
-      line, sizeof line, "  %-54s %s .. %s (public: %s)\n", "price band per extra outcome: cost .. value",
-      money_se(s->cost_per_outcome.value, s->cost_per_outcome.se).c_str(),
-      money_se(s->value_per_outcome_municipality.value, s->value_per_outcome_municipality.se).c_str(),
-      money(s->value_per_outcome_public.value).c_str());
-  out += line;
+  const auto item = [&](const std::string& label, const std::string& value) {
+    fmt::format_to(std::back_inserter(out), "  {:<54} {}\n", label, value);
+  };
+  item("(c) minus (b), mean (paired)", money_se(rt.mean, rt.se));
+  item("P((c) gives the municipality more than (b))",
+       fmt::format("{:.1f} % \xC2\xB1{:.1f}", 100.0 * rt.p_greater, 100.0 * rt.p_greater_se));
+  item("price band per extra outcome: cost .. value",
+       fmt::format("{} .. {} (public: {})", money_se(s->cost_per_outcome.value, s->cost_per_outcome.se),
+                   money_se(s->value_per_outcome_municipality.value, s->value_per_outcome_municipality.se),
+                   money(s->value_per_outcome_public.value)));
   out += "who gains (mean NPV; the rows sum to society's account)\n";
   double total = 0.0;
   for (const auto& d : s->division) {
-    std::snprintf(line, sizeof line, "  %-54s %s\n", d.name.c_str(), money_se(d.mean, d.se).c_str());
-    out += line;
+    item(d.name, money_se(d.mean, d.se));
     total += d.mean;
   }
-  std::snprintf(line, sizeof line, "  %-54s %s\n", "= society", money(total).c_str());
-  out += line;
+  item("= society", money(total));
   out +=
       "((c) minus (b) < 0: what the municipality pays on average for moving the risk to the investor;\n"
       " an extra outcome = one more event of the first rate-card line than without the programme)\n";

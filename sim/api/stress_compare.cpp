@@ -1,8 +1,10 @@
 #include "sim/api/stress_compare.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <iterator>
 #include <stdexcept>
 
 #include "sim/api/stress_run.hpp"
@@ -51,25 +53,15 @@ Series series_of(const RunOutput& run, size_t metric) {
 
 // A value ("12.3 %"), a change ("-4.1 pp", with_sign) or the SE of a change ("1.2 pp").
 std::string amount(double v, Unit unit, bool is_change, bool with_sign = false) {
-  char buf[64];
-  const char* sign = with_sign ? "%+" : "%";
-  std::string f;
   if (std::isnan(v)) return "n/a";
-  if (unit == Unit::percent) {
-    f = std::string(sign) + ".1f";
-    std::snprintf(buf, sizeof buf, f.c_str(), 100.0 * v);
-    return std::string(buf) + (is_change ? " pp" : " %");
-  }
-  if (unit == Unit::multiple) {
-    f = std::string(sign) + ".3fx";
-    std::snprintf(buf, sizeof buf, f.c_str(), v);
-    return buf;
-  }
+  if (unit == Unit::percent)
+    return (with_sign ? fmt::format("{:+.1f}", 100.0 * v) : fmt::format("{:.1f}", 100.0 * v)) +
+           (is_change ? " pp" : " %");
+  if (unit == Unit::multiple) return with_sign ? fmt::format("{:+.3f}x", v) : fmt::format("{:.3f}x", v);
   // Money: millions where that is readable, thousands below (an SE of 4 k, not "0.00 M").
-  const bool millions = std::fabs(v) >= 1e6;
-  f = std::string(sign) + (millions ? ".2f M" : ".0f k");
-  std::snprintf(buf, sizeof buf, f.c_str(), millions ? v / 1e6 : v / 1e3);
-  return buf;
+  if (std::fabs(v) >= 1e6)
+    return with_sign ? fmt::format("{:+.2f} M", v / 1e6) : fmt::format("{:.2f} M", v / 1e6);
+  return with_sign ? fmt::format("{:+.0f} k", v / 1e3) : fmt::format("{:.0f} k", v / 1e3);
 }
 
 }  // namespace
@@ -104,26 +96,19 @@ std::string format_comparison_table(const std::vector<std::string>& cases,
   // The terminal shows the four numbers a deal is argued about; the file has all of them.
   const size_t shown[] = {0, 1, 3, 4, 5};
   std::string out = title + "\n";
-  char line[512];
-  std::snprintf(line, sizeof line, "%-22s", "case");
-  out += line;
-  for (size_t m : shown) {
-    std::snprintf(line, sizeof line, " %32s", comparison_metrics()[m].label);
-    out += line;
-  }
+  const auto to_out = std::back_inserter(out);
+  fmt::format_to(to_out, "{:<22}", "case");
+  for (size_t m : shown) fmt::format_to(to_out, " {:>32}", comparison_metrics()[m].label);
   out += "\n";
   for (size_t c = 0; c < cases.size(); ++c) {
-    std::snprintf(line, sizeof line, "%-22s", cases[c].c_str());
-    out += line;
+    fmt::format_to(to_out, "{:<22}", cases[c]);
     for (size_t m : shown) {
       const Unit u = comparison_metrics()[m].unit;
       const PairedValue& v = rows[c][m];
       std::string cell = amount(v.value, u, false);
       if (c > 0)
         cell += " (" + amount(v.change, u, true, true) + " \xC2\xB1" + amount(v.change_se, u, true) + ")";
-      // "\xC2\xB1" is two bytes but one column wide.
-      std::snprintf(line, sizeof line, c > 0 ? " %33s" : " %32s", cell.c_str());
-      out += line;
+      fmt::format_to(to_out, " {:>32}", cell);  // widths count characters: "\xC2\xB1" is one
     }
     out += "\n";
   }

@@ -1,7 +1,10 @@
 #include "sim/api/summary_table.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
+
+#include "sim/api/csv_text.hpp"
 
 namespace sisim::api {
 namespace {
@@ -9,26 +12,19 @@ namespace {
 constexpr int kP5 = 1, kP50 = 4, kP95 = 7;  // indices into stats::kQuantileLevels
 
 std::string format_value(double v, Unit unit) {
-  char buf[64];
   if (std::isnan(v)) return "n/a";
   switch (unit) {
     case Unit::percent:
-      std::snprintf(buf, sizeof buf, "%.2f %%", 100.0 * v);
-      break;
+      return fmt::format("{:.2f} %", 100.0 * v);
     case Unit::multiple:
-      std::snprintf(buf, sizeof buf, "%.3fx", v);
-      break;
+      return fmt::format("{:.3f}x", v);
     case Unit::months:
-      std::snprintf(buf, sizeof buf, "%.1f mo", v);
-      break;
+      return fmt::format("{:.1f} mo", v);
     case Unit::money:
-      if (std::fabs(v) >= 1e6)
-        std::snprintf(buf, sizeof buf, "%.2f M", v / 1e6);
-      else
-        std::snprintf(buf, sizeof buf, "%.0f k", std::fabs(v) < 500.0 ? 0.0 : v / 1e3);  // no "-0 k"
-      break;
+      if (std::fabs(v) >= 1e6) return fmt::format("{:.2f} M", v / 1e6);
+      return fmt::format("{:.0f} k", std::fabs(v) < 500.0 ? 0.0 : v / 1e3);  // no "-0 k"
   }
-  return buf;
+  return "";
 }
 
 std::string with_se(double v, double se, Unit unit) {
@@ -79,23 +75,21 @@ std::string format_summary_table(const SummaryDocument& doc) {
                        pad_left(with_se(s.quantiles[kP95], s.quantile_se[kP95], spec.unit), 20) +
                        pad_left(with_se(s.mean, s.se_mean, spec.unit), 20);
     if (section == "capital") {
-      char buf[32];
       const double total = static_cast<double>(s.n + s.n_nan);
-      std::snprintf(buf, sizeof buf, "%.1f %%",
-                    total > 0 ? 100.0 * static_cast<double>(s.n_nan) / total : 0.0);
-      line += pad_left(spec.never_is_nan ? buf : "", 10);
+      const std::string never =
+          fmt::format("{:.1f} %", total > 0 ? 100.0 * static_cast<double>(s.n_nan) / total : 0.0);
+      line += pad_left(spec.never_is_nan ? never : "", 10);
     } else {
       line += pad_left(with_se(s.es_05, s.es_05_se, spec.unit), 24);
     }
     out += line + "\n";
   }
-  char buf[64];
   std::int64_t paths = 0;
   for (const auto& e : doc.summary.events) paths = std::max(paths, e.n);
   out += "\nprobabilities (share of all " + std::to_string(paths) + " paths, \xC2\xB1 standard error)\n";
   for (const auto& e : doc.summary.events) {
-    std::snprintf(buf, sizeof buf, "%.2f %% \xC2\xB1%.2f %%", 100.0 * e.p, 100.0 * e.p_se);
-    out += pad_right("  P(" + e.spec.label + ")", 84) + pad_left(buf, 20) + "\n";
+    out += pad_right("  P(" + e.spec.label + ")", 84) +
+           pad_left(fmt::format("{:.2f} % \xC2\xB1{:.2f} %", 100.0 * e.p, 100.0 * e.p_se), 20) + "\n";
   }
   if (!doc.notes.empty()) {
     out += "\n";
@@ -111,28 +105,16 @@ std::string format_summary_table(const SummaryDocument& doc) {
 
 std::string format_summary_csv(const SummaryDocument& doc) {
   std::string out = "metric,statistic,value,se,units,label\n";
-  char line[800];
-  auto quoted = [](const std::string& s) {
-    std::string q = "\"";
-    for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return q + "\"";
-  };
   auto add = [&](const std::string& metric, const char* stat, double v, double se, const std::string& units,
                  const std::string& label) {
     // An empty cell, not "nan", where a value is undefined: spreadsheets read it as missing.
-    auto number = [](double x) {
-      char b[40] = "";
-      if (std::isfinite(x)) std::snprintf(b, sizeof b, "%.10g", x);
-      return std::string(b);
-    };
-    std::snprintf(line, sizeof line, "%s,%s,%s,%s,%s,%s\n", metric.c_str(), stat, number(v).c_str(),
-                  number(se).c_str(), quoted(units).c_str(), quoted(label).c_str());
-    out += line;
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{}\n", metric, stat, csv_number(v),
+                   csv_number(se), csv_quoted(units), csv_quoted(label));
   };
   for (const auto& row : doc.summary.metrics) {
     const auto& s = row.summary;
     const std::string& k = row.spec.key;
-    const std::string u = results::units_of(row.spec.unit, doc.currency);
+    const std::string u = results::units_of(row.spec, doc.currency);
     const std::string& l = row.spec.label;
     add(k, "p05", s.quantiles[kP5], s.quantile_se[kP5], u, l);
     add(k, "p50", s.quantiles[kP50], s.quantile_se[kP50], u, l);
@@ -151,22 +133,19 @@ std::string format_summary_csv(const SummaryDocument& doc) {
 std::vector<std::string> result_notes(const Config& config, const results::ResultSummary& summary,
                                       const std::vector<double>* drawn_fan) {
   std::vector<std::string> notes;
-  char buf[400];
   if (const auto* cap = summary.event("investor_return_cap_reached"); cap && cap->p >= 0.05) {
-    char rate[48] = "every tranche's cap";
+    std::string rate = "every tranche's cap";
     if (config.finance.tranches.empty() && config.finance.return_cap_annual)
-      std::snprintf(rate, sizeof rate, "%.2f %% a year", 100.0 * *config.finance.return_cap_annual);
-    std::snprintf(buf, sizeof buf,
-                  "%.1f %% of paths reach the return cap (%s): on them the investor's IRR is the cap, so "
-                  "the upper IRR quantiles show the cap, not the programme",
-                  100.0 * cap->p, rate);
-    notes.emplace_back(buf);
+      rate = fmt::format("{:.2f} % a year", 100.0 * *config.finance.return_cap_annual);
+    notes.push_back(
+        fmt::format("{:.1f} % of paths reach the return cap ({}): on them the investor's IRR is the cap, so "
+                    "the upper IRR quantiles show the cap, not the programme",
+                    100.0 * cap->p, rate));
   }
   if (const auto* c = summary.event("investor_commitment_exceeded")) {
-    std::snprintf(
-        buf, sizeof buf, "on %.1f %% of paths the drawdowns exceed the commitment of %s (finance.commitment)",
-        100.0 * c->p, results::money_with_currency(*config.finance.commitment, config.currency).c_str());
-    notes.emplace_back(buf);
+    notes.push_back(
+        fmt::format("on {:.1f} % of paths the drawdowns exceed the commitment of {} (finance.commitment)",
+                    100.0 * c->p, results::money_with_currency(*config.finance.commitment, config.currency)));
   }
   // Undrawn commitment = commitment - drawn so far; its median is commitment - the median drawn,
   // and in the 5 % of paths that draw most it is commitment - P95 of the drawn amount.
@@ -176,11 +155,10 @@ std::vector<std::string> result_notes(const Config& config, const results::Resul
     for (std::size_t m : {11, 23, 35, 47, 59}) {
       if (m >= months) break;
       const double c = *config.finance.commitment;
-      std::snprintf(buf, sizeof buf, " month %zu: %s (worst 5 %%: %s)%s", m + 1,
-                    results::money_with_currency(c - (*drawn_fan)[m * 9 + 4], config.currency).c_str(),
-                    results::money_with_currency(c - (*drawn_fan)[m * 9 + 7], config.currency).c_str(),
-                    m + 12 < months && m < 59 ? "," : "");
-      line += buf;
+      fmt::format_to(std::back_inserter(line), " month {}: {} (worst 5 %: {}){}", m + 1,
+                     results::money_with_currency(c - (*drawn_fan)[m * 9 + 4], config.currency),
+                     results::money_with_currency(c - (*drawn_fan)[m * 9 + 7], config.currency),
+                     m + 12 < months && m < 59 ? "," : "");
     }
     notes.push_back(line + " (negative: drawdowns beyond the commitment)");
   }

@@ -3,7 +3,7 @@
 // range [begin, end) runs one slice (cluster job arrays); `sisim summarize --merge` joins slices.
 #include "config/sweep.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "sim/api/error.hpp"
 #include "sim/api/front_door.hpp"
@@ -21,9 +21,7 @@ namespace {
 std::string point_label(const SweepPoints& points, size_t p) {
   std::string out;
   for (size_t c = 0; c < points.columns.size(); ++c) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.6g", points.values[p][c]);
-    out += (c ? ", " : "") + points.columns[c] + "=" + buf;
+    out += (c ? ", " : "") + points.columns[c] + "=" + fmt::format("{:.6g}", points.values[p][c]);
   }
   return out;
 }

@@ -1,7 +1,9 @@
 #include "sim/api/sweep_file.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
+#include <iterator>
 #include <numeric>
 #include <stdexcept>
 
@@ -139,25 +141,15 @@ std::string format_sweep_table(const SweepTable& t) {
                                                 : c.substr(0, open + 1) + c.substr(dot + 1));
   }
   std::string out;
-  char line[512];
-  std::snprintf(line, sizeof line, "%6s", "point");
-  out += line;
-  for (const auto& h : heads) {
-    std::snprintf(line, sizeof line, " %*s", static_cast<int>(std::max<size_t>(10, h.size())), h.c_str());
-    out += line;
-  }
+  const auto to_out = std::back_inserter(out);
+  fmt::format_to(to_out, "{:>6}", "point");
+  for (const auto& h : heads) fmt::format_to(to_out, " {:>{}}", h, std::max<size_t>(10, h.size()));
   out += "   median IRR  P(nom. loss)  municipality NPV mean\n";
   for (size_t r = 0; r < t.index.size(); ++r) {
-    std::snprintf(line, sizeof line, "%6lld", static_cast<long long>(t.index[r]));
-    out += line;
-    for (size_t c = 0; c < t.values.size(); ++c) {
-      std::snprintf(line, sizeof line, " %*.6g", static_cast<int>(std::max<size_t>(10, heads[c].size())),
-                    t.values[c][r]);
-      out += line;
-    }
-    std::snprintf(line, sizeof line, " %10.1f %% %11.1f %% %20.2f M\n", 100 * irr[r], 100 * loss[r],
-                  mun[r] / 1e6);
-    out += line;
+    fmt::format_to(to_out, "{:6}", t.index[r]);
+    for (size_t c = 0; c < t.values.size(); ++c)
+      fmt::format_to(to_out, " {:{}.6g}", t.values[c][r], std::max<size_t>(10, heads[c].size()));
+    fmt::format_to(to_out, " {:10.1f} % {:11.1f} % {:20.2f} M\n", 100 * irr[r], 100 * loss[r], mun[r] / 1e6);
   }
   return out;
 }

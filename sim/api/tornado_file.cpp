@@ -1,7 +1,9 @@
 #include "sim/api/tornado_file.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
+#include <iterator>
 
 #include "sim/io/h5_reader.hpp"
 
@@ -9,27 +11,18 @@ namespace sisim::api {
 namespace {
 
 std::string amount(double v, results::Unit unit, bool sign = false) {
-  char buf[64];
   if (std::isnan(v)) return "n/a";
-  if (unit == results::Unit::percent) {
-    std::snprintf(buf, sizeof buf, sign ? "%+.1f pp" : "%.1f %%", 100.0 * v);
-  } else if (std::fabs(v) >= 1e6) {
-    std::snprintf(buf, sizeof buf, sign ? "%+.2f M" : "%.2f M", v / 1e6);
-  } else {
-    std::snprintf(buf, sizeof buf, sign ? "%+.0f k" : "%.0f k", v / 1e3);
-  }
-  return buf;
+  if (unit == results::Unit::percent)
+    return sign ? fmt::format("{:+.1f} pp", 100.0 * v) : fmt::format("{:.1f} %", 100.0 * v);
+  if (std::fabs(v) >= 1e6) return sign ? fmt::format("{:+.2f} M", v / 1e6) : fmt::format("{:.2f} M", v / 1e6);
+  return sign ? fmt::format("{:+.0f} k", v / 1e3) : fmt::format("{:.0f} k", v / 1e3);
 }
 
 // The SE of a swing: percentage points, or thousands (a small SE should not print as 0.00 M).
 std::string se_text(double v, results::Unit unit) {
-  char buf[48];
   if (std::isnan(v)) return "n/a";
-  if (unit == results::Unit::percent)
-    std::snprintf(buf, sizeof buf, "%.1f pp", 100.0 * v);
-  else
-    std::snprintf(buf, sizeof buf, "%.0f k", v / 1e3);
-  return buf;
+  if (unit == results::Unit::percent) return fmt::format("{:.1f} pp", 100.0 * v);
+  return fmt::format("{:.0f} k", v / 1e3);
 }
 
 }  // namespace
@@ -115,14 +108,13 @@ results::TornadoResult read_tornado(const std::string& path) {
 
 std::string format_tornado_table(const results::TornadoResult& t, const std::string& title) {
   std::string out = title + "\n";
-  char line[512];
+  const auto to_out = std::back_inserter(out);
   const auto& metrics = results::tornado_metrics();
   for (std::size_t m = 0; m < metrics.size(); ++m) {
     const auto unit = metrics[m].unit;
     out += "\n" + metrics[m].label + " (scenario as given: " + amount(t.base[m], unit) + ")\n";
-    std::snprintf(line, sizeof line, "  %-4s %-64s %12s %12s %24s\n", "rank", "input / low end -> high end",
-                  "at low", "at high", "swing (high - low)");
-    out += line;
+    fmt::format_to(to_out, "  {:<4} {:<64} {:>12} {:>12} {:>24}\n", "rank", "input / low end -> high end",
+                   "at low", "at high", "swing (high - low)");
     for (std::size_t k = 0; k < t.rank[m].size(); ++k) {
       const std::size_t i = t.rank[m][k];
       const auto& in = t.inputs[i];
@@ -131,11 +123,10 @@ std::string format_tornado_table(const results::TornadoResult& t, const std::str
       const std::string swing = amount(s.swing, unit, true) + " \xC2\xB1" + se_text(s.swing_se, unit);
       const std::string label =
           in.is_switch ? in.name : results::human_label(in.name) + "  [" + in.name + "]";
-      std::snprintf(line, sizeof line, "  %-4zu %s\n", k + 1, label.c_str());
-      out += line;
-      std::snprintf(line, sizeof line, "       %-64s %12s %12s %25s\n", what.c_str(),
-                    amount(s.low, unit).c_str(), amount(s.high, unit).c_str(), swing.c_str());
-      out += line;
+      fmt::format_to(to_out, "  {:<4} {}\n", k + 1, label);
+      // Widths count characters: the swing's "\xC2\xB1" is one.
+      fmt::format_to(to_out, "       {:<64} {:>12} {:>12} {:>24}\n", what, amount(s.low, unit),
+                     amount(s.high, unit), swing);
     }
   }
   out +=

@@ -1,8 +1,10 @@
 #include "sim/cli/args.hpp"
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
-#include <map>
-#include <set>
+#include <functional>
+#include <memory>
 #include <string_view>
 
 #include "config/loader.hpp"
@@ -30,139 +32,351 @@ bool parse_points(std::string_view text, Args& args) {
   return true;
 }
 
-const std::vector<std::string>& known_commands() {
-  static const std::vector<std::string> c = {"run",   "validate", "summarize", "report",  "stress",
-                                             "sweep", "price",    "tornado",   "version", "help"};
+// A CLI11 check with the message a user reads after the option's name ("--paths needs ...").
+CLI::Validator check(std::function<bool(const std::string&)> ok, std::string problem) {
+  return CLI::Validator(
+      [ok = std::move(ok), problem = std::move(problem)](std::string& text) {
+        return ok(text) ? std::string() : problem + (problem.ends_with("got") ? " '" + text + "'" : "");
+      },
+      "");  // no description: the option's own type name (N, FILE) is its help
+}
+
+// Every option, declared once: its names, value, check and help line. A command lists the
+// options that apply to it (Command::options); parsing, --help and the usage all come from here.
+enum class Opt {
+  output,
+  paths,
+  seed,
+  threads,
+  set,
+  force,
+  quiet,
+  csv,
+  per_path,
+  cases,
+  points,
+  merge,
+  checkpoint
+};
+
+CLI::Option* add_option(CLI::App& app, Opt which, Args& a) {
+  CLI::Option* o = nullptr;
+  switch (which) {
+    case Opt::output:
+      o = app.add_option("-o,--output", a.output, "output file")->type_name("FILE");
+      break;
+    case Opt::paths:
+      o = app.add_option("--paths", a.paths, "number of paths")
+              ->type_name("N")
+              ->check(check(
+                  [](const std::string& t) {
+                    std::int64_t n = 0;
+                    return parse_number(t, n) && n >= 1;
+                  },
+                  "needs a positive integer"));
+      break;
+    case Opt::seed:
+      o = app.add_option("--seed", a.seed, "random seed")
+              ->type_name("S")
+              ->check(check(
+                  [](const std::string& t) {
+                    std::uint64_t s = 0;
+                    return parse_number(t, s);
+                  },
+                  "needs a non-negative integer"));
+      break;
+    case Opt::threads:
+      o = app.add_option("--threads", a.threads, "worker threads (0 = all cores)")
+              ->type_name("T")
+              ->check(check(
+                  [](const std::string& t) {
+                    int n = 0;
+                    return parse_number(t, n) && n >= 0;
+                  },
+                  "needs a non-negative integer"));
+      break;
+    case Opt::set:  // the one option that may be repeated
+      return app.add_option("--set", a.overrides, "override a config value (repeatable; VALUE is YAML)")
+          ->type_name("key.path=VALUE")
+          ->check(check([](const std::string& t) { return t.find('=') != std::string::npos; },
+                        "needs key.path=value, got"));
+    case Opt::force:
+      o = app.add_flag("--force", a.force, "replace an existing output file");
+      break;
+    case Opt::quiet:
+      o = app.add_flag("-q,--quiet", a.quiet, "no progress output");
+      break;
+    case Opt::csv:
+      o = app.add_flag("--csv", a.csv, "CSV summary, one statistic per line");
+      break;
+    case Opt::per_path:
+      o = app.add_flag("--per-path", a.per_path, "every per-path column as CSV, one row per path");
+      break;
+    case Opt::cases:
+      o = app.add_option("--cases", a.cases_file, "stress cases file")->type_name("FILE");
+      break;
+    case Opt::points:
+      o = app.add_option_function<std::string>(
+                 "--points", [&a](const std::string& t) { parse_points(t, a); },
+                 "sweep points a..b-1 (0-based; a: to the last)")
+              ->type_name("a:b")
+              ->check(check(
+                  [](const std::string& t) {
+                    Args scratch;
+                    return parse_points(t, scratch);
+                  },
+                  "needs a:b with 0 <= a < b (or a: for the rest)"));
+      break;
+    case Opt::merge:
+      o = app.add_flag("--merge", a.merge, "merge sweep slices into -o FILE");
+      break;
+    case Opt::checkpoint:
+      // The value is optional: `--checkpoint` alone means OUTPUT.ckpt (parse_args reads it, and keeps
+      // a scenario that follows it from being taken as its FILE).
+      o = app.add_option("--checkpoint")
+              ->description("keep completed blocks in FILE (default OUTPUT.ckpt) and resume from it")
+              ->type_name("[FILE]")
+              ->expected(0, 1);
+      break;
+  }
+  // Given twice, a value is ambiguous: parse_args refuses it (count() > 1) rather than pick one.
+  return o->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+}
+
+struct Command {
+  const char* name;
+  const char* brief;     // the usage's command line: "run SCENARIO.yaml -o RESULTS.h5"
+  const char* summary;   // what it does, in a few words
+  const char* synopsis;  // `sisim <command> --help`
+  const char* what;
+  const char* example;
+  std::vector<Opt> options;
+};
+
+const std::vector<Command>& commands() {
+  using enum Opt;
+  static const std::vector<Command> c = {
+      {"run",
+       "run SCENARIO.yaml -o RESULTS.h5",
+       "simulate and write results (summary on stdout)",
+       "sisim run SCENARIO.yaml -o RESULTS.h5 [--paths N] [--seed S] [--threads T] [--set k=v] [--force] "
+       "[--quiet] [--checkpoint [FILE]]",
+       "Simulates the scenario, prints the deal's terms and the summary, writes RESULTS.h5 (docs/HDF5.md).",
+       "sisim run scenarios/herning-viborg.yaml -o herning-viborg.h5",
+       {output, paths, seed, threads, set, force, quiet, checkpoint}},
+      {"validate",
+       "validate SCENARIO.yaml",
+       "print the resolved config, or every error",
+       "sisim validate SCENARIO.yaml [--set k=v]",
+       "Prints the fully resolved scenario, or every error as file:line:col (exit code 65).",
+       "sisim validate scenarios/herning-viborg.yaml",
+       {set}},
+      {"summarize",
+       "summarize RESULTS.h5 [--csv]",
+       "print the summary table of a result file",
+       "sisim summarize RESULTS.h5 [--csv | --per-path]\n       sisim summarize --merge A.h5 B.h5 ... -o "
+       "ALL.h5 "
+       "[--force]",
+       "Prints the summary of a run file (--csv: one statistic per line: "
+       "metric,statistic,value,se,units,label);\n"
+       "of a stress file its comparison (--csv: case,metric,value,change,change_se,units), of a sweep file "
+       "its\n"
+       "table (--csv: point,<swept columns>,metric,statistic,value), of a price file its band and prices\n"
+       "(--csv: view,status,quantity,at_multiplier,value,se,units). --per-path: every /paths column of a "
+       "run\n"
+       "or tornado file as CSV, one row per path. --merge joins sweep slices into one file.",
+       "sisim summarize herning-viborg.h5 --csv",
+       {csv, per_path, merge, output, force, quiet}},
+      {"report",
+       "report RESULTS.h5 -o REPORT.html",
+       "write a self-contained HTML report",
+       "sisim report RESULTS.h5 -o REPORT.html [--force]",
+       "Writes a self-contained HTML report for an investor of a run or tornado file, a stress file (each "
+       "case's\n"
+       "change with +-2 SE whiskers), a sweep file (heatmaps of a 2-parameter grid, else each metric "
+       "against\n"
+       "each parameter) or a price file (the target metrics against the price multiplier, and the band).",
+       "sisim report herning-viborg.h5 -o report.html",
+       {output, force, quiet}},
+      {"stress",
+       "stress SCENARIO.yaml [--cases FILE] -o OUT.h5",
+       "base and stress cases, paired comparison",
+       "sisim stress SCENARIO.yaml [--cases CASES.yaml] -o OUT.h5 [--paths N] [--seed S] [--threads T] "
+       "[--set k=v] [--force] [--quiet]",
+       "Runs the base scenario and each stress case on the same paths; prints the paired changes.",
+       "sisim stress scenarios/herning-viborg.yaml --cases scenarios/stress/standard.yaml -o stress.h5",
+       {output, cases, paths, seed, threads, set, force, quiet}},
+      {"sweep",
+       "sweep SWEEP.yaml -o OUT.h5 [--points a:b]",
+       "run a grid or Latin hypercube of points",
+       "sisim sweep SWEEP.yaml -o OUT.h5 [--points a:b] [--paths N] [--seed S] [--threads T] [--set k=v] "
+       "[--force] [--quiet]",
+       "Runs every point of a grid or Latin hypercube (or points a..b-1) on the same seed.",
+       "sisim sweep scenarios/sweeps/effect-by-price.yaml -o effect-by-price.h5",
+       {output, points, paths, seed, threads, set, force, quiet}},
+      {"price",
+       "price SCENARIO.yaml -o OUT.h5",
+       "solve the outcome-price multiplier band",
+       "sisim price SCENARIO.yaml -o OUT.h5 [--paths N] [--seed S] [--threads T] [--set k=v] [--force] "
+       "[--quiet]",
+       "Solves the outcome-price multiplier band between the investor's minimum and the payer's maximum.",
+       "sisim price scenarios/herning-viborg.yaml -o price.h5 --paths 2000",
+       {output, paths, seed, threads, set, force, quiet}},
+      {"tornado",
+       "tornado SCENARIO.yaml -o OUT.h5",
+       "swing each uncertain input P10 -> P90, ranked",
+       "sisim tornado SCENARIO.yaml -o OUT.h5 [--paths N] [--seed S] [--threads T] [--set k=v] [--force] "
+       "[--quiet]",
+       "Swings each uncertain input from its P10 to its P90 (and the recession and termination switches) on "
+       "the\n"
+       "same paths; prints the ranked swings of median IRR, P(nominal loss), investor and municipality NPV.\n"
+       "Writes the base run like `sisim run` plus /tornado; 2,000 paths per run unless --paths.",
+       "sisim tornado scenarios/herning-viborg.yaml -o tornado.h5",
+       {output, paths, seed, threads, set, force, quiet}},
+      {"compare",
+       "compare A.h5 B.h5 ...",
+       "runs side by side, changes from A (paired when seed and paths agree)",
+       "sisim compare A.h5 B.h5 ... [--quiet]",
+       "Prints run files side by side, each metric with its change from A.h5 (paired standard errors when "
+       "the\n"
+       "files share seed and paths, else combined).",
+       "sisim compare herning-viborg.h5 conservative.h5",
+       {quiet}},
+      {"version",
+       "version",
+       "version, git hash and library versions",
+       "sisim version",
+       "Prints the version, the git hash and the library versions.",
+       "sisim version",
+       {}},
+      {"help",
+       "help [COMMAND]",
+       "the usage (of one command)",
+       "sisim help [COMMAND]",
+       "Prints the usage (of one command).",
+       "sisim help run",
+       {}},
+  };
   return c;
 }
 
-const std::vector<std::string>& known_options() {
-  static const std::vector<std::string> o = {"--output", "--paths", "--seed",       "--threads", "--set",
-                                             "--force",  "--quiet", "--csv",        "--cases",   "--points",
-                                             "--merge",  "--help",  "--checkpoint", "--per-path"};
-  return o;
+const Command* find_command(const std::string& name) {
+  for (const auto& c : commands())
+    if (name == c.name) return &c;
+  return nullptr;
 }
 
-struct CommandHelp {
-  const char* synopsis;
-  const char* what;
-  const char* example;
-};
-
-const std::map<std::string, CommandHelp>& command_help() {
-  static const std::map<std::string, CommandHelp> h = {
-      {"run",
-       {"sisim run SCENARIO.yaml -o RESULTS.h5 [--paths N] [--seed S] [--threads T] [--set k=v] [--force] "
-        "[--quiet] [--checkpoint [FILE]]",
-        "Simulates the scenario, prints the deal's terms and the summary, writes RESULTS.h5 (docs/HDF5.md).",
-        "sisim run scenarios/herning-viborg.yaml -o herning-viborg.h5"}},
-      {"validate",
-       {"sisim validate SCENARIO.yaml [--set k=v]",
-        "Prints the fully resolved scenario, or every error as file:line:col (exit code 65).",
-        "sisim validate scenarios/herning-viborg.yaml"}},
-      {"summarize",
-       {"sisim summarize RESULTS.h5 [--csv | --per-path]\n       sisim summarize --merge A.h5 B.h5 ... -o "
-        "ALL.h5 "
-        "[--force]",
-        "Prints the summary of a run file (--csv: one statistic per line: "
-        "metric,statistic,value,se,units,label);\n"
-        "of a stress file its comparison (--csv: case,metric,value,change,change_se,units), of a sweep file "
-        "its\n"
-        "table (--csv: point,<swept columns>,metric,statistic,value), of a price file its band and prices\n"
-        "(--csv: view,status,quantity,at_multiplier,value,se,units). --per-path: every /paths column of a "
-        "run\n"
-        "or tornado file as CSV, one row per path. --merge joins sweep slices into one file.",
-        "sisim summarize herning-viborg.h5 --csv"}},
-      {"report",
-       {"sisim report RESULTS.h5 -o REPORT.html [--force]",
-        "Writes a self-contained HTML report for an investor of a run or tornado file, a stress file (each "
-        "case's\n"
-        "change with +-2 SE whiskers), a sweep file (heatmaps of a 2-parameter grid, else each metric "
-        "against\n"
-        "each parameter) or a price file (the target metrics against the price multiplier, and the band).",
-        "sisim report herning-viborg.h5 -o report.html"}},
-      {"stress",
-       {"sisim stress SCENARIO.yaml [--cases CASES.yaml] -o OUT.h5 [--paths N] [--seed S] [--threads T] "
-        "[--set k=v] [--force] [--quiet]",
-        "Runs the base scenario and each stress case on the same paths; prints the paired changes.",
-        "sisim stress scenarios/herning-viborg.yaml --cases scenarios/stress/standard.yaml -o stress.h5"}},
-      {"sweep",
-       {"sisim sweep SWEEP.yaml -o OUT.h5 [--points a:b] [--paths N] [--seed S] [--threads T] [--set k=v] "
-        "[--force] [--quiet]",
-        "Runs every point of a grid or Latin hypercube (or points a..b-1) on the same seed.",
-        "sisim sweep scenarios/sweeps/effect-by-price.yaml -o effect-by-price.h5"}},
-      {"price",
-       {"sisim price SCENARIO.yaml -o OUT.h5 [--paths N] [--seed S] [--threads T] [--set k=v] [--force] "
-        "[--quiet]",
-        "Solves the outcome-price multiplier band between the investor's minimum and the payer's maximum.",
-        "sisim price scenarios/herning-viborg.yaml -o price.h5 --paths 2000"}},
-      {"tornado",
-       {"sisim tornado SCENARIO.yaml -o OUT.h5 [--paths N] [--seed S] [--threads T] [--set k=v] [--force] "
-        "[--quiet]",
-        "Swings each uncertain input from its P10 to its P90 (and the recession and termination switches) on "
-        "the\n"
-        "same paths; prints the ranked swings of median IRR, P(nominal loss), investor and municipality "
-        "NPV.\n"
-        "Writes the base run like `sisim run` plus /tornado; 2,000 paths per run unless --paths.",
-        "sisim tornado scenarios/herning-viborg.yaml -o tornado.h5"}},
-      {"version",
-       {"sisim version", "Prints the version, the git hash and the library versions.", "sisim version"}},
-      {"help", {"sisim help [COMMAND]", "Prints the usage (of one command).", "sisim help run"}},
-  };
-  return h;
+// The command line of one command, declared from its Command entry.
+std::unique_ptr<CLI::App> make_app(const Command& command, Args& a) {
+  auto app = std::make_unique<CLI::App>(command.what, std::string("sisim ") + command.name);
+  app->set_help_flag();  // --help is an ordinary flag: `sisim run --help` prints our usage, exits 0
+  app->add_flag("-h,--help", a.help, "print this command's usage");
+  app->allow_extras();  // unknown options are reported by parse_args, with a suggestion
+  app->add_option("arguments", a.positional, "files")->type_name("FILE");
+  for (Opt o : command.options) add_option(*app, o, a);
+  return app;
 }
 
-// Options that take a value, and that may be given once.
-bool takes_value(std::string_view name) {
-  return name == "--output" || name == "--paths" || name == "--seed" || name == "--threads" ||
-         name == "--set" || name == "--cases" || name == "--points";
+// Every option of every command, for suggestions and for the usage's option list.
+const CLI::App& all_options() {
+  static Args scratch;
+  static const std::unique_ptr<CLI::App> app = [] {
+    auto all = std::make_unique<CLI::App>("every option");
+    all->set_help_flag();
+    for (int o = 0; o <= static_cast<int>(Opt::checkpoint); ++o)
+      add_option(*all, static_cast<Opt>(o), scratch);
+    return all;
+  }();
+  return *app;
+}
+
+std::vector<const CLI::Option*> named_options(const CLI::App& app) {
+  std::vector<const CLI::Option*> out;
+  for (const CLI::Option* o : app.get_options())
+    if (o->nonpositional()) out.push_back(o);
+  return out;
+}
+
+// "-o, --output FILE" for the help lines.
+std::string option_words(const CLI::Option& o) {
+  std::string words;
+  for (const auto& s : o.get_snames()) words += "-" + s + ", ";
+  for (const auto& l : o.get_lnames()) words += "--" + l + ", ";
+  words.resize(words.size() - 2);
+  if (!o.get_type_name().empty()) words += " " + o.get_type_name();
+  return words;
+}
+
+// "  -o, --output FILE         output file" and a note after it.
+std::string option_line(const CLI::Option& o, const std::string& note = "") {
+  std::string line = "  " + option_words(o);
+  line.resize(std::max<size_t>(line.size() + 1, 28), ' ');
+  return line + o.get_description() + note + "\n";
+}
+
+std::vector<std::string> known_option_names() {
+  std::vector<std::string> names = {"--help"};
+  for (const CLI::Option* o : named_options(all_options())) names.push_back(o->get_name());
+  return names;
+}
+
+std::vector<std::string> known_command_names() {
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.emplace_back(c.name);
+  return names;
+}
+
+// CLI11 says "--paths: needs a positive integer"; the user reads "--paths needs a positive integer".
+std::string without_colon(std::string message) {
+  if (const size_t colon = message.find(": "); colon != std::string::npos && message[0] == '-')
+    message.replace(colon, 2, " ");
+  return message;
 }
 
 }  // namespace
 
 std::string command_usage(const std::string& command) {
-  const auto it = command_help().find(command);
-  if (it == command_help().end()) return "";
-  return "usage: " + std::string(it->second.synopsis) + "\n" + it->second.what +
-         "\nexample: " + it->second.example +
+  const Command* c = find_command(command);
+  if (!c) return "";
+  Args scratch;
+  const auto app = make_app(*c, scratch);
+  std::string options;
+  for (const CLI::Option* o : named_options(*app)) options += option_line(*o);
+  return "usage: " + std::string(c->synopsis) + "\n" + c->what + "\noptions:\n" + options +
+         "example: " + c->example +
          "\noptions accept --option value or --option=value; exit codes: 0 ok, 2 usage, 65 bad config or "
-         "data, 74 "
-         "I/O error, 130 interrupted\n";
+         "data, "
+         "74 I/O error, 130 interrupted\n";
 }
 
 std::string unknown_command_message(const std::string& command) {
   std::string msg = "unknown command '" + command + "'";
-  if (auto near = nearest_key(command, known_commands())) msg += " (did you mean '" + *near + "'?)";
+  if (auto near = nearest_key(command, known_command_names())) msg += " (did you mean '" + *near + "'?)";
   return msg;
 }
 
 std::string usage_text() {
-  return "usage: sisim <command> [options]   (sisim <command> --help: that command's usage)\n"
-         "commands:\n"
-         "  run SCENARIO.yaml -o RESULTS.h5   simulate and write results (summary on stdout)\n"
-         "  validate SCENARIO.yaml            print the resolved config, or every error\n"
-         "  summarize RESULTS.h5 [--csv]      print the summary table of a result file\n"
-         "  report RESULTS.h5 -o REPORT.html  write a self-contained HTML report\n"
-         "  stress SCENARIO.yaml [--cases FILE] -o OUT.h5   base and stress cases, paired comparison\n"
-         "  sweep SWEEP.yaml -o OUT.h5 [--points a:b]      run a grid or Latin hypercube of points\n"
-         "  price SCENARIO.yaml -o OUT.h5    solve the outcome-price multiplier band\n"
-         "  tornado SCENARIO.yaml -o OUT.h5  swing each uncertain input P10 -> P90, ranked\n"
-         "  summarize --merge A.h5 B.h5 ... -o ALL.h5      combine sweep slices\n"
-         "  compare A.h5 B.h5 ...             runs side by side, changes from A (paired when seed and paths "
-         "agree)\n"
-         "  version                           version, git hash and library versions\n"
-         "options:\n"
-         "  -o, --output FILE   output file          --paths N      number of paths\n"
-         "  --seed N            random seed          --threads N    worker threads (0 = all cores)\n"
-         "  --set key.path=VALUE  override a config value (repeatable; VALUE is YAML)\n"
-         "  --force             replace an existing output file\n"
-         "  --quiet             no progress output   --csv          CSV summary (summarize)\n"
-         "  --per-path          summarize: every per-path column as CSV\n"
-         "  --cases FILE        stress cases file    --points a:b   sweep points a..b-1 (0-based)\n"
-         "  --merge             summarize: merge sweep slices into -o FILE\n"
-         "  --checkpoint [FILE] run: keep completed blocks in FILE (default OUTPUT.ckpt) and resume from "
-         "it\n\n"
-         "exit codes: 0 ok, 2 usage, 65 bad config or data, 74 I/O error, 130 interrupted (Ctrl-C, SIGTERM)";
+  std::string out =
+      "usage: sisim <command> [options]   (sisim <command> --help: that command's usage)\ncommands:\n";
+  size_t width = 0;
+  for (const auto& c : commands()) width = std::max(width, std::string_view(c.brief).size() + 4);
+  for (const auto& c : commands()) {
+    std::string line = std::string("  ") + c.brief;
+    line.resize(width, ' ');
+    out += line + c.summary + "\n";
+  }
+  out += "options:\n";
+  const std::vector<const CLI::Option*> options = named_options(all_options());  // in Opt order
+  for (size_t o = 0; o < options.size(); ++o) {
+    std::string users;  // which commands take it, from their declarations
+    for (const auto& c : commands())
+      if (std::find(c.options.begin(), c.options.end(), static_cast<Opt>(o)) != c.options.end())
+        users += std::string(users.empty() ? "" : ", ") + c.name;
+    out += option_line(*options[o], " (" + users + ")");
+  }
+  return out +
+         "\nexit codes: 0 ok, 2 usage, 65 bad config or data, 74 I/O error, 130 interrupted (Ctrl-C, "
+         "SIGTERM)";
 }
 
 std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
@@ -176,133 +390,59 @@ std::optional<Args> parse_args(int argc, char** argv, std::string& error) {
     return std::nullopt;
   }
   args.command = argv[1];
-  std::set<std::string> single_given;
-  for (int i = 2; i < argc; ++i) {
-    std::string_view flag = argv[i];
-    // --option=value is --option value (a single '-' option and a bare word are never split).
-    std::optional<std::string> inline_value;
-    if (flag.starts_with("--") && flag.find('=') != std::string_view::npos) {
-      inline_value = std::string(flag.substr(flag.find('=') + 1));
-      flag = flag.substr(0, flag.find('='));
-    }
-    if (flag == "--help" || flag == "-h") {
-      args.help = true;
-      continue;
-    }
-    if (flag.size() > 1 && flag[0] == '-') {
-      std::string canonical(flag);
-      if (canonical == "-o") canonical = "--output";
-      if (canonical == "-q") canonical = "--quiet";
-      args.flags_given.push_back(canonical);
-      // A value given twice (two -o, two --seed) is ambiguous: refuse rather than pick one.
-      if (canonical != "--set" && !single_given.insert(canonical).second) {
-        error = canonical + " is given more than once";
-        return std::nullopt;
-      }
-      if (inline_value && !takes_value(canonical) && canonical != "--checkpoint") {
-        error = canonical + " takes no value (got '" + *inline_value + "')";
-        return std::nullopt;
-      }
-    }
-    auto value = [&](std::string_view name) -> const char* {
-      if (inline_value) return inline_value->c_str();
-      if (i + 1 >= argc) {
-        error = std::string(name) + " needs a value";
-        return nullptr;
-      }
-      return argv[++i];
-    };
-    if (flag == "-o" || flag == "--output") {
-      const char* v = value(flag);
-      if (!v) return std::nullopt;
-      args.output = v;
-    } else if (flag == "--paths") {
-      const char* v = value(flag);
-      std::int64_t n = 0;
-      if (!v || !parse_number(v, n) || n < 1) {
-        if (error.empty()) error = "--paths needs a positive integer";
-        return std::nullopt;
-      }
-      args.paths = n;
-    } else if (flag == "--seed") {
-      const char* v = value(flag);
-      std::uint64_t s = 0;
-      if (!v || !parse_number(v, s)) {
-        if (error.empty()) error = "--seed needs a non-negative integer";
-        return std::nullopt;
-      }
-      args.seed = s;
-    } else if (flag == "--threads") {
-      const char* v = value(flag);
-      if (!v || !parse_number(v, args.threads) || args.threads < 0) {
-        if (error.empty()) error = "--threads needs a non-negative integer";
-        return std::nullopt;
-      }
-    } else if (flag == "--set") {
-      const char* v = value(flag);
-      if (!v) return std::nullopt;
-      if (std::string_view(v).find('=') == std::string_view::npos) {
-        error = "--set needs key.path=value, got '" + std::string(v) + "'";
-        return std::nullopt;
-      }
-      args.overrides.emplace_back(v);
-    } else if (flag == "--cases") {
-      const char* v = value(flag);
-      if (!v) return std::nullopt;
-      args.cases_file = v;
-    } else if (flag == "--points") {
-      const char* v = value(flag);
-      if (!v || !parse_points(v, args)) {
-        if (error.empty()) error = "--points needs a:b with 0 <= a < b (or a: for the rest)";
-        return std::nullopt;
-      }
-    } else if (flag == "--checkpoint") {
-      // The value is optional: the next word is FILE unless it is a flag or a scenario (.yaml).
-      std::string file = inline_value.value_or("");
-      const std::string_view next = i + 1 < argc ? std::string_view(argv[i + 1]) : std::string_view();
-      if (!inline_value && !next.empty() && next[0] != '-' && !next.ends_with(".yaml") &&
-          !next.ends_with(".yml"))
-        file = argv[++i];
-      args.checkpoint = file;
-    } else if (flag == "--merge") {
-      args.merge = true;
-    } else if (flag == "--force") {
-      args.force = true;
-    } else if (flag == "--quiet" || flag == "-q") {
-      args.quiet = true;
-    } else if (flag == "--csv") {
-      args.csv = true;
-    } else if (flag == "--per-path") {
-      args.per_path = true;
-    } else if (flag.size() > 1 && flag[0] == '-') {
-      error = "unknown option '" + std::string(flag) + "'";
-      if (auto near = nearest_key(std::string(flag), known_options()))
-        error += " (did you mean '" + *near + "'?)";
-      return std::nullopt;
-    } else {
-      args.positional.emplace_back(flag);
-    }
+  const Command* command = find_command(args.command);
+  if (!command) {  // `--help`, `--version` and unknown commands: main dispatches them
+    for (int i = 2; i < argc; ++i) args.positional.emplace_back(argv[i]);
+    return args;
   }
+  std::vector<std::string> words(argv + 2, argv + argc);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view word = words[i];
+    // A flag takes no value: `--quiet=yes` is refused, not read as true.
+    if (word.starts_with("--") && word.find('=') != std::string_view::npos) {
+      const std::string name(word.substr(0, word.find('=')));
+      const CLI::Option* o = all_options().get_option_no_throw(name);
+      if ((o && o->get_expected_max() == 0) || name == "--help") {
+        error = name + " takes no value (got '" + std::string(word.substr(name.size() + 1)) + "')";
+        return std::nullopt;
+      }
+    }
+    // `--checkpoint SCENARIO.yaml`: the scenario is not the checkpoint file.
+    if (word == "--checkpoint" && i + 1 < words.size() &&
+        (words[i + 1].ends_with(".yaml") || words[i + 1].ends_with(".yml")))
+      std::swap(words[i], words[i + 1]), ++i;
+  }
+  const auto app = make_app(*command, args);
+  try {
+    std::vector<std::string> reversed(words.rbegin(), words.rend());  // CLI11 takes them last first
+    app->parse(reversed);
+  } catch (const CLI::ArgumentMismatch& e) {  // an option without its value
+    const std::string what = e.what();
+    error = what.substr(0, what.find(':')) + " needs a value";
+    return std::nullopt;
+  } catch (const CLI::ParseError& e) {
+    error = without_colon(e.what());
+    return std::nullopt;
+  }
+  if (const CLI::Option* o = app->get_option_no_throw("--checkpoint"); o && o->count() > 0)
+    args.checkpoint = o->results().empty() ? "" : o->results().back();
+  if (args.help) return args;  // `sisim run --help`: that command's usage, whatever else was given
+  for (const std::string& extra : app->remaining()) {
+    const std::string name = extra.substr(0, extra.find('='));
+    if (const CLI::Option* o = all_options().get_option_no_throw(name)) {
+      error = o->get_name() + " does not apply to `sisim " + args.command + "`";
+    } else {
+      error = "unknown option '" + name + "'";
+      if (auto near = nearest_key(name, known_option_names())) error += " (did you mean '" + *near + "'?)";
+    }
+    return std::nullopt;
+  }
+  for (const CLI::Option* o : named_options(*app))
+    if (o->get_name() != "--set" && o->count() > 1) {
+      error = o->get_name() + " is given more than once";
+      return std::nullopt;
+    }
   return args;
-}
-
-std::string check_flags_apply(const Args& args) {
-  static const std::map<std::string, std::set<std::string>> kAllowed = {
-      {"run", {"--output", "--paths", "--seed", "--threads", "--set", "--force", "--quiet", "--checkpoint"}},
-      {"stress", {"--output", "--cases", "--paths", "--seed", "--threads", "--set", "--force", "--quiet"}},
-      {"sweep", {"--output", "--points", "--paths", "--seed", "--threads", "--set", "--force", "--quiet"}},
-      {"price", {"--output", "--paths", "--seed", "--threads", "--set", "--force", "--quiet"}},
-      {"tornado", {"--output", "--paths", "--seed", "--threads", "--set", "--force", "--quiet"}},
-      {"validate", {"--set"}},
-      {"summarize", {"--csv", "--per-path", "--merge", "--output", "--force", "--quiet"}},
-      {"report", {"--output", "--force", "--quiet"}},
-      {"compare", {"--quiet"}},
-  };
-  const auto allowed = kAllowed.find(args.command);
-  if (allowed == kAllowed.end()) return {};  // version, help, unknown commands: handled elsewhere
-  for (const auto& flag : args.flags_given)
-    if (!allowed->second.count(flag)) return flag + " does not apply to `sisim " + args.command + "`";
-  return {};
 }
 
 }  // namespace sisim::cli

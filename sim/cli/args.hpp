@@ -1,5 +1,6 @@
 #pragma once
 // Command-line flags shared by the subcommands. Parsing is strict: an unknown flag is a usage error.
+// The flags, which commands take them, their checks and the usage text are declared once (args.cpp).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,16 +28,15 @@ struct Args {
   bool merge = false;  // --merge (summarize: combine sweep slices)
   // --checkpoint [FILE] (run): resume from and keep a checkpoint; an empty FILE means OUTPUT.ckpt.
   std::optional<std::string> checkpoint;
-  bool help = false;                     // --help or -h after the command: print its usage, exit 0
-  std::string command_line;              // as typed, for the result file
-  std::vector<std::string> flags_given;  // canonical names (--output, --quiet, ...) in the order given
+  bool help = false;         // --help or -h after the command: print its usage, exit 0
+  std::string command_line;  // as typed, for the result file
 };
 
-// Empty if every flag given applies to args.command, else a message naming the first that does
-// not (a flag that would be silently ignored is a usage error: the user meant something by it).
-std::string check_flags_apply(const Args& args);
-
-// Parses argv; on error returns nullopt and fills `error`.
+// Parses argv with CLI11 from one declaration per option and per command (args.cpp): on error
+// returns nullopt and fills `error` with one line naming the problem: an unknown option (with the
+// nearest known one), an option of another command (a flag that would be silently ignored is a
+// usage error: the user meant something by it), a value given twice, a value out of range.
+// An unknown command is not an error here: main prints it with a suggestion.
 std::optional<Args> parse_args(int argc, char** argv, std::string& error);
 
 std::string usage_text();

@@ -1,4 +1,6 @@
 // `sisim run SCENARIO.yaml -o RESULTS.h5`: simulate, print the summary table, write the file.
+#include <fmt/format.h>
+
 #include <cstdio>
 
 #include "sim/api/front_door.hpp"
@@ -16,24 +18,18 @@ using namespace sisim::api;
 // The summary table, society's account and the notes of a run, as the terminal shows them.
 std::string run_text(const Config& config, const RunOutput& run) {
   const auto rows = api::headline_rows(config, run);
-  char title[512];
-  std::snprintf(title, sizeof title, "sisim results: %s (%lld paths, seed %llu, %d thread%s, %.1f s)",
-                config.name.c_str(), static_cast<long long>(run.paths),
-                static_cast<unsigned long long>(run.seed), run.threads, run.threads == 1 ? "" : "s",
-                run.seconds);
-  const SummaryDocument doc{std::string(title) + "\n" + assumption_line(arm_coupling_text(config)),
-                            config.currency, results::deal_terms(config), rows,
+  const std::string title =
+      fmt::format("sisim results: {} ({} paths, seed {}, {} thread{}, {:.1f} s)", config.name, run.paths,
+                  run.seed, run.threads, run.threads == 1 ? "" : "s", run.seconds);
+  const SummaryDocument doc{title + "\n" + assumption_line(arm_coupling_text(config)), config.currency,
+                            results::deal_terms(config), rows,
                             result_notes(config, rows, &run.series.investor_drawn_fan)};
   std::string text = format_summary_table(doc);
   text += format_society_table(analysis::summarize_society(society_columns(run)), config.currency);
-  if (run.gap_clamped_paths > 0) {
-    char note[160];
-    std::snprintf(note, sizeof note,
-                  "note: on %lld paths the sampled employment gap was unreachable and the hazard ratio was "
-                  "clamped\n",
-                  static_cast<long long>(run.gap_clamped_paths));
-    text += note;
-  }
+  if (run.gap_clamped_paths > 0)
+    text += fmt::format(
+        "note: on {} paths the sampled employment gap was unreachable and the hazard ratio was clamped\n",
+        run.gap_clamped_paths);
   return text;
 }
 

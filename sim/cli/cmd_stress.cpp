@@ -1,5 +1,7 @@
 // `sisim stress SCENARIO.yaml [--cases FILE] -o OUT.h5`: the base scenario and each stress case on
 // the same seed and paths (api::stress), and the paired comparison table in the terminal.
+#include <fmt/format.h>
+
 #include <cstdio>
 
 #include "sim/api/front_door.hpp"
@@ -20,10 +22,9 @@ int cmd_stress(const Args& args) {
     const api::StressResult r =
         api::stress(scenario, args.cases_file, settings_of(args), output_of(args), progress_of(args));
     if (!r.root) return kExitOk;
-    char title[512];
-    std::snprintf(title, sizeof title, "sisim stress: %s (%zu cases, %lld paths each, seed %llu)",
-                  scenario.config.name.c_str(), r.names.size() - 1, static_cast<long long>(r.options.paths),
-                  static_cast<unsigned long long>(r.options.seed));
+    const std::string title =
+        fmt::format("sisim stress: {} ({} cases, {} paths each, seed {})", scenario.config.name,
+                    r.names.size() - 1, r.options.paths, r.options.seed);
     std::fputs(api::format_comparison_table(r.names, r.rows, title).c_str(), stdout);
     std::printf("written: %s\n", args.output.c_str());
     return kExitOk;

@@ -4,6 +4,7 @@
 // into the file the union of the slices gives in one run.
 #include <cstdio>
 
+#include "sim/api/csv_export.hpp"
 #include "sim/api/error.hpp"
 #include "sim/api/front_door.hpp"
 #include "sim/api/output_guard.hpp"
@@ -15,7 +16,6 @@
 #include "sim/api/sweep_file.hpp"
 #include "sim/api/tornado_file.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/cli/csv_export.hpp"
 #include "sim/cli/request.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"

@@ -1,5 +1,7 @@
 // `sisim tornado SCENARIO.yaml -o OUT.h5`: the base run and the swing of each output as each
 // uncertain input goes from its P10 to its P90 (api::tornado); prints the table.
+#include <fmt/format.h>
+
 #include <cstdio>
 
 #include "sim/api/front_door.hpp"
@@ -20,10 +22,8 @@ int cmd_tornado(const Args& args) {
     install_cancel_handlers();
     const api::TornadoRun r = api::tornado(scenario, settings_of(args), output_of(args), progress_of(args));
     if (!r.root) return kExitOk;
-    char title[512];
-    std::snprintf(title, sizeof title, "sisim tornado: %s (%zu inputs, %lld paths per run, seed %llu)",
-                  scenario.config.name.c_str(), r.inputs, static_cast<long long>(r.options.paths),
-                  static_cast<unsigned long long>(r.options.seed));
+    const std::string title = fmt::format("sisim tornado: {} ({} inputs, {} paths per run, seed {})",
+                                          scenario.config.name, r.inputs, r.options.paths, r.options.seed);
     std::fputs(api::format_tornado_table(r.tornado, title).c_str(), stdout);
     std::printf("written: %s\n", args.output.c_str());
     return kExitOk;

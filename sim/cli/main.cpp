@@ -108,10 +108,6 @@ int main(int argc, char** argv) {
     std::fputs(usage.c_str(), stdout);
     return kExitOk;
   }
-  if (const std::string problem = check_flags_apply(*args); !problem.empty()) {
-    std::fprintf(stderr, "sisim: %s\n%s", problem.c_str(), usage_text().c_str());
-    return kExitUsage;
-  }
   int code = kExitInternal;
   try {
     code = dispatch(*args);

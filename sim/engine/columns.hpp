@@ -18,12 +18,13 @@ struct ColumnSpec {
   bool integer() const { return type != io::ElementType::float64; }
 };
 
-// The spec of a schema column in a scenario whose money is in `currency` (`instance`: the tranche
-// or budget name, or the key of a sampled parameter; see io::column_path).
+// The spec of a schema column in a scenario whose money is in `currency` and whose public NPVs are
+// on `price_basis` (`instance`: the tranche or budget name, or the key of a sampled parameter; see
+// io::column_path).
 inline ColumnSpec column_spec(const io::ColumnSchema& column, const std::string& currency,
-                              const std::string& instance = "") {
-  return {io::column_path(column, instance), io::units_text(column.unit, currency),
-          io::column_description(column, instance), column.type};
+                              const std::string& price_basis, const std::string& instance = "") {
+  return {io::column_path(column, instance), io::units_text(column.unit, currency, price_basis),
+          io::column_description(column, instance, price_basis), column.type};
 }
 
 class ColumnSet {

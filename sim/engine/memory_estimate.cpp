@@ -1,10 +1,10 @@
 #include "sim/engine/memory_estimate.hpp"
 
+#include <fmt/format.h>
 #include <oneapi/tbb/info.h>
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -35,9 +35,7 @@ double read_number_file(const std::string& path) {
 }
 
 std::string gigabytes(double bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f GB", bytes / 1e9);
-  return buf;
+  return fmt::format("{:.1f} GB", bytes / 1e9);
 }
 
 }  // namespace

@@ -14,9 +14,11 @@ double flag(bool value) {
 }  // namespace
 
 void PathColumns::define(const Config& config, ColumnSet& columns) {
-  const std::string& currency = config.currency;  // the unit of every money column
+  // Money: the currency for the investor and the contract (nominal), with the price basis of
+  // public.discount for the public NPVs ("DKK, real 2026 prices").
+  const std::string price_basis = public_price_basis(config);
   auto add = [&](ColumnGroup group, const char* name, const std::string& instance = "") {
-    return columns.add(column_spec(io::column_schema(group, name), currency, instance));
+    return columns.add(column_spec(io::column_schema(group, name), config.currency, price_basis, instance));
   };
   // The loss events of the investor (instance "") or of a tranche.
   auto add_loss = [&](const std::string& instance, LossColumns& loss) {

@@ -40,6 +40,13 @@ struct PathRunner::Scratch {
 };
 
 namespace {
+
+// The public discount curve of a path (public.discount, MODEL.md 8).
+DiscountCurve public_curve(const PathParameters& parameters) {
+  return DiscountCurve{parameters.public_discount_rate, parameters.public_inflation_annual,
+                       parameters.public_long_term_rate, parameters.public_long_term_from_month};
+}
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The one measured effect a path reports: the tier measure if tiers are used, else the first
@@ -101,7 +108,7 @@ struct PathRunner::Impl {
 
 void PathRunner::Impl::price_society(const PathParameters& parameters, const ContractTerms& terms,
                                      const PathSimulation& sim, Scratch& scratch, PathResult& result) const {
-  const double rate = parameters.public_discount_rate;
+  const DiscountCurve rate = public_curve(parameters);
   const SocietyTerms society_terms{config.society.distortion_rate.value(scratch.draws),
                                    config.society.employer_cost_share.value(scratch.draws)};
   compute_society_account(society_terms, sim.treated, sim.counterfactual, scratch.net,
@@ -264,7 +271,7 @@ PathResult PathRunner::price_path(std::int64_t path, Scratch& scratch) const {
     const auto at = static_cast<size_t>(budget);
     auto& monthly = scratch.budget_net[at];
     monthly_net(scratch.net, budget, monthly);
-    result.budget_npv[at] = npv(monthly, parameters.public_discount_rate);
+    result.budget_npv[at] = npv(monthly, public_curve(parameters));
     result.budget_break_even_month[at] = payback_month(monthly);
   }
 

@@ -1,5 +1,6 @@
 #include "sim/engine/progress.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -50,10 +51,9 @@ void ProgressReporter::print(bool final_line) {
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
   const double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0.0;
   const double percent = total_ > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0;
-  char line[200];
+  std::string line;
   if (final_line) {
-    std::snprintf(line, sizeof line, "%s: %lld/%lld paths in %.1f s (%.0f paths/s)", label_.c_str(),
-                  static_cast<long long>(done), static_cast<long long>(total_), seconds, rate);
+    line = fmt::format("{}: {}/{} paths in {:.1f} s ({:.0f} paths/s)", label_, done, total_, seconds, rate);
   } else {
     // An ETA needs a rate: before the first path finishes, or while none has finished for a while
     // (one very long path, a stuck node), say so instead of showing "ETA 0 s".
@@ -63,18 +63,16 @@ void ProgressReporter::print(bool final_line) {
       last_change_ = now;
     }
     const double idle = std::chrono::duration<double>(now - last_change_).count();
-    char eta_text[64];
-    if (done == 0 || idle >= 10.0)
-      std::snprintf(eta_text, sizeof eta_text, "ETA unknown (no path finished in %.0f s)", idle);
-    else
-      std::snprintf(eta_text, sizeof eta_text, "ETA %.0f s", eta);
-    std::snprintf(line, sizeof line, "%s: %lld/%lld paths (%.1f %%), %.0f paths/s, %s", label_.c_str(),
-                  static_cast<long long>(done), static_cast<long long>(total_), percent, rate, eta_text);
+    const std::string eta_text = done == 0 || idle >= 10.0
+                                     ? fmt::format("ETA unknown (no path finished in {:.0f} s)", idle)
+                                     : fmt::format("ETA {:.0f} s", eta);
+    line = fmt::format("{}: {}/{} paths ({:.1f} %), {:.0f} paths/s, {}", label_, done, total_, percent, rate,
+                       eta_text);
   }
   if (tty_) {
-    std::fprintf(stderr, "\r\033[K%s%s", line, final_line ? "\n" : "");
+    std::fprintf(stderr, "\r\033[K%s%s", line.c_str(), final_line ? "\n" : "");
   } else {
-    std::fprintf(stderr, "%s\n", line);
+    std::fprintf(stderr, "%s\n", line.c_str());
   }
   std::fflush(stderr);
 }

@@ -18,6 +18,20 @@ double npv(const std::vector<double>& monthly_flows, double annual_rate) {
   return total;
 }
 
+double npv(const std::vector<double>& monthly_flows, const DiscountCurve& curve) {
+  // Monthly steps compounded by repeated multiplication, as npv(flows, rate). The deflator's step is
+  // exactly 1 at inflation 0, so the product step is then the plain rate's step bit for bit.
+  const double deflator = std::pow(1.0 + curve.inflation, -1.0 / 12.0);
+  const double step = std::pow(1.0 + curve.rate, -1.0 / 12.0) * deflator;
+  const double long_step = std::pow(1.0 + curve.long_rate, -1.0 / 12.0) * deflator;
+  double factor = 1.0, total = 0.0;
+  for (size_t m = 0; m < monthly_flows.size(); ++m) {
+    total += monthly_flows[m] * factor;
+    factor *= static_cast<long long>(m) + 1 > curve.long_from_month ? long_step : step;
+  }
+  return total;
+}
+
 int payback_month(const std::vector<double>& monthly_flows) {
   double cum = 0.0;
   int from = 0;  // candidate: first month of the current run of non-negative cumulative flow

@@ -50,8 +50,8 @@ constexpr std::array kColumns = {
     ColumnSchema{tranche, "npv", f64, Unit::currency, "tranche NPV at the investor's discount rate"},
     ColumnSchema{tranche, "total_received", f64, Unit::currency,
                  "tranche receipts incl. guarantee (nominal)"},
-    ColumnSchema{budget, "npv", f64, Unit::currency,
-                 "NPV at public.discount_rate of savings minus outcome and guarantee payments"},
+    ColumnSchema{budget, "npv", f64, Unit::public_money,
+                 "NPV at public.discount (<basis>) of savings minus outcome and guarantee payments"},
     ColumnSchema{budget, "break_even_month", i32, Unit::month,
                  "first month from which the cumulative net stays >= 0; -1 never"},
     ColumnSchema{outcomes, "enrolled", i32, Unit::people, "participants enrolled"},
@@ -75,49 +75,48 @@ constexpr std::array kColumns = {
     ColumnSchema{outcomes, "gap_clamped", u8, Unit::flag,
                  "1 if the sampled employment gap was unreachable and HR was clamped"},
     ColumnSchema{params, "", f64, Unit::as_configured, "sampled value of <key> on this path"},
-    ColumnSchema{society, "npv", f64, Unit::currency,
-                 "society's account at public.discount_rate: production value of the extra hours - programme "
+    ColumnSchema{society, "npv", f64, Unit::public_money,
+                 "society's account at public.discount: production value of the extra hours - programme "
                  "costs + public services saved + distortion effect"},
-    ColumnSchema{society, "production_value", f64, Unit::currency,
+    ColumnSchema{society, "production_value", f64, Unit::public_money,
                  "production value of the extra hours: extra gross wages x (1 + society.employer_cost_share) "
                  "(NPV)"},
-    ColumnSchema{society, "programme_costs", f64, Unit::currency, "minus the programme's costs (NPV)"},
-    ColumnSchema{society, "public_services", f64, Unit::currency,
+    ColumnSchema{society, "programme_costs", f64, Unit::public_money, "minus the programme's costs (NPV)"},
+    ColumnSchema{society, "public_services", f64, Unit::public_money,
                  "public services saved (public.other_flows, all public budgets) (NPV)"},
-    ColumnSchema{society, "distortion", f64, Unit::currency,
+    ColumnSchema{society, "distortion", f64, Unit::public_money,
                  "distortion effect: society.distortion_rate x public_total net (a cost when public spending "
                  "rises) (NPV)"},
-    ColumnSchema{division, "participants", f64, Unit::currency,
-                 "participants: extra gross wages + benefits - income taxes (NPV at public.discount_rate)"},
-    ColumnSchema{division, "investor", f64, Unit::currency,
-                 "investor: receipts + guarantee - programme costs funded (NPV at public.discount_rate)"},
-    ColumnSchema{division, "provider", f64, Unit::currency,
-                 "provider: its share of the outcome payments (NPV at public.discount_rate)"},
-    ColumnSchema{
-        division, "foundation", f64, Unit::currency,
-        "foundation: minus the outcome payments and guarantees it pays (NPV at public.discount_rate)"},
-    ColumnSchema{division, "grants", f64, Unit::currency,
+    ColumnSchema{division, "participants", f64, Unit::public_money,
+                 "participants: extra gross wages + benefits - income taxes (NPV at public.discount)"},
+    ColumnSchema{division, "investor", f64, Unit::public_money,
+                 "investor: receipts + guarantee - programme costs funded (NPV at public.discount)"},
+    ColumnSchema{division, "provider", f64, Unit::public_money,
+                 "provider: its share of the outcome payments (NPV at public.discount)"},
+    ColumnSchema{division, "foundation", f64, Unit::public_money,
+                 "foundation: minus the outcome payments and guarantees it pays (NPV at public.discount)"},
+    ColumnSchema{division, "grants", f64, Unit::public_money,
                  "grants: minus the programme costs funded by non-repayable tranches (NPV at "
-                 "public.discount_rate)"},
-    ColumnSchema{division, "employer_costs", f64, Unit::currency,
-                 "employer costs: production value above the gross wage (NPV at public.discount_rate)"},
-    ColumnSchema{division, "distortion", f64, Unit::currency,
-                 "distortion effect of net public spending (NPV at public.discount_rate)"},
+                 "public.discount)"},
+    ColumnSchema{division, "employer_costs", f64, Unit::public_money,
+                 "employer costs: production value above the gross wage (NPV at public.discount)"},
+    ColumnSchema{division, "distortion", f64, Unit::public_money,
+                 "distortion effect of net public spending (NPV at public.discount)"},
     ColumnSchema{
-        alternatives, "own_funding", f64, Unit::currency,
+        alternatives, "own_funding", f64, Unit::public_money,
         "(b) the municipality funds the programme itself: its savings minus the programme costs (NPV)"},
-    ColumnSchema{alternatives, "outcome_contract", f64, Unit::currency,
+    ColumnSchema{alternatives, "outcome_contract", f64, Unit::public_money,
                  "(c) today's deal: the municipality's budget NPV (= /paths/budgets/municipality/npv)"},
-    ColumnSchema{alternatives, "co_funding", f64, Unit::currency,
+    ColumnSchema{alternatives, "co_funding", f64, Unit::public_money,
                  "(d) a fund pays part of the costs (grant or conditional grant repaid from savings): the "
                  "municipality's NPV"},
-    ColumnSchema{alternatives, "co_funding_fund", f64, Unit::currency,
+    ColumnSchema{alternatives, "co_funding_fund", f64, Unit::public_money,
                  "(d) the fund's NPV: repayments minus grants"},
-    ColumnSchema{alternatives, "programme_costs", f64, Unit::currency,
-                 "programme costs (NPV at public.discount_rate)"},
-    ColumnSchema{alternatives, "municipal_savings", f64, Unit::currency,
+    ColumnSchema{alternatives, "programme_costs", f64, Unit::public_money,
+                 "programme costs (NPV at public.discount)"},
+    ColumnSchema{alternatives, "municipal_savings", f64, Unit::public_money,
                  "the municipality's savings before outcome payments and guarantees (NPV)"},
-    ColumnSchema{alternatives, "public_savings", f64, Unit::currency,
+    ColumnSchema{alternatives, "public_savings", f64, Unit::public_money,
                  "the four public budgets' savings before outcome payments and guarantees (NPV)"},
     ColumnSchema{alternatives, "extra_outcomes", f64, Unit::events,
                  "treated minus counterfactual events of the first rate-card line in the outcome window (the "
@@ -145,10 +144,12 @@ const char* to_string(ElementType type) {
   return "?";
 }
 
-std::string units_text(Unit unit, const std::string& currency) {
+std::string units_text(Unit unit, const std::string& currency, const std::string& price_basis) {
   switch (unit) {
     case Unit::currency:
       return currency;
+    case Unit::public_money:
+      return price_basis.empty() ? currency : currency + ", " + price_basis;
     case Unit::per_year:
       return "1/year";
     case Unit::ratio:
@@ -185,9 +186,11 @@ const ColumnSchema& column_schema(ColumnGroup group, std::string_view name) {
   throw std::logic_error("result schema: no per-path column '" + std::string(name) + "'");
 }
 
-std::string column_description(const ColumnSchema& column, const std::string& instance) {
+std::string column_description(const ColumnSchema& column, const std::string& instance,
+                               const std::string& price_basis) {
   std::string text(column.description);
   if (const auto at = text.find("<key>"); at != std::string::npos) text.replace(at, 5, instance);
+  if (const auto at = text.find("<basis>"); at != std::string::npos) text.replace(at, 7, price_basis);
   return text;
 }
 

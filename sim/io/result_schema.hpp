@@ -21,7 +21,9 @@ const char* to_string(ElementType type);  // "float64", "int32", "uint8" (as doc
 
 // What a column's `units` attribute says; money is the scenario's currency.
 enum class Unit : std::uint8_t {
-  currency,  // the scenario's `currency`, e.g. DKK
+  currency,  // the scenario's `currency`, e.g. DKK (the investor's and the contract's money, nominal)
+  // a public NPV: the currency and the price basis of public.discount, "DKK, real 2026 prices"
+  public_money,
   per_year,  // "1/year": annualised rates
   ratio,     // "1": dimensionless
   month,     // a month index, month 0 = contract start
@@ -34,8 +36,9 @@ enum class Unit : std::uint8_t {
   flag,           // 0/1
   as_configured,  // the unit of the sampled configuration key
 };
-// The `units` text of `unit` in a scenario whose money is in `currency`.
-std::string units_text(Unit unit, const std::string& currency);
+// The `units` text of `unit` in a scenario whose money is in `currency` and whose public NPVs are
+// on `price_basis` (config's public_price_basis, e.g. "real 2026 prices").
+std::string units_text(Unit unit, const std::string& currency, const std::string& price_basis = "");
 
 // Where a column lives: its dataset path is the group's prefix, then `name`.
 enum class ColumnGroup : std::uint8_t {
@@ -66,8 +69,9 @@ std::span<const ColumnSchema> per_path_columns();
 const ColumnSchema& column_schema(ColumnGroup group, std::string_view name);
 
 // The `description` of a column: the table's text, with "<key>" replaced by `instance` (sampled
-// parameters name their configuration key).
-std::string column_description(const ColumnSchema& column, const std::string& instance = "");
+// parameters name their configuration key) and "<basis>" by the public NPVs' `price_basis`.
+std::string column_description(const ColumnSchema& column, const std::string& instance = "",
+                               const std::string& price_basis = "");
 
 // The dataset path of a column: `instance` is the tranche or budget name, or the configuration key
 // of a sampled parameter (ignored for the other groups).

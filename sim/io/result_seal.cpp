@@ -1,5 +1,7 @@
 #include "sim/io/result_seal.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -23,11 +25,7 @@ struct Seal {
 };
 
 std::string format_seal(const Seal& seal) {
-  char text[128];
-  const int n = std::snprintf(
-      text, sizeof text, "%.*sbytes %llu\ncrc64-xz %016llx\n", static_cast<int>(kMagic.size()), kMagic.data(),
-      static_cast<unsigned long long>(seal.bytes), static_cast<unsigned long long>(seal.crc));
-  return std::string(text, static_cast<std::size_t>(n));
+  return fmt::format("{}bytes {}\ncrc64-xz {:016x}\n", kMagic, seal.bytes, seal.crc);
 }
 
 // Parses the user block; false when it is not a seal of this version.

@@ -1,8 +1,9 @@
 #include "sim/io/timestamp.hpp"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 
 #include "sim/io/io_error.hpp"
@@ -16,12 +17,10 @@ std::string utc_iso8601(std::int64_t epoch_seconds) {
   const sys_days day = floor<days>(t);
   const year_month_day ymd{day};
   const hh_mm_ss<seconds> hms{t - day};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buffer;
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                     static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                     static_cast<int>(hms.seconds().count()));
 }
 
 std::string creation_timestamp() {

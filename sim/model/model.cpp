@@ -1,8 +1,10 @@
 #include "sim/model/model.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <iterator>
 #include <limits>
 #include <stdexcept>
 
@@ -158,10 +160,21 @@ void Model::build_dated_rules() {
   }
   for (const Segment& seg : config_.cohort.segments) {
     std::vector<double> b;
-    if (!seg.benefit_rate.empty()) {
+    if (seg.benefit) {
+      // The rate's base amount plus each supplement weighted by the share of the segment's people
+      // who draw it (config validation guarantees each drawn supplement applies to the rate).
+      const SegmentBenefit& who = *seg.benefit;
+      const double shares[] = {who.children, who.single_parent, who.single};
       b.resize(static_cast<size_t>(months));
-      for (int m = 0; m < months; ++m)
-        b[static_cast<size_t>(m)] = rule_value(rules, "benefit." + seg.benefit_rate, rules.start + m, 0.0);
+      for (int m = 0; m < months; ++m) {
+        double amount = rule_value(rules, "benefit.rates." + who.rate, rules.start + m, 0.0);
+        for (size_t k = 0; k < std::size(shares); ++k)
+          if (shares[k] > 0.0)
+            amount +=
+                shares[k] * rule_value(rules, std::string("benefit.supplements.") + kBenefitSupplements[k],
+                                       rules.start + m, 0.0);
+        b[static_cast<size_t>(m)] = amount;
+      }
     }
     dated_.benefit.push_back(std::move(b));
   }
@@ -291,7 +304,13 @@ PathParameters Model::resolve(const std::vector<double>& draws) const {
   pp.recession_start_month = rec.start_month;
 
   const Public& pub = c.public_;
-  pp.public_discount_rate = pub.discount_rate.value(draws);
+  pp.public_discount_rate = pub.discount.rate.value(draws);
+  if (pub.discount.basis == PublicDiscount::Basis::real)
+    pp.public_inflation_annual = pub.discount.inflation_annual.value(draws);
+  if (pub.discount.long_term_rate) {
+    pp.public_long_term_rate = *pub.discount.long_term_rate;
+    pp.public_long_term_from_month = 12 * pub.discount.long_term_from_year;
+  }
   pp.labour_market_contribution = pub.tax.labour_market_contribution.value(draws);
   pp.municipal_rate = pub.tax.municipal_rate.value(draws);
   pp.state_bottom_rate = pub.tax.state_bottom_rate.value(draws);
@@ -443,14 +462,11 @@ std::optional<std::string> check_fixed_gap(const Config& config) {
   const CalibrationInputs in = make_calibration_inputs(config, {});
   const GapSolution sol = solve_employment_gap(in);
   if (!sol.clamped) return std::nullopt;
-  char buf[320];
-  std::snprintf(
-      buf, sizeof buf,
-      "intervention.effect.employment_gap: a gap of %g at month %d is unreachable: hazard ratios in "
-      "[0, %g] give gaps from %g to %g",
+  return fmt::format(
+      "intervention.effect.employment_gap: a gap of {:g} at month {} is unreachable: hazard ratios in "
+      "[0, {:g}] give gaps from {:g} to {:g}",
       in.gap, in.at_month, sol.hr_max, expected_employment_gap(in, 0.0),
       expected_employment_gap(in, sol.hr_max));
-  return std::string(buf);
 }
 
 }  // namespace sisim

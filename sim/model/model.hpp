@@ -36,8 +36,8 @@ class Model {
   // overrides_[segment][flow]: the amounts that apply (segment override or the public default).
   std::vector<std::vector<OtherFlowAmounts>> other_flow_amounts_;
   // public.rules looked up once (not per path): per simulated month, each rule key's value before
-  // indexation, each segment's named benefit (empty without benefit_rate), and the years after
-  // the last rule set (the indexation exponent of amounts).
+  // indexation, each segment's benefit (its rate plus its supplements; empty with benefit_monthly), and the
+  // years after the last rule set (the indexation exponent of amounts).
   struct DatedRules {
     std::vector<std::vector<double>> keys;     // [key][month], keys in kDatedKeys order
     std::vector<std::vector<double>> benefit;  // [segment][month]

@@ -155,7 +155,12 @@ struct PathParameters {
   int recession_start_month = -1;
 
   // Public budgets.
+  // public.discount resolved for the path (MODEL.md 8): the rate of its basis, the inflation that
+  // deflates nominal flows on a real basis (0 on a nominal one), and the long-term step.
   double public_discount_rate = 0.0;
+  double public_inflation_annual = 0.0;
+  double public_long_term_rate = 0.0;
+  int public_long_term_from_month = std::numeric_limits<int>::max();
   double labour_market_contribution = 0.0;
   double municipal_rate = 0.0;
   double state_bottom_rate = 0.0;

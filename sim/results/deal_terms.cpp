@@ -1,15 +1,14 @@
 #include "sim/results/deal_terms.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
 
 namespace sisim::results {
 namespace {
 
 std::string fixed(double v, int decimals) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
+  return fmt::format("{:.{}f}", v, decimals);
 }
 
 std::string percent(double v) {
@@ -29,9 +28,7 @@ std::string grouped(double v) {
 
 std::string value_text(double v, bool as_percent) {
   if (as_percent) return percent(v);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
+  return fmt::format("{:g}", v);
 }
 
 std::string guarantee_text(const Guarantee& g) {
@@ -139,7 +136,16 @@ std::vector<Term> deal_terms(const Config& c) {
   if (param_text(f.provider_share, true) != percent(0.0))
     t.push_back({"provider share", param_text(f.provider_share, true) + " of outcome payments"});
   t.push_back({"investor discount rate", param_text(f.investor_discount_rate, true) + " a year"});
-  t.push_back({"public discount rate", param_text(c.public_.discount_rate, true) + " a year"});
+  {
+    const PublicDiscount& d = c.public_.discount;
+    const bool real = d.basis == PublicDiscount::Basis::real;
+    std::string text = param_text(d.rate, true) + " a year, " + (real ? "real" : "nominal");
+    if (d.long_term_rate)
+      text += " (" + percent(*d.long_term_rate) + " from year " + std::to_string(d.long_term_from_year) + ")";
+    if (real) text += "; flows deflated by inflation " + param_text(d.inflation_annual, true) + " a year";
+    t.push_back({"public discount rate", text});
+    t.push_back({"public NPVs in", cur + ", " + public_price_basis(c)});
+  }
   if (f.hurdle_rate) t.push_back({"investor hurdle", percent(*f.hurdle_rate) + " IRR"});
   if (f.commitment)
     t.push_back({"commitment", money_with_currency(*f.commitment, cur) + " committed up front"});

@@ -1,18 +1,16 @@
 #include "sim/results/summary_spec.hpp"
 
+#include <fmt/format.h>
 #include <oneapi/tbb/parallel_for.h>
 
 #include <cmath>
-#include <cstdio>
 #include <optional>
 
 namespace sisim::results {
 namespace {
 
 std::string percent_text(double rate) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f %%", 100.0 * rate);
-  return buf;
+  return fmt::format("{:.2f} %", 100.0 * rate);
 }
 
 // " at 8.00 %", or " at the sampled discount rate" when the rate is uncertain.
@@ -20,13 +18,18 @@ std::string at_rate(const Param& rate) {
   return rate.is_fixed() ? " at " + percent_text(rate.dist.value) : " at the sampled discount rate";
 }
 
+// " at 3.50 % real, 2026 prices" or " at 6.00 % nominal": a public NPV's rate and its price basis
+// (public.discount, MODEL.md 8; the units say the same: "DKK, real 2026 prices").
+std::string public_rate_text(const Config& c) {
+  const std::string basis = public_price_basis(c);  // "real 2026 prices", "nominal", ...
+  const std::string real = "real ";
+  if (basis.compare(0, real.size(), real) != 0) return at_rate(c.public_.discount.rate) + " " + basis;
+  return at_rate(c.public_.discount.rate) + " real, " + basis.substr(real.size());
+}
+
 std::string money_text(double v, const std::string& currency) {
-  char buf[48];
-  if (std::fabs(v) >= 1e6)
-    std::snprintf(buf, sizeof buf, "%.2f M %s", v / 1e6, currency.c_str());
-  else
-    std::snprintf(buf, sizeof buf, "%.0f %s", v, currency.c_str());
-  return buf;
+  if (std::fabs(v) >= 1e6) return fmt::format("{:.2f} M {}", v / 1e6, currency);
+  return fmt::format("{:.0f} {}", v, currency);
 }
 
 // The loss events of one investor or tranche: `who` is "investor" or "tranche <name>".
@@ -57,43 +60,49 @@ std::string units_of(Unit unit, const std::string& currency) {
   return currency;
 }
 
+std::string units_of(const MetricSpec& spec, const std::string& currency) {
+  const std::string u = units_of(spec.unit, currency);
+  return spec.money_basis.empty() ? u : u + ", " + spec.money_basis;
+}
+
 std::vector<MetricSpec> metric_specs(const Config& c) {
   const std::string inv_rate = at_rate(c.finance.investor_discount_rate);
-  const std::string pub_rate = at_rate(c.public_.discount_rate);
+  const std::string pub_rate = public_rate_text(c);
+  const std::string basis = public_price_basis(c);
   std::vector<MetricSpec> m = {
       {"investor/irr", "/paths/investor/irr", "investor IRR (annual)", "investor_irr", Unit::percent,
-       "returns", false, "investor_loss_nominal"},
+       "returns", false, "investor_loss_nominal", ""},
       {"investor/moic", "/paths/investor/moic", "investor MOIC", "investor_moic", Unit::multiple, "returns",
-       false, "investor_loss_nominal"},
+       false, "investor_loss_nominal", ""},
       {"investor/npv", "/paths/investor/npv", "investor NPV" + inv_rate, "investor_npv", Unit::money,
-       "returns", false, "investor_npv_negative"},
+       "returns", false, "investor_npv_negative", ""},
       {"budgets/municipality/npv", "/paths/budgets/municipality/npv", "municipality NPV" + pub_rate,
-       "municipality_npv", Unit::money, "returns", false, ""},
+       "municipality_npv", Unit::money, "returns", false, "", basis},
       {"budgets/public_total/npv", "/paths/budgets/public_total/npv", "public_total NPV" + pub_rate,
-       "public_total_npv", Unit::money, "returns", false, ""},
+       "public_total_npv", Unit::money, "returns", false, "", basis},
   };
   for (const char* b : {"state", "region", "other_municipalities", "foundation"})
     m.push_back({std::string("budgets/") + b + "/npv", std::string("/paths/budgets/") + b + "/npv",
                  std::string(b) + " NPV" + pub_rate, std::string(b) + "_npv", Unit::money, "budgets", false,
-                 ""});
+                 "", basis});
   for (const auto& t : c.finance.tranches) {
     const std::string g = "/paths/tranches/" + t.name + "/", k = "tranche_" + t.name;
     m.push_back({"tranches/" + t.name + "/irr", g + "irr", "tranche " + t.name + " IRR (annual)", k + "_irr",
-                 Unit::percent, "tranches", false, k + "_loss_nominal"});
+                 Unit::percent, "tranches", false, k + "_loss_nominal", ""});
     m.push_back({"tranches/" + t.name + "/moic", g + "moic", "tranche " + t.name + " MOIC", k + "_moic",
-                 Unit::multiple, "tranches", false, k + "_loss_nominal"});
+                 Unit::multiple, "tranches", false, k + "_loss_nominal", ""});
     m.push_back({"tranches/" + t.name + "/npv", g + "npv", "tranche " + t.name + " NPV" + inv_rate,
-                 k + "_npv", Unit::money, "tranches", false, k + "_npv_negative"});
+                 k + "_npv", Unit::money, "tranches", false, k + "_npv_negative", ""});
   }
   m.push_back({"investor/peak_capital", "/paths/investor/peak_capital", "peak capital at risk",
-               "investor_peak_capital", Unit::money, "capital", false, ""});
+               "investor_peak_capital", Unit::money, "capital", false, "", ""});
   m.push_back({"investor/total_drawn", "/paths/investor/total_drawn", "capital drawn (total drawdowns)",
-               "investor_total_drawn", Unit::money, "capital", false, ""});
+               "investor_total_drawn", Unit::money, "capital", false, "", ""});
   m.push_back({"investor/payback_month", "/paths/investor/payback_month", "payback month (nominal)",
-               "investor_payback_month", Unit::months, "capital", true, ""});
+               "investor_payback_month", Unit::months, "capital", true, "", ""});
   m.push_back({"investor/discounted_payback_month", "/paths/investor/discounted_payback_month",
                "time to repayment" + inv_rate, "investor_discounted_payback_month", Unit::months, "capital",
-               true, ""});
+               true, "", ""});
   return m;
 }
 
@@ -102,7 +111,7 @@ std::vector<EventSpec> event_specs(const Config& c) {
   add_investor_events(e, c, "investor", "/paths/investor/", "investor");
   for (const auto& t : c.finance.tranches)
     add_investor_events(e, c, "tranche_" + t.name, "/paths/tranches/" + t.name + "/", "tranche " + t.name);
-  const std::string pub_rate = at_rate(c.public_.discount_rate);
+  const std::string pub_rate = public_rate_text(c);
   e.push_back({"municipality_npv_negative", "/paths/budgets/municipality/npv",
                "municipality NPV < 0" + pub_rate, true});
   e.push_back({"public_total_npv_negative", "/paths/budgets/public_total/npv",

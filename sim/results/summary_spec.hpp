@@ -28,7 +28,12 @@ struct MetricSpec {
   std::string section;        // "returns", "tranches", "capital"
   bool never_is_nan = false;  // a month column where -1 means "never": excluded from the statistics
   std::string loss_event;     // key of the event its p_loss is (see EventSpec); "" = value < 0
+  std::string money_basis;    // public NPVs: "real 2026 prices" or "nominal" (public.discount); "" = nominal
 };
+
+// The units of a metric row: units_of(unit), and for a public NPV its price basis
+// ("DKK, real 2026 prices").
+std::string units_of(const MetricSpec& spec, const std::string& currency);
 
 struct EventSpec {
   std::string key;          // /summary/events/<key>, CSV metric name

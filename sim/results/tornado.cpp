@@ -1,9 +1,10 @@
 #include "sim/results/tornado.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "sim/model/model.hpp"
 #include "sim/results/paired.hpp"
@@ -87,11 +88,8 @@ std::vector<TornadoInput> tornado_inputs(const Config& base) {
     in.name = u.path;
     in.low_value = rng::quantile(u.dist, kLow);
     in.high_value = rng::quantile(u.dist, kHigh);
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "P10 = %.4g", in.low_value);
-    in.low_label = buf;
-    std::snprintf(buf, sizeof buf, "P90 = %.4g", in.high_value);
-    in.high_label = buf;
+    in.low_label = fmt::format("P10 = {:.4g}", in.low_value);
+    in.high_label = fmt::format("P90 = {:.4g}", in.high_value);
     in.low = {set_shift(u.path, shortest(in.low_value))};
     in.high = {set_shift(u.path, shortest(in.high_value))};
     inputs.push_back(std::move(in));

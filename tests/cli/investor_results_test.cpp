@@ -181,7 +181,7 @@ TEST(InvestorResults, PercentagesWhereFractionsAreMeantAreConfigErrorsWithAHint)
     const char* set;
     const char* hint;
   } cases[] = {{"finance.return_cap_annual=15", "write 0.15 for 15 %"},
-               {"public.discount_rate=3.5", "write 0.035 for 3.5 %"},
+               {"public.discount.rate=3.5", "write 0.035 for 3.5 %"},
                {"finance.investor_discount_rate=8", "write 0.08 for 8 %"}};
   for (const auto& c : cases) {
     const auto r = run_command(testing::sisim_binary() + " validate " + kBase + " --set " + c.set);

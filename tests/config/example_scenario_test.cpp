@@ -85,7 +85,10 @@ TEST_F(ExampleScenario, InterventionAndLabourMarket) {
 
 TEST_F(ExampleScenario, PublicBudgets) {
   const Public& p = c().public_;
-  EXPECT_EQ(p.discount_rate.dist.value, 0.035);
+  EXPECT_EQ(p.discount.rate.dist.value, 0.035);
+  EXPECT_EQ(p.discount.basis, PublicDiscount::Basis::real);
+  EXPECT_EQ(p.discount.long_term_rate, 0.025);
+  EXPECT_EQ(p.discount.long_term_from_year, 35);
   ASSERT_EQ(p.refusion.ladder.size(), 4u);
   EXPECT_EQ(p.refusion.ladder[2].from_week, 26.0);
   EXPECT_EQ(p.refusion.ladder[2].rate, 0.30);

@@ -47,7 +47,11 @@ void expect_same_segments(const Cohort& a, const Cohort& b) {
 }
 
 void expect_same_public(const Public& a, const Public& b) {
-  expect_same(a.discount_rate, b.discount_rate);
+  expect_same(a.discount.rate, b.discount.rate);
+  expect_same(a.discount.inflation_annual, b.discount.inflation_annual);
+  EXPECT_EQ(a.discount.basis, b.discount.basis);
+  EXPECT_EQ(a.discount.long_term_rate, b.discount.long_term_rate);
+  EXPECT_EQ(a.discount.long_term_from_year, b.discount.long_term_from_year);
   ASSERT_EQ(a.refusion.ladder.size(), b.refusion.ladder.size());
   for (size_t i = 0; i < a.refusion.ladder.size(); ++i) {
     EXPECT_EQ(a.refusion.ladder[i].from_week, b.refusion.ladder[i].from_week);
@@ -217,7 +221,9 @@ TEST(ResolvedYaml, WritesEveryDefault) {
                            "setup: 0",
                            "start_probability_monthly: 0",
                            "end_probability_monthly: 1",
-                           "discount_rate: 0.035",
+                           "rate: 0.035",
+                           "basis: real",
+                           "long_term_rate: 0.025",
                            "{from_week: 26, rate: 0.3}",
                            "labour_market_contribution: 0.08",
                            "state_bottom_rate: 0.1201",

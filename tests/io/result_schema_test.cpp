@@ -73,9 +73,12 @@ TEST(ResultSchema, TheTablesOfHdf5MdSection23NameEveryColumnWithTheSchemaTypeAnd
     const auto row = documented.find(key);
     ASSERT_NE(row, documented.end()) << column.name << " is missing from docs/HDF5.md 2.3";
     EXPECT_EQ(row->second.type, to_string(column.type)) << column.name;
-    // Money reads "currency" or the default currency DKK on the page; every other unit literally.
+    // Money reads "currency" or the default currency DKK on the page, public NPVs with their price
+    // basis ("DKK, basis (...)"); every other unit literally.
     if (column.unit == Unit::currency)
       EXPECT_TRUE(row->second.units == "currency" || row->second.units == "DKK") << column.name;
+    else if (column.unit == Unit::public_money)
+      EXPECT_TRUE(row->second.units.starts_with("DKK, basis")) << column.name << ": " << row->second.units;
     else
       EXPECT_EQ(row->second.units, units_text(column.unit, "DKK")) << column.name;
   }
@@ -123,6 +126,9 @@ TEST(ResultSchema, EachColumnIsDefinedOnceAndLandsAtItsDocumentedPath) {
   EXPECT_EQ(column_description(parameter, "cohort.fill_rate"),
             "sampled value of cohort.fill_rate on this path");
   EXPECT_EQ(units_text(Unit::currency, "EUR"), "EUR");
+  EXPECT_EQ(units_text(Unit::public_money, "DKK", "real 2026 prices"), "DKK, real 2026 prices");
+  EXPECT_EQ(column_description(column_schema(ColumnGroup::budget, "npv"), "state", "nominal"),
+            "NPV at public.discount (nominal) of savings minus outcome and guarantee payments");
   EXPECT_THROW(column_schema(ColumnGroup::investor, "no_such_column"), std::logic_error);
 }
 

@@ -22,8 +22,8 @@ set(layers
   "sim/engine:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/io"
   "sim/results:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/engine"
   "analysis:sim/numeric,sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
-  "analysis/report:analysis,sim/numeric,sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
   "sim/api:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/engine,sim/results,sim/io,analysis"
+  "analysis/report:sim/api,analysis,sim/numeric,sim/stats,sim/finance,sim/engine,sim/results,sim/contract,sim/model,sim/rng,sim/io,config"
   "sim/cli:*")
 set(components "")
 foreach(entry IN LISTS layers)

@@ -180,14 +180,14 @@ TEST(DanishRules, ResultGrantByIntegrationYear) {
 // A deal starting in January 2025 on rules/dk: the cash-benefit reform of 1 July 2025 takes effect
 // in contract month 6, the 2026 tax numbers in month 12. One person, all hazards 0 (on benefit
 // throughout), prior benefit weeks 0, a 30+ parent meeting the residence requirement
-// (benefit_rate forhoejet_children), municipal rate 25.2 %, retention 0.25.
+// (benefit: forhoejet with children), municipal rate 25.2 %, retention 0.25.
 TEST(DanishRules, ReformMonthInsideAContract) {
   const std::string yaml = R"(name: reform
 simulation: {horizon_months: 24}
 cohort:
   size: 1
   segments:
-    - {name: a, share: 1, benefit_rate: forhoejet_children, wage_monthly: 22400, hours_fraction: 0.7,
+    - {name: a, share: 1, benefit: {rate: forhoejet, children: true}, wage_monthly: 22400, hours_fraction: 0.7,
        job_finding_hazard: 0, separation_hazard: 0, exit_hazard: 0}
 intervention: {duration_months: 12, effect: {hazard_ratio: 1}}
 public:
@@ -305,6 +305,49 @@ TEST(DanishRules, BudgetLagMovesMunicipalTaxAndEqualisation) {
     EXPECT_EQ(lagged.treated.flows.at(Budget::state, state, m),
               unlagged.treated.flows.at(Budget::state, state, m));
   }
+}
+
+// Issue 14 item 3: a segment's benefit by type, month by month. Amounts of rules/dk [4][5][6][7]:
+// from July 2025 grundsats 7,205, forhoejet 12,498, boernetillaeg 2,784, enlig forsoerger 1,638,
+// enlig ikke-forsoerger 1,092; before, the old 30+ rate 12,326 and its forsoerger rate 16,382
+// (children 4,056), no single supplements (0).
+TEST(DanishRules, SegmentBenefitByTypeMonthByMonth) {
+  auto benefit_by_month = [](const std::string& start, const std::string& benefit) {
+    const std::string yaml = R"(name: types
+simulation: {horizon_months: 24}
+cohort:
+  size: 1
+  segments:
+    - {name: a, share: 1, benefit: )" +
+                             benefit +
+                             R"(, wage_monthly: 22400, hours_fraction: 0.7,
+       job_finding_hazard: 0, separation_hazard: 0, exit_hazard: 0}
+intervention: {duration_months: 12, effect: {hazard_ratio: 1}}
+public:
+  rules: {family: dk, start: )" +
+                             start + ", dir: " + std::string(SISIM_SOURCE_DIR) + R"(/rules}
+  tax: {municipal_rate: 0.252, municipal_retention: 0.25}
+)";
+    const LoadResult loaded = load_config_from_string(yaml, "types.yaml");
+    EXPECT_TRUE(loaded.ok()) << format_errors(loaded.errors);
+    return loaded.ok() ? Model(*loaded.config).resolve({}).segments[0].benefit_by_month
+                       : std::vector<double>{};
+  };
+  // Grundsats, half with children, a quarter single parents: 7,205 + 0.5 x 2,784 + 0.25 x 1,638 = 9,006.5.
+  const std::vector<double> g =
+      benefit_by_month("2025-07", "{rate: grundsats, children: 0.5, single_parent: 0.25}");
+  ASSERT_EQ(g.size(), 24u);
+  EXPECT_DOUBLE_EQ(g[0], 9006.5);
+  EXPECT_DOUBLE_EQ(g[23], 9006.5);  // 2026 and 2027-06: no newer benefit amounts (indexation 0)
+  // A deal from January 2025 through the reform: forhoejet, 40 % with children, 60 % single.
+  // Months 0-5: 12,326 + 0.4 x 4,056 + 0.6 x 0 = 13,948.4; from month 6 (July 2025):
+  // 12,498 + 0.4 x 2,784 + 0.6 x 1,092 = 14,266.8.
+  const std::vector<double> f = benefit_by_month("2025-01", "{rate: forhoejet, children: 0.4, single: 0.6}");
+  ASSERT_EQ(f.size(), 24u);
+  EXPECT_NEAR(f[0], 13948.4, 1e-9);
+  EXPECT_NEAR(f[5], 13948.4, 1e-9);
+  EXPECT_NEAR(f[6], 14266.8, 1e-9);
+  EXPECT_NEAR(f[23], 14266.8, 1e-9);
 }
 
 }  // namespace

@@ -72,7 +72,7 @@ Config example_config() {
   r.separation_multiplier = Param::constant(1.5);
 
   Public& p = c.public_;
-  p.discount_rate = Param::constant(0.035);
+  p.discount.rate = Param::constant(0.035);
   p.refusion.ladder = {{0, 0.80}, {4, 0.40}, {26, 0.30}, {52, 0.20}};
   p.refusion.reset_after_months_off = 12;
   p.tax.labour_market_contribution = Param::constant(0.08);

@@ -38,7 +38,7 @@ cohort:
   segments:
     - name: a
       share: 1
-      benefit_rate: mindstesats_couple_children
+      benefit: {rate: mindstesats, children: true}
       prior_benefit_weeks: 156
       wage_monthly: 22400
       hours_fraction: 0.7
@@ -63,7 +63,7 @@ public:
 
 TEST(PartialEmployment, MindstesatsTwentyHourJobUnderThe2026Rules) {
   const Config c = mindstesats_person(1.0);
-  EXPECT_EQ(c.cohort.segments[0].part_time_rate_type, "mindstesats");  // from the benefit's name
+  EXPECT_EQ(c.cohort.segments[0].part_time_rate_type, "mindstesats");  // from benefit.rate
   const PathSimulation p = test::run_path(c, {});
   const ArmResult& arm = p.counterfactual;  // HR 1: both arms alike
   // Month 1 (January 2026), in the job. Earnings: 22,400 x 20 / 37 = 12,108.108 (the full-time
@@ -117,7 +117,8 @@ TEST(PartialEmployment, TheSameJobUnderThe2024Rules) {
   //   state base 7,215.685 -> bundskat 866.604 + AM = 1,835.252; refusion 20 % = 43.578.
   Config c = mindstesats_person(1.0);
   c.public_.rules.start = 2024 * 12;  // January 2024
-  c.cohort.segments[0].benefit_rate = "forhoejet";
+  c.cohort.segments[0].benefit = SegmentBenefit{};
+  c.cohort.segments[0].benefit->rate = "forhoejet";  // no children: 12,326 [7]
   c.cohort.segments[0].part_time_rate_type = "forhoejet";
   const PathSimulation p = test::run_path(c, {});
   const ArmResult& arm = p.counterfactual;

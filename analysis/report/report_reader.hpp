@@ -5,9 +5,13 @@
 #include <string>
 
 #include "analysis/report/report_input.hpp"
+#include "sim/results/summary_spec.hpp"
 
-namespace sisim::cli {
+namespace sisim::report {
 
-report::ReportInput read_report_input(const std::string& path);
+ReportInput read_report_input(const std::string& path);
 
-}  // namespace sisim::cli
+// How the report shows a value of the result schema's unit (one mapping for every report).
+ValueKind value_kind(results::Unit unit);
+
+}  // namespace sisim::report

@@ -1,4 +1,4 @@
-#include "sim/cli/csv_export.hpp"
+#include "sim/api/csv_export.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -7,8 +7,7 @@
 #include "sim/api/csv_text.hpp"
 #include "sim/io/h5_reader.hpp"
 
-namespace sisim::cli {
-using namespace sisim::api;  // the result schema and summaries this command reads
+namespace sisim::api {
 namespace {
 
 // Every dataset below `group`, depth first, in sorted order (the reader lists sorted names).
@@ -79,4 +78,4 @@ std::string per_path_csv(const std::string& result_file) {
   return out;
 }
 
-}  // namespace sisim::cli
+}  // namespace sisim::api

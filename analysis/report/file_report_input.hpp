@@ -6,15 +6,15 @@
 
 #include "analysis/report/file_reports.hpp"
 
-namespace sisim::cli {
+namespace sisim::report {
 
 enum class ResultKind { run, stress, sweep, price };
 // Which kind of result file this is (by its top-level groups); throws io::IoError for a file
 // that is not a sisim result file.
 ResultKind result_kind(const std::string& path);
 
-report::StressReportInput read_stress_report_input(const std::string& path);
-report::SweepReportInput read_sweep_report_input(const std::string& path);
-report::PriceReportInput read_price_report_input(const std::string& path);
+StressReportInput read_stress_report_input(const std::string& path);
+SweepReportInput read_sweep_report_input(const std::string& path);
+PriceReportInput read_price_report_input(const std::string& path);
 
-}  // namespace sisim::cli
+}  // namespace sisim::report

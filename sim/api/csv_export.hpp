@@ -8,16 +8,16 @@
 #include "sim/api/stress_compare.hpp"
 #include "sim/api/sweep_file.hpp"
 
-namespace sisim::cli {
+namespace sisim::api {
 
 // case,metric,value,change,change_se,units: one row per case and metric.
 std::string stress_csv(const std::vector<std::string>& cases,
-                       const std::vector<std::vector<api::PairedValue>>& rows, const std::string& currency);
+                       const std::vector<std::vector<PairedValue>>& rows, const std::string& currency);
 
 // point,<swept column>...,metric,statistic,value: one row per point, metric and statistic.
-std::string sweep_csv(const api::SweepTable& table);
+std::string sweep_csv(const SweepTable& table);
 
 // path,<column>...: every /paths dataset of a run (or tornado) file, named without "/paths/".
 std::string per_path_csv(const std::string& result_file);
 
-}  // namespace sisim::cli
+}  // namespace sisim::api

@@ -1,5 +1,6 @@
-#include "sim/cli/file_report_input.hpp"
+#include "analysis/report/file_report_input.hpp"
 
+#include "analysis/report/report_reader.hpp"
 #include "sim/api/price_file.hpp"
 #include "sim/api/result_file.hpp"
 #include "sim/api/stress_file.hpp"
@@ -7,12 +8,12 @@
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 
-namespace sisim::cli {
+namespace sisim::report {
 using namespace sisim::api;  // the result schema this reader reads
 namespace {
 
-report::FileHeader header_of(const io::ResultReader& r, const std::string& path) {
-  report::FileHeader h;
+FileHeader header_of(const io::ResultReader& r, const std::string& path) {
+  FileHeader h;
   h.scenario_name = r.attribute_string("/", "scenario");
   h.seed = r.attribute_uint("/", "seed");
   h.paths = read_paths_attribute(r);
@@ -21,14 +22,6 @@ report::FileHeader header_of(const io::ResultReader& r, const std::string& path)
       r.attribute_string("/", "sisim_version") + " (git " + r.attribute_string("/", "git_hash") + ")";
   h.currency = config_of_file(path).currency;
   return h;
-}
-
-report::ValueKind kind_of(Unit unit) {
-  return unit == Unit::money      ? report::ValueKind::money
-         : unit == Unit::percent  ? report::ValueKind::rate
-         : unit == Unit::multiple ? report::ValueKind::multiple
-         : unit == Unit::months   ? report::ValueKind::months
-                                  : report::ValueKind::number;
 }
 
 // The report's name of a stress metric: what it is, and for a probability which event.
@@ -68,8 +61,8 @@ ResultKind result_kind(const std::string& path) {
   return ResultKind::run;
 }
 
-report::StressReportInput read_stress_report_input(const std::string& path) {
-  report::StressReportInput in;
+StressReportInput read_stress_report_input(const std::string& path) {
+  StressReportInput in;
   std::vector<std::vector<PairedValue>> rows;
   read_stress_comparison(path, in.cases, rows);
   const io::ResultReader r(path);
@@ -81,9 +74,9 @@ report::StressReportInput read_stress_report_input(const std::string& path) {
   }
   const auto& metrics = comparison_metrics();
   for (std::size_t m = 0; m < metrics.size(); ++m) {
-    report::StressMetric sm;
+    StressMetric sm;
     sm.label = stress_label(metrics[m].name, metrics[m].label);
-    sm.kind = kind_of(metrics[m].unit);
+    sm.kind = value_kind(metrics[m].unit);
     for (const auto& row : rows) {
       sm.value.push_back(row[m].value);
       sm.change.push_back(row[m].change);
@@ -94,9 +87,9 @@ report::StressReportInput read_stress_report_input(const std::string& path) {
   return in;
 }
 
-report::SweepReportInput read_sweep_report_input(const std::string& path) {
+SweepReportInput read_sweep_report_input(const std::string& path) {
   const SweepTable t = read_sweep_file(path);
-  report::SweepReportInput in;
+  SweepReportInput in;
   in.header = header_of(io::ResultReader(path), path);
   in.kind = t.kind;
   in.columns = t.columns;
@@ -111,7 +104,6 @@ report::SweepReportInput read_sweep_report_input(const std::string& path) {
     while (sweep_stats()[s] != stat) ++s;
     return t.stats[m * sweep_stats().size() + s];
   };
-  using report::ValueKind;
   // Estimates with a standard error in the file: means (se) and probabilities (p_loss_se).
   const struct {
     const char* metric;
@@ -141,16 +133,16 @@ report::SweepReportInput read_sweep_report_input(const std::string& path) {
   return in;
 }
 
-report::PriceReportInput read_price_report_input(const std::string& path) {
+PriceReportInput read_price_report_input(const std::string& path) {
   const PriceFile f = read_price_file(path);
   const PriceReport& p = f.report;
-  report::PriceReportInput in;
+  PriceReportInput in;
   in.header = header_of(io::ResultReader(path), path);
   in.k_low = p.spec.k_low;
   in.k_high = p.spec.k_high;
   using K = PricingTarget::Kind;
   const auto kind_of_target = [](const PricingTarget& t) {
-    return t.kind == K::npv_mean_min ? report::ValueKind::money : report::ValueKind::rate;
+    return t.kind == K::npv_mean_min ? ValueKind::money : ValueKind::rate;
   };
   in.investor_kind = kind_of_target(p.spec.investor);
   in.payer_kind = kind_of_target(p.spec.payer);
@@ -161,7 +153,7 @@ report::PriceReportInput read_price_report_input(const std::string& path) {
       p.spec.payer.kind == K::p_loss_max ? "P(the budget's NPV < 0), %" : "The budget's NPV, mean";
   const auto side = [&](const std::string& who, const PriceSolution& s, const PricingTarget& t, bool investor,
                         int budget) {
-    report::PriceSide out;
+    PriceSide out;
     out.who = who;
     out.target = describe_target(t, investor, p.currency);
     out.status = to_string(s.status);
@@ -189,4 +181,4 @@ report::PriceReportInput read_price_report_input(const std::string& path) {
   return in;
 }
 
-}  // namespace sisim::cli
+}  // namespace sisim::report
