@@ -6,17 +6,18 @@
 // What a path draws (sim/model/path_simulation.cpp, sim/engine/path_runner.cpp):
 //   path level: the parameter draws (ParameterSampler::sample_path, with its transforms), one
 //     uniform per month for the regime chain, one for the payer's termination;
-//   per participant: the segment (one Philox block by at(0), another by at(1) where the segment
-//     states an age), the exit month (one block, a log), the dropout (one block, a log), the
-//     counterfactual's labour events (one uniform and one log per sojourn, EventExponentials), the
-//     treated arm's (CoupledExponentials: two uniforms per sojourn, a log for a fresh variate, or
-//     the counterfactual's variate of that index), the part-time kind of each job (one uniform per
-//     job index either arm reaches, where the segment has part-time jobs);
-//   per control-group person: segment, exit and labour events from their own streams.
+//   per participant: who the person is (stream scheme 2: one Philox block, rng::PersonDraws, with
+//     the segment, age, exit and dropout uniforms; the exit and dropout months by GeometricLaw, a
+//     log where the answer is not surely the cap), the counterfactual's labour events (one uniform and one
+//     log per sojourn, EventExponentials), the treated arm's (CoupledExponentials: two uniforms per sojourn,
+//     a log for a fresh variate, or the counterfactual's variate of that index), the part-time kind of each
+//     job (one uniform per job index either arm reaches, where the segment has part-time jobs);
+//   per control-group person: their block, exit and labour events from their own streams.
 // The sojourn counts per person are read off the histories of the real run (set-up, not timed):
 // a walk alternates B and E sojourns from enrolment, so n = 2 x spells, plus one when it ends in B.
 // Checked once by counting Philox blocks in UniformStream (a temporary counter): the 2,000 paths
-// of the real run and of this replay both computed 4,302,581 blocks (2,151 a path).
+// of the real run and of this replay both computed 3,199,030 blocks (1,600 a path; 4,302,581
+// under stream scheme 1).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -41,7 +42,7 @@ using sisim::rng::StreamId;
 using sisim::rng::UniformStream;
 
 struct PersonDraws {
-  std::uint32_t segment_uniforms = 0;  // at(0), and at(1) for an age
+  int segment = 0;
   bool exit = false, dropout = false;
   std::uint32_t counterfactual_sojourns = 0, treated_sojourns = 0;
   std::uint32_t jobs = 0;  // part-time draws: one per job index reached in either arm (MODEL.md 8a)
@@ -53,6 +54,8 @@ struct PathDraws {
   bool coupled = false;  // arm_coupling < 1: the treated arm has its own stream
   double coupling = 1.0;
   std::vector<PersonDraws> people, control;
+  std::vector<sisim::detail::GeometricLaw> exit;  // by segment
+  sisim::detail::GeometricLaw dropout;
 };
 
 // Sojourns of a walk from enrolment to its limit (exit month or horizon), B first.
@@ -68,7 +71,7 @@ PersonDraws person_draws(const sisim::PathParameters& pp, const ArmHistory& cf, 
                          int horizon) {
   PersonDraws d;
   const auto& seg = pp.segments[static_cast<size_t>(cf.segment)];
-  d.segment_uniforms = (pp.segments.size() > 1 ? 1U : 0U) + (seg.age_min >= 0 ? 1U : 0U);
+  d.segment = cf.segment;
   d.exit = sisim::detail::monthly_cumulative_hazard(seg.exit_hazard) > 0.0;
   d.counterfactual_sojourns = sojourns(cf, horizon);
   if (seg.part_time_share > 0.0) d.jobs = static_cast<std::uint32_t>(cf.employment.size());
@@ -85,17 +88,15 @@ PersonDraws person_draws(const sisim::PathParameters& pp, const ArmHistory& cf, 
 double replay_person(const sisim::rng::Key& key, std::uint64_t path, std::uint64_t i, const PersonDraws& d,
                      const PathDraws& p, bool control, sisim::detail::EventExponentials& events,
                      sisim::detail::CoupledExponentials& treated) {
-  const StreamId segment = control ? StreamId::control_segment : StreamId::segment;
-  const StreamId exit = control ? StreamId::control_exit : StreamId::exit_event;
+  const StreamId person = control ? StreamId::control_person : StreamId::person;
   const StreamId labour = control ? StreamId::control_labour : StreamId::labour_events;
   const StreamId part_time = control ? StreamId::control_part_time : StreamId::part_time;
-  double sum = 0.0;
-  if (d.segment_uniforms > 0) sum += UniformStream(key, path, i, segment).at(0);
-  if (d.segment_uniforms > 1) sum += UniformStream(key, path, i, segment).at(1);
-  if (d.exit) sum += -std::log(UniformStream(key, path, i, exit).at(0));
+  const sisim::rng::PersonDraws who(key, path, i, person);
+  double sum = who.segment + who.age;
+  if (d.exit) sum += p.exit[static_cast<size_t>(d.segment)].transitions(who.exit);
   events.reset(key, path, i, labour);
   for (std::uint32_t j = 0; j < d.counterfactual_sojourns; ++j) sum += events[j];
-  if (d.dropout) sum += -std::log(UniformStream(key, path, i, StreamId::dropout).at(0));
+  if (d.dropout) sum += p.dropout.transitions(who.dropout);
   if (d.jobs > 0) {
     UniformStream jobs(key, path, i, part_time);
     for (std::uint32_t k = 0; k < d.jobs; ++k) sum += jobs.next();
@@ -142,6 +143,10 @@ void BM_PathFloor(benchmark::State& state) {
     p.horizon = pp.horizon_months;
     p.coupled = pp.arm_coupling < 1.0;
     p.coupling = pp.arm_coupling;
+    for (const sisim::SegmentParameters& seg : pp.segments)
+      p.exit.emplace_back(sisim::detail::monthly_cumulative_hazard(seg.exit_hazard), pp.horizon_months + 1);
+    p.dropout = sisim::detail::GeometricLaw(sisim::detail::monthly_cumulative_hazard(pp.dropout_hazard),
+                                            std::max(0, pp.duration_months));
     for (size_t i = 0; i < sim.counterfactual.people.size(); ++i)
       p.people.push_back(person_draws(pp, sim.counterfactual.people[i], &sim.treated.people[i], p.horizon));
     for (const ArmHistory& h : runner.last_control_group(*scratch))
@@ -158,8 +163,7 @@ void BM_PathFloor(benchmark::State& state) {
     uniforms += static_cast<double>(p.horizon);
     for (const auto* group : {&p.people, &p.control})
       for (const PersonDraws& d : *group)
-        uniforms += d.segment_uniforms + d.exit + d.dropout + d.counterfactual_sojourns + d.jobs +
-                    (p.coupled ? 2.0 * d.treated_sojourns : 0.0);
+        uniforms += 4.0 + d.counterfactual_sojourns + d.jobs + (p.coupled ? 2.0 * d.treated_sojourns : 0.0);
   }
   size_t next = 0;
   for (auto _ : state) {

@@ -12,6 +12,7 @@
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
 #include "sim/io/timestamp.hpp"
+#include "sim/rng/streams.hpp"
 #include "sisim/version.hpp"
 
 namespace sisim::api {
@@ -171,6 +172,7 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
   w.set_root_attribute("git_hash", std::string(kGitHash));
   w.set_root_attribute("schema_version", static_cast<std::int64_t>(kSchemaVersion));
   w.set_root_attribute("seed", static_cast<std::uint64_t>(run.seed));
+  w.set_root_attribute("stream_scheme", static_cast<std::int64_t>(rng::kStreamScheme));
   w.set_root_attribute("paths", static_cast<std::int64_t>(run.paths));
   w.set_root_attribute("scenario", config.name);
   w.set_root_attribute("command_line", request.command_line);

@@ -90,7 +90,7 @@ StressResult stress(const Scenario& scenario, const std::string& cases_file, con
       result.rows.push_back(compare_paired(base_run, run));
     }
     if (!result.root) return;
-    write_stress_comparison(*w, result.names, result.rows, base.currency);
+    write_stress_comparison(*w, result.names, result.rows, base.currency, public_price_basis(base));
     w->commit();
   });
   return result;

@@ -68,13 +68,13 @@ std::string amount(double v, Unit unit, bool is_change, bool with_sign = false) 
 
 const std::vector<ComparisonMetric>& comparison_metrics() {
   static const std::vector<ComparisonMetric> metrics = {
-      {"investor_irr_p50", "median IRR", Unit::percent},
-      {"investor_p_loss", "P(nominal loss)", Unit::percent},
-      {"investor_npv_mean", "investor NPV mean", Unit::money},
-      {"municipality_npv_mean", "municipality NPV mean", Unit::money},
-      {"municipality_p_loss", "P(municipality NPV < 0)", Unit::percent},
-      {"public_total_npv_mean", "public_total NPV mean", Unit::money},
-      {"public_total_p_loss", "P(public_total NPV < 0)", Unit::percent},
+      {"investor_irr_p50", "median IRR", Unit::percent, false},
+      {"investor_p_loss", "P(nominal loss)", Unit::percent, false},
+      {"investor_npv_mean", "investor NPV mean", Unit::money, false},
+      {"municipality_npv_mean", "municipality NPV mean", Unit::money, true},
+      {"municipality_p_loss", "P(municipality NPV < 0)", Unit::percent, true},
+      {"public_total_npv_mean", "public_total NPV mean", Unit::money, true},
+      {"public_total_p_loss", "P(public_total NPV < 0)", Unit::percent, true},
   };
   return metrics;
 }

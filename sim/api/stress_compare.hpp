@@ -22,6 +22,7 @@ struct ComparisonMetric {
   const char* name;   // dataset name under /stress/comparison and /sweep-style tables
   const char* label;  // terminal column
   Unit unit;
+  bool public_budget;  // a public NPV: its money is on public.discount's price basis
 };
 
 // In table order: investor_irr_p50, investor_p_loss, investor_npv_mean, municipality_npv_mean,

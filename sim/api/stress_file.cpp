@@ -2,12 +2,16 @@
 
 #include "sim/api/result_file.hpp"
 #include "sim/io/h5_reader.hpp"
+#include "sim/results/summary_spec.hpp"
 
 namespace sisim::api {
 namespace {
 
-std::string comparison_units(Unit unit, const std::string& currency) {
-  return unit == Unit::money ? currency : unit == Unit::months ? "month" : "1";
+std::string comparison_units(const ComparisonMetric& metric, const std::string& currency,
+                             const std::string& public_basis) {
+  if (metric.unit == Unit::money)
+    return results::money_units(currency, metric.public_budget ? public_basis : "");
+  return metric.unit == Unit::months ? "month" : "1";
 }
 
 std::string lines_of(const std::vector<Shift>& shifts) {
@@ -30,7 +34,8 @@ void write_stress_case(io::ResultWriter& w, const CaseRecord& r) {
 }
 
 void write_stress_comparison(io::ResultWriter& w, const std::vector<std::string>& cases,
-                             const std::vector<std::vector<PairedValue>>& rows, const std::string& currency) {
+                             const std::vector<std::vector<PairedValue>>& rows, const std::string& currency,
+                             const std::string& public_basis) {
   w.set_attribute("/stress/comparison", "cases", cases);
   const auto& metrics = comparison_metrics();
   for (size_t m = 0; m < metrics.size(); ++m) {
@@ -44,7 +49,7 @@ void write_stress_comparison(io::ResultWriter& w, const std::vector<std::string>
     // The IRR is a rate per year; the other percentages (P(loss)) are plain shares.
     const std::string u = std::string(metrics[m].name).find("irr") != std::string::npos
                               ? "1/year"
-                              : comparison_units(metrics[m].unit, currency);
+                              : comparison_units(metrics[m], currency, public_basis);
     w.write_column(g + "value", value, u,
                    std::string(metrics[m].label) + " of each case (row order: attribute cases)");
     w.write_column(g + "change", change, u, "case minus base (0 for the base)");

@@ -22,8 +22,10 @@ struct CaseRecord {
 void write_stress_case(io::ResultWriter& writer, const CaseRecord& record);
 
 // `rows[c]` holds compare_paired(base, case c) for each case name (cases[0] = "base").
+// `public_basis` is the base's public_price_basis: the public NPVs' units name it.
 void write_stress_comparison(io::ResultWriter& writer, const std::vector<std::string>& cases,
-                             const std::vector<std::vector<PairedValue>>& rows, const std::string& currency);
+                             const std::vector<std::vector<PairedValue>>& rows, const std::string& currency,
+                             const std::string& public_basis);
 
 // Reads /stress/comparison back (for `sisim summarize`); throws io::IoError.
 void read_stress_comparison(const std::string& path, std::vector<std::string>& cases,

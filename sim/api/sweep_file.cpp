@@ -14,6 +14,7 @@
 #include "sim/io/h5_writer.hpp"
 #include "sim/io/timestamp.hpp"
 #include "sim/results/summary_spec.hpp"
+#include "sim/rng/streams.hpp"
 #include "sim/stats/statistics.hpp"
 
 namespace sisim::api {
@@ -21,16 +22,13 @@ namespace {
 
 constexpr int kP05 = 1, kP50 = 4, kP95 = 7;  // indices into stats::kQuantileLevels
 
-std::string units_of(const std::string& metric, const std::string& currency) {
+// A budget's NPV is on public.discount's price basis ("DKK, real 2026 prices"); the investor's is nominal.
+std::string units_of(const std::string& metric, const std::string& currency,
+                     const std::string& public_basis) {
   if (metric == "investor/irr") return "1/year";
   if (metric == "investor/moic") return "1";
-  return currency;
-}
-
-// The base scenario's currency (every point shares it: a sweep shifts parameters, not units).
-std::string currency_of(const SweepTable& t) {
-  const LoadResult loaded = load_config_from_string(t.config_yaml, "sweep base");
-  return loaded.ok() ? loaded.config->currency : "DKK";
+  const bool public_budget = metric.rfind("budgets/", 0) == 0;
+  return results::money_units(currency, public_budget ? public_basis : "");
 }
 
 std::string stat_description(const std::string& stat) {
@@ -89,6 +87,7 @@ void write_sweep_file(const std::string& path, bool force, const std::string& co
   w.set_root_attribute("git_hash", t.git_hash);
   w.set_root_attribute("schema_version", static_cast<std::int64_t>(kSchemaVersion));
   w.set_root_attribute("seed", static_cast<std::uint64_t>(t.seed));
+  w.set_root_attribute("stream_scheme", static_cast<std::int64_t>(rng::kStreamScheme));
   w.set_root_attribute("paths", static_cast<std::int64_t>(t.paths));
   w.set_root_attribute("scenario", t.scenario);
   w.set_root_attribute("command_line", command_line);
@@ -112,12 +111,16 @@ void write_sweep_file(const std::string& path, bool force, const std::string& co
   w.write_column("/sweep/gap_clamped_paths", t.gap_clamped, "paths",
                  "paths on which an employment_gap was unreachable and clamped, per point");
   size_t k = 0;
-  const std::string currency = currency_of(t);
+  // The base scenario's currency and price basis (every point shares them: a sweep shifts
+  // parameters, not units).
+  const LoadResult base = load_config_from_string(t.config_yaml, "sweep base");
+  const std::string currency = base.ok() ? base.config->currency : "DKK";
+  const std::string public_basis = base.ok() ? public_price_basis(*base.config) : "";
   for (const auto& metric : sweep_metrics())
     for (const auto& stat : sweep_stats()) {
       const bool probability = stat == "p_loss" || stat == "p_loss_se";
       w.write_column("/sweep/summary/" + metric + "/" + stat, t.stats[k++],
-                     probability ? "1" : units_of(metric, currency),
+                     probability ? "1" : units_of(metric, currency, public_basis),
                      stat_description(stat) + " of /paths/" + metric + ", one value per point");
     }
   w.commit();

@@ -34,7 +34,7 @@ TornadoRun tornado(const Scenario& scenario, const RunSettings& settings, const 
     io::ResultWriter w(output.path, output.force);
     write_root_metadata(w, {output.path, output.force, output.command_line}, base, base_run);
     write_run(w, "", base_run, headline_rows(base, base_run), base.currency);
-    write_tornado(w, result.tornado, base.currency);
+    write_tornado(w, result.tornado, base.currency, public_price_basis(base));
     w.commit();
   });
   return result;

@@ -27,7 +27,8 @@ std::string se_text(double v, results::Unit unit) {
 
 }  // namespace
 
-void write_tornado(io::ResultWriter& w, const results::TornadoResult& t, const std::string& currency) {
+void write_tornado(io::ResultWriter& w, const results::TornadoResult& t, const std::string& currency,
+                   const std::string& public_basis) {
   std::vector<std::string> names, low_labels, high_labels;
   std::vector<double> low_values, high_values;
   std::vector<std::int32_t> switches;
@@ -53,7 +54,10 @@ void write_tornado(io::ResultWriter& w, const results::TornadoResult& t, const s
   const auto& metrics = results::tornado_metrics();
   for (std::size_t m = 0; m < metrics.size(); ++m) {
     const std::string g = "/tornado/" + metrics[m].key + "/";
-    const std::string units = metrics[m].unit == results::Unit::percent ? "1" : currency;
+    const std::string units =
+        metrics[m].unit == results::Unit::percent
+            ? "1"
+            : results::money_units(currency, metrics[m].public_budget ? public_basis : "");
     std::vector<double> low, high, swing, se;
     for (const auto& s : t.swings[m]) {
       low.push_back(s.low);

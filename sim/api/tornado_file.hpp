@@ -7,8 +7,9 @@
 
 namespace sisim::api {
 
+// `public_basis` (public_price_basis of the base) labels the municipality's NPV units.
 void write_tornado(io::ResultWriter& writer, const results::TornadoResult& tornado,
-                   const std::string& currency);
+                   const std::string& currency, const std::string& public_basis);
 
 // Reads /tornado back (inputs carry names and labels only; no shifts). Throws io::IoError.
 results::TornadoResult read_tornado(const std::string& path);

@@ -14,15 +14,20 @@ void compute_budget_account(const FlowTable& treated, const FlowTable& counterfa
   if (net.months() != months || net.items() != items) net = FlowTable(months, items);
   for (int b = 0; b < kBudgetCount; ++b) {
     const auto budget = static_cast<Budget>(b);
-    for (int i = 0; i < items; ++i)
-      for (int m = 0; m < months; ++m)
-        net.at(budget, i, m) = counterfactual.at(budget, i, m) - treated.at(budget, i, m);
+    for (int i = 0; i < items; ++i) {  // line by line (contiguous months: vectorised)
+      double* out = net.line(budget, i);
+      const double* cf = counterfactual.row(budget, i);
+      const double* tr = treated.row(budget, i);
+      for (int m = 0; m < months; ++m) out[m] = cf[m] - tr[m];
+    }
     const auto& outcome = outcome_payments[static_cast<size_t>(b)];
     const auto& guarantee = guarantee_payments[static_cast<size_t>(b)];
+    double* paid = net.line(budget, static_cast<int>(LineItem::outcome_payments));
     for (int m = 0; m < months && m < static_cast<int>(outcome.size()); ++m)
-      net.add(budget, LineItem::outcome_payments, m, -outcome[static_cast<size_t>(m)]);
+      paid[m] += -outcome[static_cast<size_t>(m)];
+    double* covered = net.line(budget, static_cast<int>(LineItem::guarantee));
     for (int m = 0; m < months && m < static_cast<int>(guarantee.size()); ++m)
-      net.add(budget, LineItem::guarantee, m, -guarantee[static_cast<size_t>(m)]);
+      covered[m] += -guarantee[static_cast<size_t>(m)];
   }
 }
 

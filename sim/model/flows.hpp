@@ -3,6 +3,7 @@
 // Sign convention (MODEL.md section 12): cost to the budget positive, income negative;
 // savings = counterfactual minus treated.
 #include <algorithm>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -24,13 +25,28 @@ enum class LineItem {
 inline constexpr int kFixedLineItems = 8;
 const char* to_string(LineItem item);
 
+// Each (budget, item) line notes whether it was written since the last clear(), so that clear()
+// zeroes only those: a path books a dozen of the table's lines, and clearing all of them for both
+// arms was the largest memset of a path (issue 16). Every write goes through a non-const at() or
+// line(), which mark the line.
 class FlowTable {
  public:
   FlowTable() = default;
   FlowTable(int months, int items)
-      : months_(months), items_(items), data_(static_cast<size_t>(kBudgetCount) * items * months, 0.0) {}
+      : months_(months),
+        items_(items),
+        data_(static_cast<size_t>(kBudgetCount) * items * months, 0.0),
+        written_(static_cast<size_t>(kBudgetCount) * items, 0) {}
 
-  double& at(Budget b, int item, int month) { return data_[index(b, item, month)]; }
+  double& at(Budget b, int item, int month) {
+    written_[line_index(b, item)] = 1;
+    return data_[index(b, item, month)];
+  }
+  // The months of one line, to write (marks it written).
+  double* line(Budget b, int item) {
+    written_[line_index(b, item)] = 1;
+    return &data_[index(b, item, 0)];
+  }
   double at(Budget b, int item, int month) const { return data_[index(b, item, month)]; }
   const double* row(Budget b, int item) const { return &data_[index(b, item, 0)]; }  // months values
   void add(Budget b, LineItem item, int month, double amount) {
@@ -39,7 +55,14 @@ class FlowTable {
 
   int months() const { return months_; }
   int items() const { return items_; }
-  void clear() { std::fill(data_.begin(), data_.end(), 0.0); }
+  void clear() {
+    for (size_t l = 0; l < written_.size(); ++l) {
+      if (!written_[l]) continue;
+      std::fill_n(data_.begin() + static_cast<std::ptrdiff_t>(l * static_cast<size_t>(months_)), months_,
+                  0.0);
+      written_[l] = 0;
+    }
+  }
   // Total over items of one budget in one month.
   double budget_month(Budget b, int month) const {
     double s = 0.0;
@@ -48,6 +71,9 @@ class FlowTable {
   }
 
  private:
+  size_t line_index(Budget b, int item) const {
+    return static_cast<size_t>(b) * static_cast<size_t>(items_) + static_cast<size_t>(item);
+  }
   size_t index(Budget b, int item, int month) const {
     return (static_cast<size_t>(b) * static_cast<size_t>(items_) + static_cast<size_t>(item)) *
                static_cast<size_t>(months_) +
@@ -55,6 +81,7 @@ class FlowTable {
   }
   int months_ = 0, items_ = 0;
   std::vector<double> data_;
+  std::vector<int> written_;  // per line: written since the last clear() (int: no aliasing with data_)
 };
 
 }  // namespace sisim

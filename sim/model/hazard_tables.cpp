@@ -22,21 +22,22 @@ void HazardTables::build(const PathParameters& pp, const std::vector<std::uint8_
   }
   cf_.resize(static_cast<size_t>(segments) * 2);
   programme_.resize(cf_.size());
-  exit_lambda_.resize(static_cast<size_t>(segments));
-  dropout_lambda_ = monthly_cumulative_hazard(pp.dropout_hazard);
+  exit_.resize(static_cast<size_t>(segments));
+  dropout_ = GeometricLaw(monthly_cumulative_hazard(pp.dropout_hazard), std::max(0, pp.duration_months));
   const double g_h[2] = {1.0, pp.recession_job_finding_multiplier};
   const double g_s[2] = {1.0, pp.recession_separation_multiplier};
   for (int s = 0; s < segments; ++s) {
     const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
     const double h0 = seg.job_finding_hazard, s0 = seg.separation_hazard;
-    for (int r = 0; r < 2; ++r) {
-      cf_[curve(s, kStateB)].lambda[r] = monthly_cumulative_hazard(h0 * g_h[r]);
-      cf_[curve(s, kStateE)].lambda[r] = monthly_cumulative_hazard(s0 * g_s[r]);
-      programme_[curve(s, kStateB)].lambda[r] = monthly_cumulative_hazard(h0 * g_h[r] * pp.hazard_ratio);
-      programme_[curve(s, kStateE)].lambda[r] =
-          monthly_cumulative_hazard(s0 * g_s[r] * pp.retention_multiplier);
-    }
-    exit_lambda_[static_cast<size_t>(s)] = monthly_cumulative_hazard(seg.exit_hazard);
+    const auto lambda = [](double normal, double recession) {
+      return HazardCurve::by_regime(monthly_cumulative_hazard(normal), monthly_cumulative_hazard(recession));
+    };
+    cf_[curve(s, kStateB)] = lambda(h0 * g_h[0], h0 * g_h[1]);
+    cf_[curve(s, kStateE)] = lambda(s0 * g_s[0], s0 * g_s[1]);
+    programme_[curve(s, kStateB)] = lambda(h0 * g_h[0] * pp.hazard_ratio, h0 * g_h[1] * pp.hazard_ratio);
+    programme_[curve(s, kStateE)] =
+        lambda(s0 * g_s[0] * pp.retention_multiplier, s0 * g_s[1] * pp.retention_multiplier);
+    exit_[static_cast<size_t>(s)] = GeometricLaw(monthly_cumulative_hazard(seg.exit_hazard), months_ + 1);
   }
 
   // A completer's job finding after the programme: permanent effect = the programme's table, an
@@ -47,13 +48,28 @@ void HazardTables::build(const PathParameters& pp, const std::vector<std::uint8_
     post_ = Post::programme;
   } else {
     post_ = Post::decaying;
-    const int span = std::max(0, months_ - std::max(0, pp.duration_months));
+    const int d = std::max(0, pp.duration_months);
+    const int span = std::max(0, months_ - d);
     decay_lambda_.resize(static_cast<size_t>(segments) * 2 * stride_);
+    // Month j after the programme's end is month e + d + j of a person enrolled in month e: a
+    // regime's hazard is needed at j only if one of those months, e in [0, enrolment months), is
+    // in that regime (a path is in recession in about one month in seven, so most recession
+    // entries are never read; build_decay_row reads exactly the needed ones).
+    recession_before_.assign(static_cast<size_t>(months_) + 1, 0);
+    for (int m = 0; m < months_; ++m)
+      recession_before_[static_cast<size_t>(m) + 1] =
+          recession_before_[static_cast<size_t>(m)] + (regime[static_cast<size_t>(m)] != 0 ? 1 : 0);
+    const int enrolment_months = std::max(1, pp.enrolment_months);
     for (int j = 0; j < span; ++j) {
+      const int first = d + j, stop = std::min(months_, d + j + enrolment_months);
+      const int recession =
+          recession_before_[static_cast<size_t>(stop)] - recession_before_[static_cast<size_t>(first)];
+      const bool needed[2] = {recession<stop - first, recession> 0};
       const double f = decayed_hazard_ratio(pp.hazard_ratio, pp.decay_half_life, j);
       for (int s = 0; s < segments; ++s) {
         const double h0 = pp.segments[static_cast<size_t>(s)].job_finding_hazard;
         for (int r = 0; r < 2; ++r) {
+          if (!needed[r]) continue;
           decay_lambda_[static_cast<size_t>(s * 2 + r) * stride_ + static_cast<size_t>(j)] =
               monthly_cumulative_hazard(h0 * g_h[r] * f);
         }
@@ -90,7 +106,9 @@ HazardCurve HazardTables::completer_job_finding(int s, int e) {
     build_decay_row(s, e);
     decay_ready_[idx] = 1;
   }
-  return HazardCurve{&decay_[idx * stride_], {0.0, 0.0}};
+  HazardCurve table;
+  table.prefix = &decay_[idx * stride_];
+  return table;
 }
 
 }  // namespace sisim::detail

@@ -76,6 +76,13 @@ inline int find_event_by_regime(const double lambda[2], const RegimeRuns& runs, 
 struct HazardCurve {
   const double* prefix = nullptr;  // the prefix table, or nullptr: lambda by regime
   double lambda[2] = {0.0, 0.0};   // monthly cumulative hazard in a normal / a recession month
+
+  static HazardCurve by_regime(double normal, double recession) {
+    HazardCurve h;
+    h.lambda[0] = normal;
+    h.lambda[1] = recession;
+    return h;
+  }
 };
 
 inline int find_event(const HazardCurve& h, const RegimeRuns& runs, int from, int last, double& need) {
@@ -161,6 +168,34 @@ inline int geometric_transitions(double u, double lambda, int cap) {
   return k >= static_cast<double>(cap) ? cap : static_cast<int>(k);
 }
 
+// geometric_transitions for one (lambda, cap), with the log skipped where the answer is surely
+// `cap` (issue 16: most people never exit, most participants never drop out, and the log was a
+// tenth of a path's cycles). ceil(-log(u) / lambda) >= cap exactly when -log(u) / lambda > cap - 1,
+// i.e. u < exp(-lambda (cap - 1)). Below that threshold less a relative 1e-9 the answer is cap for
+// certain: the margin is 1e-9 / lambda in -log(u) / lambda, against rounding errors of log, exp and
+// the division below 1e-15 of it. Within the margin, and above, the formula decides as before, so
+// every result is bit for bit that of geometric_transitions.
+class GeometricLaw {
+ public:
+  GeometricLaw() = default;
+  GeometricLaw(double lambda, int cap) : lambda_(lambda), cap_(cap) {
+    if (lambda <= 0.0) {
+      surely_cap_below_ = 2.0;  // every uniform: geometric_transitions returns cap
+    } else if (cap >= 1) {
+      surely_cap_below_ = std::exp(-lambda * static_cast<double>(cap - 1)) * (1.0 - 1e-9);
+    }
+  }
+  int transitions(double u) const {
+    return u < surely_cap_below_ ? cap_ : geometric_transitions(u, lambda_, cap_);
+  }
+  double lambda() const { return lambda_; }
+
+ private:
+  double lambda_ = 0.0;
+  int cap_ = 0;
+  double surely_cap_below_ = 0.0;  // 0: always the formula
+};
+
 enum : int { kStateB = 0, kStateE = 1 };
 
 class HazardTables {
@@ -173,8 +208,11 @@ class HazardTables {
   // Job finding of a completer enrolled in month e after the programme's end (valid from e + D).
   HazardCurve completer_job_finding(int s, int e);
   RegimeRuns runs() const { return {regime_->data(), run_end_.data()}; }
-  double exit_lambda(int s) const { return exit_lambda_[static_cast<size_t>(s)]; }
-  double dropout_lambda() const { return dropout_lambda_; }
+  double exit_lambda(int s) const { return exit_[static_cast<size_t>(s)].lambda(); }
+  // Transitions to exit (capped at the horizon + 1) and to programme dropout (capped at the
+  // programme's duration), as geometric_transitions gives them.
+  const GeometricLaw& exit_law(int s) const { return exit_[static_cast<size_t>(s)]; }
+  const GeometricLaw& dropout_law() const { return dropout_; }
 
  private:
   static size_t curve(int s, int state) { return static_cast<size_t>(s * 2 + state); }
@@ -188,10 +226,11 @@ class HazardTables {
   Post post_ = Post::counterfactual;
   std::vector<HazardCurve> cf_, programme_;  // [s * 2 + state]
   std::vector<int> run_end_;
-  std::vector<double> exit_lambda_;
-  double dropout_lambda_ = 0.0;
-  std::vector<double> decay_lambda_;  // [(s*2 + regime) * stride + j], j = months after the end
-  std::vector<double> decay_;         // [(s*E + e) * stride + m], built on first use
+  std::vector<GeometricLaw> exit_;
+  GeometricLaw dropout_;
+  std::vector<double> decay_lambda_;   // [(s*2 + regime) * stride + j], j = months after the end
+  std::vector<int> recession_before_;  // recession months before month m
+  std::vector<double> decay_;          // [(s*E + e) * stride + m], built on first use
   std::vector<std::uint8_t> decay_ready_;
 };
 
@@ -199,16 +238,36 @@ class HazardTables {
 // result grants by (segment, tier), over months (stride months + 1). With part-time jobs, per
 // segment also the people in a part-time job with a benefit top-up (kind 0) and the sum of their
 // refusion rates (kind 1): all the booking needs of them (empty without part-time jobs).
+//
+// Most (segment, class) benefit rows of a path stay empty (people enter the ladder at the class of
+// their prior weeks and reach the lower classes only after a reset), so each row notes whether it
+// was booked: an empty row is neither summed nor booked (it would add +0.0 to flows that are never
+// -0.0, which changes no bit) and need not be cleared for the next path (issue 16).
 struct ArmCounts {
   int months = 0, segments = 0, classes = 0;
   std::vector<double> benefit, employed, grants, partial;
+  std::vector<std::uint8_t> benefit_booked;  // per (s, c): the row holds a booking (else all zero)
   void reset(int m, int s, int c, bool part_time = false) {
+    const size_t stride = static_cast<size_t>(m) + 1, rows = static_cast<size_t>(s * c);
+    if (m == months && benefit.size() == rows * stride && benefit_booked.size() == rows) {
+      for (size_t r = 0; r < rows; ++r)
+        if (benefit_booked[r]) std::fill_n(&benefit[r * stride], stride, 0.0);
+    } else {
+      benefit.assign(rows * stride, 0.0);
+    }
+    benefit_booked.assign(rows, 0);
     months = m, segments = s, classes = c;
-    const size_t stride = static_cast<size_t>(m) + 1;
-    benefit.assign(static_cast<size_t>(s * c) * stride, 0.0);
     employed.assign(static_cast<size_t>(s) * stride, 0.0);
     grants.assign(static_cast<size_t>(s) * 2 * stride, 0.0);
     partial.assign(part_time ? static_cast<size_t>(s) * 2 * stride : 0, 0.0);
+  }
+  // The row to book people in B of segment s and class c into (marks it booked).
+  double* book_benefit_row(int s, int c) {
+    benefit_booked[static_cast<size_t>(s * classes + c)] = 1;
+    return benefit_row(s, c);
+  }
+  bool benefit_row_booked(int s, int c) const {
+    return benefit_booked[static_cast<size_t>(s * classes + c)] != 0;
   }
   double* benefit_row(int s, int c) { return &benefit[static_cast<size_t>(s * classes + c) * (months + 1)]; }
   double* partial_row(int s, int kind) { return &partial[static_cast<size_t>(s * 2 + kind) * (months + 1)]; }

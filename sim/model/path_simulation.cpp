@@ -14,53 +14,47 @@ using detail::kStateB;
 using detail::kStateE;
 
 struct CohortStreams {
-  rng::StreamId segment, exit, labour, part_time;
+  rng::StreamId person, labour, part_time;
 };
-constexpr CohortStreams kCohortStreams{rng::StreamId::segment, rng::StreamId::exit_event,
-                                       rng::StreamId::labour_events, rng::StreamId::part_time};
-constexpr CohortStreams kControlStreams{rng::StreamId::control_segment, rng::StreamId::control_exit,
-                                        rng::StreamId::control_labour, rng::StreamId::control_part_time};
+constexpr CohortStreams kCohortStreams{rng::StreamId::person, rng::StreamId::labour_events,
+                                       rng::StreamId::part_time};
+constexpr CohortStreams kControlStreams{rng::StreamId::control_person, rng::StreamId::control_labour,
+                                        rng::StreamId::control_part_time};
 
 bool stopped(const std::atomic<bool>* stop) {
   return stop != nullptr && stop->load(std::memory_order_relaxed);
 }
 
-// Who a person is: enrolment, segment (categorical by inversion on the cumulative shares) and exit
-// month (geometric in the exit hazard, shared by both arms).
+// Who a person is: enrolment, segment (categorical by inversion on the cumulative shares), age
+// and exit month (geometric in the exit hazard, shared by both arms), from the person's one block
+// of draws (rng::PersonDraws), which also holds the treated arm's dropout uniform.
 struct Person {
   int enrol = 0, segment = 0, exit_transitions = 0, limit = 0, age = -1;
+  double dropout_uniform = 0.5;
 };
 
 Person draw_person(const PathParameters& pp, const detail::HazardTables& tables, int i, int n,
                    const rng::Key& key, std::uint64_t path, const CohortStreams& streams) {
   Person p;
   p.enrol = enrolment_month(i, n, pp.enrolment_months);
-  const auto idx = static_cast<std::uint64_t>(i);
+  const rng::PersonDraws u(key, path, static_cast<std::uint64_t>(i), streams.person);
   const int last_segment = static_cast<int>(pp.segments.size()) - 1;
-  if (last_segment > 0) {
-    const double u = rng::UniformStream(key, path, idx, streams.segment).at(0);
-    double cumulative = 0.0;
-    while (p.segment < last_segment) {
-      cumulative += pp.segments[static_cast<size_t>(p.segment)].share;
-      if (u < cumulative) break;
-      ++p.segment;
-    }
+  double cumulative = 0.0;
+  while (p.segment < last_segment) {
+    cumulative += pp.segments[static_cast<size_t>(p.segment)].share;
+    if (u.segment < cumulative) break;
+    ++p.segment;
   }
   const double lambda_x = tables.exit_lambda(p.segment);
   const int cap = pp.horizon_months + 1;
-  p.exit_transitions = lambda_x > 0.0
-                           ? detail::geometric_transitions(
-                                 rng::UniformStream(key, path, idx, streams.exit).at(0), lambda_x, cap)
-                           : cap;
+  p.exit_transitions = lambda_x > 0.0 ? tables.exit_law(p.segment).transitions(u.exit) : cap;
   p.limit = std::min(pp.horizon_months, p.enrol + std::min(p.exit_transitions, cap));
-  // Age at enrolment (only where the segment states one): the segment stream's second uniform, so
-  // no other draw moves.
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(p.segment)];
   if (seg.age_min >= 0) {
-    const double u = rng::UniformStream(key, path, idx, streams.segment).at(1);
     const int span = seg.age_max - seg.age_min + 1;
-    p.age = seg.age_min + std::min(span - 1, static_cast<int>(u * span));
+    p.age = seg.age_min + std::min(span - 1, static_cast<int>(u.age * span));
   }
+  p.dropout_uniform = u.dropout;
   return p;
 }
 
@@ -121,7 +115,7 @@ void prefix_sum(double* row, int months) {
 
 void book_series(FlowTable& flows, Budget b, int item, double amount, const double* count, int months) {
   if (amount == 0.0) return;
-  double* out = &flows.at(b, item, 0);
+  double* out = flows.line(b, item);
   for (int m = 0; m < months; ++m) out[m] += amount * count[m];
 }
 
@@ -129,7 +123,7 @@ void book_series(FlowTable& flows, Budget b, int item, double amount, const doub
 void book_monthly(FlowTable& flows, Budget b, int item, double scale, const std::vector<double>& amount,
                   const double* count, int months) {
   if (scale == 0.0) return;
-  double* out = &flows.at(b, item, 0);
+  double* out = flows.line(b, item);
   for (int m = 0; m < months; ++m) out[m] += scale * amount[static_cast<size_t>(m)] * count[m];
 }
 
@@ -137,11 +131,11 @@ void book_monthly(FlowTable& flows, Budget b, int item, double scale, const std:
 // for `nb` people on benefit and `ne` employed.
 void book_dated_taxes(FlowTable& flows, const PathParameters& pp, const SegmentParameters& seg,
                       const double* nb, const double* ne, int months) {
-  double* benefit = &flows.at(Budget::municipality, static_cast<int>(LineItem::benefit), 0);
-  double* mun_tax = &flows.at(Budget::municipality, static_cast<int>(LineItem::municipal_tax), 0);
-  double* mun_eq = &flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
-  double* other_eq = &flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
-  double* state_tax = &flows.at(Budget::state, static_cast<int>(LineItem::state_tax), 0);
+  double* benefit = flows.line(Budget::municipality, static_cast<int>(LineItem::benefit));
+  double* mun_tax = flows.line(Budget::municipality, static_cast<int>(LineItem::municipal_tax));
+  double* mun_eq = flows.line(Budget::municipality, static_cast<int>(LineItem::equalisation));
+  double* other_eq = flows.line(Budget::other_municipalities, static_cast<int>(LineItem::equalisation));
+  double* state_tax = flows.line(Budget::state, static_cast<int>(LineItem::state_tax));
   const double y = seg.wage_monthly * seg.hours_fraction;
   for (int m = 0; m < months; ++m) {
     const size_t i = static_cast<size_t>(m);
@@ -169,7 +163,7 @@ void book_partial(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
   prefix_sum(rate_sum, months);
   const SegmentParameters::PartTimeMonths& pt = seg.part_time_months;
   const double* top_up = pt.top_up.data();
-  const auto line = [&](Budget b, LineItem item) { return &arm.flows.at(b, static_cast<int>(item), 0); };
+  const auto line = [&](Budget b, LineItem item) { return arm.flows.line(b, static_cast<int>(item)); };
   double* benefit = line(Budget::municipality, LineItem::benefit);
   double* mun_ref = line(Budget::municipality, LineItem::refusion);
   double* state_ref = line(Budget::state, LineItem::refusion);
@@ -202,6 +196,7 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
   nb.assign(static_cast<size_t>(months), 0.0);
   for (int c = 0; c < counts.classes; ++c) {
+    if (!counts.benefit_row_booked(s, c)) continue;  // all zero: adds nothing (ArmCounts)
     double* row = counts.benefit_row(s, c);
     prefix_sum(row, months);
     for (int m = 0; m < months; ++m) nb[static_cast<size_t>(m)] += row[m];
@@ -259,7 +254,7 @@ void book_equalisation(ArmResult& arm, const PathParameters& pp) {
     const int tax = static_cast<int>(LineItem::municipal_tax), eq = static_cast<int>(LineItem::equalisation);
     for (const auto& [b, item] : {std::pair{Budget::municipality, tax}, std::pair{Budget::municipality, eq},
                                   std::pair{Budget::other_municipalities, eq}}) {
-      double* row = &arm.flows.at(b, item, 0);
+      double* row = arm.flows.line(b, item);
       std::copy_backward(row, row + months - lag, row + months);
       std::fill(row, row + lag, 0.0);
     }
@@ -273,8 +268,8 @@ void book_equalisation(ArmResult& arm, const PathParameters& pp) {
     if (e < months) enrolled[static_cast<size_t>(e)] += 1.0;
   }
   for (int m = 1; m < months; ++m) enrolled[static_cast<size_t>(m)] += enrolled[static_cast<size_t>(m - 1)];
-  double* mun = &arm.flows.at(Budget::municipality, static_cast<int>(LineItem::equalisation), 0);
-  double* others = &arm.flows.at(Budget::other_municipalities, static_cast<int>(LineItem::equalisation), 0);
+  double* mun = arm.flows.line(Budget::municipality, static_cast<int>(LineItem::equalisation));
+  double* others = arm.flows.line(Budget::other_municipalities, static_cast<int>(LineItem::equalisation));
   for (int m = 0; m < months; ++m) {
     const size_t i = static_cast<size_t>(m);
     double earlier = enrolled[i];
@@ -295,16 +290,13 @@ void finish_arm(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, std
 
 // Programme months of the treated arm: the programme runs for P = min(D, dropout, months left before
 // termination) months from enrolment; P == D marks a completer (decaying effect afterwards).
-int programme_length(const PathParameters& pp, const detail::HazardTables& tables, int i, int enrol,
-                     int termination_month, const rng::Key& key, std::uint64_t path) {
+int programme_length(const PathParameters& pp, const detail::HazardTables& tables, const Person& p,
+                     int termination_month) {
   const int d = std::max(0, pp.duration_months);
   int length = d;
-  if (pp.dropout_hazard > 0.0 && d > 1) {
-    const double u =
-        rng::UniformStream(key, path, static_cast<std::uint64_t>(i), rng::StreamId::dropout).at(0);
-    length = std::min(length, detail::geometric_transitions(u, tables.dropout_lambda(), d));
-  }
-  if (termination_month >= 0) length = std::min(length, std::max(0, termination_month + 1 - enrol));
+  if (pp.dropout_hazard > 0.0 && d > 1)
+    length = std::min(length, tables.dropout_law().transitions(p.dropout_uniform));  // capped at d
+  if (termination_month >= 0) length = std::min(length, std::max(0, termination_month + 1 - p.enrol));
   return length;
 }
 
@@ -367,7 +359,7 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
     // Treated: the same exit month; per sojourn index the counterfactual's variate or, with
     // probability 1 - arm_coupling, a fresh one (MODEL.md 5.1); programme hazards for the first P
     // months, then the counterfactual's (dropouts) or the decaying effect (completers).
-    const int length = programme_length(pp, sc.tables, i, p.enrol, termination_month, key, path);
+    const int length = programme_length(pp, sc.tables, p, termination_month);
     const bool completer = length == pp.duration_months;
     detail::PersonSchedule tr;
     tr.jobs = cf.jobs;  // the same draws: job k is of the same kind in both arms

@@ -60,9 +60,12 @@ std::string units_of(Unit unit, const std::string& currency) {
   return currency;
 }
 
+std::string money_units(const std::string& currency, const std::string& basis) {
+  return basis.empty() ? currency : currency + ", " + basis;
+}
+
 std::string units_of(const MetricSpec& spec, const std::string& currency) {
-  const std::string u = units_of(spec.unit, currency);
-  return spec.money_basis.empty() ? u : u + ", " + spec.money_basis;
+  return money_units(units_of(spec.unit, currency), spec.money_basis);
 }
 
 std::vector<MetricSpec> metric_specs(const Config& c) {

@@ -18,6 +18,8 @@ enum class Unit { percent, multiple, money, months };
 
 // The `units` attribute of a statistic in this unit ("1/year", "1", the currency, "month").
 std::string units_of(Unit unit, const std::string& currency);
+// Money units with a price basis: "DKK, real 2026 prices" (basis "" = the currency alone).
+std::string money_units(const std::string& currency, const std::string& basis);
 
 struct MetricSpec {
   std::string group;   // under /summary, e.g. "investor/irr", "tranches/junior/moic"

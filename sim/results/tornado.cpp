@@ -124,10 +124,10 @@ std::vector<TornadoInput> tornado_inputs(const Config& base) {
 
 const std::vector<TornadoMetric>& tornado_metrics() {
   static const std::vector<TornadoMetric> m = {
-      {"investor_irr_p50", "median investor IRR", Unit::percent},
-      {"investor_loss_nominal_p", "P(investor nominal loss)", Unit::percent},
-      {"investor_npv_mean", "investor NPV mean", Unit::money},
-      {"municipality_npv_mean", "municipality NPV mean", Unit::money},
+      {"investor_irr_p50", "median investor IRR", Unit::percent, false},
+      {"investor_loss_nominal_p", "P(investor nominal loss)", Unit::percent, false},
+      {"investor_npv_mean", "investor NPV mean", Unit::money, false},
+      {"municipality_npv_mean", "municipality NPV mean", Unit::money, true},
   };
   return m;
 }

@@ -43,6 +43,7 @@ struct TornadoMetric {
   std::string key;    // dataset name under /tornado, e.g. "investor_irr_p50"
   std::string label;  // e.g. "median investor IRR"
   Unit unit;
+  bool public_budget;  // a public NPV: its money is on public.discount's price basis
 };
 // median investor IRR, P(investor nominal loss), investor NPV mean, municipality NPV mean.
 const std::vector<TornadoMetric>& tornado_metrics();

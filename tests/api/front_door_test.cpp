@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "sim/api/error.hpp"
+#include "sim/io/h5_reader.hpp"
 
 namespace sisim::api {
 namespace {
@@ -119,7 +120,15 @@ TEST(FrontDoor, StressComparesEachCaseWithTheBaseOnTheSamePaths) {
   EXPECT_EQ(steps[0], "[1/" + std::to_string(r.names.size()) + "] base");
   for (const auto& v : r.rows[0]) EXPECT_EQ(v.change, 0.0);  // the base against itself
   EXPECT_EQ(r.options.paths, 100);
-  EXPECT_TRUE(fs::is_regular_file(out));
+  ASSERT_TRUE(fs::is_regular_file(out));
+  // Public NPVs are on the base scenario's price basis (public.discount: real, rules from 2026-01).
+  io::ResultReader file(out.string());
+  EXPECT_EQ(file.attribute_string("/stress/comparison/municipality_npv_mean/change", "units"),
+            "DKK, real 2026 prices");
+  EXPECT_EQ(file.attribute_string("/stress/comparison/public_total_npv_mean/value", "units"),
+            "DKK, real 2026 prices");
+  EXPECT_EQ(file.attribute_string("/stress/comparison/investor_npv_mean/value", "units"), "DKK");
+  EXPECT_EQ(file.attribute_string("/stress/comparison/municipality_p_loss/value", "units"), "1");
 }
 
 TEST(FrontDoor, SweepPointsOutsideTheSweepAreAUsageError) {

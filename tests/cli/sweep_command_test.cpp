@@ -55,7 +55,12 @@ TEST(SweepCommand, APointIsASingleRunWithTheSameOverrides) {
     EXPECT_EQ(w.read_doubles(sg + "p50").at(3), q.at(4)) << m;
     EXPECT_EQ(w.read_doubles(sg + "p95").at(3), q.at(7)) << m;
     EXPECT_EQ(w.read_doubles(sg + "p_loss").at(3), run.read_scalar(g + "p_loss")) << m;
+    // The same units as the run's summary: a budget's NPV names the public price basis.
+    EXPECT_EQ(w.attribute_string(sg + "mean", "units"), run.attribute_string(g + "mean", "units")) << m;
   }
+  EXPECT_EQ(w.attribute_string("/sweep/summary/budgets/municipality/npv/mean", "units"),
+            "DKK, real 2026 prices");
+  EXPECT_EQ(w.attribute_string("/sweep/summary/investor/npv/mean", "units"), "DKK");
   // The points differ from each other (the check above could fail).
   EXPECT_NE(w.read_doubles("/sweep/summary/investor/npv/mean").at(2),
             w.read_doubles("/sweep/summary/investor/npv/mean").at(3));

@@ -55,6 +55,10 @@ TEST(TornadoCommand, SwingsAreRankedPairedAndWhereAUserLooks) {
   }
   // Directions a reader can check by reasoning: a larger effect raises the investor's NPV and
   // lowers its loss probability; a recession from month 0 and an early termination raise it.
+  // The municipality's NPV is on the base scenario's public price basis (public.discount: real,
+  // rules from 2026-01); the investor's is nominal money.
+  EXPECT_EQ(f.attribute_string("/tornado/municipality_npv_mean/swing", "units"), "DKK, real 2026 prices");
+  EXPECT_EQ(f.attribute_string("/tornado/investor_npv_mean/swing", "units"), "DKK");
   const auto npv_swing = f.read_doubles("/tornado/investor_npv_mean/swing");
   const auto loss_swing = f.read_doubles("/tornado/investor_loss_nominal_p/swing");
   EXPECT_GT(npv_swing[gap], 0.0);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <set>
@@ -69,6 +70,30 @@ TEST(UniformStream, AddressLayoutIsPathParticipantStreamMonthIndex) {
   const UniformStream s(key, 5, 9, StreamId::exit_event, 3);
   const Counter block = philox4x64({5, 9, 11, (3ULL << 32) | 1}, key);
   EXPECT_EQ(s.at(6), to_open_unit(block[2]));
+}
+
+TEST(UniformStream, BlockIsFourConsecutiveDrawsOfOneCounter) {
+  const Key key = key_from_seed(77);
+  const UniformStream s(key, 11, 4, StreamId::person, 0);
+  const std::array<double, 4> b = s.block(2);
+  for (std::uint32_t lane = 0; lane < 4; ++lane) EXPECT_EQ(b[lane], s.at(8 + lane)) << "lane " << lane;
+}
+
+TEST(PersonDraws, AreTheFourLanesOfBlockZeroOfThePersonStream) {
+  // Stream scheme 2 (docs/MODEL.md section 2): segment, age, exit, dropout = uniforms 0, 1, 2, 3 of
+  // (path, participant, person stream, month 0), i.e. the lanes of Philox at counter
+  // (path, participant, 16, 0); control people use stream 24.
+  const Key key = key_from_seed(20230809);
+  const PersonDraws who(key, 3, 41, StreamId::person);
+  const Counter block = philox4x64({3, 41, 16, 0}, key);
+  EXPECT_EQ(who.segment, to_open_unit(block[0]));
+  EXPECT_EQ(who.age, to_open_unit(block[1]));
+  EXPECT_EQ(who.exit, to_open_unit(block[2]));
+  EXPECT_EQ(who.dropout, to_open_unit(block[3]));
+  const PersonDraws control(key, 3, 41, StreamId::control_person);
+  EXPECT_EQ(control.exit, to_open_unit(philox4x64({3, 41, 24, 0}, key)[2]));
+  EXPECT_NE(control.exit, who.exit);
+  EXPECT_EQ(kStreamScheme, 2);
 }
 
 TEST(UniformStream, DifferentAddressesGiveDifferentDraws) {
