@@ -16,7 +16,9 @@ std::string money(double v) {
   return fmt::format("{:.0f} k", std::fabs(v) < 500.0 ? 0.0 : v / 1e3);
 }
 
+// A budget no flow of the scenario reaches (zero on every path) prints as a plain "0".
 std::string money_se(double v, double se) {
+  if (v == 0.0 && se == 0.0) return "0";
   return money(v) + " \xC2\xB1" + money(se);
 }
 
