@@ -162,7 +162,7 @@ py::list column_names(const RunResult& r) {
     d["name"] = spec.path.substr(std::string("/paths/").size());
     d["units"] = spec.units;
     d["description"] = spec.description;
-    d["integer"] = spec.integer;
+    d["integer"] = spec.integer();
     out.append(d);
   }
   return out;

@@ -142,7 +142,7 @@ class RunResult:
 
     - ``columns``: dict of per-path numpy arrays keyed like ``investor/npv`` (docs/HDF5.md 2.3),
       read-only views of the engine's own memory: no copy; each array keeps the result alive.
-      Integer columns (counts, months, status codes) are float64 here (int32 in the file).
+      Integer columns (counts, months, status codes; flags) are float64 here (int32; flags uint8 in the file).
     - ``paths``: the same as a pandas DataFrame (this one is a copy).
     - ``summary``: tidy DataFrame (metric, statistic, value, se), the numbers of the file's /summary.
     - ``write(path, force=False)``: the file `sisim run` writes for the same seed and paths.

@@ -85,7 +85,7 @@ class _RunData:
 
     @property
     def columns(self):
-        """Per-path columns as numpy arrays, keyed like ``investor/npv`` (int32 columns stay int32)."""
+        """Per-path columns as numpy arrays, keyed like ``investor/npv`` (int32 and uint8 flag columns keep their type)."""
         def build(f):
             out = {}
             g = f[self._prefix + "/paths"]

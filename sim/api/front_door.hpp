@@ -46,12 +46,18 @@ struct RunRequest {
   std::string checkpoint;  // resume from and keep this checkpoint file; empty: none
   Progress notes;          // "resumed 12 completed blocks from F" (empty: not said)
   Progress warnings;       // a checkpoint problem the run survived
+  // The caller files the run with write_run_file(..., RunOutput&&), which frees the columns as it
+  // writes them: the memory check then counts the columns or the file image, not both.
+  bool columns_freed_while_writing = false;
 };
 // Throws Error: resources (does not fit in memory), data (a foreign or damaged checkpoint),
 // interrupted (the message says whether a checkpoint holds the completed blocks).
 engine::RunOutput run(const Scenario& scenario, const RunRequest& request);
 // The result file of `sisim run` (docs/HDF5.md); throws Error (io).
 void write_run_file(const OutputFile& output, const Scenario& scenario, const engine::RunOutput& run);
+// The same, freeing the run's per-path columns as they go into the file (a million paths fit in
+// 1 GiB this way, issue 16): afterwards `run` keeps its series and counts but no columns.
+void write_run_file(const OutputFile& output, const Scenario& scenario, engine::RunOutput&& run);
 // Removes the run's checkpoint once its result is safely written.
 void remove_checkpoint(const engine::RunOutput& run);
 

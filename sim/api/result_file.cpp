@@ -70,17 +70,31 @@ void write_summary(io::ResultWriter& w, const std::string& prefix, const std::st
 
 namespace {
 
-void write_columns(io::ResultWriter& w, const std::string& prefix, const ColumnSet& columns) {
+// The /paths columns, each in its file type (the schema table, sim/io/result_schema.hpp). With
+// `release`, each column's memory is freed as soon as it is in the file image: the image and all
+// columns together would exceed 1 GiB at a million paths (issue 16).
+void write_columns(io::ResultWriter& w, const std::string& prefix, const ColumnSet& columns,
+                   ColumnSet* release) {
   for (size_t c = 0; c < columns.specs().size(); ++c) {
     const auto& spec = columns.specs()[c];
     const auto& values = columns.column(static_cast<int>(c));
-    if (spec.integer) {
-      std::vector<std::int32_t> ints(values.size());
-      for (size_t i = 0; i < values.size(); ++i) ints[i] = static_cast<std::int32_t>(values[i]);
-      w.write_column(prefix + spec.path, ints, spec.units, spec.description);
-    } else {
-      w.write_column(prefix + spec.path, values, spec.units, spec.description);
+    switch (spec.type) {
+      case io::ElementType::int32: {
+        std::vector<std::int32_t> ints(values.size());
+        for (size_t i = 0; i < values.size(); ++i) ints[i] = static_cast<std::int32_t>(values[i]);
+        w.write_column(prefix + spec.path, ints, spec.units, spec.description);
+        break;
+      }
+      case io::ElementType::uint8: {
+        std::vector<std::uint8_t> flags(values.size());
+        for (size_t i = 0; i < values.size(); ++i) flags[i] = static_cast<std::uint8_t>(values[i]);
+        w.write_column(prefix + spec.path, flags, spec.units, spec.description);
+        break;
+      }
+      case io::ElementType::float64:
+        w.write_column(prefix + spec.path, values, spec.units, spec.description);
     }
+    if (release) release->release(static_cast<int>(c));
   }
 }
 
@@ -184,13 +198,19 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
                  "the fully resolved scenario (extends and --set applied)");
 }
 
-void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
-               const results::ResultSummary& summary, const std::string& currency) {
+namespace {
+
+// write_run; with `release` (= &run.columns), frees each column once it is in the file image. The
+// society summary is made first, while the columns are all there.
+void write_run_columns_then_summaries(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
+                                      ColumnSet* release, const results::ResultSummary& summary,
+                                      const std::string& currency) {
   if (!prefix.empty())
     w.set_attribute(prefix, "gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
   else
     w.set_root_attribute("gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
-  write_columns(w, prefix, run.columns);
+  const auto society = analysis::summarize_society(society_columns(run));
+  write_columns(w, prefix, run.columns, release);
   for (const auto& row : summary.metrics) {
     const auto* event = summary.event(row.spec.loss_event);
     write_summary(w, prefix, row.spec.group, row.summary, results::units_of(row.spec, currency),
@@ -202,7 +222,14 @@ void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& 
     w.write_scalar(g + "p_se", e.p_se, "1", "replicate-group standard error of p");
   }
   write_timeseries(w, prefix, run.series, currency);
-  write_society(w, prefix, run, currency);
+  write_society(w, prefix, society, run.series, currency);
+}
+
+}  // namespace
+
+void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
+               const results::ResultSummary& summary, const std::string& currency) {
+  write_run_columns_then_summaries(w, prefix, run, nullptr, summary, currency);
 }
 
 void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
@@ -210,6 +237,14 @@ void write_result_file(const WriteRequest& request, const Config& config, const 
   io::ResultWriter w(request.path, request.force);
   write_root_metadata(w, request, config, run);
   write_run(w, "", run, summary, config.currency);
+  w.commit();
+}
+
+void write_result_file(const WriteRequest& request, const Config& config, RunOutput&& run,
+                       const results::ResultSummary& summary) {
+  io::ResultWriter w(request.path, request.force);
+  write_root_metadata(w, request, config, run);
+  write_run_columns_then_summaries(w, "", run, &run.columns, summary, config.currency);
   w.commit();
 }
 

@@ -58,6 +58,10 @@ void write_run(io::ResultWriter& writer, const std::string& prefix, const engine
 // Writes the whole file atomically (temporary name, rename on success). Throws io::IoError.
 void write_result_file(const WriteRequest& request, const config::Config& config,
                        const engine::RunOutput& run, const results::ResultSummary& summary);
+// The same, freeing each per-path column of `run` as soon as it is in the file image (peak memory:
+// the columns and the image never coexist in full). `run.columns` holds no data afterwards.
+void write_result_file(const WriteRequest& request, const config::Config& config, engine::RunOutput&& run,
+                       const results::ResultSummary& summary);
 
 // The scenario a result file was made from (/meta/config_yaml loaded back); throws io::IoError.
 config::Config config_of_file(const std::string& path);

@@ -27,7 +27,8 @@ RunOutput run(const Scenario& scenario, const RunRequest& request) {
   options.progress = request.progress;
   options.label = scenario.config.name;
   options.checkpoint = request.checkpoint;
-  if (const std::string why = check_memory(scenario.config, options); !why.empty())
+  if (const std::string why = check_memory(scenario.config, options, 1, request.columns_freed_while_writing);
+      !why.empty())
     throw Error(ErrorKind::resources, why);
   RunOutput run;
   try {
@@ -52,6 +53,14 @@ void write_run_file(const OutputFile& output, const Scenario& scenario, const Ru
   writing(output, [&] {
     write_result_file({output.path, output.force, output.command_line}, scenario.config, run,
                       headline_rows(scenario.config, run));
+  });
+}
+
+void write_run_file(const OutputFile& output, const Scenario& scenario, RunOutput&& run) {
+  writing(output, [&] {
+    const auto summary = headline_rows(scenario.config, run);
+    write_result_file({output.path, output.force, output.command_line}, scenario.config, std::move(run),
+                      summary);
   });
 }
 

@@ -20,7 +20,9 @@ std::string money(double v) {
   return fmt::format("{:.0f} k", std::fabs(v) < 500.0 ? 0.0 : v / 1e3);
 }
 
+// A budget no flow of the scenario reaches (zero on every path) prints as a plain "0".
 std::string money_se(double v, double se) {
+  if (v == 0.0 && se == 0.0) return "0";
   return money(v) + " \xC2\xB1" + money(se);
 }
 
@@ -50,7 +52,12 @@ analysis::ColumnMap read_society_columns(const io::ResultReader& r, const std::s
 
 void write_society(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
                    const std::string& currency) {
-  const auto s = analysis::summarize_society(society_columns(run));
+  write_society(w, prefix, analysis::summarize_society(society_columns(run)), run.series, currency);
+}
+
+void write_society(io::ResultWriter& w, const std::string& prefix,
+                   const std::optional<analysis::SocietySummary>& s, const SeriesSummary& ts,
+                   const std::string& currency) {
   if (!s) return;
   write_summary(w, prefix, "society/npv", s->society, currency, "probability that society's NPV is below 0");
   for (const auto& d : s->division) {
@@ -78,7 +85,6 @@ void write_society(io::ResultWriter& w, const std::string& prefix, const RunOutp
               "the municipality's savings before payments (NPV) per extra outcome", currency);
   write_ratio(w, pb, "value_per_outcome_public", s->value_per_outcome_public,
               "the public budgets' savings before payments (NPV) per extra outcome", currency);
-  const SeriesSummary& ts = run.series;
   const auto years = static_cast<size_t>(ts.years);
   const auto items = ts.society_item_names.size();
   if (ts.society_mean.size() != years * items || items == 0) return;

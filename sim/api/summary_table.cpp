@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/api/csv_text.hpp"
@@ -59,6 +60,10 @@ std::string format_summary_table(const SummaryDocument& doc) {
     for (const auto& t : doc.terms) out += "  " + pad_right(t.name, 34) + " " + t.value + "\n";
     out += "\n";
   }
+  // The label column fits the longest label (a public NPV names its rate and price basis).
+  size_t label_width = 44;
+  for (const auto& row : doc.summary.metrics)
+    if (row.spec.section != "budgets") label_width = std::max(label_width, row.spec.label.size() + 3);
   std::string section;
   for (const auto& row : doc.summary.metrics) {
     const auto& spec = row.spec;
@@ -67,12 +72,12 @@ std::string format_summary_table(const SummaryDocument& doc) {
       if (!section.empty()) out += "\n";
       section = spec.section;
       const bool capital = section == "capital";
-      out += pad_right(section_title(section), 44) + pad_left("P5 (VaR 5 %)", 20) +
+      out += pad_right(section_title(section), label_width) + pad_left("P5 (VaR 5 %)", 20) +
              pad_left("P50 (median)", 20) + pad_left("P95", 20) + pad_left("mean", 20) +
              (capital ? pad_left("never", 10) : pad_left("mean of worst 5 % (ES)", 24)) + "\n";
     }
     const auto& s = row.summary;
-    std::string line = pad_right("  " + spec.label, 44) +
+    std::string line = pad_right("  " + spec.label, label_width) +
                        pad_left(with_se(s.quantiles[kP5], s.quantile_se[kP5], spec.unit), 20) +
                        pad_left(with_se(s.quantiles[kP50], s.quantile_se[kP50], spec.unit), 20) +
                        pad_left(with_se(s.quantiles[kP95], s.quantile_se[kP95], spec.unit), 20) +

@@ -22,7 +22,7 @@ namespace {
 using namespace sisim::api;
 
 // The summary table, society's account and the notes of a run, as the terminal shows them.
-void print_run(const Config& config, const RunOutput& run) {
+std::string run_text(const Config& config, const RunOutput& run) {
   const auto rows = api::headline_rows(config, run);
   const std::string title =
       fmt::format("sisim results: {} ({} paths, seed {}, {} thread{}, {:.1f} s)", config.name, run.paths,
@@ -30,13 +30,13 @@ void print_run(const Config& config, const RunOutput& run) {
   const SummaryDocument doc{title + "\n" + assumption_line(arm_coupling_text(config)), config.currency,
                             results::deal_terms(config), rows,
                             result_notes(config, rows, &run.series.investor_drawn_fan)};
-  std::fputs(format_summary_table(doc).c_str(), stdout);
-  std::fputs(format_society_table(analysis::summarize_society(society_columns(run)), config.currency).c_str(),
-             stdout);
+  std::string text = format_summary_table(doc);
+  text += format_society_table(analysis::summarize_society(society_columns(run)), config.currency);
   if (run.gap_clamped_paths > 0)
-    std::printf(
-        "note: on %lld paths the sampled employment gap was unreachable and the hazard ratio was clamped\n",
-        static_cast<long long>(run.gap_clamped_paths));
+    text += fmt::format(
+        "note: on {} paths the sampled employment gap was unreachable and the hazard ratio was clamped\n",
+        run.gap_clamped_paths);
+  return text;
 }
 
 }  // namespace
@@ -54,6 +54,7 @@ int cmd_run(const Args& args) {
     api::RunRequest request;
     request.settings = settings_of(args);
     request.progress = !args.quiet;
+    request.columns_freed_while_writing = true;  // write_run_file(..., std::move(run)) below
     if (args.checkpoint)
       request.checkpoint = args.checkpoint->empty() ? args.output + ".ckpt" : *args.checkpoint;
     if (!args.quiet) request.notes = progress_of(args);
@@ -61,7 +62,7 @@ int cmd_run(const Args& args) {
       std::fprintf(stderr, "sisim run: warning: %s\n", w.c_str());
     };
     install_cancel_handlers();
-    const RunOutput run = api::run(scenario, request);
+    RunOutput run = api::run(scenario, request);
     if (args.threads > run.threads && run.is_root)
       std::fprintf(stderr,
                    "sisim run: note: --threads %d asked for more threads than this process can run; %d ran "
@@ -71,8 +72,10 @@ int cmd_run(const Args& args) {
       api::remove_checkpoint(run);
       return kExitOk;
     }
-    api::write_run_file(output_of(args), scenario, run);
-    print_run(scenario.config, run);
+    // The text is made first and printed once the file is safe: the write frees the columns.
+    const std::string text = run_text(scenario.config, run);
+    api::write_run_file(output_of(args), scenario, std::move(run));
+    std::fputs(text.c_str(), stdout);
     std::printf("written: %s\n", args.output.c_str());
     api::remove_checkpoint(run);  // only now: had the write failed, a rerun would resume from it
     return kExitOk;

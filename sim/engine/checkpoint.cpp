@@ -204,7 +204,7 @@ std::uint64_t Checkpoint::layout_hash(const ColumnSet& columns, SeriesCollector&
   Fnv h;
   for (const auto& spec : columns.specs()) {
     h.add(spec.path.data(), spec.path.size() + 1);  // with the terminator: "ab","c" != "a","bc"
-    h.add(&spec.integer, sizeof spec.integer);
+    h.add(&spec.type, sizeof spec.type);
   }
   for (const auto& b : series.buffers()) {
     const std::int64_t shape[3] = {static_cast<std::int64_t>(b.data->size()), b.width, b.per_block ? 1 : 0};

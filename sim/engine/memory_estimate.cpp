@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "sim/engine/budget_account.hpp"
+#include "sim/engine/path_columns.hpp"
 #include "sim/engine/series_collector.hpp"
 #include "sim/model/flows.hpp"
 
@@ -45,21 +46,39 @@ std::string gigabytes(double bytes) {
 
 }  // namespace
 
-MemoryEstimate estimate_memory(const Config& c, const RunOptions& options, int runs_held) {
+MemoryEstimate estimate_memory(const Config& c, const RunOptions& options, int runs_held,
+                               bool columns_freed_while_writing) {
   MemoryEstimate e;
   const double paths = static_cast<double>(options.paths > 0 ? options.paths : c.simulation.paths);
   const double months = c.simulation.horizon_months, years = (c.simulation.horizon_months + 11) / 12;
   const double items = kFixedLineItems + static_cast<double>(c.public_.other_flows.size());
-  const double columns = 9 + 5.0 * static_cast<double>(c.finance.tranches.size()) + 2.0 * kAccountBudgets +
-                         11 + static_cast<double>(c.uncertain.size());
+  // The scenario's columns exactly as a run registers them, and the bytes a path takes in the file
+  // image (float64 8, int32 4, flags 1; schema table sim/io/result_schema.hpp).
+  ColumnSet registered;
+  PathColumns().define(c, registered);
+  const double columns = static_cast<double>(registered.specs().size());
+  double image_per_path = 0, society_columns = 0;
+  for (const auto& spec : registered.specs()) {
+    image_per_path += spec.type == io::ElementType::float64 ? 8 : spec.type == io::ElementType::int32 ? 4 : 1;
+    const bool society = spec.path.starts_with("/paths/society/") ||
+                         spec.path.starts_with("/paths/alternatives/") ||
+                         (spec.path.starts_with("/paths/budgets/") && spec.path.ends_with("/npv"));
+    society_columns += society ? 1 : 0;
+  }
   const double fan =
       std::min(paths, static_cast<double>(fan_paths_for(options.fan_paths, c.simulation.horizon_months)));
   const double annual = kAccountBudgets * years * items;
   const double blocks = paths / std::max(1, c.simulation.block_size) + 1;
-  // Columns (held by every run the command keeps, plus the file image and its copy at commit),
-  // fan-chart paths, kept annual accounts and per-block sums, all doubles.
-  e.results = 8.0 * (columns * paths * (runs_held + 2) + fan * months * (1 + kAccountBudgets) + fan * annual +
-                     blocks * annual);
+  // Columns in memory (doubles, held by every run the command keeps), the copy of the society
+  // columns its summary makes, and the file image, which a writer that frees each column as it
+  // writes it builds in the room the columns leave; then fan-chart paths, kept annual accounts and
+  // per-block sums, all doubles.
+  const double column_bytes = 8.0 * columns * paths * runs_held + 8.0 * society_columns * paths;
+  const double image_bytes = image_per_path * paths;
+  e.results =
+      (columns_freed_while_writing ? std::max(column_bytes, image_bytes + 8.0 * society_columns * paths)
+                                   : column_bytes + image_bytes) +
+      8.0 * (fan * months * (1 + kAccountBudgets) + fan * annual + blocks * annual);
   const double people = static_cast<double>(c.cohort.size);
   const double control =
       c.contract.present ? static_cast<double>(c.contract.evaluation.control_group_size) : 0;
@@ -90,8 +109,9 @@ double available_memory() {
   return best;
 }
 
-std::string check_memory(const Config& config, const RunOptions& options, int runs_held) {
-  const MemoryEstimate e = estimate_memory(config, options, runs_held);
+std::string check_memory(const Config& config, const RunOptions& options, int runs_held,
+                         bool columns_freed_while_writing) {
+  const MemoryEstimate e = estimate_memory(config, options, runs_held, columns_freed_while_writing);
   const double available = available_memory();
   if (available < 0 || e.total() <= available) return {};
   std::ostringstream out;

@@ -17,14 +17,18 @@ struct MemoryEstimate {
 };
 
 // Bytes a run of `config` with `options` needs at its peak (an estimate within a few tens of per
-// cent; `runs_held` is how many runs a command keeps at once, 2 for stress and price).
-MemoryEstimate estimate_memory(const config::Config& config, const RunOptions& options, int runs_held = 1);
+// cent; `runs_held` is how many runs a command keeps at once, 2 for stress and price;
+// `columns_freed_while_writing`: the command writes its run with the writer that frees each column
+// once it is in the file image, as `sisim run` does).
+MemoryEstimate estimate_memory(const config::Config& config, const RunOptions& options, int runs_held = 1,
+                               bool columns_freed_while_writing = false);
 
 // Memory this process may still use: the least of MemAvailable, the cgroup limit and RLIMIT_AS;
 // a negative value when unknown.
 double available_memory();
 
 // Empty if the estimate fits in the available memory; else a message with the figures.
-std::string check_memory(const config::Config& config, const RunOptions& options, int runs_held = 1);
+std::string check_memory(const config::Config& config, const RunOptions& options, int runs_held = 1,
+                         bool columns_freed_while_writing = false);
 
 }  // namespace sisim::engine

@@ -1,6 +1,7 @@
 #pragma once
-// Everything that happens to one path, from parameter draws to its row of results: the glue
-// between the model (participants, budgets), the contract and finance, and the result columns.
+// Everything that happens to one path: the generator (parameter draws, regime, participants in
+// both arms) and the pricer (contract, finance, budget and society accounts) make its PathResult;
+// run_path then hands it to the accumulators (the /paths columns, the series).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "config/config.hpp"
 #include "sim/engine/columns.hpp"
+#include "sim/engine/path_result.hpp"
 #include "sim/engine/series_collector.hpp"
 #include "sim/model/path_parameters.hpp"
 #include "sim/model/path_simulation.hpp"
@@ -32,7 +34,11 @@ class PathRunner {
   struct Scratch;
   std::shared_ptr<Scratch> make_scratch() const;
 
-  // Simulates `path`, writes its row and feeds `series` (block = the path's block index).
+  // Simulates and prices `path`: its result, read-only once made. The monthly views in it point
+  // into `scratch` and stay valid until `scratch` prices another path.
+  PathResult price_path(std::int64_t path, Scratch& scratch) const;
+
+  // price_path, then its row of `columns` and its share of `series` (block = the path's block index).
   // Returns true if the employment-gap calibration had to be clamped on this path.
   bool run_path(std::int64_t path, std::int64_t block, Scratch& scratch, ColumnSet& columns,
                 SeriesCollector& series) const;

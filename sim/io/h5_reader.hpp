@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "sim/io/io_error.hpp"
+#include "sim/io/result_schema.hpp"
 
 namespace sisim::io {
 
-// The result-file layout this build writes and reads (root attribute schema_version, docs/HDF5.md).
-// 2: per-path loss flags, events, capital and tranche summaries; var/es in the metric's own sign.
-inline constexpr std::int64_t kResultSchemaVersion = 2;
+// The result-file layout this build writes and reads: kResultSchemaVersion (root attribute
+// schema_version, docs/HDF5.md), in sim/io/result_schema.hpp with the per-path column table.
 
 // No dataset or attribute of a result file is read into memory if it holds more elements than this
 // (2^28 numbers, 2 GiB): a forged file can claim any size.

@@ -5,7 +5,9 @@
 // Safety: the constructor creates a hidden temporary file in the destination folder
 // (".<name>.tmp-<pid>-<n>", proving early that the folder is writable); the HDF5 file is built in
 // memory and commit() writes it there, fsyncs it and renames it over the final name in one
-// atomic step. Memory: the whole file image is held until commit (twice for a moment). Until then an existing
+// atomic step. Memory: the whole file image is held until commit, which writes it from the HDF5
+// driver's own buffer (no copy); a caller that frees its data as it writes it (sisim run's columns)
+// keeps the peak near the larger of the two. Until then an existing
 // file at the final path is untouched, and a writer destroyed without commit() (exception, cancellation)
 // deletes its temporary file. So a crash or a full disk never leaves a partial result under the final name.
 //
@@ -46,6 +48,8 @@ class ResultWriter {
   void write_column(const std::string& path, const std::vector<double>& values, const std::string& units,
                     const std::string& description);
   void write_column(const std::string& path, const std::vector<std::int32_t>& values,
+                    const std::string& units, const std::string& description);
+  void write_column(const std::string& path, const std::vector<std::uint8_t>& values,
                     const std::string& units, const std::string& description);
   void write_column(const std::string& path, const std::vector<std::int64_t>& values,
                     const std::string& units, const std::string& description);

@@ -93,6 +93,13 @@ void ResultWriter::write_column(const std::string& path, const std::vector<std::
                        description);
 }
 
+void ResultWriter::write_column(const std::string& path, const std::vector<std::uint8_t>& values,
+                                const std::string& units, const std::string& description) {
+  H5Handle space = simple_space({values.size()});
+  impl_->write_dataset(path, H5T_STD_U8LE, H5T_NATIVE_UINT8, space.get(), values.data(), true, units,
+                       description);
+}
+
 void ResultWriter::write_column(const std::string& path, const std::vector<std::int64_t>& values,
                                 const std::string& units, const std::string& description) {
   H5Handle space = simple_space({values.size()});

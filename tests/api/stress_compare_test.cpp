@@ -16,11 +16,11 @@ RunOutput run_with(const std::vector<double>& investor_npv, const std::vector<do
                    const std::vector<double>& municipality_npv) {
   RunOutput run;
   const auto n = static_cast<std::int64_t>(investor_npv.size());
-  const int irr = run.columns.add({"/paths/investor/irr", "1", "", false});
-  const int npv = run.columns.add({"/paths/investor/npv", "DKK", "", false});
-  const int flag = run.columns.add({"/paths/investor/loss/nominal", "1", "", true});
-  const int mun = run.columns.add({"/paths/budgets/municipality/npv", "DKK", "", false});
-  const int pub = run.columns.add({"/paths/budgets/public_total/npv", "DKK", "", false});
+  const int irr = run.columns.add({"/paths/investor/irr", "1", "", io::ElementType::float64});
+  const int npv = run.columns.add({"/paths/investor/npv", "DKK", "", io::ElementType::float64});
+  const int flag = run.columns.add({"/paths/investor/loss/nominal", "1", "", io::ElementType::uint8});
+  const int mun = run.columns.add({"/paths/budgets/municipality/npv", "DKK", "", io::ElementType::float64});
+  const int pub = run.columns.add({"/paths/budgets/public_total/npv", "DKK", "", io::ElementType::float64});
   run.columns.allocate(n);
   for (std::int64_t i = 0; i < n; ++i) {
     const auto k = static_cast<size_t>(i);

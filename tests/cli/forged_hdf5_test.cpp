@@ -60,8 +60,10 @@ TEST(ForgedHdf5, RunFilesWithInconsistentContentAreRefused) {
          f.doubles("/paths/budgets/state/npv", {20, 2}, std::vector<double>(40));
        },
        "has shape [20 x 2], expected [40]", false},
-      {"schema_version_3", [](H5Forge& f) { f.int_attribute("/", "schema_version", 3); },
-       "schema_version 3, and this sisim reads schema_version 2", true},
+      {"schema_version_4", [](H5Forge& f) { f.int_attribute("/", "schema_version", 4); },
+       "schema_version 4, and this sisim reads schema_version 3", true},
+      {"schema_version_2", [](H5Forge& f) { f.int_attribute("/", "schema_version", 2); },
+       "schema_version 2, and this sisim reads schema_version 3", true},
       {"schema_version_text", [](H5Forge& f) { f.string_attribute("/", "schema_version", "1"); },
        "is not a single number", true},
       {"negative_paths", [](H5Forge& f) { f.int_attribute("/", "paths", -5); }, "'paths'", true},

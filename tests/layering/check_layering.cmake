@@ -19,7 +19,7 @@ set(layers
   "config:sim/rng"
   "sim/model:config,sim/rng,sim/numeric"
   "sim/contract:config,sim/rng,sim/numeric,sim/model,sim/finance"
-  "sim/engine:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats"
+  "sim/engine:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/io"
   "sim/results:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/engine"
   "analysis:sim/numeric,sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
   "sim/api:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/engine,sim/results,sim/io,analysis"

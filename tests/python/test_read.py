@@ -38,6 +38,9 @@ def test_run_file_reads_back_what_was_run(files):
     assert f.summary.equals(run.summary)
     np.testing.assert_array_equal(f.columns["investor/npv"], run.columns["investor/npv"])
     assert f.columns["investor/irr_status"].dtype == np.int32  # the file's int32 columns stay integer
+    assert f.attrs["schema_version"] == 3
+    assert f.columns["investor/loss/nominal"].dtype == np.uint8  # flags: one byte in the file (schema 3)
+    np.testing.assert_array_equal(f.columns["investor/loss/nominal"], run.columns["investor/loss/nominal"])
     assert f.paths.shape == (400, len(run.columns))
     ds = f.timeseries
     assert ds["annual_account"].dims == ("budget", "year", "item", "statistic")
