@@ -37,7 +37,7 @@
 
 namespace {
 
-using sisim::ArmHistory;
+using sisim::model::ArmHistory;
 using sisim::rng::StreamId;
 using sisim::rng::UniformStream;
 
@@ -54,8 +54,8 @@ struct PathDraws {
   bool coupled = false;  // arm_coupling < 1: the treated arm has its own stream
   double coupling = 1.0;
   std::vector<PersonDraws> people, control;
-  std::vector<sisim::detail::GeometricLaw> exit;  // by segment
-  sisim::detail::GeometricLaw dropout;
+  std::vector<sisim::model::detail::GeometricLaw> exit;  // by segment
+  sisim::model::detail::GeometricLaw dropout;
 };
 
 // Sojourns of a walk from enrolment to its limit (exit month or horizon), B first.
@@ -67,12 +67,12 @@ std::uint32_t sojourns(const ArmHistory& h, int horizon) {
   return 2 * spells + (h.employment.back().end >= limit ? 0U : 1U);
 }
 
-PersonDraws person_draws(const sisim::PathParameters& pp, const ArmHistory& cf, const ArmHistory* treated,
-                         int horizon) {
+PersonDraws person_draws(const sisim::model::PathParameters& pp, const ArmHistory& cf,
+                         const ArmHistory* treated, int horizon) {
   PersonDraws d;
   const auto& seg = pp.segments[static_cast<size_t>(cf.segment)];
   d.segment = cf.segment;
-  d.exit = sisim::detail::monthly_cumulative_hazard(seg.exit_hazard) > 0.0;
+  d.exit = sisim::model::detail::monthly_cumulative_hazard(seg.exit_hazard) > 0.0;
   d.counterfactual_sojourns = sojourns(cf, horizon);
   if (seg.part_time_share > 0.0) d.jobs = static_cast<std::uint32_t>(cf.employment.size());
   if (treated != nullptr && cf.enrol_month < horizon) {
@@ -86,8 +86,8 @@ PersonDraws person_draws(const sisim::PathParameters& pp, const ArmHistory& cf, 
 
 // The draws of one person with the model's streams and transforms; returns a sum of what was drawn.
 double replay_person(const sisim::rng::Key& key, std::uint64_t path, std::uint64_t i, const PersonDraws& d,
-                     const PathDraws& p, bool control, sisim::detail::EventExponentials& events,
-                     sisim::detail::CoupledExponentials& treated) {
+                     const PathDraws& p, bool control, sisim::model::detail::EventExponentials& events,
+                     sisim::model::detail::CoupledExponentials& treated) {
   const StreamId person = control ? StreamId::control_person : StreamId::person;
   const StreamId labour = control ? StreamId::control_labour : StreamId::labour_events;
   const StreamId part_time = control ? StreamId::control_part_time : StreamId::part_time;
@@ -116,37 +116,38 @@ std::string scenario_path() {
 }
 
 void BM_PathFloor(benchmark::State& state) {
-  static const sisim::LoadResult loaded = sisim::load_config(scenario_path());
+  static const sisim::config::LoadResult loaded = sisim::config::load_config(scenario_path());
   if (!loaded.ok()) {
     state.SkipWithError(("cannot load " + scenario_path()).c_str());
     return;
   }
-  const sisim::Config& config = *loaded.config;
+  const sisim::config::Config& config = *loaded.config;
   const std::int64_t paths = state.range(0);
-  sisim::PathRunner runner(config, config.simulation.seed);
-  sisim::ColumnSet columns;
+  sisim::engine::PathRunner runner(config, config.simulation.seed);
+  sisim::engine::ColumnSet columns;
   runner.define_columns(columns);
   columns.allocate(paths);
-  sisim::SeriesCollector series(paths, 0, runner.months(), runner.line_items(),
-                                paths / config.simulation.block_size + 1);
+  sisim::engine::SeriesCollector series(paths, 0, runner.months(), runner.line_items(),
+                                        paths / config.simulation.block_size + 1);
   auto scratch = runner.make_scratch();
 
   // Set-up: run every path once and note what it drew.
   std::vector<PathDraws> plan(static_cast<size_t>(paths));
-  std::vector<sisim::PathParameters> parameters(static_cast<size_t>(paths));
+  std::vector<sisim::model::PathParameters> parameters(static_cast<size_t>(paths));
   for (std::int64_t path = 0; path < paths; ++path) {
     runner.run_path(path, path / config.simulation.block_size, *scratch, columns, series);
-    const sisim::PathParameters pp = runner.last_parameters(*scratch);
-    const sisim::PathSimulation& sim = runner.last_simulation(*scratch);
+    const sisim::model::PathParameters pp = runner.last_parameters(*scratch);
+    const sisim::model::PathSimulation& sim = runner.last_simulation(*scratch);
     PathDraws& p = plan[static_cast<size_t>(path)];
     p.path = static_cast<std::uint64_t>(path);
     p.horizon = pp.horizon_months;
     p.coupled = pp.arm_coupling < 1.0;
     p.coupling = pp.arm_coupling;
-    for (const sisim::SegmentParameters& seg : pp.segments)
-      p.exit.emplace_back(sisim::detail::monthly_cumulative_hazard(seg.exit_hazard), pp.horizon_months + 1);
-    p.dropout = sisim::detail::GeometricLaw(sisim::detail::monthly_cumulative_hazard(pp.dropout_hazard),
-                                            std::max(0, pp.duration_months));
+    for (const sisim::model::SegmentParameters& seg : pp.segments)
+      p.exit.emplace_back(sisim::model::detail::monthly_cumulative_hazard(seg.exit_hazard),
+                          pp.horizon_months + 1);
+    p.dropout = sisim::model::detail::GeometricLaw(
+        sisim::model::detail::monthly_cumulative_hazard(pp.dropout_hazard), std::max(0, pp.duration_months));
     for (size_t i = 0; i < sim.counterfactual.people.size(); ++i)
       p.people.push_back(person_draws(pp, sim.counterfactual.people[i], &sim.treated.people[i], p.horizon));
     for (const ArmHistory& h : runner.last_control_group(*scratch))
@@ -154,8 +155,8 @@ void BM_PathFloor(benchmark::State& state) {
     parameters[static_cast<size_t>(path)] = pp;
   }
 
-  sisim::detail::EventExponentials events;
-  sisim::detail::CoupledExponentials treated;
+  sisim::model::detail::EventExponentials events;
+  sisim::model::detail::CoupledExponentials treated;
   std::vector<double> draws;
   std::vector<std::uint8_t> regime;
   double uniforms = 0.0;
@@ -170,7 +171,7 @@ void BM_PathFloor(benchmark::State& state) {
     const PathDraws& p = plan[next];
     const sisim::rng::Key& key = runner.key();
     runner.sampler().sample_path(key, p.path, draws);
-    sisim::simulate_regime(parameters[next], p.horizon, key, p.path, regime);
+    sisim::model::simulate_regime(parameters[next], p.horizon, key, p.path, regime);
     double sum = UniformStream(key, p.path, sisim::rng::kPathLevel, StreamId::termination).at(0);
     for (size_t i = 0; i < p.people.size(); ++i)
       sum += replay_person(key, p.path, i, p.people[i], p, false, events, treated);

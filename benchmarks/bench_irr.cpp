@@ -26,9 +26,9 @@ std::vector<double> investor_stream(double payment) {
 
 void irr_loop(benchmark::State& state, double payment) {
   const std::vector<double> flows = investor_stream(payment);
-  for (auto _ : state) benchmark::DoNotOptimize(sisim::irr(flows));
-  const sisim::IrrResult r = sisim::irr(flows);
-  state.counters["irr_annual"] = sisim::annualise_monthly(r.rate);
+  for (auto _ : state) benchmark::DoNotOptimize(sisim::finance::irr(flows));
+  const sisim::finance::IrrResult r = sisim::finance::irr(flows);
+  state.counters["irr_annual"] = sisim::finance::annualise_monthly(r.rate);
   state.SetItemsProcessed(state.iterations());
 }
 

@@ -24,10 +24,10 @@ std::string scenario_path() {
 }
 
 // Loaded once: the Config must outlive every PathRunner built from it.
-const sisim::Config* base_config(std::string& error) {
-  static const sisim::LoadResult loaded = sisim::load_config(scenario_path());
+const sisim::config::Config* base_config(std::string& error) {
+  static const sisim::config::LoadResult loaded = sisim::config::load_config(scenario_path());
   if (!loaded.ok()) {
-    error = sisim::format_errors(loaded.errors);
+    error = sisim::config::format_errors(loaded.errors);
     return nullptr;
   }
   return &*loaded.config;
@@ -39,7 +39,7 @@ const sisim::Config* base_config(std::string& error) {
 // of a real run do), 0 = none do (the rest of a large run).
 void BM_BaseScenarioPath(benchmark::State& state) {
   std::string error;
-  const sisim::Config* config = base_config(error);
+  const sisim::config::Config* config = base_config(error);
   if (config == nullptr) {
     state.SkipWithError(("cannot load " + scenario_path() + ":\n" + error).c_str());
     return;
@@ -49,13 +49,13 @@ void BM_BaseScenarioPath(benchmark::State& state) {
   const std::int64_t block_size = config->simulation.block_size;
   const std::int64_t blocks = (rows + block_size - 1) / block_size;
 
-  sisim::PathRunner runner(*config, config->simulation.seed);
-  sisim::ColumnSet columns;
+  sisim::engine::PathRunner runner(*config, config->simulation.seed);
+  sisim::engine::ColumnSet columns;
   runner.define_columns(columns);
   columns.allocate(rows);
   const int enrolled_column = columns.find("/paths/outcomes/enrolled");
-  sisim::SeriesCollector series(rows, keep_series ? static_cast<int>(rows) : 0, runner.months(),
-                                runner.line_items(), blocks);
+  sisim::engine::SeriesCollector series(rows, keep_series ? static_cast<int>(rows) : 0, runner.months(),
+                                        runner.line_items(), blocks);
   auto scratch = runner.make_scratch();
 
   std::int64_t path = 0;
@@ -83,22 +83,22 @@ BENCHMARK(BM_BaseScenarioPath)
 // person-month (time per path / (enrolled x horizon)), which a linear cost keeps flat.
 void BM_PathByCohortAndHorizon(benchmark::State& state) {
   const auto cohort = state.range(0), horizon = state.range(1);
-  const sisim::LoadResult loaded = sisim::load_config(
+  const sisim::config::LoadResult loaded = sisim::config::load_config(
       scenario_path(),
       {"cohort.size=" + std::to_string(cohort), "simulation.horizon_months=" + std::to_string(horizon)});
   if (!loaded.ok()) {
-    state.SkipWithError(sisim::format_errors(loaded.errors).c_str());
+    state.SkipWithError(sisim::config::format_errors(loaded.errors).c_str());
     return;
   }
-  const sisim::Config& config = *loaded.config;
+  const sisim::config::Config& config = *loaded.config;
   constexpr std::int64_t rows = 256;
-  sisim::PathRunner runner(config, config.simulation.seed);
-  sisim::ColumnSet columns;
+  sisim::engine::PathRunner runner(config, config.simulation.seed);
+  sisim::engine::ColumnSet columns;
   runner.define_columns(columns);
   columns.allocate(rows);
   const int enrolled_column = columns.find("/paths/outcomes/enrolled");
-  sisim::SeriesCollector series(rows, 0, runner.months(), runner.line_items(),
-                                rows / config.simulation.block_size + 1);
+  sisim::engine::SeriesCollector series(rows, 0, runner.months(), runner.line_items(),
+                                        rows / config.simulation.block_size + 1);
   auto scratch = runner.make_scratch();
   std::int64_t path = 0;
   double participants = 0.0;

@@ -13,8 +13,8 @@
 
 namespace {
 
-using sisim::DistKind;
-using sisim::Distribution;
+using sisim::rng::DistKind;
+using sisim::rng::Distribution;
 namespace rng = sisim::rng;
 
 void BM_Philox4x64_10(benchmark::State& state) {

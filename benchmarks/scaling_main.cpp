@@ -124,7 +124,7 @@ std::string find_scenario(const std::string& path) {
 
 // E[fill_rate] by the midpoint rule on the quantile function: works for every distribution kind,
 // truncated or not, with an error far below what matters for a rate.
-double mean_fill_rate(const sisim::Param& p) {
+double mean_fill_rate(const sisim::config::Param& p) {
   if (p.is_fixed()) return p.dist.value;
   constexpr int kSteps = 100000;
   double sum = 0.0;
@@ -142,8 +142,8 @@ std::array<double, 3> load_average() {
 }
 
 ScalingSetup make_setup(const Options& o) {
-  const sisim::LoadResult loaded = sisim::load_config(o.scenario);
-  if (!loaded.ok()) throw std::runtime_error(sisim::format_errors(loaded.errors));
+  const sisim::config::LoadResult loaded = sisim::config::load_config(o.scenario);
+  if (!loaded.ok()) throw std::runtime_error(sisim::config::format_errors(loaded.errors));
   ScalingSetup s;
   s.scenario = o.scenario;
   s.sisim = o.sisim;

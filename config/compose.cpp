@@ -10,7 +10,7 @@
 #include <cstring>
 #include <filesystem>
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 namespace {
 
 namespace fs = std::filesystem;
@@ -250,4 +250,4 @@ std::vector<ConfigError> apply_overrides(YNode& root, const std::vector<std::str
   return errors;
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

@@ -4,7 +4,7 @@
 
 #include "config/loader.hpp"
 
-namespace sisim {
+namespace sisim::config {
 
 const char* to_string(Budget b) {
   switch (b) {
@@ -127,4 +127,4 @@ std::string public_price_basis(const Config& c) {
   return "real " + year_month_text(rules.start) + " prices";
 }
 
-}  // namespace sisim
+}  // namespace sisim::config

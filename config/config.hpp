@@ -11,7 +11,7 @@
 
 #include "sim/rng/distribution.hpp"
 
-namespace sisim {
+namespace sisim::config {
 
 struct SourceLocation {
   std::string file;
@@ -22,7 +22,7 @@ struct SourceLocation {
 // A scalar that may be uncertain. Fixed parameters have id < 0 and carry their value in
 // dist.value; uncertain ones index Config::uncertain (and the per-path draw vector).
 struct Param {
-  Distribution dist;  // kind == fixed for a plain number
+  rng::Distribution dist;  // kind == fixed for a plain number
   int id = -1;        // index into Config::uncertain, -1 when fixed
   std::string path;   // dotted key path, e.g. "cohort.segments.kontanthjaelp_30plus.share"
   SourceLocation where;
@@ -483,7 +483,7 @@ struct Correlation {
 // ---- the whole scenario ----------------------------------------------------------------------
 struct UncertainParam {
   std::string path;
-  Distribution dist;
+  rng::Distribution dist;
   SourceLocation where;  // the distribution map in its file
   // The range every draw must stay in (the key's range; for money the arithmetic limit): checked
   // against the distribution's extreme quantiles by the command line (sim/api/load_scenario.cpp).
@@ -517,4 +517,4 @@ struct Config {
 const char* to_string(Budget b);
 const char* to_string(Metric m);
 
-}  // namespace sisim
+}  // namespace sisim::config

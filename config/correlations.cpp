@@ -8,7 +8,7 @@
 
 #include "config/detail/schema.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 namespace {
 
 // True when the symmetric matrix `a` (n x n, row-major) is positive definite.
@@ -118,4 +118,4 @@ void read_correlations(Reader& r, const YNode* n, std::vector<Correlation>& out)
     r.error(n->key_where, "correlations: the correlation matrix is not positive definite");
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

@@ -8,7 +8,11 @@
 #include "config/detail/reader.hpp"
 #include "sim/rng/distribution_params.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
+
+using rng::DistKind;
+using rng::Distribution;
+
 namespace {
 
 const std::vector<std::string> kDistNames = {"fixed", "uniform",    "normal", "lognormal",
@@ -215,4 +219,4 @@ std::pair<double, double> support(const Distribution& d) {
   return {std::max(lo, d.trunc_min), std::min(hi, d.trunc_max)};
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

@@ -3,19 +3,18 @@
 #include "config/detail/compose.hpp"
 #include "config/detail/schema.hpp"
 
-namespace sisim {
+namespace sisim::config {
 
 LoadResult load_config_from_string(const std::string& yaml, const std::string& virtual_name,
                                    const std::vector<std::string>& overrides) {
   LoadResult result;
   std::vector<std::string> parents;
-  std::optional<config_detail::YNode> doc =
-      config_detail::compose_document(yaml, virtual_name, result.errors, &parents);
+  std::optional<detail::YNode> doc = detail::compose_document(yaml, virtual_name, result.errors, &parents);
   if (!doc) return result;  // syntax error: nothing more can be checked
-  std::vector<ConfigError> override_errors = config_detail::apply_overrides(*doc, overrides);
+  std::vector<ConfigError> override_errors = detail::apply_overrides(*doc, overrides);
   result.errors.insert(result.errors.end(), override_errors.begin(), override_errors.end());
-  config_detail::Reader reader;
-  Config config = config_detail::read_config(reader, *doc);
+  detail::Reader reader;
+  Config config = detail::read_config(reader, *doc);
   result.errors.insert(result.errors.end(), reader.errors.begin(), reader.errors.end());
   if (!result.errors.empty()) return result;
   config.source_file = virtual_name;
@@ -27,9 +26,9 @@ LoadResult load_config_from_string(const std::string& yaml, const std::string& v
 
 LoadResult load_config(const std::string& path, const std::vector<std::string>& overrides) {
   LoadResult result;
-  const std::optional<std::string> text = config_detail::read_config_file(path, result.errors);
+  const std::optional<std::string> text = detail::read_config_file(path, result.errors);
   if (!text) return result;
   return load_config_from_string(*text, path, overrides);
 }
 
-}  // namespace sisim
+}  // namespace sisim::config

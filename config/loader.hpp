@@ -8,7 +8,7 @@
 
 #include "config/config.hpp"
 
-namespace sisim {
+namespace sisim::config {
 
 struct ConfigError {
   std::string file;  // as given by the caller (or "--set" for a command-line override)
@@ -54,4 +54,4 @@ std::optional<std::string> nearest_key(const std::string& typo, const std::vecto
 std::optional<Budget> budget_from_string(const std::string& s);
 std::optional<Metric> metric_from_string(const std::string& s);
 
-}  // namespace sisim
+}  // namespace sisim::config

@@ -17,7 +17,7 @@
 
 #include "config/loader.hpp"
 
-namespace sisim {
+namespace sisim::config {
 
 struct PricingTarget {
   enum class Kind { irr_p50, p_loss_max, npv_mean_min };
@@ -47,4 +47,4 @@ PricingReadResult read_scenario_pricing(const std::string& scenario,
 // "irr_p50", "p_loss_max", "npv_mean_min"
 const char* to_string(PricingTarget::Kind kind);
 
-}  // namespace sisim
+}  // namespace sisim::config

@@ -2,10 +2,10 @@
 #include "config/pricing.hpp"
 #include "config/stress_detail.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
-namespace cd = config_detail;
+namespace cd = detail;
 
 // `{irr_p50: x}` etc.: exactly one key, from the kinds allowed for this side.
 void read_target(cd::Reader& r, const cd::YNode& n, const std::string& path,
@@ -86,4 +86,4 @@ PricingReadResult read_scenario_pricing(const std::string& scenario,
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::config

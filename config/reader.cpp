@@ -7,7 +7,11 @@
 #include <cmath>
 #include <cstdint>
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
+
+using rng::DistKind;
+using rng::Distribution;
+
 namespace {
 
 // YAML 1.2 core-schema numbers; no .inf/.nan (a scenario value must be finite).
@@ -286,4 +290,4 @@ void MapView::read_name(const std::string& key, std::string& v) {
     if (auto x = r_.name(*n, child(key))) v = *x;
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

@@ -1,7 +1,7 @@
 // The resolved document, second half: contract, finance and correlations.
 #include "config/detail/emitter.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 namespace {
 
 void emit_guarantee(Out& o, const Guarantee& g) {
@@ -156,4 +156,4 @@ void emit_correlations(Out& o, const Config& c) {
   o.em << YAML::EndSeq;
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

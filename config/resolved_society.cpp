@@ -1,7 +1,7 @@
 // The resolved document: society's account and the funding alternatives.
 #include "config/detail/emitter.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 void emit_society_and_alternatives(Out& o, const Config& c) {
   o.key("society").em << YAML::BeginMap;
@@ -20,4 +20,4 @@ void emit_society_and_alternatives(Out& o, const Config& c) {
   o.em << YAML::EndMap << YAML::EndMap;
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

@@ -5,7 +5,10 @@
 
 #include "config/detail/emitter.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
+
+using rng::DistKind;
+using rng::Distribution;
 
 void Out::distribution(const Distribution& d) {
   static const char* names[] = {"fixed", "uniform",    "normal", "lognormal",
@@ -243,12 +246,12 @@ void emit_public(Out& o, const Public& p, bool part_time) {
 }
 
 }  // namespace
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail
 
-namespace sisim {
+namespace sisim::config {
 
 std::string resolved_yaml(const Config& c) {
-  using config_detail::Out;
+  using detail::Out;
   Out o;
   o.em << YAML::BeginMap;
   o.kv("name", c.name);
@@ -259,19 +262,19 @@ std::string resolved_yaml(const Config& c) {
   o.key("paths").integer(c.simulation.paths);
   o.kv("block_size", c.simulation.block_size);
   o.em << YAML::EndMap;
-  config_detail::emit_cohort(o, c.cohort);
-  config_detail::emit_intervention(o, c.intervention);
-  config_detail::emit_labour_market(o, c.labour_market);
+  detail::emit_cohort(o, c.cohort);
+  detail::emit_intervention(o, c.intervention);
+  detail::emit_labour_market(o, c.labour_market);
   bool part_time = false;
   for (const Segment& s : c.cohort.segments) part_time = part_time || s.part_time;
-  config_detail::emit_public(o, c.public_, part_time);
-  config_detail::emit_contract_and_finance(o, c);
-  config_detail::emit_society_and_alternatives(o, c);
-  config_detail::emit_correlations(o, c);
+  detail::emit_public(o, c.public_, part_time);
+  detail::emit_contract_and_finance(o, c);
+  detail::emit_society_and_alternatives(o, c);
+  detail::emit_correlations(o, c);
   if (!c.stress_yaml.empty()) o.key("stress").em << YAML::Load(c.stress_yaml);
   if (!c.pricing_yaml.empty()) o.key("pricing").em << YAML::Load(c.pricing_yaml);
   o.em << YAML::EndMap;
   return std::string(o.em.c_str()) + "\n";
 }
 
-}  // namespace sisim
+}  // namespace sisim::config

@@ -10,7 +10,7 @@
 #include "config/detail/compose.hpp"
 #include "config/detail/schema.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 namespace {
 
 namespace fs = std::filesystem;
@@ -313,9 +313,9 @@ void check_rules(Reader& r, const YNode& root, const Config& c) {
   }
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail
 
-namespace sisim {
+namespace sisim::config {
 
 std::string year_month_text(int month) {
   char buf[32];
@@ -329,9 +329,9 @@ double rule_value(const Rules& rules, const std::string& key, int month, double 
     if (s.in_force_from > month) break;
     if (auto it = s.values.find(key); it != s.values.end()) value = it->second;
   }
-  if (rules.sets.empty() || !config_detail::rule_key_is_amount(key)) return value;
+  if (rules.sets.empty() || !detail::rule_key_is_amount(key)) return value;
   const int years_after = month / 12 - rules.sets.back().in_force_from / 12;
   return years_after > 0 ? value * std::pow(1.0 + indexation, years_after) : value;
 }
 
-}  // namespace sisim
+}  // namespace sisim::config

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 namespace {
 
 // Payment dates are t_j = j*I - 1; the last one (for the window) is the first t_j >= window - 1,
@@ -169,4 +169,4 @@ Config read_config(Reader& r, const YNode& root) {
   return c;
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

@@ -6,7 +6,7 @@
 
 #include "config/detail/schema.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 std::string item_key(const YNode& item, size_t index) {
   const YNode* name = item.is_map() ? item.find("name") : nullptr;
@@ -301,4 +301,4 @@ void read_labour_market(Reader& r, const YNode* n, LabourMarket& out) {
   rec.read("start_month", out.recession.start_month, 0, 12000);
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

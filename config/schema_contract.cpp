@@ -1,7 +1,7 @@
 // Schema: contract (rate card, payers, deductions, tiers) and finance (guarantee, tranches).
 #include "config/detail/schema.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 namespace {
 
 // A return cap is a non-negative annual rate, and a fraction (0.15 for 15 %).
@@ -323,4 +323,4 @@ void read_finance(Reader& r, const YNode* n, Finance& out) {
   if (all_read) check_sum_to_one(r, sum, tr->key_where, "finance.tranches: tranche shares");
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

@@ -1,7 +1,7 @@
 // Schema: public (discounting, refusion ladder, tax, result grant, other flows).
 #include "config/detail/schema.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 namespace {
 
 // A refusion class starting beyond 52,000 weeks (1,000 years, the longest horizon) never applies;
@@ -191,4 +191,4 @@ void read_public(Reader& r, const YNode* n, Public& out) {
         read_other_flow(r, flows->seq[i], "public.other_flows." + item_key(flows->seq[i], i)));
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

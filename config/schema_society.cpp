@@ -1,7 +1,7 @@
 // Schema: society's account (distortion rate, employer costs) and the funding alternatives.
 #include "config/detail/schema.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 void read_society(Reader& r, const YNode* n, Society& out) {
   MapView m(r, n, "society");
@@ -39,4 +39,4 @@ void read_alternatives(Reader& r, const YNode* n, Alternatives& out) {
             "which the municipality repays the grant)");
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

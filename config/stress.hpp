@@ -20,7 +20,7 @@
 
 #include "config/loader.hpp"
 
-namespace sisim {
+namespace sisim::config {
 
 enum class ShiftOp { set, scale, add };
 
@@ -72,4 +72,4 @@ LoadResult load_config_with_shifts(const std::string& path, const std::vector<st
 // One line for the result file and the terminal: "intervention.dropout_hazard: scale 2".
 std::string describe_shift(const Shift& shift);
 
-}  // namespace sisim
+}  // namespace sisim::config

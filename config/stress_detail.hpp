@@ -7,7 +7,7 @@
 #include "config/detail/reader.hpp"
 #include "config/stress.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 // One-line flow YAML of a node ("{dist: normal, mean: 0.1, sd: 0.02}").
 std::string emit_flow(const YNode& node);
@@ -33,4 +33,4 @@ std::optional<YNode> composed_scenario(const std::string& path, const std::vecto
                                        std::vector<ConfigError>& errors,
                                        std::vector<std::string>* extended_files = nullptr);
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

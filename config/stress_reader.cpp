@@ -5,10 +5,10 @@
 #include "config/detail/compose.hpp"
 #include "config/stress_detail.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
-namespace cd = config_detail;
+namespace cd = detail;
 
 // Case names become HDF5 group names (/cases/<name>): keep them to a safe alphabet.
 bool valid_case_name(const std::string& s) {
@@ -104,4 +104,4 @@ std::string describe_shift(const Shift& s) {
   return s.path;
 }
 
-}  // namespace sisim
+}  // namespace sisim::config

@@ -6,10 +6,14 @@
 #include "config/detail/schema.hpp"
 #include "config/stress_detail.hpp"
 
-namespace sisim {
+namespace sisim::config {
+
+using rng::DistKind;
+using rng::Distribution;
+
 namespace {
 
-namespace cd = config_detail;
+namespace cd = detail;
 
 // Applies v*k or v+x to every location and scale parameter of `d` (semantics in stress.hpp).
 // Returns an error message, or "" on success.
@@ -163,4 +167,4 @@ LoadResult load_config_with_shifts(const std::string& path, const std::vector<st
   return result;
 }
 
-}  // namespace sisim
+}  // namespace sisim::config

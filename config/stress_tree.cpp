@@ -4,7 +4,7 @@
 #include "config/detail/compose.hpp"
 #include "config/stress_detail.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 namespace {
 
 void emit(YAML::Emitter& em, const YNode& n) {
@@ -162,4 +162,4 @@ std::optional<YNode> composed_scenario(const std::string& path, const std::vecto
   return doc;
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

@@ -18,7 +18,7 @@
 
 #include "config/stress.hpp"
 
-namespace sisim {
+namespace sisim::config {
 
 struct SweepDimension {
   std::string path;
@@ -58,4 +58,4 @@ struct SweepReadResult {
 
 SweepReadResult read_sweep(const std::string& path);
 
-}  // namespace sisim
+}  // namespace sisim::config

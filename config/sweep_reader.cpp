@@ -6,10 +6,10 @@
 #include "config/stress_detail.hpp"
 #include "config/sweep.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
-namespace cd = config_detail;
+namespace cd = detail;
 
 std::vector<double> read_numbers(cd::Reader& r, const cd::YNode& n, const std::string& path) {
   std::vector<double> out;
@@ -133,4 +133,4 @@ SweepReadResult read_sweep(const std::string& path) {
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::config

@@ -9,7 +9,7 @@
 #include <optional>
 #include <sstream>
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 namespace {
 
 struct Converter {
@@ -226,4 +226,4 @@ std::string emit_yaml(const YNode& node) {
   return std::string(em.c_str()) + "\n";
 }
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

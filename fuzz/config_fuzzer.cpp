@@ -36,11 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     pos = end + 1;
   }
   // The virtual file sits in the good-config folder, so `extends: base.yaml` finds a real parent.
-  const sisim::LoadResult r =
-      sisim::load_config_from_string(text, SISIM_FUZZ_DATA_DIR "/fuzz-input.yaml", overrides);
+  const sisim::config::LoadResult r =
+      sisim::config::load_config_from_string(text, SISIM_FUZZ_DATA_DIR "/fuzz-input.yaml", overrides);
   if (!r.ok()) {
     // Formatting every error must work too (sorting, line/column rendering).
-    volatile std::size_t n = sisim::format_errors(r.errors).size();
+    volatile std::size_t n = sisim::config::format_errors(r.errors).size();
     (void)n;
   }
   return 0;

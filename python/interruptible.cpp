@@ -14,6 +14,8 @@ namespace py = pybind11;
 
 namespace sisim::python {
 
+using engine::cancel_flag;
+
 void run_interruptibly(const std::function<void()>& work) {
   // One engine run at a time per process: the cancel flag is process-wide.
   static std::mutex one_run;

@@ -41,6 +41,13 @@
 namespace py = pybind11;
 
 namespace sisim::python {
+
+using engine::RunOutput;
+
+using config::ConfigError;
+using config::read_scenario_pricing;
+using config::read_scenario_stress;
+
 namespace {
 
 using Scenario = api::Scenario;

@@ -9,7 +9,26 @@
 #include "sim/io/io_error.hpp"
 
 namespace sisim::report {
-using namespace sisim::api;  // the result schema this reader reads
+
+using config::PricingTarget;
+
+// The result schema this reader reads (sim/api).
+using api::comparison_metrics;
+using api::config_of_file;
+using api::describe_target;
+using api::kPriceBudgets;
+using api::PairedValue;
+using api::price_budget_name;
+using api::PriceFile;
+using api::PriceReport;
+using api::PriceSolution;
+using api::read_paths_attribute;
+using api::read_price_file;
+using api::read_stress_comparison;
+using api::read_sweep_file;
+using api::sweep_metrics;
+using api::sweep_stats;
+using api::SweepTable;
 namespace {
 
 FileHeader header_of(const io::ResultReader& r, const std::string& path) {

@@ -13,7 +13,22 @@
 #include "sim/results/tornado.hpp"
 
 namespace sisim::report {
-using namespace sisim::api;  // the result schema this reader reads
+
+using config::Config;
+using config::load_config_from_string;
+using config::LoadResult;
+using config::Outcome;
+
+// The result schema this reader reads (sim/api).
+using api::config_of_file;
+using api::read_column_of_length;
+using api::read_matrix_of_shape;
+using api::read_paths_attribute;
+using api::read_society_columns;
+using api::read_summary_document;
+using api::read_tornado;
+using api::SummaryDocument;
+using api::Unit;
 namespace {
 
 // A [months x 9] fan (quantiles at stats::kQuantileLevels); `months` < 0: any number of rows.

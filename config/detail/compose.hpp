@@ -8,7 +8,7 @@
 
 #include "config/detail/tree.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 // Parses `text` (the contents of `file`) and resolves its `extends:` chain: the parent is loaded
 // relative to the including file's folder and the child deep-merged over it (maps merged, child
@@ -40,4 +40,4 @@ const YNode* find_item(const YNode& list, const std::string& part);
 // schema then rejects it if it is not a known key); list items are found by `name` or index.
 std::vector<ConfigError> apply_overrides(YNode& root, const std::vector<std::string>& overrides);
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

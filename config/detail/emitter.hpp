@@ -9,7 +9,7 @@
 
 #include "config/detail/reader.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 struct Out {
   YAML::Emitter em;
@@ -25,11 +25,11 @@ struct Out {
     for (double x : xs) number(x);
     em << YAML::EndSeq;
   }
-  void truncation(const Distribution& d) {
+  void truncation(const rng::Distribution& d) {
     if (std::isfinite(d.trunc_min)) key("min").number(d.trunc_min);
     if (std::isfinite(d.trunc_max)) key("max").number(d.trunc_max);
   }
-  void distribution(const Distribution& d);
+  void distribution(const rng::Distribution& d);
   void param(const Param& p) {
     if (p.is_fixed())
       number(p.dist.value);
@@ -47,4 +47,4 @@ void emit_contract_and_finance(Out& o, const Config& c);
 void emit_society_and_alternatives(Out& o, const Config& c);
 void emit_correlations(Out& o, const Config& c);
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

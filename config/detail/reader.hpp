@@ -10,7 +10,7 @@
 
 #include "config/detail/tree.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 // Allowed range of a value. lo_open: the lower bound itself is excluded (rates > -1).
 struct Bounds {
@@ -108,8 +108,8 @@ class MapView {
 };
 
 // Parses a distribution map (MODEL.md section 10/12 spellings) into the normalised form.
-std::optional<Distribution> read_distribution(Reader& r, const YNode& n, const std::string& path);
+std::optional<rng::Distribution> read_distribution(Reader& r, const YNode& n, const std::string& path);
 // The set of values the distribution can take, as [lo, hi] (truncation applied).
-std::pair<double, double> support(const Distribution& d);
+std::pair<double, double> support(const rng::Distribution& d);
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

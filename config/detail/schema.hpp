@@ -7,7 +7,7 @@
 
 #include "config/detail/reader.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 // A name used in one place that must be defined in another (segment other_flows -> public).
 struct NameRef {
@@ -46,4 +46,4 @@ void read_correlations(Reader& r, const YNode* n, std::vector<Correlation>& out)
 // The whole document; checks that span sections (horizon vs payments, other_flows names, ...).
 Config read_config(Reader& r, const YNode& root);
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

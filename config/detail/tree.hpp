@@ -8,7 +8,7 @@
 
 #include "config/loader.hpp"
 
-namespace sisim::config_detail {
+namespace sisim::config::detail {
 
 struct MapEntry;
 
@@ -48,4 +48,4 @@ std::string emit_yaml(const YNode& node);
 
 ConfigError make_error(const SourceLocation& where, std::string message);
 
-}  // namespace sisim::config_detail
+}  // namespace sisim::config::detail

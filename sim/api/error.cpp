@@ -9,6 +9,8 @@
 
 namespace sisim::api {
 
+using engine::CheckpointError;
+
 const char* kind_name(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::usage:

@@ -30,11 +30,11 @@ const char* kind_name(ErrorKind kind);
 struct Error : std::runtime_error {
   Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind(kind) {}
   // Configuration findings, all of them; the message is their file:line:col listing.
-  explicit Error(std::vector<ConfigError> findings)
+  explicit Error(std::vector<config::ConfigError> findings)
       : std::runtime_error(format_errors(findings)), kind(ErrorKind::config), findings(std::move(findings)) {}
 
   ErrorKind kind;
-  std::vector<ConfigError> findings;  // set for ErrorKind::config when the failure has locations
+  std::vector<config::ConfigError> findings;  // set for ErrorKind::config when the failure has locations
 };
 
 // Reading an input file: whatever `read` throws (io::IoError for a missing, foreign or damaged

@@ -30,7 +30,7 @@ namespace sisim::api {
 struct Scenario {
   std::string path;
   std::vector<std::string> overrides;
-  Config config;
+  config::Config config;
 };
 
 // Throws Error (config, with every finding at once).
@@ -52,19 +52,19 @@ struct RunRequest {
 };
 // Throws Error: resources (does not fit in memory), data (a foreign or damaged checkpoint),
 // interrupted (the message says whether a checkpoint holds the completed blocks).
-RunOutput run(const Scenario& scenario, const RunRequest& request);
+engine::RunOutput run(const Scenario& scenario, const RunRequest& request);
 // The result file of `sisim run` (docs/HDF5.md); throws Error (io).
-void write_run_file(const OutputFile& output, const Scenario& scenario, const RunOutput& run);
+void write_run_file(const OutputFile& output, const Scenario& scenario, const engine::RunOutput& run);
 // The same, freeing the run's per-path columns as they go into the file (a million paths fit in
 // 1 GiB this way, issue 16): afterwards `run` keeps its series and counts but no columns.
-void write_run_file(const OutputFile& output, const Scenario& scenario, RunOutput&& run);
+void write_run_file(const OutputFile& output, const Scenario& scenario, engine::RunOutput&& run);
 // Removes the run's checkpoint once its result is safely written.
-void remove_checkpoint(const RunOutput& run);
+void remove_checkpoint(const engine::RunOutput& run);
 
 // ---- stress: the base and each case on the same seed and paths, compared path by path.
 struct StressResult {
   bool root = true;
-  RunOptions options;                          // the paired seed and paths of every run
+  engine::RunOptions options;                  // the paired seed and paths of every run
   std::vector<std::string> names;              // "base", then each case
   std::vector<std::vector<PairedValue>> rows;  // compare_paired(base, case), one row per name
 };
@@ -81,7 +81,7 @@ struct SweepRequest {
 struct SweepResult {
   bool root = true;
   std::string scenario_name;
-  RunOptions options;
+  engine::RunOptions options;
   std::int64_t begin = 0, end = 0, total = 0;
   SweepTable table;
 };
@@ -92,7 +92,7 @@ SweepResult sweep(const SweepRequest& request, const RunSettings& settings, cons
 // ---- price: the outcome-price multiplier band (price_solver.hpp) on common random numbers.
 struct PriceResult {
   bool root = true;
-  RunOptions options;
+  engine::RunOptions options;
   PriceReport report;
 };
 PriceResult price(const Scenario& scenario, const RunSettings& settings, const OutputFile& output,
@@ -103,7 +103,7 @@ PriceResult price(const Scenario& scenario, const RunSettings& settings, const O
 inline constexpr std::int64_t kTornadoDefaultPaths = 2000;
 struct TornadoRun {
   bool root = true;
-  RunOptions options;
+  engine::RunOptions options;
   std::size_t inputs = 0;
   results::TornadoResult tornado;
 };

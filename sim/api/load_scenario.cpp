@@ -9,6 +9,17 @@
 
 namespace sisim::api {
 
+using config::Config;
+using config::ConfigError;
+using config::load_config;
+using config::LoadResult;
+using config::read_stress_file;
+using config::read_sweep;
+using config::SourceLocation;
+using config::UncertainParam;
+
+using model::check_fixed_gap;
+
 std::vector<ConfigError> check_model_inputs(const Config& config, const std::string& scenario) {
   std::vector<ConfigError> errors;
   auto error = [&](const SourceLocation& at, const std::string& message) {

@@ -8,13 +8,14 @@
 
 namespace sisim::api {
 
-LoadResult load_scenario(const std::string& path, const std::vector<std::string>& overrides);
+config::LoadResult load_scenario(const std::string& path, const std::vector<std::string>& overrides);
 
 // The checks of a loaded scenario that need the model and the samplers, as errors at the offending
 // keys (`scenario` names the file for keys without a location):
 // - an employment gap that no hazard ratio can reach (all its inputs fixed);
 // - the extreme draws of every distribution (its 1.1e-16 and 1 - 1.1e-16 quantiles) must stay in
 //   the key's range (money: +-1e12); samplability itself is the loader's check (sim/rng).
-std::vector<ConfigError> check_model_inputs(const Config& config, const std::string& scenario);
+std::vector<config::ConfigError> check_model_inputs(const config::Config& config,
+                                                    const std::string& scenario);
 
 }  // namespace sisim::api

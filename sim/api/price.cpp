@@ -13,6 +13,22 @@
 #include "sim/engine/memory_estimate.hpp"
 
 namespace sisim::api {
+
+using engine::broadcast_from_root;
+using engine::check_memory;
+using engine::ColumnSet;
+using engine::process_group;
+using engine::RunOutput;
+
+using config::Config;
+using config::format_errors;
+using config::kOutcomePricesPath;
+using config::LoadResult;
+using config::PricingReadResult;
+using config::read_scenario_pricing;
+using config::Shift;
+using config::ShiftOp;
+
 namespace {
 
 // Under MPI only rank 0 holds the gathered paths: its metrics steer every rank's search.

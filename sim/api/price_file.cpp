@@ -9,6 +9,9 @@
 #include "sim/io/io_error.hpp"
 
 namespace sisim::api {
+
+using config::PricingTarget;
+
 namespace {
 
 PriceSolution::Status status_named(const std::string& name, const std::string& where) {

@@ -6,6 +6,12 @@
 #include "sim/stats/statistics.hpp"
 
 namespace sisim::api {
+
+using engine::RunOutput;
+
+using config::PricingSpec;
+using config::PricingTarget;
+
 namespace {
 constexpr int kP50 = 4;  // index of the median in stats::kQuantileLevels
 }  // namespace

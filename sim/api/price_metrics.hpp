@@ -8,6 +8,6 @@
 
 namespace sisim::api {
 
-PriceMetrics price_metrics_of(const RunOutput& run, const PricingSpec& spec);
+PriceMetrics price_metrics_of(const engine::RunOutput& run, const config::PricingSpec& spec);
 
 }  // namespace sisim::api

@@ -7,6 +7,13 @@
 #include <limits>
 
 namespace sisim::api {
+
+using config::Config;
+using config::Metric;
+using config::Outcome;
+using config::PricingTarget;
+using config::Tier;
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

@@ -18,7 +18,7 @@ struct PriceLine {
 };
 
 struct PriceReport {
-  PricingSpec spec;
+  config::PricingSpec spec;
   std::vector<PriceLine> lines;
   PriceSolution investor;
   PriceSolution payer[kPriceBudgets];
@@ -29,13 +29,13 @@ struct PriceReport {
 
 // The rate card and tier schedule of the base scenario, in the order contract.outcome_prices
 // scales them.
-std::vector<PriceLine> price_lines(const Config& base);
+std::vector<PriceLine> price_lines(const config::Config& base);
 
 // "band (municipality budget): k in [0.91, 2.95]" or "no band: ..." (one line per view).
-std::string price_verdict(const PriceReport& report, const Config& base);
+std::string price_verdict(const PriceReport& report, const config::Config& base);
 
 // "median IRR >= 6.00 %", "mean NPV >= 0 EUR" and the like (money in the scenario's currency).
-std::string describe_target(const PricingTarget& target, bool investor, const std::string& currency);
+std::string describe_target(const config::PricingTarget& target, bool investor, const std::string& currency);
 
 std::string format_price_report(const PriceReport& report, const std::string& title);
 // "sisim price: NAME (2000 paths, seed 7, 27 evaluations on common random numbers)"

@@ -7,6 +7,9 @@
 #include "sim/numeric/root_finder.hpp"
 
 namespace sisim::api {
+
+using config::PricingTarget;
+
 namespace {
 
 constexpr double kSlopeStep = 0.05;  // half-width of the central difference for the slope

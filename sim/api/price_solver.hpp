@@ -45,12 +45,13 @@ const char* to_string(PriceSolution::Status status);
 
 // Whether a metric value meets a target (investor: irr_p50 and npv_mean_min from below,
 // p_loss_max from above; payer likewise).
-bool meets(const PricingTarget& target, double metric);
+bool meets(const config::PricingTarget& target, double metric);
 
 class PriceSearch {
  public:
   using Evaluate = std::function<PriceMetrics(double k)>;
-  PriceSearch(const PricingSpec& spec, Evaluate evaluate) : spec_(spec), evaluate_(std::move(evaluate)) {}
+  PriceSearch(const config::PricingSpec& spec, Evaluate evaluate)
+      : spec_(spec), evaluate_(std::move(evaluate)) {}
 
   PriceSolution investor();
   PriceSolution payer(int budget);
@@ -60,11 +61,11 @@ class PriceSearch {
  private:
   const PriceMetrics& at(double k);
   // upward: the met set is [k*, high] (investor); else [low, k*] (payer).
-  PriceSolution search(bool upward, const PricingTarget& target,
+  PriceSolution search(bool upward, const config::PricingTarget& target,
                        const std::function<double(const PriceMetrics&)>& f,
                        const std::function<double(const PriceMetrics&)>& se);
 
-  PricingSpec spec_;
+  config::PricingSpec spec_;
   Evaluate evaluate_;
   std::map<double, PriceMetrics> cache_;
 };

@@ -17,6 +17,19 @@
 
 namespace sisim::api {
 
+using engine::account_budget_name;
+using engine::ColumnSet;
+using engine::kAccountBudgets;
+using engine::RunOutput;
+using engine::SeriesSummary;
+
+using config::Config;
+using config::load_config_from_string;
+using config::LoadResult;
+using config::Param;
+using config::printable_text;
+using config::public_price_basis;
+
 std::string shape_text(const std::vector<std::size_t>& dims) {
   std::string out = "[";
   for (size_t i = 0; i < dims.size(); ++i) out += (i ? " x " : "") + std::to_string(dims[i]);

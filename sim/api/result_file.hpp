@@ -40,31 +40,31 @@ void write_summary(io::ResultWriter& writer, const std::string& prefix, const st
                    const stats::Summary& s, const std::string& units, const std::string& p_loss_label);
 
 // The summary of a run (metric rows and event probabilities), computed from its columns.
-results::ResultSummary headline_rows(const Config& config, const RunOutput& run);
+results::ResultSummary headline_rows(const config::Config& config, const engine::RunOutput& run);
 
 // The scenario's arm coupling as written to the root attribute `arm_coupling` ("0.5", or
 // "uncertain ..." when it is a distribution), and the line that states it under every summary.
-std::string arm_coupling_text(const Config& config);
+std::string arm_coupling_text(const config::Config& config);
 std::string assumption_line(const std::string& arm_coupling);
 
 // Pieces of a result file, for commands that write several runs into one file (stress cases,
 // sweep points): root attributes and /meta once, then each run under its own prefix
 // ("" for a plain run, e.g. "/cases/recession" for a stress case).
-void write_root_metadata(io::ResultWriter& writer, const WriteRequest& request, const Config& config,
-                         const RunOutput& run);
-void write_run(io::ResultWriter& writer, const std::string& prefix, const RunOutput& run,
+void write_root_metadata(io::ResultWriter& writer, const WriteRequest& request, const config::Config& config,
+                         const engine::RunOutput& run);
+void write_run(io::ResultWriter& writer, const std::string& prefix, const engine::RunOutput& run,
                const results::ResultSummary& summary, const std::string& currency);
 
 // Writes the whole file atomically (temporary name, rename on success). Throws io::IoError.
-void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
-                       const results::ResultSummary& summary);
+void write_result_file(const WriteRequest& request, const config::Config& config,
+                       const engine::RunOutput& run, const results::ResultSummary& summary);
 // The same, freeing each per-path column of `run` as soon as it is in the file image (peak memory:
 // the columns and the image never coexist in full). `run.columns` holds no data afterwards.
-void write_result_file(const WriteRequest& request, const Config& config, RunOutput&& run,
+void write_result_file(const WriteRequest& request, const config::Config& config, engine::RunOutput&& run,
                        const results::ResultSummary& summary);
 
 // The scenario a result file was made from (/meta/config_yaml loaded back); throws io::IoError.
-Config config_of_file(const std::string& path);
+config::Config config_of_file(const std::string& path);
 
 // The summary document (terms, rows, events, notes) read back from /summary (throws io::IoError
 // for a foreign or corrupt file, or a file written before schema version 2).

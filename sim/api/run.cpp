@@ -10,6 +10,12 @@
 
 namespace sisim::api {
 
+using engine::check_memory;
+using engine::CheckpointError;
+using engine::run_simulation;
+using engine::RunOptions;
+using engine::RunOutput;
+
 RunOutput run(const Scenario& scenario, const RunRequest& request) {
   RunOptions options;  // unset --paths/--seed: the scenario's (the engine reads them)
   if (request.settings.paths) options.paths = *request.settings.paths;

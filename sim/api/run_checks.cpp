@@ -6,6 +6,10 @@
 
 namespace sisim::api {
 
+using engine::RunOutput;
+
+using config::Config;
+
 std::vector<InputFile> scenario_inputs(const std::string& scenario, const Config& config) {
   std::vector<InputFile> inputs = {{scenario, "the scenario"}};
   for (const auto& parent : config.extended_files) inputs.push_back({parent, "a file the scenario extends"});

@@ -16,7 +16,7 @@ struct InputFile {
 };
 
 // The scenario file and every file it extends, as inputs of a command.
-std::vector<InputFile> scenario_inputs(const std::string& scenario, const Config& config);
+std::vector<InputFile> scenario_inputs(const std::string& scenario, const config::Config& config);
 
 // Refuses before a run, not after it: a user should not wait an hour to learn that the output
 // exists, cannot be written, is not a regular file (sim/io/output_file.hpp) or is one of the
@@ -26,9 +26,9 @@ bool output_is_usable(const std::string& path, bool force, const std::vector<Inp
 
 // The investor's nominal-loss flag of every path (/paths/investor/loss/nominal: receipts plus
 // guarantee below the capital drawn), as the path wrote it.
-std::vector<std::uint8_t> investor_loss(const RunOutput& run);
+std::vector<std::uint8_t> investor_loss(const engine::RunOutput& run);
 
 // A /paths column of a run by its dataset path (throws if the engine wrote none).
-const std::vector<double>& column_of(const RunOutput& run, const std::string& path);
+const std::vector<double>& column_of(const engine::RunOutput& run, const std::string& path);
 
 }  // namespace sisim::api

@@ -5,6 +5,8 @@
 
 namespace sisim::api {
 
+using config::LoadResult;
+
 Scenario load(const std::string& path, const std::vector<std::string>& overrides) {
   LoadResult loaded = load_scenario(path, overrides);
   if (!loaded.ok()) throw Error(std::move(loaded.errors));

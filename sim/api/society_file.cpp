@@ -8,6 +8,10 @@
 #include "sim/api/result_file.hpp"
 
 namespace sisim::api {
+
+using engine::RunOutput;
+using engine::SeriesSummary;
+
 namespace {
 
 std::string money(double v) {

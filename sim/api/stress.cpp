@@ -14,6 +14,21 @@
 #include "sim/engine/memory_estimate.hpp"
 
 namespace sisim::api {
+
+using engine::check_memory;
+using engine::process_group;
+using engine::RunOutput;
+
+using config::Config;
+using config::ConfigError;
+using config::LoadResult;
+using config::public_price_basis;
+using config::read_scenario_stress;
+using config::read_stress_file;
+using config::resolve_shifts;
+using config::StressCase;
+using config::StressCasesResult;
+
 namespace {
 
 struct LoadedCase {

@@ -12,6 +12,9 @@
 #include "sim/stats/statistics.hpp"
 
 namespace sisim::api {
+
+using engine::RunOutput;
+
 namespace {
 
 using results::paired_mean;

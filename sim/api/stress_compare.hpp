@@ -32,7 +32,7 @@ const std::vector<ComparisonMetric>& comparison_metrics();
 using PairedValue = results::PairedValue;  // value, change and its SE (sim/results/paired.hpp)
 
 // One entry per comparison_metrics() item. The runs must have the same number of paths.
-std::vector<PairedValue> compare_paired(const RunOutput& base, const RunOutput& other);
+std::vector<PairedValue> compare_paired(const engine::RunOutput& base, const engine::RunOutput& other);
 
 // The terminal table: one row per case (the base first), value and change ± SE.
 std::string format_comparison_table(const std::vector<std::string>& cases,

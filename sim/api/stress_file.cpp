@@ -5,6 +5,10 @@
 #include "sim/results/summary_spec.hpp"
 
 namespace sisim::api {
+
+using config::describe_shift;
+using config::Shift;
+
 namespace {
 
 std::string comparison_units(const ComparisonMetric& metric, const std::string& currency,

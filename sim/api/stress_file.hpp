@@ -14,8 +14,8 @@ namespace sisim::api {
 struct CaseRecord {
   std::string name;
   std::string description;
-  std::vector<Shift> shifts;    // as written in the cases file
-  std::vector<Shift> resolved;  // as applied: every shift a `set` of the new value
+  std::vector<config::Shift> shifts;    // as written in the cases file
+  std::vector<config::Shift> resolved;  // as applied: every shift a `set` of the new value
   std::string config_yaml;      // the case's resolved scenario
 };
 

@@ -8,6 +8,17 @@
 
 namespace sisim::api {
 
+using engine::run_simulation;
+using engine::RunOptions;
+using engine::RunOutput;
+
+using config::Config;
+using config::ConfigError;
+using config::load_config_with_shifts;
+using config::LoadResult;
+using config::resolve_shifts;
+using config::Shift;
+
 LoadResult load_shifted(const std::string& scenario, const std::vector<std::string>& overrides,
                         const Config& base, const std::vector<Shift>& shifts) {
   std::vector<ConfigError> errors;

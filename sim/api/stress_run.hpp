@@ -16,12 +16,13 @@ namespace sisim::api {
 
 // The base scenario with `shifts` applied (scale/add resolved against `base`), with the model's
 // fixed-gap check as in load_scenario. Errors point at the shifts' own files and lines.
-LoadResult load_shifted(const std::string& scenario, const std::vector<std::string>& overrides,
-                        const Config& base, const std::vector<Shift>& shifts);
+config::LoadResult load_shifted(const std::string& scenario, const std::vector<std::string>& overrides,
+                                const config::Config& base, const std::vector<config::Shift>& shifts);
 
 // Same seed and number of paths for every run of a command: --seed/--paths, else the BASE
 // scenario's (a case that changes simulation.seed must not silently unpair the comparison).
-RunOptions paired_options(const RunSettings& settings, const Config& base, std::int64_t default_paths = 0);
+engine::RunOptions paired_options(const RunSettings& settings, const config::Config& base,
+                                  std::int64_t default_paths = 0);
 
 // Thrown by run_paired when the user pressed Ctrl-C: nothing is written (exit code 130).
 struct RunInterrupted : std::runtime_error {
@@ -29,6 +30,6 @@ struct RunInterrupted : std::runtime_error {
 };
 
 // Runs one configuration; throws RunInterrupted when cancelled.
-RunOutput run_paired(const Config& config, const RunOptions& options);
+engine::RunOutput run_paired(const config::Config& config, const engine::RunOptions& options);
 
 }  // namespace sisim::api

@@ -8,6 +8,9 @@
 #include "sim/api/csv_text.hpp"
 
 namespace sisim::api {
+
+using config::Config;
+
 namespace {
 
 constexpr int kP5 = 1, kP50 = 4, kP95 = 7;  // indices into stats::kQuantileLevels

@@ -29,7 +29,7 @@ std::string format_summary_csv(const SummaryDocument& doc);
 // "62.1 % of paths reach the 15.00 % return cap ..." and similar: where a term shapes a result.
 // drawn_fan: /timeseries/investor/cumulative_drawn ([months x 9] quantiles), for the undrawn
 // commitment over time when the scenario states a commitment (nullptr: not stated).
-std::vector<std::string> result_notes(const Config& config, const results::ResultSummary& summary,
+std::vector<std::string> result_notes(const config::Config& config, const results::ResultSummary& summary,
                                       const std::vector<double>* drawn_fan = nullptr);
 
 }  // namespace sisim::api

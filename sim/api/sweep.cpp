@@ -16,6 +16,17 @@
 #include "sim/engine/memory_estimate.hpp"
 
 namespace sisim::api {
+
+using engine::check_memory;
+using engine::process_group;
+using engine::RunOutput;
+
+using config::Config;
+using config::LoadResult;
+using config::read_sweep;
+using config::SweepReadResult;
+using config::SweepSpec;
+
 namespace {
 
 std::string point_label(const SweepPoints& points, size_t p) {

@@ -18,6 +18,14 @@
 #include "sim/stats/statistics.hpp"
 
 namespace sisim::api {
+
+using engine::RunOutput;
+
+using config::load_config_from_string;
+using config::LoadResult;
+using config::printable_text;
+using config::public_price_basis;
+
 namespace {
 
 constexpr int kP05 = 1, kP50 = 4, kP95 = 7;  // indices into stats::kQuantileLevels

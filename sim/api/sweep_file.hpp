@@ -34,7 +34,7 @@ const std::vector<std::string>& sweep_stats();
 
 // Appends one point's row, computed from its run.
 void add_sweep_point(SweepTable& table, std::int64_t index, const std::vector<double>& values,
-                     const RunOutput& run);
+                     const engine::RunOutput& run);
 
 // Writes the whole file atomically; throws io::IoError.
 void write_sweep_file(const std::string& path, bool force, const std::string& command_line,

@@ -7,6 +7,14 @@
 #include "sim/rng/philox.hpp"
 
 namespace sisim::api {
+
+using config::kOutcomePricesPath;
+using config::LatinHypercube;
+using config::Shift;
+using config::ShiftOp;
+using config::SourceLocation;
+using config::SweepSpec;
+
 namespace {
 
 Shift shift_of(const std::string& path, ShiftOp op, double v, const SourceLocation& where) {

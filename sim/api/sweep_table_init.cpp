@@ -4,6 +4,11 @@
 
 namespace sisim::api {
 
+using engine::RunOptions;
+
+using config::Config;
+using config::SweepSpec;
+
 SweepTable new_sweep_table(const SweepSpec& spec, const Config& base, const SweepPoints& points,
                            const RunOptions& options) {
   SweepTable table;

@@ -9,7 +9,7 @@
 
 namespace sisim::api {
 
-SweepTable new_sweep_table(const SweepSpec& spec, const Config& base, const SweepPoints& points,
-                           const RunOptions& options);
+SweepTable new_sweep_table(const config::SweepSpec& spec, const config::Config& base,
+                           const SweepPoints& points, const engine::RunOptions& options);
 
 }  // namespace sisim::api

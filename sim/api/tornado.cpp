@@ -11,6 +11,13 @@
 
 namespace sisim::api {
 
+using engine::check_memory;
+using engine::process_group;
+using engine::RunOutput;
+
+using config::Config;
+using config::public_price_basis;
+
 TornadoRun tornado(const Scenario& scenario, const RunSettings& settings, const OutputFile& output,
                    const Progress& progress) {
   const Config& base = scenario.config;

@@ -10,6 +10,9 @@
 #include "config/loader.hpp"
 
 namespace sisim::cli {
+
+using config::nearest_key;
+
 namespace {
 
 template <typename T>

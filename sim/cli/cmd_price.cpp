@@ -9,6 +9,8 @@
 
 namespace sisim::cli {
 
+using engine::install_cancel_handlers;
+
 int cmd_price(const Args& args) {
   if (args.positional.size() != 1 || args.output.empty()) {
     std::fprintf(stderr, "sisim price: expected SCENARIO.yaml -o OUT.h5\n");

@@ -11,6 +11,12 @@
 #include "sim/engine/cancel.hpp"
 
 namespace sisim::cli {
+
+using engine::install_cancel_handlers;
+using engine::RunOutput;
+
+using config::Config;
+
 namespace {
 
 using namespace sisim::api;

@@ -11,6 +11,8 @@
 
 namespace sisim::cli {
 
+using engine::install_cancel_handlers;
+
 int cmd_stress(const Args& args) {
   if (args.positional.size() != 1 || args.output.empty()) {
     std::fprintf(stderr, "sisim stress: expected SCENARIO.yaml [--cases FILE] -o OUT.h5\n");

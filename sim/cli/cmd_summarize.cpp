@@ -21,6 +21,9 @@
 #include "sim/io/io_error.hpp"
 
 namespace sisim::cli {
+
+using config::printable_text;
+
 using namespace sisim::api;  // the result schema and summaries this command reads
 namespace {
 

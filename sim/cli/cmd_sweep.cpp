@@ -11,6 +11,8 @@
 
 namespace sisim::cli {
 
+using engine::install_cancel_handlers;
+
 int cmd_sweep(const Args& args) {
   if (args.positional.size() != 1 || args.output.empty()) {
     std::fprintf(stderr, "sisim sweep: expected SWEEP.yaml -o OUT.h5 [--points a:b]\n");

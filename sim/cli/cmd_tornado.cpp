@@ -12,6 +12,8 @@
 
 namespace sisim::cli {
 
+using engine::install_cancel_handlers;
+
 int cmd_tornado(const Args& args) {
   if (args.positional.size() != 1 || args.output.empty()) {
     std::fprintf(stderr, "sisim tornado: expected SCENARIO.yaml -o OUT.h5\n");

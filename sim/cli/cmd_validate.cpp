@@ -7,6 +7,12 @@
 #include "sim/cli/commands.hpp"
 
 namespace sisim::cli {
+
+using config::format_errors;
+using config::LoadResult;
+using config::read_scenario_pricing;
+using config::read_scenario_stress;
+
 using namespace sisim::api;  // the result schema and summaries this command reads
 
 int cmd_validate(const Args& args) {

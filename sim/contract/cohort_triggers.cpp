@@ -6,7 +6,12 @@
 
 #include "sim/contract/outcome_count.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::fewer_is_better;
+
+using model::ArmHistory;
+
 namespace {
 
 // Events of the members of cohort k (enrolled in [k L, (k+1) L)) in months <= t, and their number.
@@ -92,4 +97,4 @@ CohortTriggerOutcome evaluate_cohort_triggers(const CohortTriggerTerms& terms, i
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

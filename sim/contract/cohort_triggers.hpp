@@ -8,7 +8,7 @@
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 struct CohortResult {
   int month = 0;           // measured (and accrued) in this month
@@ -29,8 +29,9 @@ struct CohortTriggerOutcome {
 
 // `control` is required with DeductionKind::control_group (else the baseline rate is the comparison).
 CohortTriggerOutcome evaluate_cohort_triggers(const CohortTriggerTerms& terms, int cohorts,
-                                              DeductionKind deduction, const std::vector<ArmHistory>& treated,
-                                              const std::vector<ArmHistory>* control,
+                                              DeductionKind deduction,
+                                              const std::vector<model::ArmHistory>& treated,
+                                              const std::vector<model::ArmHistory>* control,
                                               double baseline_drift_annual = 0.0);
 
-}  // namespace sisim
+}  // namespace sisim::contract

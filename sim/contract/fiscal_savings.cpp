@@ -4,7 +4,15 @@
 
 #include "sim/contract/outcome_count.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::Metric;
+
+using model::ArmHistory;
+using model::FlowEntry;
+using model::LineItem;
+using model::PathParameters;
+using model::SegmentParameters;
 
 FiscalCosts fiscal_costs(const PathParameters& pp, bool taxes) {
   FiscalCosts out;
@@ -60,4 +68,4 @@ std::vector<double> measured_fiscal_savings(const std::vector<ArmHistory>& treat
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -5,12 +5,12 @@
 #include "sim/contract/outcome.hpp"
 #include "sim/finance/irr.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 struct InvestorMetrics {
   double irr_monthly = 0.0;  // per month, as returned by irr()
   double irr_annual = 0.0;   // (1 + irr_monthly)^12 - 1
-  IrrStatus status = IrrStatus::no_sign_change;
+  finance::IrrStatus status = finance::IrrStatus::no_sign_change;
   double npv = 0.0;                   // at the investor's discount rate, month m discounted by (1+r)^(-m/12)
   double moic = 0.0;                  // (receipts + guarantee) / drawdowns; NaN if nothing drawn
   int payback_month = -1;             // first month from which cumulative flow stays >= 0; -1 never
@@ -38,4 +38,4 @@ InvestorMetrics investor_metrics(const std::vector<double>& flows, double total_
 InvestorMetrics investor_metrics(const ContractOutcome& out, double discount_rate_annual);
 InvestorMetrics investor_metrics(const TrancheOutcome& tranche, double discount_rate_annual);
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -10,7 +10,7 @@
 
 #include "config/config.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 struct TrancheOutcome {
   std::string name;
@@ -21,7 +21,7 @@ struct TrancheOutcome {
   double total_received = 0.0;  // receipts only (the guarantee is separate)
   double guarantee_paid = 0.0;
   int guarantee_month = -1;  // -1: nothing paid
-  Budget guarantor = Budget::foundation;
+  config::Budget guarantor = config::Budget::foundation;
 };
 
 struct LineOutcome {
@@ -35,11 +35,11 @@ struct ContractOutcome {
 
   // ---- outcomes (per rate-card line; per metric from the metric's first line) ----
   std::vector<LineOutcome> lines;
-  std::array<long long, kMetricCount> gross_outcomes{};  // treated events counted
-  std::array<double, kMetricCount> paid_outcomes{};      // net events priced, summed over lines
+  std::array<long long, config::kMetricCount> gross_outcomes{};  // treated events counted
+  std::array<double, config::kMetricCount> paid_outcomes{};      // net events priced, summed over lines
   // Treated rate minus control rate per enrolled participant at the final cutoff; NaN without
   // a control group or when the metric is not on the rate card.
-  std::array<double, kMetricCount> measured_effect{kNaN, kNaN, kNaN, kNaN};
+  std::array<double, config::kMetricCount> measured_effect{kNaN, kNaN, kNaN, kNaN};
   double tier_measured = kNaN;  // the tier payoff's measured improvement (NaN: no tiers)
   double tier_payment = 0.0;    // what the tier schedule entitles (0 below threshold)
   // Cohort triggers: the pooled relative improvement over the comparison (NaN: no triggers).
@@ -54,8 +54,8 @@ struct ContractOutcome {
 
   // ---- money by month ----
   std::vector<double> gross_payments;  // payments due, booked at date + lag (before both caps)
-  std::array<std::vector<double>, kBudgetCount> payer_payments;      // actually paid (after the cap)
-  std::array<std::vector<double>, kBudgetCount> guarantee_payments;  // by guarantor budget
+  std::array<std::vector<double>, config::kBudgetCount> payer_payments;      // actually paid (after the cap)
+  std::array<std::vector<double>, config::kBudgetCount> guarantee_payments;  // by guarantor budget
   std::vector<double> provider_receipts;
   // Not paid: the return cap's excess, and what falls due after the payers' actual payments
   // reached cap_total.
@@ -69,4 +69,4 @@ struct ContractOutcome {
   int guarantee_month = -1;                // latest month a guarantee was paid; -1 none
 };
 
-}  // namespace sisim
+}  // namespace sisim::contract

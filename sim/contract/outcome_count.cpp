@@ -1,6 +1,8 @@
 #include "sim/contract/outcome_count.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using model::ArmHistory;
 
 EventCurve::EventCurve(const std::vector<ArmHistory>& people, const CountRule& rule, int window)
     : cum_(static_cast<size_t>(std::max(0, window)), 0) {
@@ -22,4 +24,4 @@ int EnrolmentCurve::by(int t) const {
   return static_cast<int>(std::upper_bound(months_.begin(), months_.end(), t) - months_.begin());
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -7,7 +7,7 @@
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // Calls f(month) once per event `person` earns under `rule` in months < window, in month order.
 //  job_start: the month in which a spell first reaches rule.min_months consecutive months (once);
@@ -16,10 +16,10 @@ namespace sisim {
 //  benefit_month: every month from enrolment to exit that is not in a job off benefit.
 // The first three count only the spells rule.counts() accepts (every job by default).
 template <class F>
-void for_each_event(const ArmHistory& person, const CountRule& rule, int window, F&& f) {
+void for_each_event(const model::ArmHistory& person, const CountRule& rule, int window, F&& f) {
   switch (rule.metric) {
-    case Metric::job_start:
-      for (const Spell& s : person.employment) {
+    case config::Metric::job_start:
+      for (const model::Spell& s : person.employment) {
         if (rule.counts(s) && s.end - s.start >= rule.min_months) {
           const int month = s.start + rule.min_months - 1;
           if (month < window) f(month);
@@ -27,9 +27,9 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
         }
       }
       return;
-    case Metric::sustained_employment: {
+    case config::Metric::sustained_employment: {
       int before = 0;  // E months in earlier spells
-      for (const Spell& s : person.employment) {
+      for (const model::Spell& s : person.employment) {
         if (!rule.counts(s)) continue;
         const int length = s.end - s.start;
         if (before + length >= rule.months) {
@@ -41,12 +41,12 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
       }
       return;
     }
-    case Metric::benefit_month: {
+    case config::Metric::benefit_month: {
       // Every month from enrolment to exit (or the window) that is not in a job off benefit
       // (months of a part-time job with a benefit top-up are benefit months).
       const int end = person.exit_month >= 0 ? std::min(person.exit_month, window) : window;
       int m = std::max(0, person.enrol_month);
-      for (const Spell& s : person.employment) {
+      for (const model::Spell& s : person.employment) {
         if (s.on_benefit) continue;
         for (; m < std::min(s.start, end); ++m) f(m);
         m = std::max(m, s.end);
@@ -54,9 +54,9 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
       for (; m < end; ++m) f(m);
       return;
     }
-    case Metric::employment_month: {
+    case config::Metric::employment_month: {
       int counted = 0;
-      for (const Spell& s : person.employment) {
+      for (const model::Spell& s : person.employment) {
         if (!rule.counts(s)) continue;
         for (int m = s.start; m < s.end && m < window; ++m) {
           if (rule.max_per_participant > 0 && counted >= rule.max_per_participant) return;
@@ -73,7 +73,7 @@ void for_each_event(const ArmHistory& person, const CountRule& rule, int window,
 class EventCurve {
  public:
   EventCurve() = default;
-  EventCurve(const std::vector<ArmHistory>& people, const CountRule& rule, int window);
+  EventCurve(const std::vector<model::ArmHistory>& people, const CountRule& rule, int window);
   long long upto(int t) const {
     if (t < 0 || cum_.empty()) return 0;
     return cum_[static_cast<size_t>(std::min<int>(t, static_cast<int>(cum_.size()) - 1))];
@@ -88,11 +88,11 @@ class EventCurve {
 class EnrolmentCurve {
  public:
   EnrolmentCurve() = default;
-  explicit EnrolmentCurve(const std::vector<ArmHistory>& people);
+  explicit EnrolmentCurve(const std::vector<model::ArmHistory>& people);
   int by(int t) const;
 
  private:
   std::vector<int> months_;  // sorted enrolment months
 };
 
-}  // namespace sisim
+}  // namespace sisim::contract

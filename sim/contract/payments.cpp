@@ -6,7 +6,13 @@
 #include <stdexcept>
 #include <string>
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::fewer_is_better;
+using config::Tier;
+
+using model::ArmHistory;
+
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }
@@ -188,4 +194,4 @@ ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& 
   return result;
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

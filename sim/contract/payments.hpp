@@ -7,7 +7,7 @@
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 struct PaymentDate {
   int date;    // t_j = j*I - 1
@@ -37,8 +37,8 @@ double tier_payment(const TierTerms& tiers, double measured);
 class Entitlement {
  public:
   // `control` is required when terms.deduction == control_group (std::invalid_argument otherwise).
-  Entitlement(const ContractTerms& terms, const std::vector<ArmHistory>& treated,
-              const std::vector<ArmHistory>* control);
+  Entitlement(const ContractTerms& terms, const std::vector<model::ArmHistory>& treated,
+              const std::vector<model::ArmHistory>* control);
 
   // sum over lines of price * net(line, cutoff), plus the tier payment once cutoff >= at_month.
   double at(int cutoff) const;
@@ -54,7 +54,7 @@ class Entitlement {
   double savings_share_at(int cutoff) const;
 
  private:
-  void cap_per_participant(const std::vector<ArmHistory>& treated);
+  void cap_per_participant(const std::vector<model::ArmHistory>& treated);
 
  public:
  private:
@@ -87,4 +87,4 @@ struct ScheduleResult {
 ScheduleResult schedule_payments(const ContractTerms& terms, const Entitlement& entitlement,
                                  int termination_month, int horizon, std::vector<double>& gross);
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -7,7 +7,12 @@
 #include "sim/contract/payments.hpp"
 #include "sim/contract/waterfall.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::kMetricCount;
+
+using model::ArmHistory;
+
 namespace {
 
 void record_outcomes(const ContractTerms& terms, const Entitlement& entitlement, int cutoff,
@@ -72,4 +77,4 @@ void settle_contract(const ContractTerms& terms, const std::vector<ArmHistory>& 
               out, terms.cap_total);
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

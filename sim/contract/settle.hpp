@@ -7,7 +7,7 @@
 #include "sim/contract/terms.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // treated: the treated-arm histories of the cohort (all enrolled participants).
 // control: the evaluation control group's histories (required for a control-group deduction,
@@ -15,8 +15,8 @@ namespace sisim {
 // drawdowns: programme costs the investor pays, by month (`horizon` entries).
 // termination_month: from draw_termination_month(); -1 if the contract runs its course.
 // Throws std::invalid_argument on inputs MODEL.md 12 calls configuration errors.
-void settle_contract(const ContractTerms& terms, const std::vector<ArmHistory>& treated,
-                     const std::vector<ArmHistory>* control, const std::vector<double>& drawdowns,
+void settle_contract(const ContractTerms& terms, const std::vector<model::ArmHistory>& treated,
+                     const std::vector<model::ArmHistory>* control, const std::vector<double>& drawdowns,
                      int termination_month, int horizon, ContractOutcome& out);
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace sisim {
+namespace sisim::contract {
 
 double monthly_termination_probability(double p_annual) {
   if (p_annual <= 0.0) return 0.0;
@@ -23,4 +23,4 @@ int draw_termination_month(double p_annual, int horizon, const rng::Key& key, st
   return termination_month_from_uniform(p_annual, horizon, stream.at(0));
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -7,7 +7,7 @@
 
 #include "sim/rng/streams.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // 1 - (1 - p_annual)^(1/12).
 double monthly_termination_probability(double p_annual);
@@ -19,4 +19,4 @@ int termination_month_from_uniform(double p_annual, int horizon, double u);
 // The same with u = uniform 0 of (path, kPathLevel, StreamId::termination, month 0).
 int draw_termination_month(double p_annual, int horizon, const rng::Key& key, std::uint64_t path);
 
-}  // namespace sisim
+}  // namespace sisim::contract

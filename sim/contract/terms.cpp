@@ -4,7 +4,16 @@
 #include <cmath>
 #include <stdexcept>
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::CohortTriggers;
+using config::Config;
+using config::Contract;
+using config::Finance;
+using config::Metric;
+using config::Outcome;
+using config::Tranche;
+
 namespace {
 
 CountRule to_rule(const Outcome& o) {
@@ -138,4 +147,4 @@ ContractTerms resolve_contract(const Config& config, const std::vector<double>& 
   return t;
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -11,11 +11,11 @@
 #include "config/config.hpp"
 #include "sim/model/history.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // How an outcome is counted on a history (MODEL.md 7).
 struct CountRule {
-  Metric metric = Metric::employment_month;
+  config::Metric metric = config::Metric::employment_month;
   int min_months = 1;           // job_start: a spell must reach this many consecutive months
   int months = 1;               // sustained_employment: cumulative months in E
   int max_per_participant = 0;  // employment_month: 0 = unlimited
@@ -23,7 +23,7 @@ struct CountRule {
   // benefit_month ignores both: it counts every month not in a job off benefit.
   bool self_sufficient_only = false;
   double min_hours_per_week = 0.0;
-  bool counts(const Spell& s) const {
+  bool counts(const model::Spell& s) const {
     return (!self_sufficient_only || !s.on_benefit) && s.hours_per_week >= min_hours_per_week;
   }
 };
@@ -42,7 +42,7 @@ struct TierTerms {
   CountRule rule;  // the rate-card line's rule for `measure` if there is one, else the defaults
   int at_month = 0;
   double threshold = 0.0;
-  std::vector<Tier> tiers;     // ascending `from`
+  std::vector<config::Tier> tiers;  // ascending `from`
   double baseline_rate = 0.0;  // contract.baseline.<measure> (DeductionKind::baseline)
   bool relative = false;       // measured as a relative improvement (config.hpp TierPayoff)
 };
@@ -75,7 +75,7 @@ struct TrancheTerms {
   double share = 1.0;                       // share of every drawdown
   std::optional<double> return_cap_annual;  // absent: uncapped (takes all that reaches it)
   double guarantee_share = 0.0;             // share of this tranche's nominal shortfall covered
-  Budget guarantor = Budget::foundation;
+  config::Budget guarantor = config::Budget::foundation;
   bool repayable = true;  // false: a grant, never repaid, outside the pooled investor
 };
 
@@ -85,7 +85,7 @@ struct FinanceTerms {
   std::vector<TrancheTerms> tranches = {TrancheTerms{}};  // most senior first; >= 1
   double first_loss_max_investor_loss = 1.0;              // config.hpp Finance: 1 = no first-loss cover
   double first_loss_cap_share = 0.0;
-  Budget first_loss_payer = Budget::foundation;
+  config::Budget first_loss_payer = config::Budget::foundation;
 };
 
 struct ContractTerms {
@@ -93,7 +93,7 @@ struct ContractTerms {
   int window = 0;                                   // outcome_window_months
   int interval = 6;                                 // payment_interval_months
   int lag = 0;                                      // payment_lag_months
-  std::array<double, kBudgetCount> payer_shares{};  // indexed by Budget; sum 1
+  std::array<double, config::kBudgetCount> payer_shares{};  // indexed by Budget; sum 1
   std::vector<RateLine> lines;
   DeductionKind deduction = DeductionKind::none;
   int control_group_size = 0;
@@ -118,9 +118,9 @@ struct ContractTerms {
 
 // Throws std::invalid_argument for combinations MODEL.md 12 forbids (baseline together with a
 // control group, payer shares not summing to 1, non-positive interval, tranche shares != 1).
-ContractTerms resolve_contract(const Config& config, const std::vector<double>& draws);
+ContractTerms resolve_contract(const config::Config& config, const std::vector<double>& draws);
 
 // The counting rule of the first rate-card line with `metric`, or the defaults for it.
-CountRule rule_for(const std::vector<Outcome>& outcomes, Metric metric);
+CountRule rule_for(const std::vector<config::Outcome>& outcomes, config::Metric metric);
 
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -5,7 +5,10 @@
 #include <limits>
 #include <stdexcept>
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::kBudgetCount;
+
 namespace {
 
 void reset(std::vector<double>& v, size_t n) {
@@ -165,4 +168,4 @@ void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCo
   pay_first_loss(finance, std::max(final_payment_month, last_drawdown), out);
 }
 
-}  // namespace sisim
+}  // namespace sisim::contract

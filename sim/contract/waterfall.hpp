@@ -20,7 +20,7 @@
 #include "sim/contract/outcome.hpp"
 #include "sim/contract/terms.hpp"
 
-namespace sisim {
+namespace sisim::contract {
 
 // cap_total (contract.cap_total) limits what the payers actually pay over the contract: provider
 // receipts plus tranche receipts. Amounts withheld under a return cap stay with the payers and do
@@ -31,9 +31,9 @@ namespace sisim {
 // Fills out.payer_payments, guarantee_payments, provider_receipts, retained_by_payers,
 // investor_*, tranches, guarantee_paid and guarantee_month. `gross` and `drawdowns` have
 // `horizon` entries; final_payment_month is -1 when nothing is scheduled.
-void run_finance(const FinanceTerms& finance, const std::array<double, kBudgetCount>& payer_shares,
+void run_finance(const FinanceTerms& finance, const std::array<double, config::kBudgetCount>& payer_shares,
                  const std::vector<double>& gross, const std::vector<double>& drawdowns,
                  int final_payment_month, ContractOutcome& out,
                  double cap_total = std::numeric_limits<double>::infinity());
 
-}  // namespace sisim
+}  // namespace sisim::contract

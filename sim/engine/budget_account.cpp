@@ -1,6 +1,12 @@
 #include "sim/engine/budget_account.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Budget;
+using config::kBudgetCount;
+
+using model::FlowTable;
+using model::LineItem;
 
 const char* account_budget_name(int b) {
   return b == kPublicTotal ? "public_total" : to_string(static_cast<Budget>(b));
@@ -55,4 +61,4 @@ void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& 
   }
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

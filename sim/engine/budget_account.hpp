@@ -9,26 +9,26 @@
 #include "config/config.hpp"
 #include "sim/model/flows.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
-inline constexpr int kAccountBudgets = kBudgetCount + 1;  // the five budgets, then public_total
-inline constexpr int kPublicTotal = kBudgetCount;
+inline constexpr int kAccountBudgets = config::kBudgetCount + 1;  // the five budgets, then public_total
+inline constexpr int kPublicTotal = config::kBudgetCount;
 const char* account_budget_name(int b);  // "municipality" ... "foundation", "public_total"
 
 // Monthly amounts paid by each budget (indexed by Budget).
-using PaymentsByBudget = std::array<std::vector<double>, kBudgetCount>;
+using PaymentsByBudget = std::array<std::vector<double>, config::kBudgetCount>;
 
 // net(b, item, m) = counterfactual(b, item, m) - treated(b, item, m), then outcome and guarantee
 // payments booked as negative savings on their line items. `net` is resized to fit.
-void compute_budget_account(const FlowTable& treated, const FlowTable& counterfactual,
+void compute_budget_account(const model::FlowTable& treated, const model::FlowTable& counterfactual,
                             const PaymentsByBudget& outcome_payments,
-                            const PaymentsByBudget& guarantee_payments, FlowTable& net);
+                            const PaymentsByBudget& guarantee_payments, model::FlowTable& net);
 
 // The Budget indices an account budget sums, inclusive: itself, or for kPublicTotal the four
 // public budgets (transfers between them cancel there by construction).
 std::pair<int, int> account_budget_range(int account_budget);
 
 // Monthly net of account budget b (0..4 a budget, kPublicTotal the public sum) over all items.
-void monthly_net(const FlowTable& net, int account_budget, std::vector<double>& out);
+void monthly_net(const model::FlowTable& net, int account_budget, std::vector<double>& out);
 
-}  // namespace sisim
+}  // namespace sisim::engine

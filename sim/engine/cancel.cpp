@@ -2,7 +2,7 @@
 
 #include <csignal>
 
-namespace sisim {
+namespace sisim::engine {
 namespace {
 std::atomic<bool> g_cancel{false};
 extern "C" void on_signal(int) {
@@ -22,4 +22,4 @@ void install_cancel_handlers() {
   std::signal(SIGHUP, on_signal);
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

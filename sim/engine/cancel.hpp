@@ -4,10 +4,10 @@
 // half-written reaches the output folder; a block stopped part-way is simply not counted as done.
 #include <atomic>
 
-namespace sisim {
+namespace sisim::engine {
 
 std::atomic<bool>& cancel_flag();
 // Installs SIGINT/SIGTERM/SIGHUP handlers that set cancel_flag(). Safe to call more than once.
 void install_cancel_handlers();
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -13,7 +13,7 @@
 
 #include "sisim/version.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'I', 'S', 'I', 'M', 'C', 'K', '1'};
@@ -322,4 +322,4 @@ std::int64_t Checkpoint::load(ColumnSet& columns, SeriesCollector& series) {
   return records;
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -20,7 +20,7 @@
 #include "sim/engine/columns.hpp"
 #include "sim/engine/series_collector.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 class CheckpointError : public std::runtime_error {
  public:
@@ -80,4 +80,4 @@ std::string checkpoint_path_for_rank(const std::string& path, int rank, int rank
 // ranks): resuming would silently start over beside them.
 void check_rank_count(const std::string& path, int ranks);
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -8,7 +8,7 @@
 
 #include "sim/io/result_schema.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct ColumnSpec {
   std::string path;  // HDF5 dataset path, e.g. "/paths/investor/irr"
@@ -60,4 +60,4 @@ class ColumnSet {
   std::int64_t rows_ = 0;
 };
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -7,7 +7,7 @@
 #include <mpi.h>
 #endif
 
-namespace sisim {
+namespace sisim::engine {
 
 ProcessGroup process_group() {
   ProcessGroup g;
@@ -93,4 +93,4 @@ void gather_to_root(const ProcessGroup& g, std::int64_t paths, std::int64_t bloc
 #endif
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

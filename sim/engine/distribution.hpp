@@ -8,7 +8,7 @@
 #include "sim/engine/columns.hpp"
 #include "sim/engine/series_collector.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct ProcessGroup {
   int rank = 0;
@@ -38,4 +38,4 @@ void broadcast_from_root(const ProcessGroup& group, double* data, int n);
 void gather_to_root(const ProcessGroup& group, std::int64_t paths, std::int64_t block_size,
                     std::int64_t blocks, ColumnSet& columns, SeriesCollector& series, std::int64_t& counter);
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -19,7 +19,9 @@
 #include "sim/engine/path_runner.hpp"
 #include "sim/engine/progress.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Config;
 
 namespace {
 
@@ -203,4 +205,4 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

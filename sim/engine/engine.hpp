@@ -10,7 +10,7 @@
 #include "sim/engine/columns.hpp"
 #include "sim/engine/series_collector.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct RunOptions {
   std::int64_t paths = 0;  // 0: the scenario's simulation.paths
@@ -45,6 +45,6 @@ struct RunOutput {
 // Runs the scenario. Under MPI (when MPI is initialised) every rank calls this; blocks are split
 // across ranks and rank 0 gathers the complete result. Throws std::runtime_error on a model error
 // (e.g. an impossible parameter draw), CheckpointError for a checkpoint of another run.
-RunOutput run_simulation(const Config& config, const RunOptions& options);
+RunOutput run_simulation(const config::Config& config, const RunOptions& options);
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -4,7 +4,12 @@
 
 #include "sim/engine/budget_account.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Budget;
+
+using model::FlowTable;
+using model::LineItem;
 
 void gross_savings(const FlowTable& net, int account_budget, std::vector<double>& out) {
   const int months = net.months();
@@ -45,4 +50,4 @@ void compute_funding_alternatives(const CoFundingTerms& co, const FlowTable& net
   }
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

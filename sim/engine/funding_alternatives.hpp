@@ -11,7 +11,7 @@
 #include "config/config.hpp"
 #include "sim/model/flows.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct CoFundingTerms {
   bool enabled = false;
@@ -31,9 +31,9 @@ struct FundingAlternatives {
 
 // Savings by month of budget b (kPublicTotal: the four public budgets) excluding the contract's
 // lines (outcome payments, guarantee).
-void gross_savings(const FlowTable& net, int account_budget, std::vector<double>& out);
+void gross_savings(const model::FlowTable& net, int account_budget, std::vector<double>& out);
 
-void compute_funding_alternatives(const CoFundingTerms& co, const FlowTable& net,
+void compute_funding_alternatives(const CoFundingTerms& co, const model::FlowTable& net,
                                   const std::vector<double>& programme_costs, FundingAlternatives& out);
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -13,7 +13,13 @@
 #include "sim/engine/series_collector.hpp"
 #include "sim/model/flows.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Config;
+using config::kBudgetCount;
+
+using model::kFixedLineItems;
+
 namespace {
 
 // Per person and arm: an ArmHistory (40 bytes) and its employment spells on the heap; about 130
@@ -117,4 +123,4 @@ std::string check_memory(const Config& config, const RunOptions& options, int ru
   return out.str();
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

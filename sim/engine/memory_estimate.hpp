@@ -7,7 +7,7 @@
 #include "config/config.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct MemoryEstimate {
   double results = 0;     // per-path columns, the time-series buffers, and the result file image
@@ -20,7 +20,7 @@ struct MemoryEstimate {
 // cent; `runs_held` is how many runs a command keeps at once, 2 for stress and price;
 // `columns_freed_while_writing`: the command writes its run with the writer that frees each column
 // once it is in the file image, as `sisim run` does).
-MemoryEstimate estimate_memory(const Config& config, const RunOptions& options, int runs_held = 1,
+MemoryEstimate estimate_memory(const config::Config& config, const RunOptions& options, int runs_held = 1,
                                bool columns_freed_while_writing = false);
 
 // Memory this process may still use: the least of MemAvailable, the cgroup limit and RLIMIT_AS;
@@ -28,7 +28,7 @@ MemoryEstimate estimate_memory(const Config& config, const RunOptions& options, 
 double available_memory();
 
 // Empty if the estimate fits in the available memory; else a message with the figures.
-std::string check_memory(const Config& config, const RunOptions& options, int runs_held = 1,
+std::string check_memory(const config::Config& config, const RunOptions& options, int runs_held = 1,
                          bool columns_freed_while_writing = false);
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -2,7 +2,11 @@
 
 #include <string>
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Config;
+using config::public_price_basis;
+
 namespace {
 
 using io::ColumnGroup;
@@ -153,4 +157,4 @@ void PathColumns::record(std::int64_t path, const PathResult& result, ColumnSet&
   }
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

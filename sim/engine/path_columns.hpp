@@ -9,13 +9,13 @@
 #include "sim/engine/columns.hpp"
 #include "sim/engine/path_result.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 class PathColumns {
  public:
   // Registers the columns the scenario writes (investor, tranches, budgets, outcomes, sampled
   // parameters, society, alternatives) in `columns`, remembering where each went.
-  void define(const Config& config, ColumnSet& columns);
+  void define(const config::Config& config, ColumnSet& columns);
   // Writes `result` into row `path`.
   void record(std::int64_t path, const PathResult& result, ColumnSet& columns) const;
 
@@ -48,4 +48,4 @@ class PathColumns {
   int fiscal_difference_ = -1, measured_fiscal_savings_ = -1;  // with contract.savings_share only
 };
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -13,16 +13,16 @@
 #include "sim/finance/irr.hpp"
 #include "sim/model/flows.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 // One investor's (or tranche's) result on the path.
 struct InvestorResult {
   double npv = 0.0;         // at finance.investor_discount_rate
   double irr_annual = 0.0;  // NaN unless `irr_status` defines an IRR (ok, multiple roots, total loss)
-  IrrStatus irr_status = IrrStatus::no_sign_change;
+  finance::IrrStatus irr_status = finance::IrrStatus::no_sign_change;
   double moic = 0.0;
   double total_received = 0.0;  // the investor: outcome receipts without the guarantee; a tranche: with it
-  LossFlags loss;
+  contract::LossFlags loss;
 };
 
 struct PathResult {
@@ -66,8 +66,8 @@ struct PathResult {
   const std::vector<double>* investor_cash = nullptr;       // the investor's net cash flow by month
   const std::vector<double>* investor_drawdowns = nullptr;  // capital drawn by month
   const std::array<std::vector<double>, kAccountBudgets>* budget_net = nullptr;  // net by month
-  const FlowTable* net = nullptr;           // the budget account by line item
+  const model::FlowTable* net = nullptr;    // the budget account by line item
   const SocietyAccount* society = nullptr;  // society's account by month
 };
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -23,7 +23,46 @@
 #include "sim/model/regime.hpp"
 #include "sim/rng/copula.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using rng::Distribution;
+
+using config::Budget;
+using config::CoFunding;
+using config::Config;
+using config::kBudgetCount;
+using config::public_price_basis;
+
+using model::ArmHistory;
+using model::FlowTable;
+using model::kFixedLineItems;
+using model::LineItem;
+using model::Model;
+using model::PathParameters;
+using model::PathSimulation;
+using model::simulate_control_group;
+using model::simulate_path;
+using model::simulate_regime;
+
+using contract::contract_last_date;
+using contract::ContractOutcome;
+using contract::ContractTerms;
+using contract::CountRule;
+using contract::draw_termination_month;
+using contract::EventCurve;
+using contract::fiscal_costs;
+using contract::investor_metrics;
+using contract::InvestorMetrics;
+using contract::loss_flags;
+using contract::LossFlags;
+using contract::measured_fiscal_savings;
+using contract::resolve_contract;
+using contract::settle_contract;
+
+using finance::DiscountCurve;
+using finance::IrrStatus;
+using finance::npv;
+using finance::payback_month;
 
 struct PathRunner::Scratch {
   std::vector<double> draws;
@@ -318,4 +357,4 @@ bool PathRunner::run_path(std::int64_t path, std::int64_t block, Scratch& scratc
   return result.gap_clamped;
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

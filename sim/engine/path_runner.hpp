@@ -15,11 +15,11 @@
 #include "sim/model/path_simulation.hpp"
 #include "sim/rng/copula.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 class PathRunner {
  public:
-  PathRunner(const Config& config, std::uint64_t seed);
+  PathRunner(const config::Config& config, std::uint64_t seed);
   ~PathRunner();
   PathRunner(const PathRunner&) = delete;
   PathRunner& operator=(const PathRunner&) = delete;
@@ -48,13 +48,13 @@ class PathRunner {
   // last run with `scratch`, and that path's simulation and control group.
   const rng::Key& key() const;
   const rng::ParameterSampler& sampler() const;
-  PathParameters last_parameters(const Scratch& scratch) const;
-  const PathSimulation& last_simulation(const Scratch& scratch) const;
-  const std::vector<ArmHistory>& last_control_group(const Scratch& scratch) const;
+  model::PathParameters last_parameters(const Scratch& scratch) const;
+  const model::PathSimulation& last_simulation(const Scratch& scratch) const;
+  const std::vector<model::ArmHistory>& last_control_group(const Scratch& scratch) const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace sisim
+}  // namespace sisim::engine

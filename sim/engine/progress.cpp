@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-namespace sisim {
+namespace sisim::engine {
 
 ProgressReporter::ProgressReporter(std::string label, std::int64_t total, bool enabled)
     : label_(std::move(label)),
@@ -77,4 +77,4 @@ void ProgressReporter::print(bool final_line) {
   std::fflush(stderr);
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

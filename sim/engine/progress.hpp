@@ -10,7 +10,7 @@
 #include <string>
 #include <thread>
 
-namespace sisim {
+namespace sisim::engine {
 
 class ProgressReporter {
  public:
@@ -41,4 +41,4 @@ class ProgressReporter {
   std::thread thread_;
 };
 
-}  // namespace sisim
+}  // namespace sisim::engine

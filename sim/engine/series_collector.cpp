@@ -6,7 +6,13 @@
 
 #include "sim/stats/statistics.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Budget;
+using config::kBudgetCount;
+
+using model::FlowTable;
+
 namespace {
 
 // Cumulative sum of a monthly series into out[offset ...].
@@ -181,4 +187,4 @@ SeriesSummary SeriesCollector::finish(std::vector<std::string> item_names) const
   return s;
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

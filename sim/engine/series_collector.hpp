@@ -14,7 +14,7 @@
 #include "sim/engine/budget_account.hpp"
 #include "sim/engine/society_account.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 struct SeriesSummary {
   int months = 0, years = 0, items = 0;
@@ -49,7 +49,7 @@ class SeriesCollector {
 
   // The annual account of one path, [account budget][year][item], as used by both mechanisms.
   int annual_size() const { return kAccountBudgets * years_ * items_; }
-  void annual_of(const FlowTable& net, std::vector<double>& annual) const;
+  void annual_of(const model::FlowTable& net, std::vector<double>& annual) const;
 
   // Called by the worker that owns `path` (disjoint paths: no locking needed).
   bool keeps(std::int64_t path) const { return path < capacity_; }
@@ -89,4 +89,4 @@ class SeriesCollector {
   std::vector<double> society_block_sums_;                       // [blocks x years x society items]
 };
 
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -2,7 +2,17 @@
 
 #include "sim/engine/budget_account.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Budget;
+using config::kBudgetCount;
+
+using model::ArmResult;
+using model::FlowTable;
+using model::kFixedLineItems;
+using model::LineItem;
+
+using contract::ContractOutcome;
 
 const char* to_string(SocietyItem item) {
   switch (item) {
@@ -93,4 +103,4 @@ void compute_society_account(const SocietyTerms& terms, const ArmResult& treated
   }
 }
 
-}  // namespace sisim
+}  // namespace sisim::engine

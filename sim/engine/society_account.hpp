@@ -12,7 +12,7 @@
 #include "sim/model/flows.hpp"
 #include "sim/model/path_simulation.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 
 // Lines of society's account; positive = society gains.
 enum class SocietyItem { production_value, programme_costs, public_services, distortion };
@@ -44,10 +44,10 @@ struct SocietyAccount {
 
 // `net` is compute_budget_account's output for this path; `public_net` its monthly public_total
 // (monthly_net(net, kPublicTotal)); `programme_costs` the investor's drawdowns by month.
-void compute_society_account(const SocietyTerms& terms, const ArmResult& treated,
-                             const ArmResult& counterfactual, const FlowTable& net,
+void compute_society_account(const SocietyTerms& terms, const model::ArmResult& treated,
+                             const model::ArmResult& counterfactual, const model::FlowTable& net,
                              const std::vector<double>& public_net,
-                             const std::vector<double>& programme_costs, const ContractOutcome& contract,
-                             SocietyAccount& out);
+                             const std::vector<double>& programme_costs,
+                             const contract::ContractOutcome& contract, SocietyAccount& out);
 
-}  // namespace sisim
+}  // namespace sisim::engine

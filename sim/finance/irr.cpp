@@ -9,7 +9,7 @@
 
 #include "sim/numeric/root_finder.hpp"
 
-namespace sisim {
+namespace sisim::finance {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -188,4 +188,4 @@ double annualise_monthly(double monthly_rate) {
   return std::pow(1.0 + monthly_rate, 12.0) - 1.0;
 }
 
-}  // namespace sisim
+}  // namespace sisim::finance

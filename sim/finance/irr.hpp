@@ -13,7 +13,7 @@
 // bracket is solved with Brent's method to ~1e-12.
 #include <vector>
 
-namespace sisim {
+namespace sisim::finance {
 
 enum class IrrStatus { ok, no_sign_change, total_loss, multiple_roots, no_convergence };
 const char* to_string(IrrStatus s);
@@ -41,4 +41,4 @@ int sign_changes(const std::vector<double>& values);
 // which guarantees exactly one root with r > 0.
 bool norstrom_unique_positive(const std::vector<double>& flows);
 
-}  // namespace sisim
+}  // namespace sisim::finance

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-namespace sisim {
+namespace sisim::finance {
 
 double npv(const std::vector<double>& monthly_flows, double annual_rate) {
   // Monthly factor (1+r)^(-1/12), compounded by repeated multiplication: exact enough over 180
@@ -67,4 +67,4 @@ double moic(double received, double invested) {
   return invested > 0.0 ? received / invested : std::numeric_limits<double>::quiet_NaN();
 }
 
-}  // namespace sisim
+}  // namespace sisim::finance

@@ -3,7 +3,7 @@
 #include <limits>
 #include <vector>
 
-namespace sisim {
+namespace sisim::finance {
 
 // sum_m flows[m] * (1 + annual_rate)^(-m/12).
 double npv(const std::vector<double>& monthly_flows, double annual_rate);
@@ -38,4 +38,4 @@ double peak_capital(const std::vector<double>& monthly_flows);
 // Multiple on invested capital: received / invested; NaN when nothing was invested.
 double moic(double received, double invested);
 
-}  // namespace sisim
+}  // namespace sisim::finance

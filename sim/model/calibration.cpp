@@ -6,7 +6,7 @@
 
 #include "sim/numeric/root_finder.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 struct Occupancy {
@@ -95,4 +95,4 @@ GapSolution solve_employment_gap(const CalibrationInputs& in) {
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::model

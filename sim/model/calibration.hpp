@@ -5,7 +5,7 @@
 // termination), segment-weighted, then regula falsi (Illinois) on HR in [0, HR_max].
 #include <vector>
 
-namespace sisim {
+namespace sisim::model {
 
 struct CalibrationSegment {
   double share = 0.0;
@@ -48,4 +48,4 @@ GapSolution solve_employment_gap(const CalibrationInputs& in);
 // The post-programme effect of a completer j = k - D months after the programme's end.
 double decayed_hazard_ratio(double hazard_ratio, double half_life, int months_after_end);
 
-}  // namespace sisim
+}  // namespace sisim::model

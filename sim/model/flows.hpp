@@ -9,7 +9,7 @@
 
 #include "config/config.hpp"
 
-namespace sisim {
+namespace sisim::model {
 
 // Fixed line items; each public.other_flows entry adds one item after these, in config order.
 enum class LineItem {
@@ -35,21 +35,21 @@ class FlowTable {
   FlowTable(int months, int items)
       : months_(months),
         items_(items),
-        data_(static_cast<size_t>(kBudgetCount) * items * months, 0.0),
-        written_(static_cast<size_t>(kBudgetCount) * items, 0) {}
+        data_(static_cast<size_t>(config::kBudgetCount) * items * months, 0.0),
+        written_(static_cast<size_t>(config::kBudgetCount) * items, 0) {}
 
-  double& at(Budget b, int item, int month) {
+  double& at(config::Budget b, int item, int month) {
     written_[line_index(b, item)] = 1;
     return data_[index(b, item, month)];
   }
   // The months of one line, to write (marks it written).
-  double* line(Budget b, int item) {
+  double* line(config::Budget b, int item) {
     written_[line_index(b, item)] = 1;
     return &data_[index(b, item, 0)];
   }
-  double at(Budget b, int item, int month) const { return data_[index(b, item, month)]; }
-  const double* row(Budget b, int item) const { return &data_[index(b, item, 0)]; }  // months values
-  void add(Budget b, LineItem item, int month, double amount) {
+  double at(config::Budget b, int item, int month) const { return data_[index(b, item, month)]; }
+  const double* row(config::Budget b, int item) const { return &data_[index(b, item, 0)]; }  // months values
+  void add(config::Budget b, LineItem item, int month, double amount) {
     at(b, static_cast<int>(item), month) += amount;
   }
 
@@ -64,17 +64,17 @@ class FlowTable {
     }
   }
   // Total over items of one budget in one month.
-  double budget_month(Budget b, int month) const {
+  double budget_month(config::Budget b, int month) const {
     double s = 0.0;
     for (int i = 0; i < items_; ++i) s += at(b, i, month);
     return s;
   }
 
  private:
-  size_t line_index(Budget b, int item) const {
+  size_t line_index(config::Budget b, int item) const {
     return static_cast<size_t>(b) * static_cast<size_t>(items_) + static_cast<size_t>(item);
   }
-  size_t index(Budget b, int item, int month) const {
+  size_t index(config::Budget b, int item, int month) const {
     return (static_cast<size_t>(b) * static_cast<size_t>(items_) + static_cast<size_t>(item)) *
                static_cast<size_t>(months_) +
            static_cast<size_t>(month);
@@ -84,4 +84,4 @@ class FlowTable {
   std::vector<int> written_;  // per line: written since the last clear() (int: no aliasing with data_)
 };
 
-}  // namespace sisim
+}  // namespace sisim::model

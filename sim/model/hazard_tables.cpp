@@ -8,7 +8,7 @@
 #include "sim/model/calibration.hpp"
 #include "sim/model/path_scratch.hpp"
 
-namespace sisim::detail {
+namespace sisim::model::detail {
 void HazardTables::build(const PathParameters& pp, const std::vector<std::uint8_t>& regime) {
   pp_ = &pp;
   regime_ = &regime;
@@ -111,4 +111,4 @@ HazardCurve HazardTables::completer_job_finding(int s, int e) {
   return table;
 }
 
-}  // namespace sisim::detail
+}  // namespace sisim::model::detail

@@ -4,7 +4,7 @@
 // (0 = contract start), half-open intervals.
 #include <vector>
 
-namespace sisim {
+namespace sisim::model {
 
 // A job: months [start, end) in E. A part-time job leaves the person on a benefit top-up
 // (on_benefit, MODEL.md 8a); every other job takes them off benefit (self-sufficient).
@@ -23,4 +23,4 @@ struct ArmHistory {
   std::vector<Spell> employment;  // chronological, non-overlapping, non-adjacent
 };
 
-}  // namespace sisim
+}  // namespace sisim::model

@@ -1,6 +1,6 @@
 #include "sim/model/flows.hpp"
 
-namespace sisim {
+namespace sisim::model {
 
 const char* to_string(LineItem item) {
   switch (item) {
@@ -24,4 +24,4 @@ const char* to_string(LineItem item) {
   return "unknown";
 }
 
-}  // namespace sisim
+}  // namespace sisim::model

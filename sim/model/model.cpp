@@ -8,7 +8,28 @@
 #include <limits>
 #include <stdexcept>
 
-namespace sisim {
+namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::EarningsRule;
+using config::Effect;
+using config::Equalisation;
+using config::Intervention;
+using config::kBenefitSupplements;
+using config::OtherFlow;
+using config::OtherFlowAmounts;
+using config::Param;
+using config::Public;
+using config::PublicDiscount;
+using config::Recession;
+using config::RefusionStep;
+using config::ResultGrant;
+using config::rule_value;
+using config::Rules;
+using config::Segment;
+using config::SegmentBenefit;
+
 namespace {
 
 CalibrationInputs make_calibration_inputs(const Config& c, const std::vector<double>& draws) {
@@ -469,4 +490,4 @@ std::optional<std::string> check_fixed_gap(const Config& config) {
       expected_employment_gap(in, sol.hr_max));
 }
 
-}  // namespace sisim
+}  // namespace sisim::model

@@ -9,13 +9,13 @@
 #include "sim/model/calibration.hpp"
 #include "sim/model/path_parameters.hpp"
 
-namespace sisim {
+namespace sisim::model {
 
 class Model {
  public:
   // Throws std::invalid_argument for inconsistencies the model cannot run with (a segment override
   // of an unknown public.other_flows name, no segments, an empty refusion ladder).
-  explicit Model(const Config& config);
+  explicit Model(const config::Config& config);
 
   // Every per-path number, with the employment_gap calibration solved when the effect is a gap.
   PathParameters resolve(const std::vector<double>& draws) const;
@@ -23,7 +23,7 @@ class Model {
   // The calibration problem of one path (used by resolve and by check_fixed_gap).
   CalibrationInputs calibration_inputs(const std::vector<double>& draws) const;
 
-  const Config& config() const { return config_; }
+  const config::Config& config() const { return config_; }
   int line_items() const { return kFixedLineItems + static_cast<int>(config_.public_.other_flows.size()); }
 
  private:
@@ -31,10 +31,10 @@ class Model {
   void build_dated_rules();
   void resolve_dated_rules(const std::vector<double>& draws, PathParameters& pp) const;
 
-  Config config_;
-  std::vector<RefusionStep> ladder_;  // sorted by from_week
+  config::Config config_;
+  std::vector<config::RefusionStep> ladder_;  // sorted by from_week
   // overrides_[segment][flow]: the amounts that apply (segment override or the public default).
-  std::vector<std::vector<OtherFlowAmounts>> other_flow_amounts_;
+  std::vector<std::vector<config::OtherFlowAmounts>> other_flow_amounts_;
   // public.rules looked up once (not per path): per simulated month, each rule key's value before
   // indexation, each segment's benefit (its rate plus its supplements; empty with benefit_monthly), and the
   // years after the last rule set (the indexation exponent of amounts).
@@ -54,6 +54,6 @@ int cohort_size(int size, double fill_rate);
 // For an employment_gap effect whose calibration inputs are all fixed: a message if the gap is
 // unreachable (a configuration error, MODEL.md section 12); nullopt otherwise (also when the effect
 // is a hazard ratio or some calibration input is uncertain).
-std::optional<std::string> check_fixed_gap(const Config& config);
+std::optional<std::string> check_fixed_gap(const config::Config& config);
 
-}  // namespace sisim
+}  // namespace sisim::model

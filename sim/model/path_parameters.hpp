@@ -10,13 +10,13 @@
 #include "config/config.hpp"
 #include "sim/model/flows.hpp"
 
-namespace sisim {
+namespace sisim::model {
 
 // One constant monthly amount booked per person-month in a state: cost to `budget` (income < 0).
 // With dated rules (public.rules) the tax entries are month 0's: the simulation books each month's
 // own (person_month_tax of PathParameters::month_tax).
 struct FlowEntry {
-  Budget budget = Budget::municipality;
+  config::Budget budget = config::Budget::municipality;
   int item = 0;  // LineItem value, or kFixedLineItems + index of a public.other_flows entry
   double amount = 0.0;
 };
@@ -208,4 +208,4 @@ inline int enrolment_month(int i, int n, int months) {
   return static_cast<int>((static_cast<std::int64_t>(i) * months) / n);
 }
 
-}  // namespace sisim
+}  // namespace sisim::model

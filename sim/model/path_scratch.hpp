@@ -10,7 +10,7 @@
 #include "sim/model/path_parameters.hpp"
 #include "sim/rng/streams.hpp"
 
-namespace sisim::detail {
+namespace sisim::model::detail {
 
 // Cumulative hazard -log(1 - q) of one month, capped: the largest exponential variate the uniforms
 // can produce is -log(2^-54) = 37.4, so 64 already means "certain" and keeps sums finite.
@@ -285,4 +285,4 @@ struct PathScratch {
   PartTimeDraws jobs;                  // used when the person's segment has part-time jobs
 };
 
-}  // namespace sisim::detail
+}  // namespace sisim::model::detail

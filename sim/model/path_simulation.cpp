@@ -6,7 +6,10 @@
 #include "sim/model/person_walk.hpp"
 #include "sim/model/regime.hpp"
 
-namespace sisim {
+namespace sisim::model {
+
+using config::Budget;
+
 namespace {
 
 using detail::ArmCounts;
@@ -430,4 +433,4 @@ std::vector<ArmHistory> simulate_control_group(const Model& model, const PathPar
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::model

@@ -14,7 +14,7 @@
 #include "sim/model/path_scratch.hpp"
 #include "sim/rng/streams.hpp"
 
-namespace sisim {
+namespace sisim::model {
 
 struct ArmResult {
   std::vector<ArmHistory> people;      // one per enrolled participant, index = participant
@@ -61,4 +61,4 @@ void simulate_control_group(const Model& model, const PathParameters& pp,
                             std::uint64_t path, detail::PathScratch& scratch, std::vector<ArmHistory>& out,
                             const std::atomic<bool>* stop = nullptr);
 
-}  // namespace sisim
+}  // namespace sisim::model

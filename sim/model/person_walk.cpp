@@ -4,7 +4,7 @@
 #include <climits>
 #include <cmath>
 
-namespace sisim::detail {
+namespace sisim::model::detail {
 namespace {
 
 // First month of the next state for a sojourn starting at `start` in `state`, or schedule.limit.
@@ -176,4 +176,4 @@ template void walk_person<EventExponentials>(const PersonSchedule&, const PathPa
 template void walk_person<CoupledExponentials>(const PersonSchedule&, const PathParameters&, int,
                                                CoupledExponentials&, ArmCounts&, ArmHistory&, ArmTotals&);
 
-}  // namespace sisim::detail
+}  // namespace sisim::model::detail

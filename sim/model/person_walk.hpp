@@ -6,7 +6,7 @@
 #include "sim/model/path_parameters.hpp"
 #include "sim/model/path_scratch.hpp"
 
-namespace sisim::detail {
+namespace sisim::model::detail {
 
 // Which hazard governs the transition out of each month: `first` for months [enrol, phase_end),
 // `second` from phase_end on; index 0 = from B (job finding), 1 = from E.
@@ -33,4 +33,4 @@ template <class Events>
 void walk_person(const PersonSchedule& schedule, const PathParameters& pp, int segment, Events& events,
                  ArmCounts& counts, ArmHistory& history, ArmTotals& totals);
 
-}  // namespace sisim::detail
+}  // namespace sisim::model::detail

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace sisim {
+namespace sisim::model {
 
 void simulate_regime(const PathParameters& pp, int horizon, const rng::Key& key, std::uint64_t path,
                      std::vector<std::uint8_t>& out) {
@@ -30,4 +30,4 @@ std::vector<std::uint8_t> simulate_regime(const PathParameters& pp, int horizon,
   return out;
 }
 
-}  // namespace sisim
+}  // namespace sisim::model

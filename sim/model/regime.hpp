@@ -7,7 +7,7 @@
 #include "sim/model/path_parameters.hpp"
 #include "sim/rng/streams.hpp"
 
-namespace sisim {
+namespace sisim::model {
 
 inline constexpr std::uint8_t kNormal = 0;
 inline constexpr std::uint8_t kRecession = 1;
@@ -25,4 +25,4 @@ std::vector<std::uint8_t> simulate_regime(const PathParameters& pp, int horizon,
 void simulate_regime(const PathParameters& pp, int horizon, const rng::Key& key, std::uint64_t path,
                      std::vector<std::uint8_t>& out);
 
-}  // namespace sisim
+}  // namespace sisim::model

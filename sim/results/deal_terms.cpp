@@ -5,6 +5,20 @@
 #include <cmath>
 
 namespace sisim::results {
+
+using rng::DistKind;
+using rng::Distribution;
+
+using config::Config;
+using config::Contract;
+using config::Finance;
+using config::Guarantee;
+using config::Metric;
+using config::Param;
+using config::public_price_basis;
+using config::PublicDiscount;
+using config::Rules;
+
 namespace {
 
 std::string fixed(double v, int decimals) {

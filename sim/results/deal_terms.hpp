@@ -14,15 +14,15 @@ struct Term {
   std::string value;  // e.g. "15.00 % a year on the investor's capital account"
 };
 
-std::vector<Term> deal_terms(const Config& config);
+std::vector<Term> deal_terms(const config::Config& config);
 
 // The tranche names, most senior first (empty: one investor).
-std::vector<std::string> tranche_names_in_order(const Config& config);
+std::vector<std::string> tranche_names_in_order(const config::Config& config);
 
 // "12.50 M DKK", "40,000 DKK": money with its currency, as the terms and notes print it.
 std::string money_with_currency(double v, const std::string& currency);
 
 // A parameter as written: its value, or "uncertain (uniform 0.5 to 0.8)".
-std::string param_text(const Param& p, bool percent);
+std::string param_text(const config::Param& p, bool percent);
 
 }  // namespace sisim::results

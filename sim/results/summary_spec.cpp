@@ -7,6 +7,13 @@
 #include <optional>
 
 namespace sisim::results {
+
+using engine::ColumnSet;
+
+using config::Config;
+using config::Param;
+using config::public_price_basis;
+
 namespace {
 
 std::string percent_text(double rate) {

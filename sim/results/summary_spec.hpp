@@ -44,8 +44,8 @@ struct EventSpec {
   bool below_zero = false;  // true: the event is column < 0 (a budget NPV); false: a 0/1 flag column
 };
 
-std::vector<MetricSpec> metric_specs(const Config& config);
-std::vector<EventSpec> event_specs(const Config& config);
+std::vector<MetricSpec> metric_specs(const config::Config& config);
+std::vector<EventSpec> event_specs(const config::Config& config);
 
 struct MetricRow {
   MetricSpec spec;
@@ -63,13 +63,14 @@ struct ResultSummary {
 };
 
 // The 0/1 flags of an event over all paths (empty if the column is missing).
-std::vector<std::uint8_t> event_flags(const ColumnSet& columns, const EventSpec& event);
+std::vector<std::uint8_t> event_flags(const engine::ColumnSet& columns, const EventSpec& event);
 
 // The loss flags a metric's p_loss counts: nominal loss for an investor's or tranche's IRR and
 // MOIC, NPV < 0 for its NPV; empty for any other column (its p_loss is then the share below 0).
-std::vector<std::uint8_t> loss_flags_of_metric(const ColumnSet& columns, const std::string& metric_column);
+std::vector<std::uint8_t> loss_flags_of_metric(const engine::ColumnSet& columns,
+                                               const std::string& metric_column);
 
 // Every metric and event of `config` from a run's columns (columns missing from the run are skipped).
-ResultSummary summarize_run(const Config& config, const ColumnSet& columns);
+ResultSummary summarize_run(const config::Config& config, const engine::ColumnSet& columns);
 
 }  // namespace sisim::results

@@ -11,6 +11,22 @@
 #include "sim/rng/samplers.hpp"
 
 namespace sisim::results {
+
+using engine::run_simulation;
+using engine::RunOptions;
+using engine::RunOutput;
+
+using config::Config;
+using config::ConfigError;
+using config::load_config_with_shifts;
+using config::LoadResult;
+using config::Param;
+using config::resolve_shifts;
+using config::Shift;
+using config::ShiftOp;
+
+using model::check_fixed_gap;
+
 namespace {
 
 constexpr double kLow = 0.10, kHigh = 0.90;

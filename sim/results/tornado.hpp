@@ -32,12 +32,12 @@ struct TornadoInput {
   std::string high_label;  // e.g. "P90 = 0.244", "recession from month 0"
   double low_value = 0.0, high_value = 0.0;  // the parameter at P10 and P90 (NaN for a switch)
   bool is_switch = false;
-  std::vector<Shift> low, high;  // the shifts of the two runs (`set` only)
+  std::vector<config::Shift> low, high;  // the shifts of the two runs (`set` only)
 };
 
 // The inputs of a scenario: every uncertain parameter (in Config::uncertain order), then the
 // switches that apply (the regime when recessions can start; termination when there is a contract).
-std::vector<TornadoInput> tornado_inputs(const Config& base);
+std::vector<TornadoInput> tornado_inputs(const config::Config& base);
 
 struct TornadoMetric {
   std::string key;    // dataset name under /tornado, e.g. "investor_irr_p50"
@@ -49,7 +49,7 @@ struct TornadoMetric {
 const std::vector<TornadoMetric>& tornado_metrics();
 
 // One value per tornado metric, from a run's columns.
-std::vector<double> tornado_values(const RunOutput& run);
+std::vector<double> tornado_values(const engine::RunOutput& run);
 
 struct TornadoSwing {
   double low = 0.0, high = 0.0;  // the metric with the input at its low and high end
@@ -66,9 +66,9 @@ struct TornadoResult {
 
 // A shifted scenario that does not load (errors at file:line:col).
 struct TornadoConfigError : std::runtime_error {
-  explicit TornadoConfigError(std::vector<ConfigError> e)
+  explicit TornadoConfigError(std::vector<config::ConfigError> e)
       : std::runtime_error("a tornado input does not load"), errors(std::move(e)) {}
-  std::vector<ConfigError> errors;
+  std::vector<config::ConfigError> errors;
 };
 // The user interrupted a run (nothing should be written).
 struct TornadoInterrupted : std::runtime_error {
@@ -79,8 +79,8 @@ struct TornadoInterrupted : std::runtime_error {
 // calling progress(k, n, label) before run k of n. Every shifted scenario is loaded (and every
 // error collected) before the first run.
 TornadoResult run_tornado(const std::string& scenario, const std::vector<std::string>& overrides,
-                          const Config& base, const RunOutput& base_run, const RunOptions& options,
-                          const std::vector<TornadoInput>& inputs,
+                          const config::Config& base, const engine::RunOutput& base_run,
+                          const engine::RunOptions& options, const std::vector<TornadoInput>& inputs,
                           const std::function<void(std::size_t, std::size_t, const std::string&)>& progress);
 
 }  // namespace sisim::results

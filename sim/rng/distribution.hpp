@@ -5,7 +5,7 @@
 #include <limits>
 #include <vector>
 
-namespace sisim {
+namespace sisim::rng {
 
 enum class DistKind { fixed, uniform, normal, lognormal, beta, triangular, pert, discrete };
 
@@ -28,4 +28,4 @@ struct Distribution {
   double trunc_max = std::numeric_limits<double>::infinity();
 };
 
-}  // namespace sisim
+}  // namespace sisim::rng

@@ -94,10 +94,3 @@ class MeanAccumulator {
 };
 
 }  // namespace sisim::stats
-
-// Transitional (issue 11): these names lived in sisim::analysis until the namespace followed the
-// folder; branches written before the rename still compile through this. New code says stats::.
-// Remove once no `analysis::Summary` (or the like) is left on main.
-namespace sisim::analysis {
-using namespace sisim::stats;
-}  // namespace sisim::analysis

@@ -12,6 +12,12 @@
 #include "sim/results/tornado.hpp"
 
 namespace sisim::api {
+
+using engine::CheckpointError;
+
+using config::ConfigError;
+using config::format_errors;
+
 namespace {
 
 template <class E>

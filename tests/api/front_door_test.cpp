@@ -13,6 +13,9 @@
 #include "sim/io/h5_reader.hpp"
 
 namespace sisim::api {
+
+using engine::RunOutput;
+
 namespace {
 
 namespace fs = std::filesystem;

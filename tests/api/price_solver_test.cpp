@@ -8,6 +8,10 @@
 #include <cmath>
 
 namespace sisim::api {
+
+using config::PricingSpec;
+using config::PricingTarget;
+
 namespace {
 
 using Status = PriceSolution::Status;

@@ -7,6 +7,9 @@
 #include <cmath>
 
 namespace sisim::api {
+
+using engine::RunOutput;
+
 namespace {
 
 RunOutput run_with(const std::vector<double>& investor_npv, const std::vector<double>& loss,

@@ -8,6 +8,12 @@
 #include <cmath>
 
 namespace sisim::api {
+
+using config::LatinHypercube;
+using config::ShiftOp;
+using config::SweepDimension;
+using config::SweepSpec;
+
 namespace {
 
 TEST(SweepPoints, AGridIsTheCartesianProductWithTheLastDimensionFastest) {

@@ -10,7 +10,7 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 namespace fs = std::filesystem;
@@ -56,4 +56,4 @@ TEST(BadConfigCorpus, EveryFileGivesExactlyTheExpectedErrors) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -11,7 +11,7 @@ inline std::string data_dir() {
 }
 
 // The errors of a load, formatted, for assertion messages.
-inline std::string errors_of(const LoadResult& r) {
+inline std::string errors_of(const config::LoadResult& r) {
   return format_errors(r.errors);
 }
 

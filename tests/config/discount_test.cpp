@@ -6,7 +6,7 @@
 #include "config/loader.hpp"
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 std::string scenario(const std::string& pub) {
@@ -85,4 +85,4 @@ TEST(PublicDiscountConfig, ErrorsNameTheKey) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

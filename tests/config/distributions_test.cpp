@@ -6,7 +6,11 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
+
+using rng::DistKind;
+using rng::Distribution;
+
 namespace {
 
 // A minimal valid scenario whose hazard ratio (range >= 0) is `spec`.
@@ -151,4 +155,4 @@ TEST(Distributions, TruncationMakesAHazardAcceptable) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -7,7 +7,10 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
+
+using rng::DistKind;
+
 namespace {
 
 class ExampleScenario : public ::testing::Test {
@@ -144,4 +147,4 @@ TEST_F(ExampleScenario, CommentedCorrelationLoads) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -4,7 +4,7 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 TEST(Extends, ChildMergesOverParent) {
@@ -70,4 +70,4 @@ TEST(DeepMerge, MapsMergeListsAndScalarsReplace) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -9,7 +9,7 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 namespace fs = std::filesystem;
@@ -81,4 +81,4 @@ TEST(FuzzRegressions, HostileOverridesGiveErrorsNotCrashes) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -6,7 +6,10 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
+
+using rng::DistKind;
+
 namespace {
 
 LoadResult load_example(const std::vector<std::string>& overrides) {
@@ -101,4 +104,4 @@ TEST(Overrides, SyntaxErrorInValue) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -7,7 +7,7 @@
 
 #include "config/pricing.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 namespace fs = std::filesystem;
@@ -68,4 +68,4 @@ TEST(PricingSpec, ErrorsAreLocated) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -6,7 +6,10 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
+
+using rng::Distribution;
+
 namespace {
 
 bool same_dist(const Distribution& a, const Distribution& b) {
@@ -241,4 +244,4 @@ TEST(ResolvedYaml, WritesEveryDefault) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

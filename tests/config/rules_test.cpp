@@ -9,7 +9,7 @@
 #include "config/loader.hpp"
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 namespace fs = std::filesystem;
@@ -227,4 +227,4 @@ TEST(Rules, OlderBenefitRateNamesAreAliasesOfTheirTypes) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -6,7 +6,7 @@
 
 #include "config/loader.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 TEST(SavingsShareWithRules, IsRefusedWithTheReason) {
@@ -22,4 +22,4 @@ TEST(SavingsShareWithRules, IsRefusedWithTheReason) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -4,7 +4,7 @@
 #include "config/loader.hpp"
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 const char* kBase = R"(
@@ -58,4 +58,4 @@ TEST(SocietyConfig, ErrorsNameTheKey) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -10,7 +10,10 @@
 #include "config/stress.hpp"
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
+
+using rng::Distribution;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -245,4 +248,4 @@ TEST(Shifts, NoShiftsReproduceTheBaseDocument) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -8,7 +8,7 @@
 
 #include "config/sweep.hpp"
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 namespace fs = std::filesystem;
@@ -75,4 +75,4 @@ latin_hypercube: {samples: 0, parameters: [{path: a.b, min: 2, max: 1}]}
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -8,7 +8,10 @@
 
 #include "config_test_util.hpp"
 
-namespace sisim {
+namespace sisim::config {
+
+using rng::DistKind;
+
 namespace {
 
 TEST(NearestKey, SuggestsWithinTheDistanceLimit) {
@@ -146,9 +149,9 @@ TEST(Loader, CrossFieldRules) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config
 
-namespace sisim {
+namespace sisim::config {
 namespace {
 
 TEST(Robustness, RecursiveAndExplodingAliasesAreErrorsNotCrashes) {
@@ -192,4 +195,4 @@ TEST(Loader, IntegerSpelledAsIntegralNumber) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::config

@@ -10,7 +10,14 @@
 #include "sim/contract/settle.hpp"
 #include "sim/rng/streams.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::Budget;
+using config::Metric;
+
+using model::ArmHistory;
+using model::Spell;
+
 namespace {
 
 // Treated: 100 people enrolled in month 0, 60 of them start a job in month 0. One line,
@@ -69,4 +76,4 @@ TEST(ControlGroup, PaidSpreadShrinksLikeOneOverRootN) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -12,7 +12,20 @@
 #include "sim/contract/settle.hpp"
 #include "sim/contract/waterfall.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::AgeEligibility;
+using config::Budget;
+using config::CohortTriggers;
+using config::format_errors;
+using config::kBudgetCount;
+using config::load_config;
+using config::LoadResult;
+using config::Metric;
+using config::SavingsShare;
+
+using model::ArmHistory;
+
 namespace {
 
 using test::person;
@@ -274,4 +287,4 @@ TEST(HistoricalBaseline, RelativeTiersAgainstADriftingBaselineByHand) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

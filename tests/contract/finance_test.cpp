@@ -8,7 +8,12 @@
 #include "sim/contract/investor_metrics.hpp"
 #include "sim/contract/waterfall.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::Budget;
+using config::Finance;
+using config::kBudgetCount;
+
 namespace {
 
 constexpr size_t kMun = static_cast<size_t>(Budget::municipality);
@@ -47,7 +52,7 @@ TEST(Finance, ReturnCapBinds) {
   EXPECT_NEAR(out.retained_by_payers[24], 500.0, 1e-9);
   // The investor earns exactly the cap: annual IRR 10 %.
   const auto m = investor_metrics(out, 0.10);
-  EXPECT_EQ(m.status, IrrStatus::ok);
+  EXPECT_EQ(m.status, finance::IrrStatus::ok);
   EXPECT_NEAR(m.irr_annual, 0.10, 1e-9);
   EXPECT_NEAR(m.npv, 0.0, 1e-6);  // discounted at the cap rate
   EXPECT_NEAR(m.moic, 1.1, 1e-12);
@@ -208,4 +213,4 @@ TEST(Finance, CapTotalWithProviderShareAboveTheCapitalAccount) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -7,7 +7,12 @@
 
 #include "fixtures.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::Metric;
+
+using model::ArmHistory;
+
 namespace {
 
 using test::abc;
@@ -82,9 +87,9 @@ TEST(OutcomeCount, Enrolment) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract
 
-namespace sisim {
+namespace sisim::contract {
 namespace {
 
 // Partial employment (MODEL.md 8a): a person with a part-time job on a benefit top-up (months 2..5,
@@ -127,4 +132,4 @@ TEST(OutcomeCount, AnyEmploymentSelfSufficiencyAndHours) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -14,7 +14,13 @@
 #include "fixtures.hpp"
 #include "sim/contract/settle.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::Budget;
+using config::Metric;
+
+using model::ArmHistory;
+
 namespace {
 
 using test::abc;
@@ -232,4 +238,4 @@ TEST(Tiers, AddedToRateCardAtFirstDateAfterMeasurement) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

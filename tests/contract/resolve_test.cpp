@@ -5,7 +5,15 @@
 
 #include "sim/contract/terms.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::Budget;
+using config::Config;
+using config::Metric;
+using config::Outcome;
+using config::Param;
+using config::Tranche;
+
 namespace {
 
 Config base_config() {
@@ -104,4 +112,4 @@ TEST(ResolveContract, AbsentContract) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

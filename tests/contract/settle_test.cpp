@@ -12,7 +12,14 @@
 #include "sim/contract/investor_metrics.hpp"
 #include "sim/rng/streams.hpp"
 
-namespace sisim {
+namespace sisim::contract {
+
+using config::Budget;
+using config::kMetricCount;
+using config::Metric;
+
+using model::ArmHistory;
+
 namespace {
 
 using test::person;
@@ -64,7 +71,7 @@ TEST(TieredPayoff, InvestorReturnRisesThroughTiers) {
   EXPECT_NEAR(m.total_received - m.total_drawn, -7500.0, 1e-9);
   EXPECT_NEAR(m.irr_annual, -0.75, 1e-9);
   // Without a guarantee: a total loss.
-  EXPECT_EQ(tier_case(2, 0.0, out).status, IrrStatus::total_loss);
+  EXPECT_EQ(tier_case(2, 0.0, out).status, finance::IrrStatus::total_loss);
   // k = 3: 0.15 -> tier 1, 8000 + guarantee 0.25 * 2000 = 500 in month 12: IRR 0.85 - 1.
   m = tier_case(3, 0.25, out);
   EXPECT_NEAR(out.tier_measured, 0.15, 1e-12);
@@ -192,4 +199,4 @@ TEST(Conservation, EveryKroneIsAccountedFor) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

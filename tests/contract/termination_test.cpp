@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-namespace sisim {
+namespace sisim::contract {
 namespace {
 
 TEST(Termination, MonthlyProbability) {
@@ -49,4 +49,4 @@ TEST(Termination, FirstYearProbabilityOverPaths) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::contract

@@ -7,7 +7,11 @@
 #include "sim/engine/cancel.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Budget;
+using config::Config;
+
 namespace {
 
 RunOutput quick_run(const Config& config, std::int64_t paths = 300) {
@@ -97,4 +101,4 @@ TEST(Accounting, CancelledRunStopsAndSaysSo) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

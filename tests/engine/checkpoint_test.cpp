@@ -13,7 +13,10 @@
 #include "sim/engine/engine.hpp"
 #include "sim/engine/path_runner.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Config;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -136,4 +139,4 @@ TEST(Checkpoint, ACheckpointOfAnotherRunIsRefusedWithTheReason) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -7,7 +7,12 @@
 #include "config/loader.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::format_errors;
+using config::load_config;
+using config::LoadResult;
+
 namespace {
 
 RunOutput run_deal(const std::string& file, std::int64_t paths) {
@@ -45,4 +50,4 @@ TEST(Deals, EveryDealScenarioRuns) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -6,7 +6,10 @@
 #include "engine_test_util.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Config;
+
 namespace {
 
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
@@ -74,4 +77,4 @@ TEST(Determinism, APathDoesNotDependOnHowManyPathsRun) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

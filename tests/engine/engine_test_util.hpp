@@ -52,11 +52,11 @@ finance:
 )";
 }
 
-inline Config load_or_fail(const std::string& yaml, const std::vector<std::string>& overrides = {}) {
-  LoadResult r = load_config_from_string(yaml, "engine-test.yaml", overrides);
+inline config::Config load_or_fail(const std::string& yaml, const std::vector<std::string>& overrides = {}) {
+  config::LoadResult r = config::load_config_from_string(yaml, "engine-test.yaml", overrides);
   if (!r.ok()) {
-    ADD_FAILURE() << format_errors(r.errors);
-    return Config{};
+    ADD_FAILURE() << config::format_errors(r.errors);
+    return config::Config{};
   }
   return *r.config;
 }

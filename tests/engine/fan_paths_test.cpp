@@ -4,7 +4,7 @@
 
 #include "sim/engine/series_collector.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 namespace {
 
 TEST(FanPaths, FullUpTo180MonthsThenTheSameMemory) {
@@ -18,4 +18,4 @@ TEST(FanPaths, FullUpTo180MonthsThenTheSameMemory) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -19,7 +19,13 @@
 #include "sim/engine/engine.hpp"
 #include "sim/stats/statistics.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Config;
+using config::format_errors;
+using config::load_config;
+using config::LoadResult;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -197,4 +203,4 @@ TEST(Golden, EveryShippedScenarioMatchesItsStoredSummary) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

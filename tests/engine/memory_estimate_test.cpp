@@ -8,7 +8,12 @@
 #include "config/loader.hpp"
 #include "sim/engine/path_runner.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Config;
+using config::load_config;
+using config::LoadResult;
+
 namespace {
 
 TEST(MemoryEstimate, AMillionPathsOfTheBaseScenarioFitIn1GiBWhenColumnsAreFreedWhileWriting) {
@@ -41,4 +46,4 @@ TEST(MemoryEstimate, AMillionPathsOfTheBaseScenarioFitIn1GiBWhenColumnsAreFreedW
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

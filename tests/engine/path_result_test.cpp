@@ -10,7 +10,11 @@
 #include "engine_test_util.hpp"
 #include "sim/engine/path_runner.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Budget;
+using config::Config;
+
 namespace {
 
 bool same_bits(double a, double b) {
@@ -86,4 +90,4 @@ TEST(PathResult, ColumnsTakeTheirFileTypeFromTheSchemaTable) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -10,7 +10,7 @@
 #include "engine_test_util.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 namespace {
 
 RunOutput run_with_discount(const std::string& discount) {
@@ -65,4 +65,4 @@ TEST(PriceBasis, RealWithInflationEqualsNominalAtTheCombinedRate) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -13,7 +13,14 @@
 #include "sim/engine/engine.hpp"
 #include "sim/stats/statistics.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::Config;
+using config::format_errors;
+using config::load_config;
+using config::LoadResult;
+using config::Outcome;
+
 namespace {
 
 double median_irr_at(const Config& base, double k) {
@@ -47,4 +54,4 @@ TEST(PriceMonotonicity, MedianInvestorIrrIsNonDecreasingInThePriceMultiplier) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

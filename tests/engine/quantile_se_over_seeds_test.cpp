@@ -13,7 +13,12 @@
 #include "sim/engine/engine.hpp"
 #include "sim/stats/statistics.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using config::format_errors;
+using config::load_config;
+using config::LoadResult;
+
 namespace {
 
 struct Spread {
@@ -58,4 +63,4 @@ TEST(QuantileSe, AgreesWithTheSpreadOverFortySeedsAt2000Paths) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

@@ -15,7 +15,25 @@
 #include "sim/model/path_simulation.hpp"
 #include "sim/rng/philox.hpp"
 
-namespace sisim {
+namespace sisim::engine {
+
+using rng::DistKind;
+
+using config::Budget;
+using config::Config;
+
+using model::ArmHistory;
+using model::ArmResult;
+using model::FlowTable;
+using model::kFixedLineItems;
+using model::LineItem;
+using model::Model;
+using model::PathParameters;
+using model::PathSimulation;
+using model::simulate_path;
+
+using contract::ContractOutcome;
+
 namespace {
 
 constexpr int kMonths = 12;
@@ -181,9 +199,9 @@ TEST(FundingAlternatives, ConditionalGrantRepaidFromSavingsByHand) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine
 
-namespace sisim {
+namespace sisim::engine {
 namespace {
 
 TEST(AgeAtStart, DrawnUniformlyOverTheSegmentsRangeAndMovesNoOtherDraw) {
@@ -226,4 +244,4 @@ TEST(AgeAtStart, DrawnUniformlyOverTheSegmentsRangeAndMovesNoOtherDraw) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

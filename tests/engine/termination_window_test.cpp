@@ -8,7 +8,7 @@
 #include "engine_test_util.hpp"
 #include "sim/engine/engine.hpp"
 
-namespace sisim {
+namespace sisim::engine {
 namespace {
 
 RunOutput run_with(const std::vector<std::string>& overrides, std::int64_t paths) {
@@ -72,4 +72,4 @@ TEST(TerminationWindow, AfterTheContractServicesGoOn) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::engine

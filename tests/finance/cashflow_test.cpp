@@ -6,7 +6,7 @@
 
 #include "sim/finance/npv.hpp"
 
-namespace sisim {
+namespace sisim::finance {
 namespace {
 
 TEST(Npv, HandWorked) {
@@ -45,4 +45,4 @@ TEST(Moic, Basic) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::finance

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace sisim {
+namespace sisim::finance {
 namespace {
 
 double npv_per_period(const std::vector<double>& a, double r) {
@@ -184,4 +184,4 @@ TEST(Irr, Annualise) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::finance

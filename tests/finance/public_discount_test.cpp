@@ -8,7 +8,7 @@
 
 #include "sim/finance/npv.hpp"
 
-namespace sisim {
+namespace sisim::finance {
 namespace {
 
 // sum_{m=0}^{n-1} q^m = (1 - q^n) / (1 - q): the NPV of 1 a month at monthly discount factor q.
@@ -69,4 +69,4 @@ TEST(PublicDiscount, RealBasisWithoutInflationIsThePlainRateBitForBit) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::finance

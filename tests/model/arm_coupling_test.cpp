@@ -11,7 +11,7 @@
 
 #include "sim/model/path_scratch.hpp"
 
-namespace sisim {
+namespace sisim::model {
 namespace {
 
 std::vector<double> ranks(const std::vector<double>& x) {
@@ -78,4 +78,4 @@ TEST(ArmCoupling, RunsThatDifferOnlyInCouplingShareTheirFreshDraws) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

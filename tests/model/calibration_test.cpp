@@ -8,7 +8,13 @@
 #include "fixture.hpp"
 #include "sim/model/model.hpp"
 
-namespace sisim {
+namespace sisim::model {
+
+using config::Config;
+using config::Effect;
+using config::Param;
+using config::Segment;
+
 namespace {
 
 Config gap_config(double gap, int at_month) {
@@ -81,4 +87,4 @@ TEST(Calibration, FixedUnreachableGapIsAConfigError) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

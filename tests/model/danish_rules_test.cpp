@@ -16,7 +16,16 @@
 #include "fixture.hpp"
 #include "sim/model/model.hpp"
 
-namespace sisim {
+namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::format_errors;
+using config::load_config_from_string;
+using config::LoadResult;
+using config::Param;
+using config::ResultGrant;
+
 namespace {
 
 double flow_sum(const std::vector<FlowEntry>& flows, Budget b, LineItem i) {
@@ -351,4 +360,4 @@ public:
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

@@ -7,7 +7,14 @@
 #include "fixture.hpp"
 #include "sim/model/regime.hpp"
 
-namespace sisim {
+namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::InterventionCost;
+using config::kBudgetCount;
+using config::Param;
+
 namespace {
 
 bool same_people(const std::vector<ArmHistory>& a, const std::vector<ArmHistory>& b) {
@@ -214,4 +221,4 @@ TEST(ControlGroup, CounterfactualLawOwnDraws) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

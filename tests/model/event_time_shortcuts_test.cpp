@@ -9,7 +9,7 @@
 
 #include "sim/model/path_scratch.hpp"
 
-namespace sisim::detail {
+namespace sisim::model::detail {
 namespace {
 
 TEST(GeometricLaw, HandWorkedHalfHazard) {
@@ -56,4 +56,4 @@ TEST(GeometricLaw, EqualsTheFormulaEverywhereAndAtItsThreshold) {
 }
 
 }  // namespace
-}  // namespace sisim::detail
+}  // namespace sisim::model::detail

@@ -6,6 +6,26 @@
 
 namespace sisim::test {
 
+using rng::DistKind;
+using rng::Distribution;
+
+using config::Budget;
+using config::Config;
+using config::Effect;
+using config::Intervention;
+using config::OtherFlow;
+using config::Param;
+using config::Public;
+using config::Recession;
+using config::Segment;
+using config::SourceLocation;
+
+using model::Model;
+using model::PathParameters;
+using model::PathSimulation;
+using model::simulate_path;
+using model::simulate_regime;
+
 void make_uncertain(Config& c, Param& p, const char* path, const Distribution& dist) {
   p.dist = dist;
   p.path = path;

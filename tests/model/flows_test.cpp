@@ -8,7 +8,13 @@
 #include "fixture.hpp"
 #include "sim/model/model.hpp"
 
-namespace sisim {
+namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::OtherFlow;
+using config::Param;
+
 namespace {
 
 constexpr int kRefusion = static_cast<int>(LineItem::refusion);
@@ -239,4 +245,4 @@ TEST(Flows, LineItemNames) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

@@ -9,7 +9,13 @@
 #include "fixture.hpp"
 #include "sim/model/regime.hpp"
 
-namespace sisim {
+namespace sisim::model {
+
+using config::Config;
+using config::Intervention;
+using config::Param;
+using config::Segment;
+
 namespace {
 
 // Compares mean employed share per month over `paths` paths with the exact expectation; returns
@@ -96,4 +102,4 @@ TEST(Markov, ShareEmployedMatchesExactPropagationStrongEffect) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

@@ -18,7 +18,18 @@
 #include "fixture.hpp"
 #include "sim/model/model.hpp"
 
-namespace sisim {
+namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::Effect;
+using config::format_errors;
+using config::load_config_from_string;
+using config::LoadResult;
+using config::Param;
+using config::Segment;
+using config::SegmentBenefit;
+
 namespace {
 
 constexpr int kBenefit = static_cast<int>(LineItem::benefit);
@@ -250,4 +261,4 @@ TEST(PartialEmployment, SharesOfAnyEmploymentAndSelfSufficiencyMatchTheConfigure
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

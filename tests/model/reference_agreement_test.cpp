@@ -12,7 +12,14 @@
 #include "reference_model.hpp"
 #include "sim/model/regime.hpp"
 
-namespace sisim {
+namespace sisim::model {
+
+using config::Budget;
+using config::Config;
+using config::Param;
+using config::Recession;
+using config::Segment;
+
 namespace {
 
 // danish_rules: the refusion reset by months off benefit accumulated within a window (6 within 12
@@ -191,4 +198,4 @@ TEST(ReferenceAgreement, FastEngineMatchesMonthlyLoopWithPartTimeJobsOnATopUp) {
 }
 
 }  // namespace
-}  // namespace sisim
+}  // namespace sisim::model

@@ -4,6 +4,17 @@
 #include <cmath>
 
 namespace sisim::test {
+
+using config::Budget;
+using config::Config;
+
+using model::FlowTable;
+using model::kFixedLineItems;
+using model::LineItem;
+using model::MonthEarnings;
+using model::PathParameters;
+using model::SegmentParameters;
+
 namespace {
 
 enum class State { B, E, X };

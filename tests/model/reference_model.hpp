@@ -14,7 +14,7 @@
 namespace sisim::test {
 
 struct ReferenceArm {
-  FlowTable flows;
+  model::FlowTable flows;
   double employment_months = 0.0;
   int job_starts = 0;
   std::vector<double> employed_count;
@@ -25,7 +25,7 @@ struct ReferencePath {
   std::vector<double> investor_costs;
 };
 
-ReferencePath reference_simulate_path(const Config& config, const PathParameters& pp,
+ReferencePath reference_simulate_path(const config::Config& config, const model::PathParameters& pp,
                                       const std::vector<std::uint8_t>& regime, int termination_month,
                                       const rng::Key& key, std::uint64_t path);
 

@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   const sisim::api::Scenario scenario = sisim::api::load(argv[1], {});
   sisim::api::RunRequest request;
   request.settings = {100, 1, 1};
-  const sisim::RunOutput run = sisim::api::run(scenario, request);
+  const sisim::engine::RunOutput run = sisim::api::run(scenario, request);
   std::printf("sisim %s: %s, %lld paths\n", sisim::kVersion, scenario.config.name.c_str(),
               static_cast<long long>(run.paths));
   return 0;
