@@ -2,8 +2,12 @@
 
 #include <limits>
 
+#include "sim/io/result_schema.hpp"
+
 namespace sisim::analysis {
 namespace {
+
+using io::ColumnGroup;
 
 const char* const kBudgets[] = {"municipality", "region", "state", "other_municipalities"};
 const char* const kParties[] = {"participants", "investor",       "provider",  "foundation",
@@ -28,36 +32,37 @@ PartyMean mean_of(const std::string& name, const std::vector<double>& x) {
 }  // namespace
 
 std::vector<std::string> society_column_paths() {
-  std::vector<std::string> out = {"/paths/society/npv"};
-  for (const char* b : kBudgets) out.push_back(std::string("/paths/budgets/") + b + "/npv");
-  for (const char* p : kParties) out.push_back(std::string("/paths/society/division/") + p);
-  for (const auto& [name, label] : kAlternatives) out.push_back(std::string("/paths/alternatives/") + name);
+  std::vector<std::string> out = {io::column_path(ColumnGroup::society, "npv")};
+  for (const char* b : kBudgets) out.push_back(io::column_path(ColumnGroup::budget, "npv", b));
+  for (const char* p : kParties) out.push_back(io::column_path(ColumnGroup::division, p));
+  for (const auto& [name, label] : kAlternatives)
+    out.push_back(io::column_path(ColumnGroup::alternatives, name));
   for (const char* n : {"programme_costs", "municipal_savings", "public_savings", "extra_outcomes"})
-    out.push_back(std::string("/paths/alternatives/") + n);
+    out.push_back(io::column_path(ColumnGroup::alternatives, n));
   return out;
 }
 
 std::optional<SocietySummary> summarize_society(const ColumnMap& c) {
-  const auto* society = find(c, "/paths/society/npv");
-  const auto* own = find(c, "/paths/alternatives/own_funding");
-  const auto* contract = find(c, "/paths/alternatives/outcome_contract");
+  const auto* society = find(c, io::column_path(ColumnGroup::society, "npv"));
+  const auto* own = find(c, io::column_path(ColumnGroup::alternatives, "own_funding"));
+  const auto* contract = find(c, io::column_path(ColumnGroup::alternatives, "outcome_contract"));
   if (society == nullptr || own == nullptr || contract == nullptr) return std::nullopt;
   SocietySummary s;
   s.society = stats::summarize(*society);
   for (const auto& [name, label] : kAlternatives)
-    if (const auto* x = find(c, std::string("/paths/alternatives/") + name))
+    if (const auto* x = find(c, io::column_path(ColumnGroup::alternatives, name)))
       s.alternatives.push_back({name, label, stats::summarize(*x)});
   for (const char* b : kBudgets)
-    if (const auto* x = find(c, std::string("/paths/budgets/") + b + "/npv"))
+    if (const auto* x = find(c, io::column_path(ColumnGroup::budget, "npv", b)))
       s.division.push_back(mean_of(b, *x));
   for (const char* p : kParties)
-    if (const auto* x = find(c, std::string("/paths/society/division/") + p))
+    if (const auto* x = find(c, io::column_path(ColumnGroup::division, p)))
       s.division.push_back(mean_of(p, *x));
   s.risk_transfer = paired_difference(*contract, *own);
-  const auto* costs = find(c, "/paths/alternatives/programme_costs");
-  const auto* extra = find(c, "/paths/alternatives/extra_outcomes");
-  const auto* municipal = find(c, "/paths/alternatives/municipal_savings");
-  const auto* pub = find(c, "/paths/alternatives/public_savings");
+  const auto* costs = find(c, io::column_path(ColumnGroup::alternatives, "programme_costs"));
+  const auto* extra = find(c, io::column_path(ColumnGroup::alternatives, "extra_outcomes"));
+  const auto* municipal = find(c, io::column_path(ColumnGroup::alternatives, "municipal_savings"));
+  const auto* pub = find(c, io::column_path(ColumnGroup::alternatives, "public_savings"));
   if (costs && extra && municipal && pub) {
     s.cost_per_outcome = ratio_of_means(*costs, *extra);
     s.value_per_outcome_municipality = ratio_of_means(*municipal, *extra);

@@ -3,8 +3,12 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/io/result_schema.hpp"
+
 namespace sisim::analysis {
 namespace {
+
+using io::ColumnGroup;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -29,33 +33,33 @@ const std::vector<double>* get(const ColumnMap& c, const std::string& path) {
 
 // The per-path series of metric m, empty when the run lacks it.
 std::vector<double> series(const ColumnMap& c, size_t m) {
-  auto copy = [&](const char* path) {
+  auto copy = [&](const std::string& path) {
     const auto* x = get(c, path);
     return x ? *x : std::vector<double>{};
   };
   switch (m) {
     case 0:
-      return copy("/paths/investor/npv");
+      return copy(io::column_path(ColumnGroup::investor, "npv"));
     case 1: {
-      const auto *r = get(c, "/paths/investor/total_received"),
-                 *g = get(c, "/paths/investor/guarantee_received"),
-                 *d = get(c, "/paths/investor/total_drawn");
+      const auto *r = get(c, io::column_path(ColumnGroup::investor, "total_received")),
+                 *g = get(c, io::column_path(ColumnGroup::investor, "guarantee_received")),
+                 *d = get(c, io::column_path(ColumnGroup::investor, "total_drawn"));
       if (!r || !g || !d || r->size() != d->size() || g->size() != d->size()) return {};
       std::vector<double> out(d->size());
       for (size_t i = 0; i < out.size(); ++i) out[i] = (*r)[i] + (*g)[i] < (*d)[i] ? 1.0 : 0.0;
       return out;
     }
     case 2:
-      return copy("/paths/budgets/municipality/npv");
+      return copy(io::column_path(ColumnGroup::budget, "npv", "municipality"));
     case 3:
-      return copy("/paths/budgets/public_total/npv");
+      return copy(io::column_path(ColumnGroup::budget, "npv", "public_total"));
     case 4:
-      return copy("/paths/society/npv");
+      return copy(io::column_path(ColumnGroup::society, "npv"));
     case 5:
-      return copy("/paths/alternatives/own_funding");
+      return copy(io::column_path(ColumnGroup::alternatives, "own_funding"));
     default: {
-      const auto *a = get(c, "/paths/alternatives/outcome_contract"),
-                 *b = get(c, "/paths/alternatives/own_funding");
+      const auto *a = get(c, io::column_path(ColumnGroup::alternatives, "outcome_contract")),
+                 *b = get(c, io::column_path(ColumnGroup::alternatives, "own_funding"));
       if (!a || !b || a->size() != b->size()) return {};
       std::vector<double> out(a->size());
       for (size_t i = 0; i < out.size(); ++i) out[i] = (*a)[i] - (*b)[i];
@@ -67,15 +71,15 @@ std::vector<double> series(const ColumnMap& c, size_t m) {
 }  // namespace
 
 std::vector<std::string> compare_column_paths() {
-  return {"/paths/investor/npv",
-          "/paths/investor/total_received",
-          "/paths/investor/guarantee_received",
-          "/paths/investor/total_drawn",
-          "/paths/budgets/municipality/npv",
-          "/paths/budgets/public_total/npv",
-          "/paths/society/npv",
-          "/paths/alternatives/own_funding",
-          "/paths/alternatives/outcome_contract"};
+  return {io::column_path(ColumnGroup::investor, "npv"),
+          io::column_path(ColumnGroup::investor, "total_received"),
+          io::column_path(ColumnGroup::investor, "guarantee_received"),
+          io::column_path(ColumnGroup::investor, "total_drawn"),
+          io::column_path(ColumnGroup::budget, "npv", "municipality"),
+          io::column_path(ColumnGroup::budget, "npv", "public_total"),
+          io::column_path(ColumnGroup::society, "npv"),
+          io::column_path(ColumnGroup::alternatives, "own_funding"),
+          io::column_path(ColumnGroup::alternatives, "outcome_contract")};
 }
 
 CompareTable compare_runs(const std::vector<CompareRun>& runs) {

@@ -14,6 +14,7 @@
 #include "sim/engine/columns.hpp"
 #include "sim/engine/path_runner.hpp"
 #include "sim/engine/series_collector.hpp"
+#include "sim/io/result_schema.hpp"
 
 namespace {
 
@@ -53,7 +54,8 @@ void BM_BaseScenarioPath(benchmark::State& state) {
   sisim::engine::ColumnSet columns;
   runner.define_columns(columns);
   columns.allocate(rows);
-  const int enrolled_column = columns.find("/paths/outcomes/enrolled");
+  const int enrolled_column =
+      columns.find(sisim::io::column_path(sisim::io::ColumnGroup::outcomes, "enrolled"));
   sisim::engine::SeriesCollector series(rows, keep_series ? static_cast<int>(rows) : 0, runner.months(),
                                         runner.line_items(), blocks);
   auto scratch = runner.make_scratch();
@@ -96,7 +98,8 @@ void BM_PathByCohortAndHorizon(benchmark::State& state) {
   sisim::engine::ColumnSet columns;
   runner.define_columns(columns);
   columns.allocate(rows);
-  const int enrolled_column = columns.find("/paths/outcomes/enrolled");
+  const int enrolled_column =
+      columns.find(sisim::io::column_path(sisim::io::ColumnGroup::outcomes, "enrolled"));
   sisim::engine::SeriesCollector series(rows, 0, runner.months(), runner.line_items(),
                                         rows / config.simulation.block_size + 1);
   auto scratch = runner.make_scratch();

@@ -34,6 +34,7 @@
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
 #include "sim/io/output_file.hpp"
+#include "sim/io/result_schema.hpp"
 #include "sim/io/result_seal.hpp"
 #include "sim/stats/statistics.hpp"
 #include "sisim/version.hpp"
@@ -147,7 +148,7 @@ py::list summaries(const RunResult& r) {
 // One /paths column as a read-only numpy array over the result's own memory (no copy).
 py::array column(py::object self, const std::string& name) {
   const auto& r = self.cast<const RunResult&>();
-  const int c = r.run.columns.find("/paths/" + name);
+  const int c = r.run.columns.find(io::path_of_relative_name(name));
   if (c < 0) throw py::key_error(name);
   const std::vector<double>& v = r.run.columns.column(c);
   py::array_t<double> a(static_cast<py::ssize_t>(v.size()), v.data(), self);
@@ -159,7 +160,7 @@ py::list column_names(const RunResult& r) {
   py::list out;
   for (const auto& spec : r.run.columns.specs()) {
     py::dict d;
-    d["name"] = spec.path.substr(std::string("/paths/").size());
+    d["name"] = io::relative_column_name(spec.path);
     d["units"] = spec.units;
     d["description"] = spec.description;
     d["integer"] = spec.integer();

@@ -9,6 +9,7 @@
 #include "sim/api/tornado_file.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
+#include "sim/io/result_schema.hpp"
 #include "sim/results/deal_terms.hpp"
 #include "sim/results/tornado.hpp"
 
@@ -99,17 +100,18 @@ ReportInput read_report_input(const std::string& path) {
   // Every per-path column holds exactly `paths` values: a forged file with a short column must
   // be refused, not read past its end.
   const auto column = [&](const std::string& p) { return read_column_of_length(r, p, in.paths); };
-  in.investor_irr = column("/paths/investor/irr");
-  in.investor_moic = column("/paths/investor/moic");
-  in.investor_npv = column("/paths/investor/npv");
+  in.investor_irr = column(io::column_path(io::ColumnGroup::investor, "irr"));
+  in.investor_moic = column(io::column_path(io::ColumnGroup::investor, "moic"));
+  in.investor_npv = column(io::column_path(io::ColumnGroup::investor, "npv"));
   // As the path decided it: a 0/1 flag. A forged value (256, NaN) must be refused, not
   // converted (converting an out-of-range double to uint8_t is undefined; found by the fuzzer).
-  const auto loss = column("/paths/investor/loss/nominal");
+  const std::string loss_path = io::column_path(io::ColumnGroup::loss, "nominal");
+  const auto loss = column(loss_path);
   in.investor_loss.reserve(loss.size());
   for (double flag : loss) {
     if (flag != 0.0 && flag != 1.0)
-      throw io::IoError("dataset '/paths/investor/loss/nominal' in '" + path + "' holds " +
-                        std::to_string(flag) + ", not a 0/1 flag (damaged or forged file)");
+      throw io::IoError("dataset '" + loss_path + "' in '" + path + "' holds " + std::to_string(flag) +
+                        ", not a 0/1 flag (damaged or forged file)");
     in.investor_loss.push_back(static_cast<std::uint8_t>(flag));
   }
   in.investor_cumulative_cash = read_fan(r, "/timeseries/investor/cumulative_cash", "investor", -1);
@@ -125,8 +127,8 @@ ReportInput read_report_input(const std::string& path) {
       in.undrawn_commitment.months.push_back(u);
     }
   }
-  for (const auto& budget : r.list("/paths/budgets")) {
-    in.budget_npv.push_back({budget, column("/paths/budgets/" + budget + "/npv")});
+  for (const auto& budget : r.list(io::group_path(io::ColumnGroup::budget))) {
+    in.budget_npv.push_back({budget, column(io::column_path(io::ColumnGroup::budget, "npv", budget))});
     in.budget_cumulative_net.push_back(
         read_fan(r, "/timeseries/budgets/" + budget + "/cumulative_net", budget, months));
     const std::string g = "/timeseries/annual_account/" + budget + "/";
@@ -140,9 +142,10 @@ ReportInput read_report_input(const std::string& path) {
     account.p95 = read_rows(r, g + "p95", years, items);
     in.budget_accounts.push_back(std::move(account));
   }
-  if (r.exists("/paths/tranches"))
+  if (r.exists(io::group_path(io::ColumnGroup::tranche)))
     for (const auto& tranche : results::tranche_names_in_order(config_of_file(path)))
-      in.tranche_moic.push_back({tranche, column("/paths/tranches/" + tranche + "/moic")});
+      in.tranche_moic.push_back(
+          {tranche, column(io::column_path(io::ColumnGroup::tranche, "moic", tranche))});
   in.society = analysis::summarize_society(read_society_columns(r));
   if (r.exists("/meta/config_yaml")) {  // the scenario's price of the first rate-card line
     const LoadResult scenario = load_config_from_string(r.read_string("/meta/config_yaml"), "config_yaml");
@@ -159,12 +162,14 @@ ReportInput read_report_input(const std::string& path) {
     in.society_annual = read_rows(r, "/timeseries/society_account/mean", -1,
                                   static_cast<std::int64_t>(in.society_lines.size()));
   }
-  if (r.exists("/paths/params"))
-    for (const auto& name : r.list("/paths/params"))
-      in.parameters.push_back({results::human_label(name), column("/paths/params/" + name)});
+  if (r.exists(io::group_path(io::ColumnGroup::params)))
+    for (const auto& name : r.list(io::group_path(io::ColumnGroup::params)))
+      in.parameters.push_back(
+          {results::human_label(name), column(io::column_path(io::ColumnGroup::params, "", name))});
   // Regime and payer: drivers that are drawn per path but are not parameters.
-  in.drivers.push_back({"months in recession (regime)", column("/paths/outcomes/recession_months")});
-  auto termination = column("/paths/outcomes/termination_month");
+  in.drivers.push_back({"months in recession (regime)",
+                        column(io::column_path(io::ColumnGroup::outcomes, "recession_months"))});
+  auto termination = column(io::column_path(io::ColumnGroup::outcomes, "termination_month"));
   const double horizon = static_cast<double>(months);
   for (double& m : termination)
     if (m < 0) m = horizon;  // never terminated: as late as the horizon

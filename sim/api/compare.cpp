@@ -3,6 +3,7 @@
 #include "sim/api/front_door.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/io_error.hpp"
+#include "sim/io/result_schema.hpp"
 
 namespace sisim::api {
 
@@ -11,7 +12,7 @@ CompareResult compare(const std::vector<std::string>& files) {
   for (const auto& file : files) {
     try {
       const io::ResultReader r(file);
-      if (!r.exists("/paths/investor/npv"))
+      if (!r.exists(io::column_path(io::ColumnGroup::investor, "npv")))
         throw io::IoError("not the result of `sisim run` (no /paths); see docs/HDF5.md");
       analysis::CompareRun run;
       run.name = r.attribute_string("/", "scenario");

@@ -6,6 +6,7 @@
 
 #include "sim/api/csv_text.hpp"
 #include "sim/io/h5_reader.hpp"
+#include "sim/io/result_schema.hpp"
 
 namespace sisim::api {
 namespace {
@@ -59,13 +60,14 @@ std::string sweep_csv(const SweepTable& t) {
 
 std::string per_path_csv(const std::string& result_file) {
   const io::ResultReader r(result_file);
-  if (!r.exists("/paths")) throw io::IoError("no /paths: per-path columns are in run and tornado files");
+  const std::string root(io::kPerPathRoot);
+  if (!r.exists(root)) throw io::IoError("no /paths: per-path columns are in run and tornado files");
   std::vector<std::string> datasets;
-  collect(r, "/paths", datasets);
+  collect(r, root, datasets);
   std::vector<std::vector<double>> columns;
   std::string out = "path";
   for (const auto& d : datasets) {
-    out += "," + csv_quoted(d.substr(std::string("/paths/").size()));
+    out += "," + csv_quoted(io::relative_column_name(d));
     columns.push_back(r.read_doubles(d));
   }
   out += "\n";

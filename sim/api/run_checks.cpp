@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "sim/io/output_file.hpp"
+#include "sim/io/result_schema.hpp"
 
 namespace sisim::api {
 
@@ -41,7 +42,7 @@ const std::vector<double>& column_of(const RunOutput& run, const std::string& pa
 }
 
 std::vector<std::uint8_t> investor_loss(const RunOutput& run) {
-  const auto& flags = column_of(run, "/paths/investor/loss/nominal");
+  const auto& flags = column_of(run, io::column_path(io::ColumnGroup::loss, "nominal"));
   return std::vector<std::uint8_t>(flags.begin(), flags.end());
 }
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "sim/api/stress_run.hpp"
+#include "sim/io/result_schema.hpp"
 #include "sim/results/paired.hpp"
 #include "sim/stats/statistics.hpp"
 
@@ -36,21 +37,23 @@ Series series_of(const RunOutput& run, size_t metric) {
   };
   switch (metric) {
     case 0:
-      return {column_of(run, "/paths/investor/irr"), Stat::median};
+      return {column_of(run, io::column_path(io::ColumnGroup::investor, "irr")), Stat::median};
     case 1: {
       const auto loss = investor_loss(run);
       return {std::vector<double>(loss.begin(), loss.end()), Stat::mean};
     }
     case 2:
-      return {column_of(run, "/paths/investor/npv"), Stat::mean};
+      return {column_of(run, io::column_path(io::ColumnGroup::investor, "npv")), Stat::mean};
     case 3:
-      return {column_of(run, "/paths/budgets/municipality/npv"), Stat::mean};
+      return {column_of(run, io::column_path(io::ColumnGroup::budget, "npv", "municipality")), Stat::mean};
     case 4:
-      return {flags(column_of(run, "/paths/budgets/municipality/npv")), Stat::mean};
+      return {flags(column_of(run, io::column_path(io::ColumnGroup::budget, "npv", "municipality"))),
+              Stat::mean};
     case 5:
-      return {column_of(run, "/paths/budgets/public_total/npv"), Stat::mean};
+      return {column_of(run, io::column_path(io::ColumnGroup::budget, "npv", "public_total")), Stat::mean};
     default:
-      return {flags(column_of(run, "/paths/budgets/public_total/npv")), Stat::mean};
+      return {flags(column_of(run, io::column_path(io::ColumnGroup::budget, "npv", "public_total"))),
+              Stat::mean};
   }
 }
 

@@ -12,6 +12,7 @@
 #include "sim/api/stress_run.hpp"
 #include "sim/io/h5_reader.hpp"
 #include "sim/io/h5_writer.hpp"
+#include "sim/io/result_schema.hpp"
 #include "sim/io/timestamp.hpp"
 #include "sim/results/summary_spec.hpp"
 #include "sim/rng/streams.hpp"
@@ -79,9 +80,9 @@ void add_sweep_point(SweepTable& t, std::int64_t index, const std::vector<double
   t.stats.resize(sweep_metrics().size() * sweep_stats().size());
   size_t k = 0;
   for (const auto& metric : sweep_metrics()) {
-    const auto loss = results::loss_flags_of_metric(run.columns, "/paths/" + metric);
+    const auto loss = results::loss_flags_of_metric(run.columns, io::path_of_relative_name(metric));
     const stats::Summary s =
-        stats::summarize(column_of(run, "/paths/" + metric), loss.empty() ? nullptr : &loss);
+        stats::summarize(column_of(run, io::path_of_relative_name(metric)), loss.empty() ? nullptr : &loss);
     for (double v : {s.mean, s.sd, s.se_mean, s.quantiles[kP05], s.quantiles[kP50], s.quantiles[kP95],
                      s.p_loss, s.p_loss_se})
       t.stats[k++].push_back(v);

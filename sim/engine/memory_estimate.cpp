@@ -11,6 +11,7 @@
 #include "sim/engine/budget_account.hpp"
 #include "sim/engine/path_columns.hpp"
 #include "sim/engine/series_collector.hpp"
+#include "sim/io/result_schema.hpp"
 #include "sim/model/flows.hpp"
 
 namespace sisim::engine {
@@ -60,9 +61,10 @@ MemoryEstimate estimate_memory(const Config& c, const RunOptions& options, int r
   double image_per_path = 0, society_columns = 0;
   for (const auto& spec : registered.specs()) {
     image_per_path += spec.type == io::ElementType::float64 ? 8 : spec.type == io::ElementType::int32 ? 4 : 1;
-    const bool society = spec.path.starts_with("/paths/society/") ||
-                         spec.path.starts_with("/paths/alternatives/") ||
-                         (spec.path.starts_with("/paths/budgets/") && spec.path.ends_with("/npv"));
+    const bool society =
+        spec.path.starts_with(io::group_path(io::ColumnGroup::society) + "/") ||
+        spec.path.starts_with(io::group_path(io::ColumnGroup::alternatives) + "/") ||
+        (spec.path.starts_with(io::group_path(io::ColumnGroup::budget) + "/") && spec.path.ends_with("/npv"));
     society_columns += society ? 1 : 0;
   }
   const double fan =

@@ -194,29 +194,50 @@ std::string column_description(const ColumnSchema& column, const std::string& in
   return text;
 }
 
-std::string column_path(const ColumnSchema& column, const std::string& instance) {
-  const std::string name(column.name);
-  switch (column.group) {
+std::string group_path(ColumnGroup group, const std::string& instance) {
+  const std::string root(kPerPathRoot);
+  const std::string member = instance.empty() ? "" : "/" + instance;
+  switch (group) {
     case investor:
-      return "/paths/investor/" + name;
+      return root + "/investor";
     case loss:
-      return (instance.empty() ? "/paths/investor" : "/paths/tranches/" + instance) + "/loss/" + name;
+      return (instance.empty() ? root + "/investor" : root + "/tranches/" + instance) + "/loss";
     case tranche:
-      return "/paths/tranches/" + instance + "/" + name;
+      return root + "/tranches" + member;
     case budget:
-      return "/paths/budgets/" + instance + "/" + name;
+      return root + "/budgets" + member;
     case outcomes:
-      return "/paths/outcomes/" + name;
+      return root + "/outcomes";
     case params:
-      return "/paths/params/" + instance;
+      return root + "/params";
     case society:
-      return "/paths/society/" + name;
+      return root + "/society";
     case division:
-      return "/paths/society/division/" + name;
+      return root + "/society/division";
     case alternatives:
-      return "/paths/alternatives/" + name;
+      return root + "/alternatives";
   }
   return "";
+}
+
+std::string column_path(const ColumnSchema& column, const std::string& instance) {
+  // A sampled parameter's column is named by its configuration key; every other by its table name.
+  return group_path(column.group, instance) + "/" +
+         (column.group == params ? instance : std::string(column.name));
+}
+
+std::string column_path(ColumnGroup group, std::string_view name, const std::string& instance) {
+  return column_path(column_schema(group, name), instance);
+}
+
+std::string relative_column_name(std::string_view path) {
+  const std::string prefix = std::string(kPerPathRoot) + "/";
+  if (path.starts_with(prefix)) path.remove_prefix(prefix.size());
+  return std::string(path);
+}
+
+std::string path_of_relative_name(std::string_view relative_name) {
+  return std::string(kPerPathRoot) + "/" + std::string(relative_name);
 }
 
 }  // namespace sisim::io

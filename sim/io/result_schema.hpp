@@ -77,4 +77,25 @@ std::string column_description(const ColumnSchema& column, const std::string& in
 // of a sampled parameter (ignored for the other groups).
 std::string column_path(const ColumnSchema& column, const std::string& instance = "");
 
+// Readers and derived results name their columns through the helpers below, never by spelling a
+// path (ctest -R SchemaPaths fails on a "/paths..." literal anywhere else), so a renamed column or
+// group is a change to this table alone.
+
+// column_path(column_schema(group, name), instance): the path of a column the table has.
+std::string column_path(ColumnGroup group, std::string_view name, const std::string& instance = "");
+
+// The group holding every per-path column.
+inline constexpr std::string_view kPerPathRoot = "/paths";
+
+// The folder of a group's columns (no trailing '/'): "/paths/investor", "/paths/investor/loss" or
+// "/paths/tranches/<instance>/loss", "/paths/tranches/<instance>", "/paths/budgets/<instance>",
+// "/paths/params", ... With an empty `instance`, the tranche and budget groups give the folder of
+// all tranches or budgets ("/paths/tranches", "/paths/budgets"), whose members are their names.
+std::string group_path(ColumnGroup group, const std::string& instance = "");
+
+// A column's name relative to /paths ("investor/irr"), as the CSV export, the sweep's metrics and
+// the Python module name columns; path_of_relative_name is its inverse.
+std::string relative_column_name(std::string_view path);
+std::string path_of_relative_name(std::string_view relative_name);
+
 }  // namespace sisim::io

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <optional>
 
+#include "sim/io/result_schema.hpp"
+
 namespace sisim::results {
 
 using engine::ColumnSet;
@@ -15,6 +17,8 @@ using config::Param;
 using config::public_price_basis;
 
 namespace {
+
+using io::ColumnGroup;
 
 std::string percent_text(double rate) {
   return fmt::format("{:.2f} %", 100.0 * rate);
@@ -39,15 +43,16 @@ std::string money_text(double v, const std::string& currency) {
   return fmt::format("{:.0f} {}", v, currency);
 }
 
-// The loss events of one investor or tranche: `who` is "investor" or "tranche <name>".
+// The loss events of one investor or tranche: `who` is "investor" or "tranche <name>", `tranche`
+// the tranche's name (empty for the investor as a whole).
 void add_investor_events(std::vector<EventSpec>& out, const Config& c, const std::string& key,
-                         const std::string& group, const std::string& who) {
-  out.push_back({key + "_loss_nominal", group + "loss/nominal",
+                         const std::string& tranche, const std::string& who) {
+  out.push_back({key + "_loss_nominal", io::column_path(ColumnGroup::loss, "nominal", tranche),
                  who + " nominal loss: receipts + guarantee < capital drawn (MOIC < 1)", false});
-  out.push_back({key + "_npv_negative", group + "loss/npv_negative",
+  out.push_back({key + "_npv_negative", io::column_path(ColumnGroup::loss, "npv_negative", tranche),
                  who + " NPV < 0" + at_rate(c.finance.investor_discount_rate), false});
   if (c.finance.hurdle_rate)
-    out.push_back({key + "_irr_below_hurdle", group + "loss/irr_below_hurdle",
+    out.push_back({key + "_irr_below_hurdle", io::column_path(ColumnGroup::loss, "irr_below_hurdle", tranche),
                    who + " IRR below the " + percent_text(*c.finance.hurdle_rate) + " hurdle", false});
 }
 
@@ -80,37 +85,42 @@ std::vector<MetricSpec> metric_specs(const Config& c) {
   const std::string pub_rate = public_rate_text(c);
   const std::string basis = public_price_basis(c);
   std::vector<MetricSpec> m = {
-      {"investor/irr", "/paths/investor/irr", "investor IRR (annual)", "investor_irr", Unit::percent,
-       "returns", false, "investor_loss_nominal", ""},
-      {"investor/moic", "/paths/investor/moic", "investor MOIC", "investor_moic", Unit::multiple, "returns",
-       false, "investor_loss_nominal", ""},
-      {"investor/npv", "/paths/investor/npv", "investor NPV" + inv_rate, "investor_npv", Unit::money,
-       "returns", false, "investor_npv_negative", ""},
-      {"budgets/municipality/npv", "/paths/budgets/municipality/npv", "municipality NPV" + pub_rate,
-       "municipality_npv", Unit::money, "returns", false, "", basis},
-      {"budgets/public_total/npv", "/paths/budgets/public_total/npv", "public_total NPV" + pub_rate,
-       "public_total_npv", Unit::money, "returns", false, "", basis},
+      {"investor/irr", io::column_path(ColumnGroup::investor, "irr"), "investor IRR (annual)", "investor_irr",
+       Unit::percent, "returns", false, "investor_loss_nominal", ""},
+      {"investor/moic", io::column_path(ColumnGroup::investor, "moic"), "investor MOIC", "investor_moic",
+       Unit::multiple, "returns", false, "investor_loss_nominal", ""},
+      {"investor/npv", io::column_path(ColumnGroup::investor, "npv"), "investor NPV" + inv_rate,
+       "investor_npv", Unit::money, "returns", false, "investor_npv_negative", ""},
+      {"budgets/municipality/npv", io::column_path(ColumnGroup::budget, "npv", "municipality"),
+       "municipality NPV" + pub_rate, "municipality_npv", Unit::money, "returns", false, "", basis},
+      {"budgets/public_total/npv", io::column_path(ColumnGroup::budget, "npv", "public_total"),
+       "public_total NPV" + pub_rate, "public_total_npv", Unit::money, "returns", false, "", basis},
   };
   for (const char* b : {"state", "region", "other_municipalities", "foundation"})
-    m.push_back({std::string("budgets/") + b + "/npv", std::string("/paths/budgets/") + b + "/npv",
+    m.push_back({std::string("budgets/") + b + "/npv", io::column_path(ColumnGroup::budget, "npv", b),
                  std::string(b) + " NPV" + pub_rate, std::string(b) + "_npv", Unit::money, "budgets", false,
                  "", basis});
   for (const auto& t : c.finance.tranches) {
-    const std::string g = "/paths/tranches/" + t.name + "/", k = "tranche_" + t.name;
-    m.push_back({"tranches/" + t.name + "/irr", g + "irr", "tranche " + t.name + " IRR (annual)", k + "_irr",
-                 Unit::percent, "tranches", false, k + "_loss_nominal", ""});
-    m.push_back({"tranches/" + t.name + "/moic", g + "moic", "tranche " + t.name + " MOIC", k + "_moic",
-                 Unit::multiple, "tranches", false, k + "_loss_nominal", ""});
-    m.push_back({"tranches/" + t.name + "/npv", g + "npv", "tranche " + t.name + " NPV" + inv_rate,
-                 k + "_npv", Unit::money, "tranches", false, k + "_npv_negative", ""});
+    const std::string k = "tranche_" + t.name;
+    m.push_back({"tranches/" + t.name + "/irr", io::column_path(ColumnGroup::tranche, "irr", t.name),
+                 "tranche " + t.name + " IRR (annual)", k + "_irr", Unit::percent, "tranches", false,
+                 k + "_loss_nominal", ""});
+    m.push_back({"tranches/" + t.name + "/moic", io::column_path(ColumnGroup::tranche, "moic", t.name),
+                 "tranche " + t.name + " MOIC", k + "_moic", Unit::multiple, "tranches", false,
+                 k + "_loss_nominal", ""});
+    m.push_back({"tranches/" + t.name + "/npv", io::column_path(ColumnGroup::tranche, "npv", t.name),
+                 "tranche " + t.name + " NPV" + inv_rate, k + "_npv", Unit::money, "tranches", false,
+                 k + "_npv_negative", ""});
   }
-  m.push_back({"investor/peak_capital", "/paths/investor/peak_capital", "peak capital at risk",
-               "investor_peak_capital", Unit::money, "capital", false, "", ""});
-  m.push_back({"investor/total_drawn", "/paths/investor/total_drawn", "capital drawn (total drawdowns)",
-               "investor_total_drawn", Unit::money, "capital", false, "", ""});
-  m.push_back({"investor/payback_month", "/paths/investor/payback_month", "payback month (nominal)",
-               "investor_payback_month", Unit::months, "capital", true, "", ""});
-  m.push_back({"investor/discounted_payback_month", "/paths/investor/discounted_payback_month",
+  m.push_back({"investor/peak_capital", io::column_path(ColumnGroup::investor, "peak_capital"),
+               "peak capital at risk", "investor_peak_capital", Unit::money, "capital", false, "", ""});
+  m.push_back({"investor/total_drawn", io::column_path(ColumnGroup::investor, "total_drawn"),
+               "capital drawn (total drawdowns)", "investor_total_drawn", Unit::money, "capital", false, "",
+               ""});
+  m.push_back({"investor/payback_month", io::column_path(ColumnGroup::investor, "payback_month"),
+               "payback month (nominal)", "investor_payback_month", Unit::months, "capital", true, "", ""});
+  m.push_back({"investor/discounted_payback_month",
+               io::column_path(ColumnGroup::investor, "discounted_payback_month"),
                "time to repayment" + inv_rate, "investor_discounted_payback_month", Unit::months, "capital",
                true, "", ""});
   return m;
@@ -118,13 +128,13 @@ std::vector<MetricSpec> metric_specs(const Config& c) {
 
 std::vector<EventSpec> event_specs(const Config& c) {
   std::vector<EventSpec> e;
-  add_investor_events(e, c, "investor", "/paths/investor/", "investor");
+  add_investor_events(e, c, "investor", "", "investor");
   for (const auto& t : c.finance.tranches)
-    add_investor_events(e, c, "tranche_" + t.name, "/paths/tranches/" + t.name + "/", "tranche " + t.name);
+    add_investor_events(e, c, "tranche_" + t.name, t.name, "tranche " + t.name);
   const std::string pub_rate = public_rate_text(c);
-  e.push_back({"municipality_npv_negative", "/paths/budgets/municipality/npv",
+  e.push_back({"municipality_npv_negative", io::column_path(ColumnGroup::budget, "npv", "municipality"),
                "municipality NPV < 0" + pub_rate, true});
-  e.push_back({"public_total_npv_negative", "/paths/budgets/public_total/npv",
+  e.push_back({"public_total_npv_negative", io::column_path(ColumnGroup::budget, "npv", "public_total"),
                "public_total NPV < 0" + pub_rate + " (all public budgets together)", true});
   // Money is withheld only when the last tranche is capped too (its own cap, or the deal's).
   const bool capped =
@@ -134,13 +144,13 @@ std::vector<EventSpec> event_specs(const Config& c) {
     const std::string cap = c.finance.tranches.empty()
                                 ? "the " + percent_text(*c.finance.return_cap_annual) + " return cap"
                                 : "every tranche's return cap";
-    e.push_back({"investor_return_cap_reached", "/paths/investor/return_cap_reached",
+    e.push_back({"investor_return_cap_reached", io::column_path(ColumnGroup::investor, "return_cap_reached"),
                  "investor paid up to " + cap + " (the excess stays with the payers)", false});
   }
   if (c.finance.commitment)
-    e.push_back({"investor_commitment_exceeded", "/paths/investor/commitment_exceeded",
-                 "drawdowns exceed the commitment of " + money_text(*c.finance.commitment, c.currency),
-                 false});
+    e.push_back(
+        {"investor_commitment_exceeded", io::column_path(ColumnGroup::investor, "commitment_exceeded"),
+         "drawdowns exceed the commitment of " + money_text(*c.finance.commitment, c.currency), false});
   return e;
 }
 
@@ -161,14 +171,15 @@ std::vector<std::uint8_t> event_flags(const ColumnSet& columns, const EventSpec&
 
 std::vector<std::uint8_t> loss_flags_of_metric(const ColumnSet& columns, const std::string& metric_column) {
   const size_t slash = metric_column.rfind('/');
-  const std::string group = metric_column.substr(0, slash + 1), name = metric_column.substr(slash + 1);
-  const bool investor = group == "/paths/investor/" || group.rfind("/paths/tranches/", 0) == 0;
-  if (!investor) return {};
-  const std::string flag = name == "npv"                     ? "loss/npv_negative"
-                           : name == "irr" || name == "moic" ? "loss/nominal"
-                                                             : "";
+  const std::string group = metric_column.substr(0, slash), name = metric_column.substr(slash + 1);
+  // The investor's own columns, or a tranche's (its folder names the tranche).
+  const std::string tranches = io::group_path(ColumnGroup::tranche) + "/";
+  const bool tranche = group.starts_with(tranches);
+  if (group != io::group_path(ColumnGroup::investor) && !tranche) return {};
+  const std::string flag = name == "npv" ? "npv_negative" : name == "irr" || name == "moic" ? "nominal" : "";
   if (flag.empty()) return {};
-  return event_flags(columns, {"", group + flag, "", false});
+  const std::string instance = tranche ? group.substr(tranches.size()) : "";
+  return event_flags(columns, {"", io::column_path(ColumnGroup::loss, flag, instance), "", false});
 }
 
 ResultSummary summarize_run(const Config& config, const ColumnSet& columns) {

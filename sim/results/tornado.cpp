@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "sim/io/result_schema.hpp"
 #include "sim/model/model.hpp"
 #include "sim/results/paired.hpp"
 #include "sim/rng/samplers.hpp"
@@ -53,11 +54,14 @@ bool recession_can_start(const Config& c) {
 
 // The per-path series each metric is computed from, and whether it is a median (else a mean).
 std::vector<double> series_of(const RunOutput& run, std::size_t metric, bool& median) {
-  const char* column[] = {"/paths/investor/irr", "/paths/investor/loss/nominal", "/paths/investor/npv",
-                          "/paths/budgets/municipality/npv"};
+  using io::ColumnGroup;
+  const std::string column[] = {io::column_path(ColumnGroup::investor, "irr"),
+                                io::column_path(ColumnGroup::loss, "nominal"),
+                                io::column_path(ColumnGroup::investor, "npv"),
+                                io::column_path(ColumnGroup::budget, "npv", "municipality")};
   median = metric == 0;
   const int c = run.columns.find(column[metric]);
-  if (c < 0) throw std::runtime_error(std::string("tornado: the run has no column ") + column[metric]);
+  if (c < 0) throw std::runtime_error("tornado: the run has no column " + column[metric]);
   return run.columns.column(c);
 }
 

@@ -132,5 +132,31 @@ TEST(ResultSchema, EachColumnIsDefinedOnceAndLandsAtItsDocumentedPath) {
   EXPECT_THROW(column_schema(ColumnGroup::investor, "no_such_column"), std::logic_error);
 }
 
+// The helpers readers name columns with (no reader spells a path: ctest -R SchemaPaths): each
+// group's folder as docs/HDF5.md 2.3 lays it out, the by-name lookup, and names relative to /paths.
+TEST(ResultSchema, ReadersFindEachGroupAndColumnThroughTheTable) {
+  EXPECT_EQ(kPerPathRoot, "/paths");
+  EXPECT_EQ(group_path(ColumnGroup::investor), "/paths/investor");
+  EXPECT_EQ(group_path(ColumnGroup::loss), "/paths/investor/loss");
+  EXPECT_EQ(group_path(ColumnGroup::loss, "junior"), "/paths/tranches/junior/loss");
+  EXPECT_EQ(group_path(ColumnGroup::tranche), "/paths/tranches");  // its members: the tranches
+  EXPECT_EQ(group_path(ColumnGroup::tranche, "junior"), "/paths/tranches/junior");
+  EXPECT_EQ(group_path(ColumnGroup::budget), "/paths/budgets");  // its members: the budgets
+  EXPECT_EQ(group_path(ColumnGroup::budget, "region"), "/paths/budgets/region");
+  EXPECT_EQ(group_path(ColumnGroup::outcomes), "/paths/outcomes");
+  EXPECT_EQ(group_path(ColumnGroup::params), "/paths/params");
+  EXPECT_EQ(group_path(ColumnGroup::society), "/paths/society");
+  EXPECT_EQ(group_path(ColumnGroup::division), "/paths/society/division");
+  EXPECT_EQ(group_path(ColumnGroup::alternatives), "/paths/alternatives");
+  EXPECT_EQ(column_path(ColumnGroup::budget, "npv", "public_total"), "/paths/budgets/public_total/npv");
+  EXPECT_EQ(column_path(ColumnGroup::loss, "npv_negative", "senior"),
+            "/paths/tranches/senior/loss/npv_negative");
+  EXPECT_EQ(column_path(ColumnGroup::params, "", "recession.severity"), "/paths/params/recession.severity");
+  EXPECT_THROW(column_path(ColumnGroup::society, "no_such_column"), std::logic_error);
+  EXPECT_EQ(relative_column_name("/paths/investor/irr"), "investor/irr");
+  EXPECT_EQ(relative_column_name("investor/irr"), "investor/irr");  // already relative
+  EXPECT_EQ(path_of_relative_name("budgets/state/npv"), "/paths/budgets/state/npv");
+}
+
 }  // namespace
 }  // namespace sisim::io

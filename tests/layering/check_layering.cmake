@@ -20,7 +20,7 @@ set(layers
   "sim/model:config,sim/rng,sim/numeric"
   "sim/contract:config,sim/rng,sim/numeric,sim/model,sim/finance"
   "sim/engine:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/io"
-  "sim/results:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/engine"
+  "sim/results:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/engine,sim/io"
   "analysis:sim/numeric,sim/stats,sim/finance,sim/engine,sim/contract,sim/model,sim/rng,sim/io,config"
   "sim/api:config,sim/rng,sim/numeric,sim/model,sim/contract,sim/finance,sim/stats,sim/engine,sim/results,sim/io,analysis"
   "analysis/report:sim/api,analysis,sim/numeric,sim/stats,sim/finance,sim/engine,sim/results,sim/contract,sim/model,sim/rng,sim/io,config"
