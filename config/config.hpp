@@ -187,10 +187,6 @@ struct Tax {
   Param employment_deduction_cap_annual = Param::constant(0.0);
 };
 
-// Resultattilskud: once per person, for the first job that lasts after_months_in_job consecutive
-// months at >= min_hours_per_week. Its tier is set by the month of the integration programme in
-// which the job starts: `amount` before early_months, `amount_late` from then until
-// eligible_months, nothing after. 0 for early_months / eligible_months: no limit.
 // The two parts of the municipal equalisation (udligning; L 196 2019-20, udligningsloven § 5) and
 // when tax and equalisation reach the municipal budget. Absent: tax.municipal_retention alone.
 struct Equalisation {
@@ -223,6 +219,10 @@ struct EarningsRule {
   Param max_dagpenge_monthly = Param::constant(0.0);
 };
 
+// Resultattilskud: once per person, for the first job that lasts after_months_in_job consecutive
+// months at >= min_hours_per_week. Its tier is set by the month of the integration programme in
+// which the job starts: `amount` before early_months, `amount_late` from then until
+// eligible_months, nothing after. 0 for early_months / eligible_months: no limit.
 struct ResultGrant {
   Param amount = Param::constant(0.0);
   Param amount_late = Param::constant(0.0);
