@@ -61,7 +61,6 @@ using contract::settle_contract;
 
 using finance::DiscountCurve;
 using finance::IrrStatus;
-using finance::npv;
 using finance::payback_month;
 
 struct PathRunner::Scratch {
@@ -72,6 +71,8 @@ struct PathRunner::Scratch {
   FlowTable net;
   std::vector<double> investor_cash;
   std::array<std::vector<double>, kAccountBudgets> budget_net;
+  std::array<std::vector<double>, config::kBudgetCount> budget_totals;  // each budget's items summed
+  finance::DiscountFactors public_discount;  // the path's public discount curve, month by month
   std::vector<double> annual;
   SocietyAccount society;
   FundingAlternatives alternatives;
@@ -141,37 +142,38 @@ struct PathRunner::Impl {
   PathColumns columns;  // the column accumulator, set up by define_columns
 
   // Society's account and the funding alternatives of the path (docs/MODEL.md 14-15).
-  void price_society(const PathParameters& parameters, const ContractTerms& terms, const PathSimulation& sim,
-                     Scratch& scratch, PathResult& result) const;
+  // Reads the path's public discount factors and budget nets from `scratch` (price_path's step 4).
+  void price_society(const ContractTerms& terms, const PathSimulation& sim, Scratch& scratch,
+                     PathResult& result) const;
 };
 
-void PathRunner::Impl::price_society(const PathParameters& parameters, const ContractTerms& terms,
-                                     const PathSimulation& sim, Scratch& scratch, PathResult& result) const {
-  const DiscountCurve rate = public_curve(parameters);
+void PathRunner::Impl::price_society(const ContractTerms& terms, const PathSimulation& sim, Scratch& scratch,
+                                     PathResult& result) const {
+  const finance::DiscountFactors& rate = scratch.public_discount;
   const SocietyTerms society_terms{config.society.distortion_rate.value(scratch.draws),
                                    config.society.employer_cost_share.value(scratch.draws)};
   compute_society_account(society_terms, sim.treated, sim.counterfactual, scratch.net,
                           scratch.budget_net[kPublicTotal], sim.investor_costs, scratch.contract,
                           scratch.society);
-  result.society_npv = npv(scratch.society.total, rate);
+  result.society_npv = rate.npv(scratch.society.total);
   for (size_t item = 0; item < result.society_items.size(); ++item)
-    result.society_items[item] = npv(scratch.society.items[item], rate);
+    result.society_items[item] = rate.npv(scratch.society.items[item]);
   for (size_t party = 0; party < result.society_division.size(); ++party)
-    result.society_division[party] = npv(scratch.society.parties[party], rate);
+    result.society_division[party] = rate.npv(scratch.society.parties[party]);
 
   const CoFunding& co = config.alternatives.co_funding;
   const CoFundingTerms co_terms{co.enabled, co.share_of_costs.value(scratch.draws),
                                 co.repayment_share_of_savings, co.repayment_start_month, co.repayment_months};
   compute_funding_alternatives(co_terms, scratch.net, sim.investor_costs, scratch.alternatives);
-  result.own_funding = npv(scratch.alternatives.own_funding, rate);
-  result.outcome_contract = npv(scratch.budget_net[static_cast<size_t>(Budget::municipality)], rate);
+  result.own_funding = rate.npv(scratch.alternatives.own_funding);
+  result.outcome_contract = rate.npv(scratch.budget_net[static_cast<size_t>(Budget::municipality)]);
   if (co.enabled) {
-    result.co_funding = npv(scratch.alternatives.co_funding, rate);
-    result.co_funding_fund = npv(scratch.alternatives.fund, rate);
+    result.co_funding = rate.npv(scratch.alternatives.co_funding);
+    result.co_funding_fund = rate.npv(scratch.alternatives.fund);
   }
-  result.programme_costs = npv(sim.investor_costs, rate);
-  result.municipal_savings = npv(scratch.alternatives.municipal_savings, rate);
-  result.public_savings = npv(scratch.alternatives.public_savings, rate);
+  result.programme_costs = rate.npv(sim.investor_costs);
+  result.municipal_savings = rate.npv(scratch.alternatives.municipal_savings);
+  result.public_savings = rate.npv(scratch.alternatives.public_savings);
   double extra = kNaN;
   if (terms.present && !terms.lines.empty()) {
     const CountRule& rule = terms.lines.front().rule;
@@ -304,13 +306,17 @@ PathResult PathRunner::price_path(std::int64_t path, Scratch& scratch) const {
         investor_result(investor_metrics(tranche, discount_rate), config.finance.hurdle_rate));
 
   // 4. The budget-economic account of every budget.
+  // Each budget's items are summed once, and the public curve's factors made once, for all the
+  // sums and NPVs of the path (bit for bit monthly_net and npv(flows, curve) of each).
   compute_budget_account(sim.treated.flows, sim.counterfactual.flows, contract.payer_payments,
                          contract.guarantee_payments, scratch.net);
+  budget_totals(scratch.net, scratch.budget_totals);
+  account_nets(scratch.budget_totals, scratch.budget_net);
+  scratch.public_discount.assign(public_curve(parameters), horizon);
   for (int budget = 0; budget < kAccountBudgets; ++budget) {
     const auto at = static_cast<size_t>(budget);
-    auto& monthly = scratch.budget_net[at];
-    monthly_net(scratch.net, budget, monthly);
-    result.budget_npv[at] = npv(monthly, public_curve(parameters));
+    const auto& monthly = scratch.budget_net[at];
+    result.budget_npv[at] = scratch.public_discount.npv(monthly);
     result.budget_break_even_month[at] = payback_month(monthly);
   }
 
@@ -332,7 +338,7 @@ PathResult PathRunner::price_path(std::int64_t path, Scratch& scratch) const {
   result.parameters = scratch.draws;
 
   // 6. Society's account and the funding alternatives, on the same path.
-  runner.price_society(parameters, terms, sim, scratch, result);
+  runner.price_society(terms, sim, scratch, result);
 
   result.investor_cash = &contract.investor_flows;
   result.investor_drawdowns = &contract.investor_drawdowns;

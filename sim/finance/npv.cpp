@@ -32,6 +32,39 @@ double npv(const std::vector<double>& monthly_flows, const DiscountCurve& curve)
   return total;
 }
 
+void DiscountFactors::assign(const DiscountCurve& curve, int months) {
+  // The steps exactly as npv(flows, curve) computes them.
+  const double deflator = std::pow(1.0 + curve.inflation, -1.0 / 12.0);
+  step_ = std::pow(1.0 + curve.rate, -1.0 / 12.0) * deflator;
+  long_step_ = std::pow(1.0 + curve.long_rate, -1.0 / 12.0) * deflator;
+  long_from_month_ = curve.long_from_month;
+  factors_.resize(static_cast<size_t>(std::max(0, months)));
+  double factor = 1.0;
+  for (size_t m = 0; m < factors_.size(); ++m) {
+    factors_[m] = factor;
+    factor *= static_cast<long long>(m) + 1 > long_from_month_ ? long_step_ : step_;
+  }
+}
+
+double DiscountFactors::npv(const std::vector<double>& monthly_flows) const {
+  double total = 0.0;
+  const size_t tabled = std::min(monthly_flows.size(), factors_.size());
+  for (size_t m = 0; m < tabled; ++m) total += monthly_flows[m] * factors_[m];
+  if (tabled == monthly_flows.size()) return total;
+  // Beyond the table: the same recurrence, from the last factor on.
+  double factor = 1.0;
+  size_t m = 0;
+  if (!factors_.empty()) {
+    m = factors_.size() - 1;
+    factor = factors_.back();
+  }
+  for (; m < monthly_flows.size(); ++m) {
+    if (m >= tabled) total += monthly_flows[m] * factor;
+    factor *= static_cast<long long>(m) + 1 > long_from_month_ ? long_step_ : step_;
+  }
+  return total;
+}
+
 int payback_month(const std::vector<double>& monthly_flows) {
   double cum = 0.0;
   int from = 0;  // candidate: first month of the current run of non-negative cumulative flow

@@ -3,7 +3,9 @@
 // Ministry's step from 3.5 % to 2.5 % after year 35 [19], and the plain-rate NPV bit for bit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <vector>
 
 #include "sim/finance/npv.hpp"
@@ -66,6 +68,38 @@ TEST(PublicDiscount, RealBasisWithoutInflationIsThePlainRateBitForBit) {
   for (int m = 0; m < 180; ++m) f[static_cast<size_t>(m)] = std::sin(m) * 1e4 - 300.0;
   EXPECT_EQ(npv(f, DiscountCurve{0.035, 0.0}), npv(f, 0.035));
   EXPECT_EQ(npv(f, DiscountCurve{0.08, 0.0}), npv(f, 0.08));
+}
+
+TEST(PublicDiscount, FactorTableIsTheCurveMonthByMonth) {
+  // 3.5 % real, 2 % inflation, 2.5 % from month 24: month m's factor is
+  // 1.02^(-m/12) x 1.035^(-min(m, 24)/12) x 1.025^(-max(0, m - 24)/12), to rounding.
+  const DiscountCurve curve{0.035, 0.02, 0.025, 24};
+  const DiscountFactors table(curve, 60);
+  ASSERT_EQ(table.factors().size(), 60u);
+  for (int m = 0; m < 60; ++m) {
+    const double closed = std::pow(1.02, -m / 12.0) * std::pow(1.035, -std::min(m, 24) / 12.0) *
+                          std::pow(1.025, -std::max(0, m - 24) / 12.0);
+    EXPECT_NEAR(table.factors()[static_cast<size_t>(m)], closed, 1e-14) << "month " << m;
+  }
+}
+
+TEST(PublicDiscount, FactorTableNpvIsTheCurvesNpvBitForBit) {
+  // A path takes two dozen NPVs on its public curve from one table (issue 16); each must be the
+  // curve's own npv to the last bit, for streams shorter than, as long as and longer than the table
+  // (beyond it the table carries on the recurrence), with the long-term step inside and outside.
+  std::vector<double> f(200);
+  for (int m = 0; m < 200; ++m) f[static_cast<size_t>(m)] = std::sin(m) * 1e4 - 300.0;
+  for (const DiscountCurve curve : {DiscountCurve{0.035, 0.0}, DiscountCurve{0.035, 0.02, 0.025, 24},
+                                    DiscountCurve{0.04, 0.015, 0.02, 150}}) {
+    for (const int months : {0, 1, 24, 25, 120, 180, 200}) {
+      const DiscountFactors table(curve, months);
+      for (const size_t length : {size_t{0}, size_t{1}, size_t{25}, size_t{180}, size_t{200}}) {
+        const std::vector<double> stream(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(length));
+        EXPECT_EQ(table.npv(stream), npv(stream, curve)) << "table " << months << " months, stream " << length
+                                                         << ", long step at " << curve.long_from_month;
+      }
+    }
+  }
 }
 
 }  // namespace
