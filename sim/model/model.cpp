@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 namespace sisim::model {
 
@@ -69,6 +71,15 @@ int first_month_at_weeks(double base, double from_week) {
   while (n < kNeverReached && benefit_weeks(base, n) < from_week) ++n;
   return n;
 }
+
+// The same value to the bit (plain structs of doubles: no padding), so a result computed from one
+// is the result computed from the other.
+template <class T>
+bool same_bits(const T& a, const T& b) {
+  static_assert(sizeof(T) % sizeof(double) == 0 && std::is_trivially_copyable_v<T>);
+  return std::memcmp(&a, &b, sizeof(T)) == 0;
+}
+static_assert(sizeof(MonthTax) == 5 * sizeof(double) && sizeof(MonthEarnings) == 5 * sizeof(double));
 
 void add_flow(std::vector<FlowEntry>& flows, Budget b, int item, double amount) {
   if (amount != 0.0) flows.push_back({b, item, amount});
@@ -202,11 +213,12 @@ void Model::build_dated_rules() {
 }
 
 // With public.rules: the national numbers month by month (the scenario's own where it gives them).
-void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters& pp) const {
+Model::DatedValues Model::dated_values(const std::vector<double>& draws) const {
   const Public& pub = config_.public_;
-  const std::vector<double> factor =
-      index_factors(dated_.years_after, pub.rules.indexation_annual.value(draws));
-  const int months = pp.horizon_months;
+  DatedValues out;
+  std::vector<double> own_factors;
+  const std::vector<double>& factor = index_factors_of(draws, own_factors);
+  const int months = config_.simulation.horizon_months;
   std::vector<double> v[kDatedKeyCount];
   for (int k = 0; k < kDatedKeyCount; ++k) {
     v[k].resize(static_cast<size_t>(months));
@@ -220,13 +232,13 @@ void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters
                                   : dated_.keys[static_cast<size_t>(k)][i];
     }
   }
-  pp.month_tax.resize(static_cast<size_t>(months));
+  out.month_tax.resize(static_cast<size_t>(months));
   for (int m = 0; m < months; ++m) {
     const size_t i = static_cast<size_t>(m);
-    pp.month_tax[i] = {v[0][i], v[1][i], v[2][i] / 12.0, v[3][i], v[4][i] / 12.0};
+    out.month_tax[i] = {v[0][i], v[1][i], v[2][i] / 12.0, v[3][i], v[4][i] / 12.0};
   }
-  pp.result_grant_by_month[0] = std::move(v[5]);
-  pp.result_grant_by_month[1] = std::move(v[6]);
+  out.result_grant_by_month[0] = std::move(v[5]);
+  out.result_grant_by_month[1] = std::move(v[6]);
   if (!dated_.earnings.empty()) {
     double own[kEarningsKeyCount];
     bool given[kEarningsKeyCount];
@@ -234,7 +246,7 @@ void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters
       given[k] = pub.given.count(kEarningsKeys[k]) > 0;
       own[k] = given[k] ? earnings_param(pub, k).value(draws) : 0.0;
     }
-    pp.month_earnings.resize(static_cast<size_t>(months));
+    out.month_earnings.resize(static_cast<size_t>(months));
     for (int m = 0; m < months; ++m) {
       const size_t i = static_cast<size_t>(m);
       double e[kEarningsKeyCount];
@@ -243,10 +255,43 @@ void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters
                : kEarningsAmount[k] ? dated_.earnings[static_cast<size_t>(k)][i] *
                                           factor[static_cast<size_t>(dated_.years_after[i])]
                                     : dated_.earnings[static_cast<size_t>(k)][i];
-      pp.month_earnings[i] = month_earnings(e);
+      out.month_earnings[i] = month_earnings(e);
     }
   }
-  if (months == 0) return;
+  return out;
+}
+
+bool Model::dated_values_are_fixed() const {
+  const Public& pub = config_.public_;
+  if (!pub.rules.indexation_annual.is_fixed()) return false;
+  for (int k = 0; k < kDatedKeyCount; ++k)
+    if (pub.given.count(kDatedKeys[k]) > 0 && !dated_param(pub, k).is_fixed()) return false;
+  for (int k = 0; k < kEarningsKeyCount; ++k)
+    if (pub.given.count(kEarningsKeys[k]) > 0 && !earnings_param(pub, k).is_fixed()) return false;
+  return true;
+}
+
+const std::vector<double>& Model::index_factors_of(const std::vector<double>& draws,
+                                                   std::vector<double>& storage) const {
+  if (!fixed_index_factors_.empty()) return fixed_index_factors_;
+  storage = index_factors(dated_.years_after, config_.public_.rules.indexation_annual.value(draws));
+  return storage;
+}
+
+void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters& pp) const {
+  if (fixed_dated_) {
+    pp.month_tax = fixed_dated_->month_tax;
+    for (int tier = 0; tier < 2; ++tier)
+      pp.result_grant_by_month[tier] = fixed_dated_->result_grant_by_month[tier];
+    pp.month_earnings = fixed_dated_->month_earnings;
+  } else {
+    DatedValues values = dated_values(draws);
+    pp.month_tax = std::move(values.month_tax);
+    for (int tier = 0; tier < 2; ++tier)
+      pp.result_grant_by_month[tier] = std::move(values.result_grant_by_month[tier]);
+    pp.month_earnings = std::move(values.month_earnings);
+  }
+  if (pp.horizon_months == 0) return;
   if (!pp.month_earnings.empty()) pp.earnings = pp.month_earnings.front();
   const MonthTax& first = pp.month_tax.front();  // the scalar fields: month 0's
   pp.labour_market_contribution = first.labour_market_contribution;
@@ -284,6 +329,13 @@ Model::Model(const Config& config) : config_(config) {
     other_flow_amounts_.push_back(std::move(amounts));
   }
   build_dated_rules();
+  // With no draw in them, public.rules' values are the same on every path: made once here
+  // (issue 16: they were a sixth of a path's fixed cost), copied into each path by resolve.
+  if (config_.public_.rules.present && dated_values_are_fixed()) {
+    fixed_index_factors_ =
+        index_factors(dated_.years_after, config_.public_.rules.indexation_annual.value({}));
+    fixed_dated_ = dated_values({});
+  }
 }
 
 CalibrationInputs Model::calibration_inputs(const std::vector<double>& draws) const {
@@ -415,8 +467,8 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
     // simulation books each month's taxes from pp.month_tax. The entries below are month 0's.
     const int months = pp.horizon_months;
     const std::vector<double>& named = dated_.benefit[static_cast<size_t>(s)];
-    const std::vector<double> factor =
-        index_factors(dated_.years_after, config_.public_.rules.indexation_annual.value(draws));
+    std::vector<double> own_factors;
+    const std::vector<double>& factor = index_factors_of(draws, own_factors);
     out.benefit_by_month.resize(static_cast<size_t>(months));
     for (int m = 0; m < months; ++m) {
       const size_t i = static_cast<size_t>(m);
@@ -437,10 +489,21 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
       const bool dated = !out.benefit_by_month.empty();
       const double b = dated ? out.benefit_by_month[i] : out.benefit_monthly;
       const MonthEarnings& e = pp.month_earnings.empty() ? pp.earnings : pp.month_earnings[i];
+      const MonthTax& tax = pp.month_tax.empty() ? t : pp.month_tax[i];
+      // The rules change a few times over a horizon: a month whose inputs are the previous month's
+      // to the bit has its results too (issue 16).
+      if (m > 0 && same_bits(b, dated ? out.benefit_by_month[i - 1] : out.benefit_monthly) &&
+          same_bits(e, pp.month_earnings.empty() ? pp.earnings : pp.month_earnings[i - 1]) &&
+          same_bits(tax, pp.month_tax.empty() ? t : pp.month_tax[i - 1])) {
+        pt.top_up[i] = pt.top_up[i - 1];
+        pt.municipal_tax[i] = pt.municipal_tax[i - 1];
+        pt.moved[i] = pt.moved[i - 1];
+        pt.state_tax[i] = pt.state_tax[i - 1];
+        continue;
+      }
       const double top_up = benefit_top_up(e, out.earnings_tier, b, out.part_time_earnings);
       const PartialMonthTax x =
-          partial_month_tax(pp.municipal_rate, pp.municipal_retention,
-                            pp.month_tax.empty() ? t : pp.month_tax[i], top_up, out.part_time_earnings);
+          partial_month_tax(pp.municipal_rate, pp.municipal_retention, tax, top_up, out.part_time_earnings);
       pt.top_up[i] = top_up;
       pt.municipal_tax[i] = x.municipal;
       pt.moved[i] = x.moved;
