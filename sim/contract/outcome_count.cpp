@@ -17,7 +17,9 @@ EventCurve::EventCurve(const std::vector<ArmHistory>& people, const CountRule& r
 EnrolmentCurve::EnrolmentCurve(const std::vector<ArmHistory>& people) {
   months_.reserve(people.size());
   for (const ArmHistory& p : people) months_.push_back(p.enrol_month);
-  std::sort(months_.begin(), months_.end());
+  // People are made in enrolment order, so the months usually come sorted (issue 16: the sort
+  // was a fifth of the entitlement's cost).
+  if (!std::is_sorted(months_.begin(), months_.end())) std::sort(months_.begin(), months_.end());
 }
 
 int EnrolmentCurve::by(int t) const {

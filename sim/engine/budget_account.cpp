@@ -1,5 +1,8 @@
 #include "sim/engine/budget_account.hpp"
 
+#include <bit>
+#include <cstdint>
+
 namespace sisim::engine {
 
 using config::Budget;
@@ -7,6 +10,19 @@ using config::kBudgetCount;
 
 using model::FlowTable;
 using model::LineItem;
+
+namespace {
+
+// Every amount +0.0 (bit pattern 0): adding its negation, -0.0, to any value leaves that value
+// unchanged to the bit (-0.0 + -0.0 too), so the line need not be written: a budget that pays no
+// outcome payment or guarantee on the path keeps those lines unwritten (issue 16).
+bool all_positive_zero(const std::vector<double>& amounts) {
+  std::uint64_t bits = 0;
+  for (double amount : amounts) bits |= std::bit_cast<std::uint64_t>(amount);
+  return bits == 0;
+}
+
+}  // namespace
 
 const char* account_budget_name(int b) {
   return b == kPublicTotal ? "public_total" : to_string(static_cast<Budget>(b));
@@ -34,12 +50,12 @@ void compute_budget_account(const FlowTable& treated, const FlowTable& counterfa
     }
     const auto& outcome = outcome_payments[static_cast<size_t>(b)];
     const auto& guarantee = guarantee_payments[static_cast<size_t>(b)];
-    if (!outcome.empty()) {
+    if (!all_positive_zero(outcome)) {
       double* paid = net.line(budget, static_cast<int>(LineItem::outcome_payments));
       for (int m = 0; m < months && m < static_cast<int>(outcome.size()); ++m)
         paid[m] += -outcome[static_cast<size_t>(m)];
     }
-    if (!guarantee.empty()) {
+    if (!all_positive_zero(guarantee)) {
       double* covered = net.line(budget, static_cast<int>(LineItem::guarantee));
       for (int m = 0; m < months && m < static_cast<int>(guarantee.size()); ++m)
         covered[m] += -guarantee[static_cast<size_t>(m)];

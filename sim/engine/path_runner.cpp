@@ -1,7 +1,10 @@
 #include "sim/engine/path_runner.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "sim/contract/fiscal_savings.hpp"
@@ -112,6 +115,14 @@ InvestorResult investor_result(const InvestorMetrics& metrics, std::optional<dou
           loss_flags(metrics, hurdle_rate)};
 }
 
+bool same_bits(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+}
+
 std::vector<rng::CorrelationTerm> correlation_terms(const Config& config) {
   std::vector<rng::CorrelationTerm> terms;
   for (const auto& correlation : config.correlations)
@@ -184,13 +195,14 @@ void PathRunner::Impl::price_society(const ContractTerms& terms, const PathSimul
   if (config.contract.present && config.contract.savings_share.enabled) {
     const bool taxes = terms.savings_share.taxes;
     double difference = 0.0;
-    for (int month = 0; month < terms.window && month < scratch.net.months(); ++month)
+    const FlowTable& net = scratch.net;  // read through const: a non-const at() marks lines written
+    for (int month = 0; month < terms.window && month < net.months(); ++month)
       for (int budget_index = 0; budget_index < kBudgetCount; ++budget_index) {
         const auto budget = static_cast<Budget>(budget_index);
-        difference += scratch.net.at(budget, static_cast<int>(LineItem::benefit), month);
+        difference += net.at(budget, static_cast<int>(LineItem::benefit), month);
         if (taxes)
-          difference += scratch.net.at(budget, static_cast<int>(LineItem::municipal_tax), month) +
-                        scratch.net.at(budget, static_cast<int>(LineItem::state_tax), month);
+          difference += net.at(budget, static_cast<int>(LineItem::municipal_tax), month) +
+                        net.at(budget, static_cast<int>(LineItem::state_tax), month);
       }
     result.fiscal_difference = difference;
     const auto& measured = terms.savings_share.measured;
@@ -301,9 +313,16 @@ PathResult PathRunner::price_path(std::int64_t path, Scratch& scratch) const {
   for (double withheld : contract.retained_by_payers) retained += withheld;
   result.return_cap_reached = retained > 0.0;
   result.commitment_exceeded = config.finance.commitment && investor.total_drawn > *config.finance.commitment;
-  for (const auto& tranche : contract.tranches)
-    result.tranches.push_back(
-        investor_result(investor_metrics(tranche, discount_rate), config.finance.hurdle_rate));
+  for (const auto& tranche : contract.tranches) {
+    // A tranche whose stream and totals are the investors' own to the bit (a single investor) has
+    // their metrics: investor_metrics is a function of those alone (issue 16: the IRR twice).
+    const double received = tranche.total_received + tranche.guarantee_paid;
+    const bool same_stream = same_bits(tranche.flows, contract.investor_flows) &&
+                             same_bits(tranche.total_drawn, investor.total_drawn) &&
+                             same_bits(received, investor.total_received);
+    const InvestorMetrics metrics = same_stream ? investor : investor_metrics(tranche, discount_rate);
+    result.tranches.push_back(investor_result(metrics, config.finance.hurdle_rate));
+  }
 
   // 4. The budget-economic account of every budget.
   // Each budget's items are summed once, and the public curve's factors made once, for all the

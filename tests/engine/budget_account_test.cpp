@@ -82,39 +82,44 @@ TEST(BudgetAccount, SkippedLinesGiveThePlainAccountBitForBit) {
     outcome[static_cast<size_t>(Budget::municipality)].assign(kMonths, 0.0);
     outcome[static_cast<size_t>(Budget::municipality)][size_t(6 + path)] = 250000.0;
     if (path == 0) guarantee[static_cast<size_t>(Budget::foundation)].assign(kMonths, 1234.5);
+    outcome[static_cast<size_t>(Budget::state)].assign(kMonths, 0.0);  // a payer that pays nothing
 
     compute_budget_account(treated, counterfactual, outcome, guarantee, net);
+    const FlowTable& view = net;  // read through const: a non-const at() marks the line written
     for (int b = 0; b < kBudgetCount; ++b)
       for (int i = 0; i < kItems; ++i)
         for (int m = 0; m < kMonths; ++m)
-          ASSERT_EQ(net.at(static_cast<Budget>(b), i, m),
+          ASSERT_EQ(view.at(static_cast<Budget>(b), i, m),
                     plain_net(treated, counterfactual, outcome, guarantee, static_cast<Budget>(b), i, m))
               << "path " << path << ", budget " << b << ", item " << i << ", month " << m;
+    // A budget that paid nothing has no outcome-payment line to read.
+    EXPECT_FALSE(view.written(Budget::state, static_cast<int>(LineItem::outcome_payments)));
+    EXPECT_TRUE(view.written(Budget::municipality, static_cast<int>(LineItem::outcome_payments)));
     // Path 2 wrote neither the foundation's guarantee line nor item 3 there: all zero now.
     if (path == 1)
       for (int m = 0; m < kMonths; ++m) {
-        EXPECT_EQ(net.at(Budget::foundation, static_cast<int>(LineItem::guarantee), m), 0.0);
-        EXPECT_EQ(net.at(Budget::foundation, 3, m), 0.0);
+        EXPECT_EQ(view.at(Budget::foundation, static_cast<int>(LineItem::guarantee), m), 0.0);
+        EXPECT_EQ(view.at(Budget::foundation, 3, m), 0.0);
       }
 
     std::array<std::vector<double>, kBudgetCount> totals;
     std::array<std::vector<double>, kAccountBudgets> nets;
-    budget_totals(net, totals);
+    budget_totals(view, totals);
     account_nets(totals, nets);
     for (int account = 0; account < kAccountBudgets; ++account) {
       std::vector<double> one;
-      monthly_net(net, account, one);
+      monthly_net(view, account, one);
       ASSERT_EQ(nets[size_t(account)].size(), size_t(kMonths));
       for (int m = 0; m < kMonths; ++m) {
-        EXPECT_EQ(nets[size_t(account)][size_t(m)], plain_account(net, account, m)) << account << " " << m;
-        EXPECT_EQ(one[size_t(m)], plain_account(net, account, m)) << account << " " << m;
+        EXPECT_EQ(nets[size_t(account)][size_t(m)], plain_account(view, account, m)) << account << " " << m;
+        EXPECT_EQ(one[size_t(m)], plain_account(view, account, m)) << account << " " << m;
       }
     }
 
     // Gross savings: every line but the contract's two, summed month by month over the budgets.
     for (const int account : {static_cast<int>(Budget::municipality), kPublicTotal}) {
       std::vector<double> savings;
-      gross_savings(net, account, savings);
+      gross_savings(view, account, savings);
       const auto [first, last] = account_budget_range(account);
       for (int m = 0; m < kMonths; ++m) {
         double plain = 0.0;
@@ -122,7 +127,7 @@ TEST(BudgetAccount, SkippedLinesGiveThePlainAccountBitForBit) {
           for (int i = 0; i < kItems; ++i)
             if (i != static_cast<int>(LineItem::outcome_payments) &&
                 i != static_cast<int>(LineItem::guarantee))
-              plain += net.at(static_cast<Budget>(b), i, m);
+              plain += view.at(static_cast<Budget>(b), i, m);
         EXPECT_EQ(savings[size_t(m)], plain) << account << " " << m;
       }
     }
@@ -130,14 +135,14 @@ TEST(BudgetAccount, SkippedLinesGiveThePlainAccountBitForBit) {
     // The annual series: each (budget, year, item) the sum of its twelve months, in month order.
     const SeriesCollector series(1, 0, kMonths, kItems, 1);
     std::vector<double> annual;
-    series.annual_of(net, annual);
+    series.annual_of(view, annual);
     const int years = (kMonths + 11) / 12;
     for (int b = 0; b < kBudgetCount; ++b)
       for (int y = 0; y < years; ++y)
         for (int i = 0; i < kItems; ++i) {
           double plain = 0.0;
           for (int m = 12 * y; m < std::min(kMonths, 12 * y + 12); ++m)
-            plain += net.at(static_cast<Budget>(b), i, m);
+            plain += view.at(static_cast<Budget>(b), i, m);
           EXPECT_EQ(annual[size_t((b * years + y) * kItems + i)], plain) << b << " " << y << " " << i;
         }
   }
