@@ -4,14 +4,27 @@ namespace sisim::contract {
 
 using model::ArmHistory;
 
-EventCurve::EventCurve(const std::vector<ArmHistory>& people, const CountRule& rule, int window)
-    : cum_(static_cast<size_t>(std::max(0, window)), 0) {
+EventCurve::EventCurve(const std::vector<ArmHistory>& people, const CountRule& rule, int window) {
+  if (window <= 0) return;
+  // A run of event months [lo, hi) adds +1 at lo and -1 at hi (a sentinel slot at `window`); a
+  // running sum then gives the events of each month and a second one the cumulative count: the
+  // cost is per run, not per event month (issue 16). Months before 0 are not counted.
+  cum_.assign(static_cast<size_t>(window) + 1, 0);
   for (const ArmHistory& person : people) {
-    for_each_event(person, rule, window, [this](int month) {
-      if (month >= 0) ++cum_[static_cast<size_t>(month)];
+    for_each_event_run(person, rule, window, [this](int lo, int hi) {
+      lo = std::max(lo, 0);
+      if (lo >= hi) return;
+      ++cum_[static_cast<size_t>(lo)];
+      --cum_[static_cast<size_t>(hi)];
     });
   }
-  for (size_t m = 1; m < cum_.size(); ++m) cum_[m] += cum_[m - 1];
+  long long in_month = 0, total = 0;
+  for (size_t m = 0; m < static_cast<size_t>(window); ++m) {
+    in_month += cum_[m];
+    total += in_month;
+    cum_[m] = total;
+  }
+  cum_.pop_back();
 }
 
 EnrolmentCurve::EnrolmentCurve(const std::vector<ArmHistory>& people) {
