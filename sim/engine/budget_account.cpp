@@ -87,6 +87,12 @@ void account_nets(const std::array<std::vector<double>, kBudgetCount>& totals,
     auto& monthly = out[static_cast<size_t>(account)];
     const auto [first, last] = account_budget_range(account);
     const size_t months = totals[static_cast<size_t>(first)].size();
+    // 0.0 + total is total to the bit: a budget total starts at +0.0 and a sum that starts at
+    // +0.0 never becomes -0.0, so one budget's net is its total, copied.
+    if (first == last) {
+      monthly = totals[static_cast<size_t>(first)];
+      continue;
+    }
     monthly.assign(months, 0.0);
     for (int b = first; b <= last; ++b) {
       const auto& total = totals[static_cast<size_t>(b)];

@@ -188,8 +188,12 @@ void PathRunner::Impl::price_society(const ContractTerms& terms, const PathSimul
   double extra = kNaN;
   if (terms.present && !terms.lines.empty()) {
     const CountRule& rule = terms.lines.front().rule;
-    extra = static_cast<double>(EventCurve(sim.treated.people, rule, terms.window).total() -
-                                EventCurve(sim.counterfactual.people, rule, terms.window).total());
+    // The contract counted the treated arm's events of this line already, on the same people
+    // unless it counts only an age band.
+    const long long treated = !terms.age_eligibility && !scratch.contract.lines.empty()
+                                  ? scratch.contract.lines.front().in_window
+                                  : EventCurve(sim.treated.people, rule, terms.window).total();
+    extra = static_cast<double>(treated - EventCurve(sim.counterfactual.people, rule, terms.window).total());
   }
   result.extra_outcomes = extra;
   if (config.contract.present && config.contract.savings_share.enabled) {

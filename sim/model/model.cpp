@@ -81,6 +81,20 @@ bool same_bits(const T& a, const T& b) {
 }
 static_assert(sizeof(MonthTax) == 5 * sizeof(double) && sizeof(MonthEarnings) == 5 * sizeof(double));
 
+// The months at which a run of identical (benefit, earnings rule, tax numbers) begins: 0, then every
+// month whose inputs differ from the previous month's in some bit. `earnings` may be empty (one rule
+// for every month).
+std::vector<int> input_runs(const std::vector<double>& benefit, const std::vector<MonthEarnings>& earnings,
+                            const std::vector<MonthTax>& tax) {
+  std::vector<int> starts = {0};
+  for (size_t m = 1; m < benefit.size(); ++m) {
+    const bool same = same_bits(benefit[m], benefit[m - 1]) && same_bits(tax[m], tax[m - 1]) &&
+                      (earnings.empty() || same_bits(earnings[m], earnings[m - 1]));
+    if (!same) starts.push_back(static_cast<int>(m));
+  }
+  return starts;
+}
+
 void add_flow(std::vector<FlowEntry>& flows, Budget b, int item, double amount) {
   if (amount != 0.0) flows.push_back({b, item, amount});
 }
@@ -335,6 +349,18 @@ Model::Model(const Config& config) : config_(config) {
     fixed_index_factors_ =
         index_factors(dated_.years_after, config_.public_.rules.indexation_annual.value({}));
     fixed_dated_ = dated_values({});
+    // Then a segment's benefit by month is fixed too (a named rule-set benefit times the fixed
+    // factors, or the scenario's one amount), and so are the runs of its part-time months.
+    const int months = config_.simulation.horizon_months;
+    for (const std::vector<double>& named : dated_.benefit) {
+      std::vector<double> benefit(static_cast<size_t>(months), 0.0);  // a constant amount: all alike
+      for (int m = 0; m < months && !named.empty(); ++m) {
+        const size_t i = static_cast<size_t>(m);
+        benefit[i] = named[i] * fixed_index_factors_[static_cast<size_t>(dated_.years_after[i])];
+      }
+      fixed_part_time_runs_.push_back(
+          input_runs(benefit, fixed_dated_->month_earnings, fixed_dated_->month_tax));
+    }
   }
 }
 
@@ -480,34 +506,38 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
   person_month_flows(out.benefit_flows, out.employed_flows, pp, t, out.benefit_monthly, y);
   if (out.part_time_share > 0.0) {
     // One part-time person-month of each month (MODEL.md 8a): its benefit, tax and earnings rule.
+    // The rules change a few times over a horizon: the months come in runs whose inputs are the
+    // same to the bit, so each run's results are computed once (issue 16).
     const int months = pp.horizon_months;
+    const bool dated = !out.benefit_by_month.empty();
+    std::vector<int> own_runs;
+    const std::vector<int>* runs = &own_runs;
+    if (!dated)
+      own_runs = {0};  // the same numbers every month
+    else if (!fixed_part_time_runs_.empty())
+      runs = &fixed_part_time_runs_[static_cast<size_t>(s)];
+    else
+      own_runs = input_runs(out.benefit_by_month, pp.month_earnings, pp.month_tax);
     SegmentParameters::PartTimeMonths& pt = out.part_time_months;
     for (std::vector<double>* v : {&pt.top_up, &pt.municipal_tax, &pt.moved, &pt.state_tax})
       v->resize(static_cast<size_t>(months));
-    for (int m = 0; m < months; ++m) {
-      const size_t i = static_cast<size_t>(m);
-      const bool dated = !out.benefit_by_month.empty();
+    for (size_t k = 0; k < runs->size(); ++k) {
+      const int lo = (*runs)[k], hi = k + 1 < runs->size() ? (*runs)[k + 1] : months;
+      if (lo >= hi) continue;
+      const size_t i = static_cast<size_t>(lo);
       const double b = dated ? out.benefit_by_month[i] : out.benefit_monthly;
       const MonthEarnings& e = pp.month_earnings.empty() ? pp.earnings : pp.month_earnings[i];
       const MonthTax& tax = pp.month_tax.empty() ? t : pp.month_tax[i];
-      // The rules change a few times over a horizon: a month whose inputs are the previous month's
-      // to the bit has its results too (issue 16).
-      if (m > 0 && same_bits(b, dated ? out.benefit_by_month[i - 1] : out.benefit_monthly) &&
-          same_bits(e, pp.month_earnings.empty() ? pp.earnings : pp.month_earnings[i - 1]) &&
-          same_bits(tax, pp.month_tax.empty() ? t : pp.month_tax[i - 1])) {
-        pt.top_up[i] = pt.top_up[i - 1];
-        pt.municipal_tax[i] = pt.municipal_tax[i - 1];
-        pt.moved[i] = pt.moved[i - 1];
-        pt.state_tax[i] = pt.state_tax[i - 1];
-        continue;
-      }
       const double top_up = benefit_top_up(e, out.earnings_tier, b, out.part_time_earnings);
       const PartialMonthTax x =
           partial_month_tax(pp.municipal_rate, pp.municipal_retention, tax, top_up, out.part_time_earnings);
-      pt.top_up[i] = top_up;
-      pt.municipal_tax[i] = x.municipal;
-      pt.moved[i] = x.moved;
-      pt.state_tax[i] = x.contribution + x.state;
+      const auto fill = [lo, hi](std::vector<double>& v, double value) {
+        std::fill(v.begin() + lo, v.begin() + hi, value);
+      };
+      fill(pt.top_up, top_up);
+      fill(pt.municipal_tax, x.municipal);
+      fill(pt.moved, x.moved);
+      fill(pt.state_tax, x.contribution + x.state);
     }
   }
 

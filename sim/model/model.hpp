@@ -63,6 +63,9 @@ class Model {
   // (fixed_index_factors_ empty otherwise).
   std::vector<double> fixed_index_factors_;
   std::optional<DatedValues> fixed_dated_;
+  // [segment]: the months at which the inputs of a part-time person-month change, with fixed_dated_
+  // (empty otherwise).
+  std::vector<std::vector<int>> fixed_part_time_runs_;
 };
 
 // N = round_half_up(size * fill_rate).
