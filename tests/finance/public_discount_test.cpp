@@ -89,6 +89,8 @@ TEST(PublicDiscount, FactorTableNpvIsTheCurvesNpvBitForBit) {
   // (beyond it the table carries on the recurrence), with the long-term step inside and outside.
   std::vector<double> f(200);
   for (int m = 0; m < 200; ++m) f[static_cast<size_t>(m)] = std::sin(m) * 1e4 - 300.0;
+  for (int m = 0; m < 30; ++m)
+    f[static_cast<size_t>(m)] = m % 2 == 0 ? 0.0 : -0.0;  // leading zeros, both signs
   for (const DiscountCurve curve : {DiscountCurve{0.035, 0.0}, DiscountCurve{0.035, 0.02, 0.025, 24},
                                     DiscountCurve{0.04, 0.015, 0.02, 150}}) {
     for (const int months : {0, 1, 24, 25, 120, 180, 200}) {
@@ -100,6 +102,11 @@ TEST(PublicDiscount, FactorTableNpvIsTheCurvesNpvBitForBit) {
       }
     }
   }
+  // Zero throughout: +0.0, as the sum from the first month gives.
+  const std::vector<double> zeros = {0.0, -0.0, 0.0, -0.0};
+  EXPECT_TRUE(std::signbit(npv(zeros, DiscountCurve{0.035, 0.0})) == false);
+  EXPECT_EQ(DiscountFactors(DiscountCurve{0.035, 0.0}, 4).npv(zeros), 0.0);
+  EXPECT_FALSE(std::signbit(DiscountFactors(DiscountCurve{0.035, 0.0}, 4).npv(zeros)));
 }
 
 }  // namespace
