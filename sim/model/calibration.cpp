@@ -59,8 +59,22 @@ class GapFunction {
 
   // expected_employment_gap(in, hr).
   double operator()(double hr) const {
+    // Two segments at a time in one loop: their propagations are independent chains of
+    // multiplications, which then overlap (issue 16); each segment's operations and the order of
+    // the sum over segments are those of one segment at a time, so the value is the same.
     double gap = 0.0;
-    for (const Segment& seg : segments_) gap += seg.weight * segment_gap(seg, hr);
+    size_t s = 0;
+    for (; s + 2 <= segments_.size(); s += 2) {
+      double pair[2];
+      segment_gaps<2>(&segments_[s], hr, pair);
+      gap += segments_[s].weight * pair[0];
+      gap += segments_[s + 1].weight * pair[1];
+    }
+    if (s < segments_.size()) {
+      double one[1];
+      segment_gaps<1>(&segments_[s], hr, one);
+      gap += segments_[s].weight * one[0];
+    }
     return gap;
   }
 
@@ -84,26 +98,36 @@ class GapFunction {
     return 1.0 + (hr - 1.0) * decay_[static_cast<size_t>(months_after_end)];
   }
 
-  // Treated minus counterfactual expected share employed of one segment after at_month steps.
-  double segment_gap(const Segment& seg, double hr) const {
-    Occupancy programme{1.0, 0.0}, dropped{0.0, 0.0};
+  // Treated minus counterfactual expected share employed of each of N segments after at_month
+  // steps, into out[0 .. N-1].
+  template <int N>
+  void segment_gaps(const Segment* seg, double hr, double* out) const {
+    Occupancy programme[N], dropped[N];
+    double treated_finding[N];
+    for (int j = 0; j < N; ++j) {
+      programme[j] = {1.0, 0.0};
+      dropped[j] = {0.0, 0.0};
+      treated_finding[j] = capped(seg[j].job_finding * hr);
+    }
     const int d = in_.duration_months;
-    const double treated_finding = capped(seg.job_finding * hr);
     for (int k = 0; k < in_.at_month; ++k) {
-      dropped = step(dropped, seg.h0, seg.s0, seg.exit);
-      if (k < d) {
-        programme = step(programme, treated_finding, seg.retained_separation, seg.exit);
-      } else {  // completers: decaying effect on job finding, no retention effect
-        programme = step(programme, capped(seg.job_finding * decayed(hr, k - d)), seg.s0, seg.exit);
-      }
-      if (k + 1 < d) {  // dropout draw after the transition, none at k + 1 = D
-        const Occupancy leaving{programme.benefit * in_.dropout_hazard,
-                                programme.employed * in_.dropout_hazard};
-        programme = {programme.benefit - leaving.benefit, programme.employed - leaving.employed};
-        dropped = {dropped.benefit + leaving.benefit, dropped.employed + leaving.employed};
+      for (int j = 0; j < N; ++j) {
+        dropped[j] = step(dropped[j], seg[j].h0, seg[j].s0, seg[j].exit);
+        if (k < d) {
+          programme[j] = step(programme[j], treated_finding[j], seg[j].retained_separation, seg[j].exit);
+        } else {  // completers: decaying effect on job finding, no retention effect
+          programme[j] =
+              step(programme[j], capped(seg[j].job_finding * decayed(hr, k - d)), seg[j].s0, seg[j].exit);
+        }
+        if (k + 1 < d) {  // dropout draw after the transition, none at k + 1 = D
+          const Occupancy leaving{programme[j].benefit * in_.dropout_hazard,
+                                  programme[j].employed * in_.dropout_hazard};
+          programme[j] = {programme[j].benefit - leaving.benefit, programme[j].employed - leaving.employed};
+          dropped[j] = {dropped[j].benefit + leaving.benefit, dropped[j].employed + leaving.employed};
+        }
       }
     }
-    return programme.employed + dropped.employed - seg.cf_employed;
+    for (int j = 0; j < N; ++j) out[j] = programme[j].employed + dropped[j].employed - seg[j].cf_employed;
   }
 
   const CalibrationInputs& in_;
