@@ -1,11 +1,13 @@
 #include "sim/engine/path_runner.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <span>
 
 #include "sim/contract/fiscal_savings.hpp"
 #include "sim/contract/investor_metrics.hpp"
@@ -166,25 +168,38 @@ void PathRunner::Impl::price_society(const ContractTerms& terms, const PathSimul
   compute_society_account(society_terms, sim.treated, sim.counterfactual, scratch.net,
                           scratch.budget_net[kPublicTotal], sim.investor_costs, scratch.contract,
                           scratch.society);
-  result.society_npv = rate.npv(scratch.society.total);
-  for (size_t item = 0; item < result.society_items.size(); ++item)
-    result.society_items[item] = rate.npv(scratch.society.items[item]);
-  for (size_t party = 0; party < result.society_division.size(); ++party)
-    result.society_division[party] = rate.npv(scratch.society.parties[party]);
-
   const CoFunding& co = config.alternatives.co_funding;
   const CoFundingTerms co_terms{co.enabled, co.share_of_costs.value(scratch.draws),
                                 co.repayment_share_of_savings, co.repayment_start_month, co.repayment_months};
   compute_funding_alternatives(co_terms, scratch.net, sim.investor_costs, scratch.alternatives);
-  result.own_funding = rate.npv(scratch.alternatives.own_funding);
-  result.outcome_contract = rate.npv(scratch.budget_net[static_cast<size_t>(Budget::municipality)]);
+
+  // Every NPV of the two accounts in one call (summed side by side, each bit for bit its own npv).
+  const FundingAlternatives& alt = scratch.alternatives;
+  std::array<const std::vector<double>*, 1 + kSocietyItems + kSocietyParties + 6> streams;
+  size_t count = 0;
+  streams[count++] = &scratch.society.total;
+  for (const auto& item : scratch.society.items) streams[count++] = &item;
+  for (const auto& party : scratch.society.parties) streams[count++] = &party;
+  for (const std::vector<double>* v : {&alt.own_funding, &sim.investor_costs, &alt.municipal_savings,
+                                       &alt.public_savings, &alt.co_funding, &alt.fund})
+    streams[count++] = v;
+  if (!co.enabled) count -= 2;  // no co-funding and fund streams to price
+  std::array<double, streams.size()> values;
+  rate.npv_each(std::span(streams.data(), count), std::span(values.data(), count));
+  size_t next = 0;
+  result.society_npv = values[next++];
+  for (double& item : result.society_items) item = values[next++];
+  for (double& party : result.society_division) party = values[next++];
+  result.own_funding = values[next++];
+  result.programme_costs = values[next++];
+  result.municipal_savings = values[next++];
+  result.public_savings = values[next++];
   if (co.enabled) {
-    result.co_funding = rate.npv(scratch.alternatives.co_funding);
-    result.co_funding_fund = rate.npv(scratch.alternatives.fund);
+    result.co_funding = values[next++];
+    result.co_funding_fund = values[next++];
   }
-  result.programme_costs = rate.npv(sim.investor_costs);
-  result.municipal_savings = rate.npv(scratch.alternatives.municipal_savings);
-  result.public_savings = rate.npv(scratch.alternatives.public_savings);
+  // The outcome contract's result is the municipality's budget account: its NPV is step 4's.
+  result.outcome_contract = result.budget_npv[static_cast<size_t>(Budget::municipality)];
   double extra = kNaN;
   if (terms.present && !terms.lines.empty()) {
     const CountRule& rule = terms.lines.front().rule;
@@ -336,12 +351,13 @@ PathResult PathRunner::price_path(std::int64_t path, Scratch& scratch) const {
   budget_totals(scratch.net, scratch.budget_totals);
   account_nets(scratch.budget_totals, scratch.budget_net);
   scratch.public_discount.assign(public_curve(parameters), horizon);
+  std::array<const std::vector<double>*, kAccountBudgets> nets;
   for (int budget = 0; budget < kAccountBudgets; ++budget) {
     const auto at = static_cast<size_t>(budget);
-    const auto& monthly = scratch.budget_net[at];
-    result.budget_npv[at] = scratch.public_discount.npv(monthly);
-    result.budget_break_even_month[at] = payback_month(monthly);
+    nets[at] = &scratch.budget_net[at];
+    result.budget_break_even_month[at] = payback_month(scratch.budget_net[at]);
   }
+  scratch.public_discount.npv_each(nets, result.budget_npv);
 
   // 5. Outcomes and sampled parameters.
   double paid = 0.0;

@@ -1,6 +1,7 @@
 #pragma once
 // Cash-flow metrics of a monthly stream (MODEL.md 2, 9, 12). Month m is index m; inflows positive.
 #include <limits>
+#include <span>
 #include <vector>
 
 namespace sisim::finance {
@@ -34,6 +35,10 @@ class DiscountFactors {
   DiscountFactors(const DiscountCurve& curve, int months) { assign(curve, months); }
   void assign(const DiscountCurve& curve, int months);
   double npv(const std::vector<double>& monthly_flows) const;
+  // out[i] = npv(*streams[i]) for each i, bit for bit; streams as long as the table are summed
+  // four at a time in one pass (four independent chains of additions overlap, where one NPV
+  // waits on each addition in turn).
+  void npv_each(std::span<const std::vector<double>* const> streams, std::span<double> out) const;
   const std::vector<double>& factors() const { return factors_; }  // factors()[m]: month m's factor
 
  private:

@@ -109,5 +109,28 @@ TEST(PublicDiscount, FactorTableNpvIsTheCurvesNpvBitForBit) {
   EXPECT_FALSE(std::signbit(DiscountFactors(DiscountCurve{0.035, 0.0}, 4).npv(zeros)));
 }
 
+TEST(PublicDiscount, NpvsSideBySideAreEachNpvBitForBit) {
+  // npv_each sums the streams as long as the table four at a time; every result must be that
+  // stream's own npv, whatever the count (a group of four, a remainder) and with streams of other
+  // lengths among them (priced one by one).
+  const DiscountFactors table(DiscountCurve{0.035, 0.02, 0.025, 60}, 120);
+  std::vector<std::vector<double>> data;
+  for (int s = 0; s < 11; ++s) {
+    const size_t length = s == 3 ? 90 : s == 8 ? 150 : 120;
+    std::vector<double> v(length);
+    for (size_t m = 0; m < length; ++m)
+      v[m] = std::sin(static_cast<double>(m) * (0.3 + 0.1 * s)) * 1e5 - 50.0 * s;
+    data.push_back(std::move(v));
+  }
+  for (size_t count = 0; count <= data.size(); ++count) {
+    std::vector<const std::vector<double>*> streams;
+    for (size_t s = 0; s < count; ++s) streams.push_back(&data[s]);
+    std::vector<double> out(count, -1.0);
+    table.npv_each(streams, out);
+    for (size_t s = 0; s < count; ++s)
+      EXPECT_EQ(out[s], table.npv(data[s])) << count << " streams, stream " << s;
+  }
+}
+
 }  // namespace
 }  // namespace sisim::finance
