@@ -90,6 +90,10 @@ class EventCurve {
  public:
   EventCurve() = default;
   EventCurve(const std::vector<model::ArmHistory>& people, const CountRule& rule, int window);
+  // One curve per rule, the same as EventCurve(people, rule, window) each, in one pass over the
+  // group (each person's spells are read once for all the rules).
+  static std::vector<EventCurve> of_rules(const std::vector<model::ArmHistory>& people,
+                                          const std::vector<const CountRule*>& rules, int window);
   long long upto(int t) const {
     if (t < 0 || cum_.empty()) return 0;
     return cum_[static_cast<size_t>(std::min<int>(t, static_cast<int>(cum_.size()) - 1))];
@@ -97,6 +101,16 @@ class EventCurve {
   long long total() const { return cum_.empty() ? 0 : cum_.back(); }
 
  private:
+  // The difference array of the runs (window + 1 slots, the last a sentinel) into cum_.
+  void start(int window);
+  void add_run(int lo, int hi) {
+    lo = std::max(lo, 0);  // months before 0 are not counted
+    if (lo >= hi) return;
+    ++cum_[static_cast<size_t>(lo)];
+    --cum_[static_cast<size_t>(hi)];
+  }
+  void finish(int window);
+
   std::vector<long long> cum_;  // cum_[m] = events in months <= m, m < window
 };
 

@@ -189,6 +189,19 @@ TEST(OutcomeCount, RunsAndCurvesMatchTheMonthByMonthDefinitionOnRandomHistories)
       EXPECT_EQ(curve.upto(-1), 0);
     }
   }
+  // All the rules in one pass over the group: each curve as the rule's own.
+  std::vector<const CountRule*> pointers;
+  for (const CountRule& r : rules) pointers.push_back(&r);
+  for (const int window : {0, 1, 24, 48, 80}) {
+    const std::vector<EventCurve> curves = EventCurve::of_rules(people, pointers, window);
+    ASSERT_EQ(curves.size(), rules.size());
+    for (size_t r = 0; r < rules.size(); ++r) {
+      const EventCurve alone(people, rules[r], window);
+      for (int t = -1; t <= window; ++t)
+        ASSERT_EQ(curves[r].upto(t), alone.upto(t))
+            << "rule " << r << ", window " << window << ", month " << t;
+    }
+  }
 }
 
 }  // namespace
