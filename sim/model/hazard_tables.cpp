@@ -60,12 +60,14 @@ void HazardTables::build(const PathParameters& pp, const std::vector<std::uint8_
       recession_before_[static_cast<size_t>(m) + 1] =
           recession_before_[static_cast<size_t>(m)] + (regime[static_cast<size_t>(m)] != 0 ? 1 : 0);
     const int enrolment_months = std::max(1, pp.enrolment_months);
+    const std::vector<double>& halvings = decay_factors(pp.decay_half_life, span);
     for (int j = 0; j < span; ++j) {
       const int first = d + j, stop = std::min(months_, d + j + enrolment_months);
       const int recession =
           recession_before_[static_cast<size_t>(stop)] - recession_before_[static_cast<size_t>(first)];
       const bool needed[2] = {recession<stop - first, recession> 0};
-      const double f = decayed_hazard_ratio(pp.hazard_ratio, pp.decay_half_life, j);
+      // decayed_hazard_ratio(hr, half-life, j), its exp2 from the per-thread cache (same value).
+      const double f = 1.0 + (pp.hazard_ratio - 1.0) * halvings[static_cast<size_t>(j)];
       for (int s = 0; s < segments; ++s) {
         const double h0 = pp.segments[static_cast<size_t>(s)].job_finding_hazard;
         for (int r = 0; r < 2; ++r) {
@@ -78,6 +80,19 @@ void HazardTables::build(const PathParameters& pp, const std::vector<std::uint8_
     decay_.resize(static_cast<size_t>(segments) * static_cast<size_t>(pp.enrolment_months) * stride_);
     decay_ready_.assign(static_cast<size_t>(segments) * static_cast<size_t>(pp.enrolment_months), 0);
   }
+}
+
+// 2^(-j / half_life) for j < span, as decayed_hazard_ratio computes it. Kept from path to path
+// (the tables live in the thread's scratch): the half-life is usually one number for the whole
+// run while the hazard ratio is drawn per path, and these were 160 exp2 calls a path (issue 16).
+const std::vector<double>& HazardTables::decay_factors(double half_life, int span) {
+  if (half_life != halvings_half_life_ || static_cast<int>(halvings_.size()) < span) {
+    halvings_.resize(static_cast<size_t>(std::max(0, span)));
+    for (int j = 0; j < span; ++j)
+      halvings_[static_cast<size_t>(j)] = std::exp2(-static_cast<double>(j) / half_life);
+    halvings_half_life_ = half_life;
+  }
+  return halvings_;
 }
 
 // The decaying effect's prefix rows of every segment not yet built for enrolment month e, side by

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "sim/model/path_parameters.hpp"
@@ -217,6 +218,7 @@ class HazardTables {
  private:
   static size_t curve(int s, int state) { return static_cast<size_t>(s * 2 + state); }
   void build_decay_rows(int e);
+  const std::vector<double>& decay_factors(double half_life, int span);
 
   enum class Post { counterfactual, programme, decaying };
   const PathParameters* pp_ = nullptr;
@@ -230,7 +232,9 @@ class HazardTables {
   GeometricLaw dropout_;
   std::vector<double> decay_lambda_;   // [(s*2 + regime) * stride + j], j = months after the end
   std::vector<int> recession_before_;  // recession months before month m
-  std::vector<double> decay_;          // [(s*E + e) * stride + m], built on first use
+  std::vector<double> halvings_;       // 2^(-j / half-life) (decay_factors)
+  double halvings_half_life_ = std::numeric_limits<double>::quiet_NaN();  // NaN: none made yet
+  std::vector<double> decay_;  // [(s*E + e) * stride + m], built on first use
   std::vector<std::uint8_t> decay_ready_;
 };
 
