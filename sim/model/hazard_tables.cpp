@@ -54,7 +54,7 @@ void HazardTables::build(const PathParameters& pp, const std::vector<std::uint8_
     // Month j after the programme's end is month e + d + j of a person enrolled in month e: a
     // regime's hazard is needed at j only if one of those months, e in [0, enrolment months), is
     // in that regime (a path is in recession in about one month in seven, so most recession
-    // entries are never read; build_decay_row reads exactly the needed ones).
+    // entries are never read; build_decay_rows reads exactly the needed ones).
     recession_before_.assign(static_cast<size_t>(months_) + 1, 0);
     for (int m = 0; m < months_; ++m)
       recession_before_[static_cast<size_t>(m) + 1] =
@@ -80,15 +80,36 @@ void HazardTables::build(const PathParameters& pp, const std::vector<std::uint8_
   }
 }
 
-void HazardTables::build_decay_row(int s, int e) {
-  double* c = &decay_[static_cast<size_t>(s * pp_->enrolment_months + e) * stride_];
+// The decaying effect's prefix rows of every segment not yet built for enrolment month e, side by
+// side: a prefix row is a chain of dependent additions, so building one row at a time left the
+// adder waiting on the previous month (issue 16); the segments' rows share the regime and the
+// months, and a path's completers enrolled in month e are usually in every segment. Each row adds
+// the same hazards in the same order as alone: the same table, bit for bit.
+void HazardTables::build_decay_rows(int e) {
   const int start = e + pp_->duration_months;
-  const double* lam_normal = &decay_lambda_[static_cast<size_t>(s * 2) * stride_];
-  const double* lam_recession = lam_normal + stride_;
-  c[start] = 0.0;
-  for (int m = start; m < months_; ++m) {
-    const size_t j = static_cast<size_t>(m - start);
-    c[m + 1] = c[m] + ((*regime_)[static_cast<size_t>(m)] ? lam_recession[j] : lam_normal[j]);
+  const int segments = static_cast<int>(pp_->segments.size());
+  for (int first = 0; first < segments;) {
+    // Up to four rows still to build, built together.
+    constexpr int kWidth = 4;
+    double* c[kWidth];
+    const double* normal[kWidth];
+    int width = 0;
+    for (; first < segments && width < kWidth; ++first) {
+      const size_t idx = static_cast<size_t>(first * pp_->enrolment_months + e);
+      if (decay_ready_[idx]) continue;
+      decay_ready_[idx] = 1;
+      c[width] = &decay_[idx * stride_];
+      normal[width] = &decay_lambda_[static_cast<size_t>(first * 2) * stride_];
+      ++width;
+    }
+    double sum[kWidth];
+    for (int w = 0; w < width; ++w) sum[w] = c[w][start] = 0.0;
+    const std::uint8_t* regime = regime_->data();
+    for (int m = start; m < months_; ++m) {
+      const size_t j = static_cast<size_t>(m - start);
+      const size_t offset = regime[m] ? stride_ + j : j;  // the recession row follows the normal one
+      for (int w = 0; w < width; ++w) c[w][m + 1] = sum[w] += normal[w][offset];
+    }
   }
 }
 
@@ -102,10 +123,7 @@ HazardCurve HazardTables::completer_job_finding(int s, int e) {
       break;
   }
   const size_t idx = static_cast<size_t>(s * pp_->enrolment_months + e);
-  if (e + pp_->duration_months < months_ && !decay_ready_[idx]) {
-    build_decay_row(s, e);
-    decay_ready_[idx] = 1;
-  }
+  if (e + pp_->duration_months < months_ && !decay_ready_[idx]) build_decay_rows(e);
   HazardCurve table;
   table.prefix = &decay_[idx * stride_];
   return table;

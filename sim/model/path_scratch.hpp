@@ -95,7 +95,7 @@ inline int find_event(const HazardCurve& h, const RegimeRuns& runs, int from, in
 class EventExponentials {
  public:
   void reset(const rng::Key& key, std::uint64_t path, std::uint64_t participant, rng::StreamId stream) {
-    stream_ = rng::UniformStream(key, path, participant, stream);
+    stream_.restart(key, path, participant, stream);
     values_.clear();
   }
   double operator[](std::size_t j) {
@@ -120,7 +120,7 @@ class CoupledExponentials {
              std::uint64_t participant) {
     shared_ = &shared;
     coupling_ = coupling;
-    stream_ = rng::UniformStream(key, path, participant, rng::StreamId::treated_labour);
+    stream_.restart(key, path, participant, rng::StreamId::treated_labour);
     values_.clear();
   }
   double operator[](std::size_t j) {
@@ -145,7 +145,7 @@ class PartTimeDraws {
  public:
   void reset(const rng::Key& key, std::uint64_t path, std::uint64_t participant, rng::StreamId stream,
              double share) {
-    stream_ = rng::UniformStream(key, path, participant, stream);
+    stream_.restart(key, path, participant, stream);
     share_ = share;
     values_.clear();
   }
@@ -216,7 +216,7 @@ class HazardTables {
 
  private:
   static size_t curve(int s, int state) { return static_cast<size_t>(s * 2 + state); }
-  void build_decay_row(int s, int e);
+  void build_decay_rows(int e);
 
   enum class Post { counterfactual, programme, decaying };
   const PathParameters* pp_ = nullptr;
@@ -280,6 +280,7 @@ struct PathScratch {
   ArmCounts treated, counterfactual;
   std::vector<double> programme_diff;  // participants in the programme (difference array)
   std::vector<double> month_buffer;    // one month series
+  std::vector<double*> row_buffer;     // rows of one segment to sum (finish_arm)
   EventExponentials events;
   CoupledExponentials treated_events;  // used when arm_coupling < 1
   PartTimeDraws jobs;                  // used when the person's segment has part-time jobs

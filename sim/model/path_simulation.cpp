@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "sim/model/person_walk.hpp"
 #include "sim/model/regime.hpp"
@@ -116,6 +117,31 @@ void prefix_sum(double* row, int months) {
   for (int m = 1; m < months; ++m) row[m] += row[m - 1];
 }
 
+// prefix_sum of several rows at once. A prefix sum is one chain of dependent additions, so rows
+// summed one after another left the adder waiting on the previous month's sum (the largest cost of
+// finishing an arm; issue 16): summing two or four rows side by side overlaps their chains. Each
+// row adds the same numbers in the same order as prefix_sum: the same counts, bit for bit.
+void prefix_sum_rows(std::span<double* const> rows, int months) {
+  std::size_t r = 0;
+  for (; r + 4 <= rows.size(); r += 4) {
+    double *a = rows[r], *b = rows[r + 1], *c = rows[r + 2], *d = rows[r + 3];
+    double sa = a[0], sb = b[0], sc = c[0], sd = d[0];
+    for (int m = 1; m < months; ++m) {
+      sa += a[m], sb += b[m], sc += c[m], sd += d[m];
+      a[m] = sa, b[m] = sb, c[m] = sc, d[m] = sd;
+    }
+  }
+  for (; r + 2 <= rows.size(); r += 2) {
+    double *a = rows[r], *b = rows[r + 1];
+    double sa = a[0], sb = b[0];
+    for (int m = 1; m < months; ++m) {
+      sa += a[m], sb += b[m];
+      a[m] = sa, b[m] = sb;
+    }
+  }
+  if (r < rows.size()) prefix_sum(rows[r], months);
+}
+
 void book_series(FlowTable& flows, Budget b, int item, double amount, const double* count, int months) {
   if (amount == 0.0) return;
   double* out = flows.line(b, item);
@@ -160,10 +186,8 @@ void book_dated_taxes(FlowTable& flows, const PathParameters& pp, const SegmentP
 void book_partial(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s) {
   const int months = counts.months;
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
-  double* np = counts.partial_row(s, 0);        // people in part-time jobs
-  double* rate_sum = counts.partial_row(s, 1);  // the sum of their refusion rates
-  prefix_sum(np, months);
-  prefix_sum(rate_sum, months);
+  const double* np = counts.partial_row(s, 0);        // people in part-time jobs (summed by book_segment)
+  const double* rate_sum = counts.partial_row(s, 1);  // the sum of their refusion rates
   const SegmentParameters::PartTimeMonths& pt = seg.part_time_months;
   const double* top_up = pt.top_up.data();
   const auto line = [&](Budget b, LineItem item) { return arm.flows.line(b, static_cast<int>(item)); };
@@ -193,15 +217,24 @@ void book_partial(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
 }
 
 // Counts -> per-month flows of one segment (MODEL.md section 6).
-void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s,
-                  std::vector<double>& nb) {
+void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, int s, std::vector<double>& nb,
+                  std::vector<double*>& rows) {
   const int months = counts.months;
   const SegmentParameters& seg = pp.segments[static_cast<size_t>(s)];
+  // Every difference array of the segment to counts at once (prefix_sum_rows).
+  rows.clear();
+  for (int c = 0; c < counts.classes; ++c)
+    if (counts.benefit_row_booked(s, c)) rows.push_back(counts.benefit_row(s, c));
+  rows.push_back(counts.employed_row(s));
+  if (seg.part_time_share > 0.0) {
+    rows.push_back(counts.partial_row(s, 0));
+    rows.push_back(counts.partial_row(s, 1));
+  }
+  prefix_sum_rows(rows, months);
   nb.assign(static_cast<size_t>(months), 0.0);
   for (int c = 0; c < counts.classes; ++c) {
     if (!counts.benefit_row_booked(s, c)) continue;  // all zero: adds nothing (ArmCounts)
-    double* row = counts.benefit_row(s, c);
-    prefix_sum(row, months);
+    const double* row = counts.benefit_row(s, c);
     for (int m = 0; m < months; ++m) nb[static_cast<size_t>(m)] += row[m];
     const double rate = pp.refusion_rates[static_cast<size_t>(c)];
     const int item = static_cast<int>(LineItem::refusion);
@@ -213,8 +246,7 @@ void book_segment(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, i
       book_monthly(arm.flows, Budget::state, item, rate, seg.benefit_by_month, row, months);
     }
   }
-  double* employed = counts.employed_row(s);
-  prefix_sum(employed, months);
+  const double* employed = counts.employed_row(s);
   // With dated rules the fixed lines are booked month by month; public.other_flows are constant.
   const bool dated = !seg.benefit_by_month.empty();
   if (dated) book_dated_taxes(arm.flows, pp, seg, nb.data(), employed, months);
@@ -286,8 +318,9 @@ void book_equalisation(ArmResult& arm, const PathParameters& pp) {
   }
 }
 
-void finish_arm(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, std::vector<double>& buffer) {
-  for (int s = 0; s < counts.segments; ++s) book_segment(arm, pp, counts, s, buffer);
+void finish_arm(ArmResult& arm, const PathParameters& pp, ArmCounts& counts, std::vector<double>& buffer,
+                std::vector<double*>& rows) {
+  for (int s = 0; s < counts.segments; ++s) book_segment(arm, pp, counts, s, buffer, rows);
   if (pp.budget_lag_months > 0 || pp.socioeconomic_value_monthly != 0.0) book_equalisation(arm, pp);
 }
 
@@ -393,8 +426,8 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
   }
   add_totals(out.counterfactual, cf_totals);
   add_totals(out.treated, tr_totals);
-  finish_arm(out.counterfactual, pp, sc.counterfactual, sc.month_buffer);
-  finish_arm(out.treated, pp, sc.treated, sc.month_buffer);
+  finish_arm(out.counterfactual, pp, sc.counterfactual, sc.month_buffer, sc.row_buffer);
+  finish_arm(out.treated, pp, sc.treated, sc.month_buffer, sc.row_buffer);
   book_investor_costs(out, pp, termination_month);
 }
 

@@ -21,24 +21,25 @@ int sojourn_end(const PersonSchedule& sch, int state, int start, double need) {
   return i >= 0 ? i : sch.limit;
 }
 
-// The refusion class of the n0-th benefit month: the last class whose start count is <= n0.
-// `first` is the class of an earlier count of the same ladder (0 at enrolment and after a reset):
-// counts only grow along a walk, so the search resumes where the last booking stopped (issue 16).
-int ladder_class(const std::vector<int>& starts, int n0, int& first) {
-  const int classes = static_cast<int>(starts.size());
-  while (first + 1 < classes && starts[static_cast<size_t>(first + 1)] <= n0) ++first;
+// The refusion class of the n0-th benefit month: the last class whose start count is <= n0 (0 if
+// none). Start counts never decrease with the class, so that is the number of classes after the
+// first that start by n0: counted without a data-dependent branch, because which class a
+// benefit spell begins in is as unpredictable as the spell (the loop that stopped at the first
+// later class mispredicted on most spells; issue 16).
+int ladder_class(const std::vector<int>& starts, int n0) {
+  int first = 0;
+  for (std::size_t c = 1; c < starts.size(); ++c) first += starts[c] <= n0 ? 1 : 0;
   return first;
 }
 
 // Benefit months [a, b): split by refusion class. The class of the n-th benefit month (n counted
 // since enrolment or the last reset) is the last class whose start count is <= n.
-void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int n0, int a, int b,
-                  int& ladder) {
+void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int n0, int a, int b) {
   const int n1 = n0 + (b - a);
   const int classes = static_cast<int>(starts.size());
   // Start counts increase with the class: skip the classes that end by n0, stop at the first that
   // starts at or after n1 (usually one or two classes are visited, not all of them).
-  const int first = ladder_class(starts, n0, ladder);
+  const int first = ladder_class(starts, n0);
   for (int c = first; c < classes && starts[static_cast<size_t>(c)] < n1; ++c) {
     const int lo = std::max(n0, starts[static_cast<size_t>(c)]);
     const int hi = std::min(n1, c + 1 < classes ? starts[static_cast<size_t>(c + 1)] : INT_MAX);
@@ -52,14 +53,14 @@ void book_benefit(ArmCounts& counts, int s, const std::vector<int>& starts, int 
 // Months [a, b) of a part-time job with a benefit top-up (MODEL.md 8a): benefit months on the
 // ladder as in book_benefit, booked as the people in such jobs and the sum of their refusion rates.
 void book_part_time(ArmCounts& counts, int s, const std::vector<int>& starts,
-                    const std::vector<double>& rates, int n0, int a, int b, int& ladder) {
+                    const std::vector<double>& rates, int n0, int a, int b) {
   double* people = counts.partial_row(s, 0);
   double* rate_sum = counts.partial_row(s, 1);
   people[a] += 1.0;
   people[b] -= 1.0;
   const int n1 = n0 + (b - a);
   const int classes = static_cast<int>(starts.size());
-  const int first = ladder_class(starts, n0, ladder);  // as in book_benefit: only the overlapping classes
+  const int first = ladder_class(starts, n0);  // as in book_benefit: only the overlapping classes
   for (int c = first; c < classes && starts[static_cast<size_t>(c)] < n1; ++c) {
     const int lo = std::max(n0, starts[static_cast<size_t>(c)]);
     const int hi = std::min(n1, c + 1 < classes ? starts[static_cast<size_t>(c + 1)] : INT_MAX);
@@ -110,7 +111,6 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
   int state = kStateB;
   int start = sch.enrol;
   int benefit_months = 0;  // n: benefit months since enrolment or the last reset
-  int ladder = 0;          // the refusion class of an earlier n (ladder_class)
   bool after_reset = false;
   bool granted = !seg.result_grant_eligible && !seg.result_grant_part_time;
   std::size_t job = 0;
@@ -120,7 +120,7 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
     const int end = sojourn_end(sch, state, start, events[sojourn++]);
     if (state == kStateB) {
       book_benefit(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior,
-                   benefit_months, start, end, ladder);
+                   benefit_months, start, end);
       benefit_months += end - start;
     } else {
       const int length = end - start;
@@ -129,7 +129,7 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
       const bool part_time = sch.jobs != nullptr && sch.jobs->part_time(job++);
       if (part_time) {
         book_part_time(counts, s, after_reset ? seg.refusion_start_reset : seg.refusion_start_prior,
-                       pp.refusion_rates, benefit_months, start, end, ladder);
+                       pp.refusion_rates, benefit_months, start, end);
         benefit_months += length;
       } else {
         double* row = counts.employed_row(s);
@@ -162,7 +162,6 @@ void walk_person(const PersonSchedule& sch, const PathParameters& pp, int s, Eve
                : length >= need)) {
         after_reset = true;
         benefit_months = 0;
-        ladder = 0;                               // the reset ladder, from its first class
         count_began = history.employment.size();  // the new count begins with the next benefit month
       }
     }
