@@ -25,9 +25,10 @@ struct TrancheOutcome {
 };
 
 struct LineOutcome {
-  long long counted = 0;  // treated events at the final cutoff (window applied)
-  double deducted = 0.0;  // deduction at the final cutoff (rate x enrolled)
-  double net = 0.0;       // max(0, counted - deducted): what the entitlement prices
+  long long counted = 0;    // treated events at the final cutoff (window applied)
+  long long in_window = 0;  // treated events over the whole outcome window (no termination cutoff)
+  double deducted = 0.0;    // deduction at the final cutoff (rate x enrolled)
+  double net = 0.0;         // max(0, counted - deducted): what the entitlement prices
 };
 
 struct ContractOutcome {

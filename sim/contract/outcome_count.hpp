@@ -9,20 +9,21 @@
 
 namespace sisim::contract {
 
-// Calls f(month) once per event `person` earns under `rule` in months < window, in month order.
+// Calls f(lo, hi) for each run of consecutive months [lo, hi) in which `person` earns one event a
+// month under `rule`, in months < window, in month order (the runs of a person do not overlap):
 //  job_start: the month in which a spell first reaches rule.min_months consecutive months (once);
 //  sustained_employment: the month in which cumulative E months reach rule.months (once);
 //  employment_month: every E month, the first max_per_participant of them (0 = all);
 //  benefit_month: every month from enrolment to exit that is not in a job off benefit.
 // The first three count only the spells rule.counts() accepts (every job by default).
 template <class F>
-void for_each_event(const model::ArmHistory& person, const CountRule& rule, int window, F&& f) {
+void for_each_event_run(const model::ArmHistory& person, const CountRule& rule, int window, F&& f) {
   switch (rule.metric) {
     case config::Metric::job_start:
       for (const model::Spell& s : person.employment) {
         if (rule.counts(s) && s.end - s.start >= rule.min_months) {
           const int month = s.start + rule.min_months - 1;
-          if (month < window) f(month);
+          if (month < window) f(month, month + 1);
           return;
         }
       }
@@ -34,7 +35,7 @@ void for_each_event(const model::ArmHistory& person, const CountRule& rule, int 
         const int length = s.end - s.start;
         if (before + length >= rule.months) {
           const int month = s.start + (rule.months - before) - 1;
-          if (month < window) f(month);
+          if (month < window) f(month, month + 1);
           return;
         }
         before += length;
@@ -48,25 +49,40 @@ void for_each_event(const model::ArmHistory& person, const CountRule& rule, int 
       int m = std::max(0, person.enrol_month);
       for (const model::Spell& s : person.employment) {
         if (s.on_benefit) continue;
-        for (; m < std::min(s.start, end); ++m) f(m);
+        const int stop = std::min(s.start, end);
+        if (m < stop) {
+          f(m, stop);
+          m = stop;
+        }
         m = std::max(m, s.end);
       }
-      for (; m < end; ++m) f(m);
+      if (m < end) f(m, end);
       return;
     }
     case config::Metric::employment_month: {
       int counted = 0;
       for (const model::Spell& s : person.employment) {
         if (!rule.counts(s)) continue;
-        for (int m = s.start; m < s.end && m < window; ++m) {
-          if (rule.max_per_participant > 0 && counted >= rule.max_per_participant) return;
-          f(m);
-          ++counted;
+        int hi = std::min(s.end, window);
+        if (s.start >= hi) continue;  // no month of this spell inside the window
+        if (rule.max_per_participant > 0) {
+          if (counted >= rule.max_per_participant) return;
+          hi = std::min(hi, s.start + (rule.max_per_participant - counted));
         }
+        f(s.start, hi);
+        counted += hi - s.start;
       }
       return;
     }
   }
+}
+
+// Calls f(month) once per event of for_each_event_run's runs, in month order.
+template <class F>
+void for_each_event(const model::ArmHistory& person, const CountRule& rule, int window, F&& f) {
+  for_each_event_run(person, rule, window, [&f](int lo, int hi) {
+    for (int m = lo; m < hi; ++m) f(m);
+  });
 }
 
 // Events of a group in months <= t (and < window), for every t.
@@ -74,6 +90,10 @@ class EventCurve {
  public:
   EventCurve() = default;
   EventCurve(const std::vector<model::ArmHistory>& people, const CountRule& rule, int window);
+  // One curve per rule, the same as EventCurve(people, rule, window) each, in one pass over the
+  // group (each person's spells are read once for all the rules).
+  static std::vector<EventCurve> of_rules(const std::vector<model::ArmHistory>& people,
+                                          const std::vector<const CountRule*>& rules, int window);
   long long upto(int t) const {
     if (t < 0 || cum_.empty()) return 0;
     return cum_[static_cast<size_t>(std::min<int>(t, static_cast<int>(cum_.size()) - 1))];
@@ -81,6 +101,16 @@ class EventCurve {
   long long total() const { return cum_.empty() ? 0 : cum_.back(); }
 
  private:
+  // The difference array of the runs (window + 1 slots, the last a sentinel) into cum_.
+  void start(int window);
+  void add_run(int lo, int hi) {
+    lo = std::max(lo, 0);  // months before 0 are not counted
+    if (lo >= hi) return;
+    ++cum_[static_cast<size_t>(lo)];
+    --cum_[static_cast<size_t>(hi)];
+  }
+  void finish(int window);
+
   std::vector<long long> cum_;  // cum_[m] = events in months <= m, m < window
 };
 

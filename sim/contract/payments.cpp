@@ -63,10 +63,10 @@ Entitlement::Entitlement(const ContractTerms& terms, const std::vector<ArmHistor
     throw std::invalid_argument("contract: control-group deduction needs control histories");
   }
   if (control != nullptr) control_enrol_ = EnrolmentCurve(*control);
-  for (const RateLine& line : terms.lines) {
-    treated_.emplace_back(treated, line.rule, terms.window);
-    if (control != nullptr) control_.emplace_back(*control, line.rule, terms.window);
-  }
+  std::vector<const CountRule*> rules;
+  for (const RateLine& line : terms.lines) rules.push_back(&line.rule);
+  treated_ = EventCurve::of_rules(treated, rules, terms.window);
+  if (control != nullptr) control_ = EventCurve::of_rules(*control, rules, terms.window);
   if (terms.tiers.enabled) {
     // The tier measures events in months <= at_month; the outcome window does not apply to it.
     const int at = terms.tiers.at_month;

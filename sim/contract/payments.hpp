@@ -43,6 +43,7 @@ class Entitlement {
   // sum over lines of price * net(line, cutoff), plus the tier payment once cutoff >= at_month.
   double at(int cutoff) const;
   long long counted(size_t line, int cutoff) const { return treated_[line].upto(cutoff); }
+  long long counted_in_window(size_t line) const { return treated_[line].total(); }
   double deducted(size_t line, int cutoff) const;
   double net(size_t line, int cutoff) const;
   // Treated minus control rate per enrolled participant; NaN without a control group.

@@ -25,6 +25,7 @@ void record_outcomes(const ContractTerms& terms, const Entitlement& entitlement,
   for (size_t i = 0; i < terms.lines.size(); ++i) {
     LineOutcome& line = out.lines[i];
     line.counted = entitlement.counted(i, cutoff);
+    line.in_window = entitlement.counted_in_window(i);
     line.deducted = entitlement.deducted(i, cutoff);
     line.net = entitlement.net(i, cutoff);
     const size_t metric = static_cast<size_t>(terms.lines[i].rule.metric);

@@ -31,4 +31,13 @@ std::pair<int, int> account_budget_range(int account_budget);
 // Monthly net of account budget b (0..4 a budget, kPublicTotal the public sum) over all items.
 void monthly_net(const model::FlowTable& net, int account_budget, std::vector<double>& out);
 
+// The same for every account budget at once, each budget's items summed once (a path needs all
+// six; public_total re-summed the four public budgets' items): `totals` = budget_totals(net), the
+// monthly total over the items of each of the five budgets, then account_nets(totals) = for each
+// account budget monthly_net(net, b), bit for bit (the same additions in the same order).
+void budget_totals(const model::FlowTable& net,
+                   std::array<std::vector<double>, config::kBudgetCount>& totals);
+void account_nets(const std::array<std::vector<double>, config::kBudgetCount>& totals,
+                  std::array<std::vector<double>, kAccountBudgets>& out);
+
 }  // namespace sisim::engine

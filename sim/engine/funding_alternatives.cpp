@@ -19,7 +19,9 @@ void gross_savings(const FlowTable& net, int account_budget, std::vector<double>
     for (int i = 0; i < net.items(); ++i) {
       if (i == static_cast<int>(LineItem::outcome_payments) || i == static_cast<int>(LineItem::guarantee))
         continue;
-      for (int m = 0; m < months; ++m) out[static_cast<size_t>(m)] += net.at(static_cast<Budget>(b), i, m);
+      if (!net.written(static_cast<Budget>(b), i)) continue;  // +0.0 throughout: adds nothing
+      const double* row = net.row(static_cast<Budget>(b), i);
+      for (int m = 0; m < months; ++m) out[static_cast<size_t>(m)] += row[m];
     }
 }
 

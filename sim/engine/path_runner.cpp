@@ -1,8 +1,13 @@
 #include "sim/engine/path_runner.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
+#include <span>
 
 #include "sim/contract/fiscal_savings.hpp"
 #include "sim/contract/investor_metrics.hpp"
@@ -61,7 +66,6 @@ using contract::settle_contract;
 
 using finance::DiscountCurve;
 using finance::IrrStatus;
-using finance::npv;
 using finance::payback_month;
 
 struct PathRunner::Scratch {
@@ -72,6 +76,8 @@ struct PathRunner::Scratch {
   FlowTable net;
   std::vector<double> investor_cash;
   std::array<std::vector<double>, kAccountBudgets> budget_net;
+  std::array<std::vector<double>, config::kBudgetCount> budget_totals;  // each budget's items summed
+  finance::DiscountFactors public_discount;  // the path's public discount curve, month by month
   std::vector<double> annual;
   SocietyAccount society;
   FundingAlternatives alternatives;
@@ -111,6 +117,14 @@ InvestorResult investor_result(const InvestorMetrics& metrics, std::optional<dou
           loss_flags(metrics, hurdle_rate)};
 }
 
+bool same_bits(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+}
+
 std::vector<rng::CorrelationTerm> correlation_terms(const Config& config) {
   std::vector<rng::CorrelationTerm> terms;
   for (const auto& correlation : config.correlations)
@@ -141,54 +155,73 @@ struct PathRunner::Impl {
   PathColumns columns;  // the column accumulator, set up by define_columns
 
   // Society's account and the funding alternatives of the path (docs/MODEL.md 14-15).
-  void price_society(const PathParameters& parameters, const ContractTerms& terms, const PathSimulation& sim,
-                     Scratch& scratch, PathResult& result) const;
+  // Reads the path's public discount factors and budget nets from `scratch` (price_path's step 4).
+  void price_society(const ContractTerms& terms, const PathSimulation& sim, Scratch& scratch,
+                     PathResult& result) const;
 };
 
-void PathRunner::Impl::price_society(const PathParameters& parameters, const ContractTerms& terms,
-                                     const PathSimulation& sim, Scratch& scratch, PathResult& result) const {
-  const DiscountCurve rate = public_curve(parameters);
+void PathRunner::Impl::price_society(const ContractTerms& terms, const PathSimulation& sim, Scratch& scratch,
+                                     PathResult& result) const {
+  const finance::DiscountFactors& rate = scratch.public_discount;
   const SocietyTerms society_terms{config.society.distortion_rate.value(scratch.draws),
                                    config.society.employer_cost_share.value(scratch.draws)};
   compute_society_account(society_terms, sim.treated, sim.counterfactual, scratch.net,
                           scratch.budget_net[kPublicTotal], sim.investor_costs, scratch.contract,
                           scratch.society);
-  result.society_npv = npv(scratch.society.total, rate);
-  for (size_t item = 0; item < result.society_items.size(); ++item)
-    result.society_items[item] = npv(scratch.society.items[item], rate);
-  for (size_t party = 0; party < result.society_division.size(); ++party)
-    result.society_division[party] = npv(scratch.society.parties[party], rate);
-
   const CoFunding& co = config.alternatives.co_funding;
   const CoFundingTerms co_terms{co.enabled, co.share_of_costs.value(scratch.draws),
                                 co.repayment_share_of_savings, co.repayment_start_month, co.repayment_months};
   compute_funding_alternatives(co_terms, scratch.net, sim.investor_costs, scratch.alternatives);
-  result.own_funding = npv(scratch.alternatives.own_funding, rate);
-  result.outcome_contract = npv(scratch.budget_net[static_cast<size_t>(Budget::municipality)], rate);
+
+  // Every NPV of the two accounts in one call (summed side by side, each bit for bit its own npv).
+  const FundingAlternatives& alt = scratch.alternatives;
+  std::array<const std::vector<double>*, 1 + kSocietyItems + kSocietyParties + 6> streams;
+  size_t count = 0;
+  streams[count++] = &scratch.society.total;
+  for (const auto& item : scratch.society.items) streams[count++] = &item;
+  for (const auto& party : scratch.society.parties) streams[count++] = &party;
+  for (const std::vector<double>* v : {&alt.own_funding, &sim.investor_costs, &alt.municipal_savings,
+                                       &alt.public_savings, &alt.co_funding, &alt.fund})
+    streams[count++] = v;
+  if (!co.enabled) count -= 2;  // no co-funding and fund streams to price
+  std::array<double, streams.size()> values;
+  rate.npv_each(std::span(streams.data(), count), std::span(values.data(), count));
+  size_t next = 0;
+  result.society_npv = values[next++];
+  for (double& item : result.society_items) item = values[next++];
+  for (double& party : result.society_division) party = values[next++];
+  result.own_funding = values[next++];
+  result.programme_costs = values[next++];
+  result.municipal_savings = values[next++];
+  result.public_savings = values[next++];
   if (co.enabled) {
-    result.co_funding = npv(scratch.alternatives.co_funding, rate);
-    result.co_funding_fund = npv(scratch.alternatives.fund, rate);
+    result.co_funding = values[next++];
+    result.co_funding_fund = values[next++];
   }
-  result.programme_costs = npv(sim.investor_costs, rate);
-  result.municipal_savings = npv(scratch.alternatives.municipal_savings, rate);
-  result.public_savings = npv(scratch.alternatives.public_savings, rate);
+  // The outcome contract's result is the municipality's budget account: its NPV is step 4's.
+  result.outcome_contract = result.budget_npv[static_cast<size_t>(Budget::municipality)];
   double extra = kNaN;
   if (terms.present && !terms.lines.empty()) {
     const CountRule& rule = terms.lines.front().rule;
-    extra = static_cast<double>(EventCurve(sim.treated.people, rule, terms.window).total() -
-                                EventCurve(sim.counterfactual.people, rule, terms.window).total());
+    // The contract counted the treated arm's events of this line already, on the same people
+    // unless it counts only an age band.
+    const long long treated = !terms.age_eligibility && !scratch.contract.lines.empty()
+                                  ? scratch.contract.lines.front().in_window
+                                  : EventCurve(sim.treated.people, rule, terms.window).total();
+    extra = static_cast<double>(treated - EventCurve(sim.counterfactual.people, rule, terms.window).total());
   }
   result.extra_outcomes = extra;
   if (config.contract.present && config.contract.savings_share.enabled) {
     const bool taxes = terms.savings_share.taxes;
     double difference = 0.0;
-    for (int month = 0; month < terms.window && month < scratch.net.months(); ++month)
+    const FlowTable& net = scratch.net;  // read through const: a non-const at() marks lines written
+    for (int month = 0; month < terms.window && month < net.months(); ++month)
       for (int budget_index = 0; budget_index < kBudgetCount; ++budget_index) {
         const auto budget = static_cast<Budget>(budget_index);
-        difference += scratch.net.at(budget, static_cast<int>(LineItem::benefit), month);
+        difference += net.at(budget, static_cast<int>(LineItem::benefit), month);
         if (taxes)
-          difference += scratch.net.at(budget, static_cast<int>(LineItem::municipal_tax), month) +
-                        scratch.net.at(budget, static_cast<int>(LineItem::state_tax), month);
+          difference += net.at(budget, static_cast<int>(LineItem::municipal_tax), month) +
+                        net.at(budget, static_cast<int>(LineItem::state_tax), month);
       }
     result.fiscal_difference = difference;
     const auto& measured = terms.savings_share.measured;
@@ -299,20 +332,32 @@ PathResult PathRunner::price_path(std::int64_t path, Scratch& scratch) const {
   for (double withheld : contract.retained_by_payers) retained += withheld;
   result.return_cap_reached = retained > 0.0;
   result.commitment_exceeded = config.finance.commitment && investor.total_drawn > *config.finance.commitment;
-  for (const auto& tranche : contract.tranches)
-    result.tranches.push_back(
-        investor_result(investor_metrics(tranche, discount_rate), config.finance.hurdle_rate));
+  for (const auto& tranche : contract.tranches) {
+    // A tranche whose stream and totals are the investors' own to the bit (a single investor) has
+    // their metrics: investor_metrics is a function of those alone (issue 16: the IRR twice).
+    const double received = tranche.total_received + tranche.guarantee_paid;
+    const bool same_stream = same_bits(tranche.flows, contract.investor_flows) &&
+                             same_bits(tranche.total_drawn, investor.total_drawn) &&
+                             same_bits(received, investor.total_received);
+    const InvestorMetrics metrics = same_stream ? investor : investor_metrics(tranche, discount_rate);
+    result.tranches.push_back(investor_result(metrics, config.finance.hurdle_rate));
+  }
 
   // 4. The budget-economic account of every budget.
+  // Each budget's items are summed once, and the public curve's factors made once, for all the
+  // sums and NPVs of the path (bit for bit monthly_net and npv(flows, curve) of each).
   compute_budget_account(sim.treated.flows, sim.counterfactual.flows, contract.payer_payments,
                          contract.guarantee_payments, scratch.net);
+  budget_totals(scratch.net, scratch.budget_totals);
+  account_nets(scratch.budget_totals, scratch.budget_net);
+  scratch.public_discount.assign(public_curve(parameters), horizon);
+  std::array<const std::vector<double>*, kAccountBudgets> nets;
   for (int budget = 0; budget < kAccountBudgets; ++budget) {
     const auto at = static_cast<size_t>(budget);
-    auto& monthly = scratch.budget_net[at];
-    monthly_net(scratch.net, budget, monthly);
-    result.budget_npv[at] = npv(monthly, public_curve(parameters));
-    result.budget_break_even_month[at] = payback_month(monthly);
+    nets[at] = &scratch.budget_net[at];
+    result.budget_break_even_month[at] = payback_month(scratch.budget_net[at]);
   }
+  scratch.public_discount.npv_each(nets, result.budget_npv);
 
   // 5. Outcomes and sampled parameters.
   double paid = 0.0;
@@ -332,7 +377,7 @@ PathResult PathRunner::price_path(std::int64_t path, Scratch& scratch) const {
   result.parameters = scratch.draws;
 
   // 6. Society's account and the funding alternatives, on the same path.
-  runner.price_society(parameters, terms, sim, scratch, result);
+  runner.price_society(terms, sim, scratch, result);
 
   result.investor_cash = &contract.investor_flows;
   result.investor_drawdowns = &contract.investor_drawdowns;

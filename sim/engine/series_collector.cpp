@@ -71,8 +71,13 @@ void SeriesCollector::society_annual_of(const SocietyAccount& account, std::vect
   annual.assign(static_cast<size_t>(years_ * kSocietyItems), 0.0);
   for (int i = 0; i < kSocietyItems; ++i) {
     const auto& monthly = account.items[static_cast<size_t>(i)];
-    for (int m = 0; m < months_ && m < static_cast<int>(monthly.size()); ++m)
-      annual[static_cast<size_t>((m / 12) * kSocietyItems + i)] += monthly[static_cast<size_t>(m)];
+    const int months = std::min(months_, static_cast<int>(monthly.size()));
+    // Year by year, months in order (no division in the loop): the same additions into each year.
+    int m = 0;
+    for (int y = 0; m < months; ++y) {
+      double& sum = annual[static_cast<size_t>(y * kSocietyItems + i)];
+      for (const int end = std::min(months, m + 12); m < end; ++m) sum += monthly[static_cast<size_t>(m)];
+    }
   }
 }
 
@@ -90,12 +95,14 @@ void SeriesCollector::annual_of(const FlowTable& net, std::vector<double>& annua
   for (int b = 0; b < kBudgetCount; ++b) {
     double* out = annual.data() + static_cast<size_t>(b) * per_budget;
     for (int i = 0; i < items_; ++i) {
+      // A line the path never wrote is +0.0 throughout: its sums are the zeros assigned above.
+      if (!net.written(static_cast<Budget>(b), i)) continue;
+      const double* row = net.row(static_cast<Budget>(b), i);
       // Months in year order: no division in the loop.
       int m = 0;
       for (int y = 0; y < years_; ++y) {
         double sum = 0.0;
-        for (const int end = std::min(months_, m + 12); m < end; ++m)
-          sum += net.at(static_cast<Budget>(b), i, m);
+        for (const int end = std::min(months_, m + 12); m < end; ++m) sum += row[m];
         out[static_cast<size_t>(y * items_ + i)] = sum;
       }
     }

@@ -39,18 +39,22 @@ int sign_of(double v) {
 // Upper bound on the roots in one side: sign changes of the cumulative sums, if the total is
 // nonzero (Norstrom's argument; see irr.hpp). With a zero total we give up bounding (returns 2).
 int side_bound(const std::vector<double>& a, bool from_end) {
-  std::vector<double> cum(a.size());
+  // sign_changes of the running sums, counted as they are made (no vector of them).
   double s = 0.0;
+  int changes = 0, last = 0;
   for (size_t k = 0; k < a.size(); ++k) {
     s += from_end ? a[a.size() - 1 - k] : a[k];
-    cum[k] = s;
+    const int sign = sign_of(s);
+    if (sign == 0) continue;
+    if (last != 0 && sign != last) ++changes;
+    last = sign;
   }
   if (s == 0.0) return 2;
-  return sign_changes(cum);
+  return changes;
 }
 
 // Probe rates moving away from 0 on one side, ending near the side's far end.
-std::vector<double> expanding_probes(bool upper) {
+std::vector<double> make_expanding_probes(bool upper) {
   std::vector<double> p;
   if (upper) {
     for (double r = 1e-4; r < kMaxRate; r *= 2.0) p.push_back(r);
@@ -62,9 +66,15 @@ std::vector<double> expanding_probes(bool upper) {
   return p;
 }
 
+// The probes of each side, made once (every IRR of a run reads them).
+const std::vector<double>& expanding_probes(bool upper) {
+  static const std::vector<double> probes[2] = {make_expanding_probes(false), make_expanding_probes(true)};
+  return probes[upper ? 1 : 0];
+}
+
 // Uniform grid in u in (0,1) mapped to r = u/(1-u) (upper) or r = -u (lower), plus the probes'
 // far ends, sorted away from 0.
-std::vector<double> grid(bool upper) {
+std::vector<double> make_grid(bool upper) {
   std::vector<double> p;
   for (int i = 1; i < kGridPerSide; ++i) {
     const double u = static_cast<double>(i) / kGridPerSide;
@@ -74,6 +84,11 @@ std::vector<double> grid(bool upper) {
     if (upper ? r > p.back() : r < p.back()) p.push_back(r);
   }
   return p;
+}
+
+const std::vector<double>& grid(bool upper) {
+  static const std::vector<double> grids[2] = {make_grid(false), make_grid(true)};
+  return grids[upper ? 1 : 0];
 }
 
 // Roots between 0 (exclusive) and the side's end along the given probe sequence. Stops after the

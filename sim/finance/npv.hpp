@@ -1,6 +1,7 @@
 #pragma once
 // Cash-flow metrics of a monthly stream (MODEL.md 2, 9, 12). Month m is index m; inflows positive.
 #include <limits>
+#include <span>
 #include <vector>
 
 namespace sisim::finance {
@@ -22,6 +23,29 @@ struct DiscountCurve {
 // sum_m flows[m] * factor(m) of the curve. With inflation 0 and no step inside the stream it is
 // bit-identical to npv(flows, curve.rate).
 double npv(const std::vector<double>& monthly_flows, const DiscountCurve& curve);
+
+// The factors of a DiscountCurve month by month, made once per path for the two dozen NPVs it
+// takes on the one curve (issue 16: each npv(flows, curve) took three pow calls). The factors come
+// from the very repeated multiplication npv(flows, curve) does, so npv(flows) here equals
+// npv(flows, curve) bit for bit, for a stream of any length (beyond the table it carries on the
+// same recurrence).
+class DiscountFactors {
+ public:
+  DiscountFactors() = default;
+  DiscountFactors(const DiscountCurve& curve, int months) { assign(curve, months); }
+  void assign(const DiscountCurve& curve, int months);
+  double npv(const std::vector<double>& monthly_flows) const;
+  // out[i] = npv(*streams[i]) for each i, bit for bit; streams as long as the table are summed
+  // four at a time in one pass (four independent chains of additions overlap, where one NPV
+  // waits on each addition in turn).
+  void npv_each(std::span<const std::vector<double>* const> streams, std::span<double> out) const;
+  const std::vector<double>& factors() const { return factors_; }  // factors()[m]: month m's factor
+
+ private:
+  double step_ = 1.0, long_step_ = 1.0;
+  int long_from_month_ = std::numeric_limits<int>::max();
+  std::vector<double> factors_;
+};
 
 // First month from which the cumulative undiscounted flow stays >= 0 to the end; -1 if the
 // final cumulative flow is negative (never paid back). An empty stream pays back in month 0.

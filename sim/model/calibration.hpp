@@ -36,8 +36,7 @@ double max_hazard_ratio(const CalibrationInputs& in);
 
 struct GapSolution {
   double hazard_ratio = 1.0;
-  bool clamped = false;       // the gap lies outside [gap(0), gap(HR_max)]
-  double achieved_gap = 0.0;  // expected_employment_gap at hazard_ratio
+  bool clamped = false;  // the gap lies outside [gap(0), gap(HR_max)]
   double hr_max = 1.0;
 };
 

@@ -55,6 +55,9 @@ class FlowTable {
 
   int months() const { return months_; }
   int items() const { return items_; }
+  // False only if the line has not been written since the last clear(): then it is all +0.0, and a
+  // reader may skip it (adding +0.0 to a sum that started at +0.0 leaves it unchanged, bit for bit).
+  bool written(config::Budget b, int item) const { return written_[line_index(b, item)] != 0; }
   void clear() {
     for (size_t l = 0; l < written_.size(); ++l) {
       if (!written_[l]) continue;

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 namespace sisim::model {
 
@@ -68,6 +70,29 @@ int first_month_at_weeks(double base, double from_week) {
   while (n > 0 && benefit_weeks(base, n - 1) >= from_week) --n;
   while (n < kNeverReached && benefit_weeks(base, n) < from_week) ++n;
   return n;
+}
+
+// The same value to the bit (plain structs of doubles: no padding), so a result computed from one
+// is the result computed from the other.
+template <class T>
+bool same_bits(const T& a, const T& b) {
+  static_assert(sizeof(T) % sizeof(double) == 0 && std::is_trivially_copyable_v<T>);
+  return std::memcmp(&a, &b, sizeof(T)) == 0;
+}
+static_assert(sizeof(MonthTax) == 5 * sizeof(double) && sizeof(MonthEarnings) == 5 * sizeof(double));
+
+// The months at which a run of identical (benefit, earnings rule, tax numbers) begins: 0, then every
+// month whose inputs differ from the previous month's in some bit. `earnings` may be empty (one rule
+// for every month).
+std::vector<int> input_runs(const std::vector<double>& benefit, const std::vector<MonthEarnings>& earnings,
+                            const std::vector<MonthTax>& tax) {
+  std::vector<int> starts = {0};
+  for (size_t m = 1; m < benefit.size(); ++m) {
+    const bool same = same_bits(benefit[m], benefit[m - 1]) && same_bits(tax[m], tax[m - 1]) &&
+                      (earnings.empty() || same_bits(earnings[m], earnings[m - 1]));
+    if (!same) starts.push_back(static_cast<int>(m));
+  }
+  return starts;
 }
 
 void add_flow(std::vector<FlowEntry>& flows, Budget b, int item, double amount) {
@@ -202,11 +227,12 @@ void Model::build_dated_rules() {
 }
 
 // With public.rules: the national numbers month by month (the scenario's own where it gives them).
-void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters& pp) const {
+Model::DatedValues Model::dated_values(const std::vector<double>& draws) const {
   const Public& pub = config_.public_;
-  const std::vector<double> factor =
-      index_factors(dated_.years_after, pub.rules.indexation_annual.value(draws));
-  const int months = pp.horizon_months;
+  DatedValues out;
+  std::vector<double> own_factors;
+  const std::vector<double>& factor = index_factors_of(draws, own_factors);
+  const int months = config_.simulation.horizon_months;
   std::vector<double> v[kDatedKeyCount];
   for (int k = 0; k < kDatedKeyCount; ++k) {
     v[k].resize(static_cast<size_t>(months));
@@ -220,13 +246,13 @@ void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters
                                   : dated_.keys[static_cast<size_t>(k)][i];
     }
   }
-  pp.month_tax.resize(static_cast<size_t>(months));
+  out.month_tax.resize(static_cast<size_t>(months));
   for (int m = 0; m < months; ++m) {
     const size_t i = static_cast<size_t>(m);
-    pp.month_tax[i] = {v[0][i], v[1][i], v[2][i] / 12.0, v[3][i], v[4][i] / 12.0};
+    out.month_tax[i] = {v[0][i], v[1][i], v[2][i] / 12.0, v[3][i], v[4][i] / 12.0};
   }
-  pp.result_grant_by_month[0] = std::move(v[5]);
-  pp.result_grant_by_month[1] = std::move(v[6]);
+  out.result_grant_by_month[0] = std::move(v[5]);
+  out.result_grant_by_month[1] = std::move(v[6]);
   if (!dated_.earnings.empty()) {
     double own[kEarningsKeyCount];
     bool given[kEarningsKeyCount];
@@ -234,7 +260,7 @@ void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters
       given[k] = pub.given.count(kEarningsKeys[k]) > 0;
       own[k] = given[k] ? earnings_param(pub, k).value(draws) : 0.0;
     }
-    pp.month_earnings.resize(static_cast<size_t>(months));
+    out.month_earnings.resize(static_cast<size_t>(months));
     for (int m = 0; m < months; ++m) {
       const size_t i = static_cast<size_t>(m);
       double e[kEarningsKeyCount];
@@ -243,10 +269,43 @@ void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters
                : kEarningsAmount[k] ? dated_.earnings[static_cast<size_t>(k)][i] *
                                           factor[static_cast<size_t>(dated_.years_after[i])]
                                     : dated_.earnings[static_cast<size_t>(k)][i];
-      pp.month_earnings[i] = month_earnings(e);
+      out.month_earnings[i] = month_earnings(e);
     }
   }
-  if (months == 0) return;
+  return out;
+}
+
+bool Model::dated_values_are_fixed() const {
+  const Public& pub = config_.public_;
+  if (!pub.rules.indexation_annual.is_fixed()) return false;
+  for (int k = 0; k < kDatedKeyCount; ++k)
+    if (pub.given.count(kDatedKeys[k]) > 0 && !dated_param(pub, k).is_fixed()) return false;
+  for (int k = 0; k < kEarningsKeyCount; ++k)
+    if (pub.given.count(kEarningsKeys[k]) > 0 && !earnings_param(pub, k).is_fixed()) return false;
+  return true;
+}
+
+const std::vector<double>& Model::index_factors_of(const std::vector<double>& draws,
+                                                   std::vector<double>& storage) const {
+  if (!fixed_index_factors_.empty()) return fixed_index_factors_;
+  storage = index_factors(dated_.years_after, config_.public_.rules.indexation_annual.value(draws));
+  return storage;
+}
+
+void Model::resolve_dated_rules(const std::vector<double>& draws, PathParameters& pp) const {
+  if (fixed_dated_) {
+    pp.month_tax = fixed_dated_->month_tax;
+    for (int tier = 0; tier < 2; ++tier)
+      pp.result_grant_by_month[tier] = fixed_dated_->result_grant_by_month[tier];
+    pp.month_earnings = fixed_dated_->month_earnings;
+  } else {
+    DatedValues values = dated_values(draws);
+    pp.month_tax = std::move(values.month_tax);
+    for (int tier = 0; tier < 2; ++tier)
+      pp.result_grant_by_month[tier] = std::move(values.result_grant_by_month[tier]);
+    pp.month_earnings = std::move(values.month_earnings);
+  }
+  if (pp.horizon_months == 0) return;
   if (!pp.month_earnings.empty()) pp.earnings = pp.month_earnings.front();
   const MonthTax& first = pp.month_tax.front();  // the scalar fields: month 0's
   pp.labour_market_contribution = first.labour_market_contribution;
@@ -284,6 +343,25 @@ Model::Model(const Config& config) : config_(config) {
     other_flow_amounts_.push_back(std::move(amounts));
   }
   build_dated_rules();
+  // With no draw in them, public.rules' values are the same on every path: made once here
+  // (issue 16: they were a sixth of a path's fixed cost), copied into each path by resolve.
+  if (config_.public_.rules.present && dated_values_are_fixed()) {
+    fixed_index_factors_ =
+        index_factors(dated_.years_after, config_.public_.rules.indexation_annual.value({}));
+    fixed_dated_ = dated_values({});
+    // Then a segment's benefit by month is fixed too (a named rule-set benefit times the fixed
+    // factors, or the scenario's one amount), and so are the runs of its part-time months.
+    const int months = config_.simulation.horizon_months;
+    for (const std::vector<double>& named : dated_.benefit) {
+      std::vector<double> benefit(static_cast<size_t>(months), 0.0);  // a constant amount: all alike
+      for (int m = 0; m < months && !named.empty(); ++m) {
+        const size_t i = static_cast<size_t>(m);
+        benefit[i] = named[i] * fixed_index_factors_[static_cast<size_t>(dated_.years_after[i])];
+      }
+      fixed_part_time_runs_.push_back(
+          input_runs(benefit, fixed_dated_->month_earnings, fixed_dated_->month_tax));
+    }
+  }
 }
 
 CalibrationInputs Model::calibration_inputs(const std::vector<double>& draws) const {
@@ -415,8 +493,8 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
     // simulation books each month's taxes from pp.month_tax. The entries below are month 0's.
     const int months = pp.horizon_months;
     const std::vector<double>& named = dated_.benefit[static_cast<size_t>(s)];
-    const std::vector<double> factor =
-        index_factors(dated_.years_after, config_.public_.rules.indexation_annual.value(draws));
+    std::vector<double> own_factors;
+    const std::vector<double>& factor = index_factors_of(draws, own_factors);
     out.benefit_by_month.resize(static_cast<size_t>(months));
     for (int m = 0; m < months; ++m) {
       const size_t i = static_cast<size_t>(m);
@@ -428,23 +506,38 @@ SegmentParameters Model::resolve_segment(int s, const std::vector<double>& draws
   person_month_flows(out.benefit_flows, out.employed_flows, pp, t, out.benefit_monthly, y);
   if (out.part_time_share > 0.0) {
     // One part-time person-month of each month (MODEL.md 8a): its benefit, tax and earnings rule.
+    // The rules change a few times over a horizon: the months come in runs whose inputs are the
+    // same to the bit, so each run's results are computed once (issue 16).
     const int months = pp.horizon_months;
+    const bool dated = !out.benefit_by_month.empty();
+    std::vector<int> own_runs;
+    const std::vector<int>* runs = &own_runs;
+    if (!dated)
+      own_runs = {0};  // the same numbers every month
+    else if (!fixed_part_time_runs_.empty())
+      runs = &fixed_part_time_runs_[static_cast<size_t>(s)];
+    else
+      own_runs = input_runs(out.benefit_by_month, pp.month_earnings, pp.month_tax);
     SegmentParameters::PartTimeMonths& pt = out.part_time_months;
     for (std::vector<double>* v : {&pt.top_up, &pt.municipal_tax, &pt.moved, &pt.state_tax})
       v->resize(static_cast<size_t>(months));
-    for (int m = 0; m < months; ++m) {
-      const size_t i = static_cast<size_t>(m);
-      const bool dated = !out.benefit_by_month.empty();
+    for (size_t k = 0; k < runs->size(); ++k) {
+      const int lo = (*runs)[k], hi = k + 1 < runs->size() ? (*runs)[k + 1] : months;
+      if (lo >= hi) continue;
+      const size_t i = static_cast<size_t>(lo);
       const double b = dated ? out.benefit_by_month[i] : out.benefit_monthly;
       const MonthEarnings& e = pp.month_earnings.empty() ? pp.earnings : pp.month_earnings[i];
+      const MonthTax& tax = pp.month_tax.empty() ? t : pp.month_tax[i];
       const double top_up = benefit_top_up(e, out.earnings_tier, b, out.part_time_earnings);
       const PartialMonthTax x =
-          partial_month_tax(pp.municipal_rate, pp.municipal_retention,
-                            pp.month_tax.empty() ? t : pp.month_tax[i], top_up, out.part_time_earnings);
-      pt.top_up[i] = top_up;
-      pt.municipal_tax[i] = x.municipal;
-      pt.moved[i] = x.moved;
-      pt.state_tax[i] = x.contribution + x.state;
+          partial_month_tax(pp.municipal_rate, pp.municipal_retention, tax, top_up, out.part_time_earnings);
+      const auto fill = [lo, hi](std::vector<double>& v, double value) {
+        std::fill(v.begin() + lo, v.begin() + hi, value);
+      };
+      fill(pt.top_up, top_up);
+      fill(pt.municipal_tax, x.municipal);
+      fill(pt.moved, x.moved);
+      fill(pt.state_tax, x.contribution + x.state);
     }
   }
 

@@ -30,6 +30,19 @@ class Model {
   SegmentParameters resolve_segment(int s, const std::vector<double>& draws, const PathParameters& pp) const;
   void build_dated_rules();
   void resolve_dated_rules(const std::vector<double>& draws, PathParameters& pp) const;
+  // public.rules' values of one path, month by month.
+  struct DatedValues {
+    std::vector<MonthTax> month_tax;
+    std::vector<double> result_grant_by_month[2];
+    std::vector<MonthEarnings> month_earnings;
+  };
+  DatedValues dated_values(const std::vector<double>& draws) const;
+  // No draw enters dated_values: the indexation and every scenario override of a rule are fixed.
+  bool dated_values_are_fixed() const;
+  // (1 + indexation)^years of the path, by years after the last rule set: the fixed factors, or
+  // made into `storage` for this path's draw.
+  const std::vector<double>& index_factors_of(const std::vector<double>& draws,
+                                              std::vector<double>& storage) const;
 
   config::Config config_;
   std::vector<config::RefusionStep> ladder_;  // sorted by from_week
@@ -46,6 +59,13 @@ class Model {
         earnings;  // [key][month] in kEarningsKeys order; only with part-time jobs
   };
   DatedRules dated_;
+  // When dated_values_are_fixed(): the index factors and the dated values, made once for every path
+  // (fixed_index_factors_ empty otherwise).
+  std::vector<double> fixed_index_factors_;
+  std::optional<DatedValues> fixed_dated_;
+  // [segment]: the months at which the inputs of a part-time person-month change, with fixed_dated_
+  // (empty otherwise).
+  std::vector<std::vector<int>> fixed_part_time_runs_;
 };
 
 // N = round_half_up(size * fill_rate).

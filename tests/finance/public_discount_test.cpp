@@ -3,7 +3,9 @@
 // Ministry's step from 3.5 % to 2.5 % after year 35 [19], and the plain-rate NPV bit for bit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <vector>
 
 #include "sim/finance/npv.hpp"
@@ -66,6 +68,68 @@ TEST(PublicDiscount, RealBasisWithoutInflationIsThePlainRateBitForBit) {
   for (int m = 0; m < 180; ++m) f[static_cast<size_t>(m)] = std::sin(m) * 1e4 - 300.0;
   EXPECT_EQ(npv(f, DiscountCurve{0.035, 0.0}), npv(f, 0.035));
   EXPECT_EQ(npv(f, DiscountCurve{0.08, 0.0}), npv(f, 0.08));
+}
+
+TEST(PublicDiscount, FactorTableIsTheCurveMonthByMonth) {
+  // 3.5 % real, 2 % inflation, 2.5 % from month 24: month m's factor is
+  // 1.02^(-m/12) x 1.035^(-min(m, 24)/12) x 1.025^(-max(0, m - 24)/12), to rounding.
+  const DiscountCurve curve{0.035, 0.02, 0.025, 24};
+  const DiscountFactors table(curve, 60);
+  ASSERT_EQ(table.factors().size(), 60u);
+  for (int m = 0; m < 60; ++m) {
+    const double closed = std::pow(1.02, -m / 12.0) * std::pow(1.035, -std::min(m, 24) / 12.0) *
+                          std::pow(1.025, -std::max(0, m - 24) / 12.0);
+    EXPECT_NEAR(table.factors()[static_cast<size_t>(m)], closed, 1e-14) << "month " << m;
+  }
+}
+
+TEST(PublicDiscount, FactorTableNpvIsTheCurvesNpvBitForBit) {
+  // A path takes two dozen NPVs on its public curve from one table (issue 16); each must be the
+  // curve's own npv to the last bit, for streams shorter than, as long as and longer than the table
+  // (beyond it the table carries on the recurrence), with the long-term step inside and outside.
+  std::vector<double> f(200);
+  for (int m = 0; m < 200; ++m) f[static_cast<size_t>(m)] = std::sin(m) * 1e4 - 300.0;
+  for (int m = 0; m < 30; ++m)
+    f[static_cast<size_t>(m)] = m % 2 == 0 ? 0.0 : -0.0;  // leading zeros, both signs
+  for (const DiscountCurve curve : {DiscountCurve{0.035, 0.0}, DiscountCurve{0.035, 0.02, 0.025, 24},
+                                    DiscountCurve{0.04, 0.015, 0.02, 150}}) {
+    for (const int months : {0, 1, 24, 25, 120, 180, 200}) {
+      const DiscountFactors table(curve, months);
+      for (const size_t length : {size_t{0}, size_t{1}, size_t{25}, size_t{180}, size_t{200}}) {
+        const std::vector<double> stream(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(length));
+        EXPECT_EQ(table.npv(stream), npv(stream, curve)) << "table " << months << " months, stream " << length
+                                                         << ", long step at " << curve.long_from_month;
+      }
+    }
+  }
+  // Zero throughout: +0.0, as the sum from the first month gives.
+  const std::vector<double> zeros = {0.0, -0.0, 0.0, -0.0};
+  EXPECT_TRUE(std::signbit(npv(zeros, DiscountCurve{0.035, 0.0})) == false);
+  EXPECT_EQ(DiscountFactors(DiscountCurve{0.035, 0.0}, 4).npv(zeros), 0.0);
+  EXPECT_FALSE(std::signbit(DiscountFactors(DiscountCurve{0.035, 0.0}, 4).npv(zeros)));
+}
+
+TEST(PublicDiscount, NpvsSideBySideAreEachNpvBitForBit) {
+  // npv_each sums the streams as long as the table four at a time; every result must be that
+  // stream's own npv, whatever the count (a group of four, a remainder) and with streams of other
+  // lengths among them (priced one by one).
+  const DiscountFactors table(DiscountCurve{0.035, 0.02, 0.025, 60}, 120);
+  std::vector<std::vector<double>> data;
+  for (int s = 0; s < 11; ++s) {
+    const size_t length = s == 3 ? 90 : s == 8 ? 150 : 120;
+    std::vector<double> v(length);
+    for (size_t m = 0; m < length; ++m)
+      v[m] = std::sin(static_cast<double>(m) * (0.3 + 0.1 * s)) * 1e5 - 50.0 * s;
+    data.push_back(std::move(v));
+  }
+  for (size_t count = 0; count <= data.size(); ++count) {
+    std::vector<const std::vector<double>*> streams;
+    for (size_t s = 0; s < count; ++s) streams.push_back(&data[s]);
+    std::vector<double> out(count, -1.0);
+    table.npv_each(streams, out);
+    for (size_t s = 0; s < count; ++s)
+      EXPECT_EQ(out[s], table.npv(data[s])) << count << " streams, stream " << s;
+  }
 }
 
 }  // namespace

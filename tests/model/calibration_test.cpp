@@ -64,6 +64,24 @@ TEST(Calibration, PermanentEffectAndUncertainInputs) {
   }
 }
 
+TEST(Calibration, GapFunctionAgreesWithTheIndependentPropagation) {
+  // The gap the root finder evaluates (with the HR-free parts worked out once per path, issue 16)
+  // against the test's own 5-state chain, at HRs across the bracket, inside the programme, at its
+  // end and after it, fading and permanent.
+  for (const bool permanent : {false, true}) {
+    for (const int at_month : {6, 18, 30}) {
+      Config c = gap_config(0.10, at_month);
+      if (permanent) c.intervention.decay_half_life_months.reset();
+      const CalibrationInputs in = Model(c).calibration_inputs(test::example_draws());
+      for (const double hr : {0.0, 0.5, 1.0, 2.5, 7.0}) {
+        EXPECT_NEAR(expected_employment_gap(in, hr), independent_gap(c, test::example_draws(), hr, at_month),
+                    1e-12)
+            << "HR " << hr << ", month " << at_month << (permanent ? ", permanent" : ", fading");
+      }
+    }
+  }
+}
+
 TEST(Calibration, UnreachableGapIsClampedAndFlagged) {
   const Config high = gap_config(0.95, 24);
   const PathParameters pp = Model(high).resolve(test::example_draws());
