@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -56,6 +57,17 @@ using Scenario = api::Scenario;
 struct RunResult {
   RunOutput run;
   std::shared_ptr<const Scenario> scenario;
+
+  // The run's summaries, made on first use by summaries() or write() and then shared by both (each
+  // is a selection over every path of every metric; `sisim run` too makes them once).
+  const api::RunSummaries& summarised() const {
+    std::call_once(summarised_once_, [this] { summaries_ = api::run_summaries(scenario->config, run); });
+    return *summaries_;
+  }
+
+ private:
+  mutable std::once_flag summarised_once_;
+  mutable std::optional<api::RunSummaries> summaries_;
 };
 
 api::RunSettings settings(std::optional<std::int64_t> paths, std::optional<std::uint64_t> seed, int threads) {
@@ -87,7 +99,7 @@ std::shared_ptr<RunResult> run(const std::shared_ptr<const Scenario>& scenario,
 void write_run_file(const RunResult& r, const std::string& path, bool force,
                     const std::string& command_line) {
   py::gil_scoped_release release;
-  api::write_run_file({path, force, command_line}, *r.scenario, r.run);
+  api::write_run_file({path, force, command_line}, *r.scenario, r.run, r.summarised());
 }
 
 // One summary as the dict of its /summary datasets.
@@ -117,13 +129,16 @@ py::dict summary_dict(const stats::Summary& s) {
 // The statistics of /summary/<group> (docs/HDF5.md) for each metric row the run file holds, in
 // the file's order (the scenario's metric rows, sim/results/summary_spec).
 py::list summaries(const RunResult& r) {
-  std::vector<std::pair<std::string, stats::Summary>> groups;
-  for (const auto& row : api::headline_rows(r.scenario->config, r.run).metrics)
-    groups.emplace_back(row.spec.group, row.summary);
+  const api::RunSummaries* made = nullptr;
+  {
+    py::gil_scoped_release release;  // a selection over every path of every metric
+    made = &r.summarised();
+  }
   py::list out;
-  for (const auto& [group, s] : groups) out.append(py::make_tuple(group, summary_dict(s)));
+  for (const auto& row : made->headline.metrics)
+    out.append(py::make_tuple(row.spec.group, summary_dict(row.summary)));
   // Society's account and the funding alternatives, as write_society files them under /summary.
-  if (const auto society = analysis::summarize_society(api::society_columns(r.run))) {
+  if (const auto& society = made->society) {
     const auto scalars = [&out](const std::string& group,
                                 std::initializer_list<std::pair<const char*, double>> values) {
       py::dict d;

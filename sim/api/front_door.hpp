@@ -58,6 +58,14 @@ void write_run_file(const OutputFile& output, const Scenario& scenario, const en
 // The same, freeing the run's per-path columns as they go into the file (a million paths fit in
 // 1 GiB this way, issue 16): afterwards `run` keeps its series and counts but no columns.
 void write_run_file(const OutputFile& output, const Scenario& scenario, engine::RunOutput&& run);
+// Both, with the run's summaries made beforehand by run_summaries(scenario.config, run)
+// (sim/api/result_file.hpp), for a caller that also shows them: `sisim run` prints the table it
+// files, and summarising every metric over every path twice cost a run's end a visible share.
+struct RunSummaries;
+void write_run_file(const OutputFile& output, const Scenario& scenario, const engine::RunOutput& run,
+                    const RunSummaries& summaries);
+void write_run_file(const OutputFile& output, const Scenario& scenario, engine::RunOutput&& run,
+                    const RunSummaries& summaries);
 // Removes the run's checkpoint once its result is safely written.
 void remove_checkpoint(const engine::RunOutput& run);
 

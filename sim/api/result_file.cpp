@@ -1,7 +1,10 @@
 #include "sim/api/result_file.hpp"
 
 #include <fmt/format.h>
+#include <oneapi/tbb/parallel_invoke.h>
+#include <oneapi/tbb/task_arena.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -179,6 +182,17 @@ results::ResultSummary headline_rows(const Config& config, const RunOutput& run)
   return results::summarize_run(config, run.columns);
 }
 
+RunSummaries run_summaries(const Config& config, const RunOutput& run) {
+  RunSummaries out;
+  // headline_rows spreads its metrics over the arena's threads; society's few summaries run beside.
+  tbb::task_arena arena(std::max(1, run.threads));
+  arena.execute([&] {
+    tbb::parallel_invoke([&] { out.headline = headline_rows(config, run); },
+                         [&] { out.society = analysis::summarize_society(society_columns(run)); });
+  });
+  return out;
+}
+
 void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const Config& config,
                          const RunOutput& run) {
   w.set_root_attribute("sisim_version", std::string(kVersion));
@@ -200,16 +214,16 @@ void write_root_metadata(io::ResultWriter& w, const WriteRequest& request, const
 
 namespace {
 
-// write_run; with `release` (= &run.columns), frees each column once it is in the file image. The
-// society summary is made first, while the columns are all there.
+// write_run; with `release` (= &run.columns), frees each column once it is in the file image (the
+// summaries were made before, while the columns were all there).
 void write_run_columns_then_summaries(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
                                       ColumnSet* release, const results::ResultSummary& summary,
+                                      const std::optional<analysis::SocietySummary>& society,
                                       const std::string& currency) {
   if (!prefix.empty())
     w.set_attribute(prefix, "gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
   else
     w.set_root_attribute("gap_clamped_paths", static_cast<std::int64_t>(run.gap_clamped_paths));
-  const auto society = analysis::summarize_society(society_columns(run));
   write_columns(w, prefix, run.columns, release);
   for (const auto& row : summary.metrics) {
     const auto* event = summary.event(row.spec.loss_event);
@@ -229,22 +243,25 @@ void write_run_columns_then_summaries(io::ResultWriter& w, const std::string& pr
 
 void write_run(io::ResultWriter& w, const std::string& prefix, const RunOutput& run,
                const results::ResultSummary& summary, const std::string& currency) {
-  write_run_columns_then_summaries(w, prefix, run, nullptr, summary, currency);
+  write_run_columns_then_summaries(w, prefix, run, nullptr, summary,
+                                   analysis::summarize_society(society_columns(run)), currency);
 }
 
 void write_result_file(const WriteRequest& request, const Config& config, const RunOutput& run,
-                       const results::ResultSummary& summary) {
+                       const RunSummaries& summaries) {
   io::ResultWriter w(request.path, request.force);
   write_root_metadata(w, request, config, run);
-  write_run(w, "", run, summary, config.currency);
+  write_run_columns_then_summaries(w, "", run, nullptr, summaries.headline, summaries.society,
+                                   config.currency);
   w.commit();
 }
 
 void write_result_file(const WriteRequest& request, const Config& config, RunOutput&& run,
-                       const results::ResultSummary& summary) {
+                       const RunSummaries& summaries) {
   io::ResultWriter w(request.path, request.force);
   write_root_metadata(w, request, config, run);
-  write_run_columns_then_summaries(w, "", run, &run.columns, summary, config.currency);
+  write_run_columns_then_summaries(w, "", run, &run.columns, summaries.headline, summaries.society,
+                                   config.currency);
   w.commit();
 }
 

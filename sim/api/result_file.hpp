@@ -1,9 +1,11 @@
 #pragma once
 // The sisim result file (schema in docs/HDF5.md): written by `run`, read by `summarize` and
 // `report`. The generic HDF5 mechanics live in sim/io; this file knows the sisim layout.
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "analysis/alternatives.hpp"
 #include "config/config.hpp"
 #include "config/loader.hpp"
 #include "sim/api/summary_table.hpp"
@@ -42,6 +44,18 @@ void write_summary(io::ResultWriter& writer, const std::string& prefix, const st
 // The summary of a run (metric rows and event probabilities), computed from its columns.
 results::ResultSummary headline_rows(const config::Config& config, const engine::RunOutput& run);
 
+// Everything a run's result file and its terminal table show of its per-path columns: the metric
+// rows and events (headline_rows) and society's account (analysis::summarize_society; nullopt
+// without its columns). Made once and handed to both, since each is a selection over every path
+// of every metric.
+struct RunSummaries {
+  results::ResultSummary headline;
+  std::optional<analysis::SocietySummary> society;
+};
+// Both at once, side by side on the run's own number of threads (run.threads: `--threads 1`
+// means one thread here too). The same doubles for any thread count.
+RunSummaries run_summaries(const config::Config& config, const engine::RunOutput& run);
+
 // The scenario's arm coupling as written to the root attribute `arm_coupling` ("0.5", or
 // "uncertain ..." when it is a distribution), and the line that states it under every summary.
 std::string arm_coupling_text(const config::Config& config);
@@ -55,13 +69,14 @@ void write_root_metadata(io::ResultWriter& writer, const WriteRequest& request, 
 void write_run(io::ResultWriter& writer, const std::string& prefix, const engine::RunOutput& run,
                const results::ResultSummary& summary, const std::string& currency);
 
-// Writes the whole file atomically (temporary name, rename on success). Throws io::IoError.
+// Writes the whole file atomically (temporary name, rename on success), with the summaries made
+// beforehand by run_summaries(config, run). Throws io::IoError.
 void write_result_file(const WriteRequest& request, const config::Config& config,
-                       const engine::RunOutput& run, const results::ResultSummary& summary);
+                       const engine::RunOutput& run, const RunSummaries& summaries);
 // The same, freeing each per-path column of `run` as soon as it is in the file image (peak memory:
 // the columns and the image never coexist in full). `run.columns` holds no data afterwards.
 void write_result_file(const WriteRequest& request, const config::Config& config, engine::RunOutput&& run,
-                       const results::ResultSummary& summary);
+                       const RunSummaries& summaries);
 
 // The scenario a result file was made from (/meta/config_yaml loaded back); throws io::IoError.
 config::Config config_of_file(const std::string& path);

@@ -50,17 +50,26 @@ RunOutput run(const Scenario& scenario, const RunRequest& request) {
 }
 
 void write_run_file(const OutputFile& output, const Scenario& scenario, const RunOutput& run) {
-  writing(output, [&] {
-    write_result_file({output.path, output.force, output.command_line}, scenario.config, run,
-                      headline_rows(scenario.config, run));
-  });
+  write_run_file(output, scenario, run, run_summaries(scenario.config, run));
 }
 
 void write_run_file(const OutputFile& output, const Scenario& scenario, RunOutput&& run) {
+  const RunSummaries summaries = run_summaries(scenario.config, run);
+  write_run_file(output, scenario, std::move(run), summaries);
+}
+
+void write_run_file(const OutputFile& output, const Scenario& scenario, const RunOutput& run,
+                    const RunSummaries& summaries) {
   writing(output, [&] {
-    const auto summary = headline_rows(scenario.config, run);
+    write_result_file({output.path, output.force, output.command_line}, scenario.config, run, summaries);
+  });
+}
+
+void write_run_file(const OutputFile& output, const Scenario& scenario, RunOutput&& run,
+                    const RunSummaries& summaries) {
+  writing(output, [&] {
     write_result_file({output.path, output.force, output.command_line}, scenario.config, std::move(run),
-                      summary);
+                      summaries);
   });
 }
 

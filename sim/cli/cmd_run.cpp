@@ -22,8 +22,8 @@ namespace {
 using namespace sisim::api;
 
 // The summary table, society's account and the notes of a run, as the terminal shows them.
-std::string run_text(const Config& config, const RunOutput& run) {
-  const auto rows = api::headline_rows(config, run);
+std::string run_text(const Config& config, const RunOutput& run, const RunSummaries& summaries) {
+  const auto& rows = summaries.headline;
   const std::string title =
       fmt::format("sisim results: {} ({} paths, seed {}, {} thread{}, {:.1f} s)", config.name, run.paths,
                   run.seed, run.threads, run.threads == 1 ? "" : "s", run.seconds);
@@ -31,7 +31,7 @@ std::string run_text(const Config& config, const RunOutput& run) {
                             results::deal_terms(config), rows,
                             result_notes(config, rows, &run.series.investor_drawn_fan)};
   std::string text = format_summary_table(doc);
-  text += format_society_table(analysis::summarize_society(society_columns(run)), config.currency);
+  text += format_society_table(summaries.society, config.currency);
   if (run.gap_clamped_paths > 0)
     text += fmt::format(
         "note: on {} paths the sampled employment gap was unreachable and the hazard ratio was clamped\n",
@@ -72,9 +72,11 @@ int cmd_run(const Args& args) {
       api::remove_checkpoint(run);
       return kExitOk;
     }
-    // The text is made first and printed once the file is safe: the write frees the columns.
-    const std::string text = run_text(scenario.config, run);
-    api::write_run_file(output_of(args), scenario, std::move(run));
+    // Summarised once for the table and the file. The text is made first and printed once the file
+    // is safe: the write frees the columns.
+    const RunSummaries summaries = api::run_summaries(scenario.config, run);
+    const std::string text = run_text(scenario.config, run, summaries);
+    api::write_run_file(output_of(args), scenario, std::move(run), summaries);
     std::fputs(text.c_str(), stdout);
     std::printf("written: %s\n", args.output.c_str());
     api::remove_checkpoint(run);  // only now: had the write failed, a rerun would resume from it

@@ -33,10 +33,8 @@ class ColumnSet {
     specs_.push_back(std::move(spec));
     return static_cast<int>(specs_.size()) - 1;
   }
-  void allocate(std::int64_t rows) {
-    rows_ = rows;
-    data_.assign(specs_.size(), std::vector<double>(static_cast<size_t>(rows), 0.0));
-  }
+  // Every column `rows` zeros, made side by side on the caller's threads (columns.cpp).
+  void allocate(std::int64_t rows);
   void set(int column, std::int64_t row, double value) {
     data_[static_cast<size_t>(column)][static_cast<size_t>(row)] = value;
   }

@@ -129,6 +129,9 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
   // the cores this process may use, however many were asked for (--threads 10000 runs 2 on 2 cores).
   const int available = tbb::info::default_concurrency();
   out.threads = options.threads > 0 ? std::min(options.threads, available) : available;
+  // From here on, everything the run does in parallel (setting up its buffers too) uses at most
+  // the threads it records.
+  tbb::global_control threads(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(out.threads));
 
   PathRunner runner(config, out.seed);
   runner.define_columns(out.columns);
@@ -170,7 +173,6 @@ RunOutput run_simulation(const Config& config, const RunOptions& options) {
     pending_paths += std::min(out.paths, (b + 1) * block_size) - b * block_size;
   }
 
-  tbb::global_control threads(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(out.threads));
   using ScratchPtr = decltype(runner.make_scratch());
   tbb::enumerable_thread_specific<ScratchPtr> scratch([&] { return runner.make_scratch(); });
   ProgressReporter progress(options.label, my_paths, options.progress && group.is_root());

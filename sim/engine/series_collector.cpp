@@ -3,6 +3,7 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "sim/stats/statistics.hpp"
 
@@ -52,14 +53,18 @@ SeriesCollector::SeriesCollector(std::int64_t paths, int capacity, int months, i
       years_((months + 11) / 12),
       items_(items) {
   const auto kept = static_cast<size_t>(capacity_);
-  investor_cum_.assign(kept * static_cast<size_t>(months_), 0.0);
-  drawn_cum_.assign(kept * static_cast<size_t>(months_), 0.0);
-  for (auto& b : budget_cum_) b.assign(kept * static_cast<size_t>(months_), 0.0);
-  annual_kept_.assign(kept * static_cast<size_t>(annual_size()), 0.0);
-  block_sums_.assign(static_cast<size_t>(blocks) * static_cast<size_t>(annual_size()), 0.0);
   const auto society = static_cast<size_t>(years_ * kSocietyItems);
-  society_kept_.assign(kept * society, 0.0);
-  society_block_sums_.assign(static_cast<size_t>(blocks) * society, 0.0);
+  std::vector<std::pair<std::vector<double>*, size_t>> sizes = {
+      {&investor_cum_, kept * static_cast<size_t>(months_)},
+      {&drawn_cum_, kept * static_cast<size_t>(months_)},
+      {&annual_kept_, kept * static_cast<size_t>(annual_size())},
+      {&block_sums_, static_cast<size_t>(blocks) * static_cast<size_t>(annual_size())},
+      {&society_kept_, kept * society},
+      {&society_block_sums_, static_cast<size_t>(blocks) * society}};
+  for (auto& b : budget_cum_) sizes.emplace_back(&b, kept * static_cast<size_t>(months_));
+  // About 70 MB at 4,096 kept paths: zeroing it (page faults and stores) was a serial 30 ms at the
+  // start of every run, so the independent buffers are made side by side on the run's threads.
+  tbb::parallel_for(size_t{0}, sizes.size(), [&](size_t i) { sizes[i].first->assign(sizes[i].second, 0.0); });
 }
 
 void SeriesCollector::society_annual_of(const SocietyAccount& account, std::vector<double>& annual) const {

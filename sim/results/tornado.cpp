@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <span>
 
 #include "sim/io/result_schema.hpp"
 #include "sim/model/model.hpp"
 #include "sim/results/paired.hpp"
 #include "sim/rng/samplers.hpp"
+#include "sim/stats/statistics.hpp"
 
 namespace sisim::results {
 
@@ -157,7 +159,16 @@ std::vector<double> tornado_values(const RunOutput& run) {
   for (std::size_t m = 0; m < tornado_metrics().size(); ++m) {
     bool median = false;
     const auto x = series_of(run, m, median);
-    out.push_back(median ? paired_median(x, x).value : paired_mean(x, x).value);
+    // The `value` of paired_median(x, x) / paired_mean(x, x), without the change of x against
+    // itself and its 32 replicate-group medians, which a single run does not need.
+    if (median) {
+      const double half = 0.5;
+      out.push_back(stats::quantiles_of(x, std::span<const double>(&half, 1)).at(0));
+    } else {
+      stats::MeanAccumulator mean;
+      for (double v : x) mean.add(v);
+      out.push_back(mean.mean());
+    }
   }
   return out;
 }

@@ -7,6 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "sim/stats/order_statistics.hpp"
+
 namespace sisim::stats {
 namespace {
 
@@ -31,16 +33,60 @@ std::pair<double, double> flag_share(const std::vector<std::uint8_t>& flags) {
   return share_with_se(set, flags.size());
 }
 
+// The two order statistics a type-7 quantile of n >= 1 values reads (see the header) and the
+// weight of the upper one. Every reader of a quantile, sorted or selected, goes through here, so a
+// selection places exactly the ranks the arithmetic then reads.
+struct Type7Position {
+  std::size_t lo, hi;
+  double frac;
+};
+
+Type7Position type7_position(std::size_t n, double level) {
+  const double h = static_cast<double>(n - 1) * level;
+  const std::size_t lo = std::min(static_cast<std::size_t>(std::floor(h)), n - 1);
+  return {lo, std::min(lo + 1, n - 1), h - static_cast<double>(lo)};
+}
+
+// The order-statistic interval behind quantile_se_sorted for n >= 4 values and a level in (0, 1):
+// the type-7 levels of its ends and the number of rank sds it spans (not > 0: no SE).
+struct RankInterval {
+  double lower_level, upper_level, spanned_sds;
+};
+
+RankInterval rank_interval(std::size_t n, double level) {
+  const double last = static_cast<double>(n - 1);
+  const double h = last * level;
+  const double rank_sd = std::sqrt(static_cast<double>(n) * level * (1.0 - level));
+  const double lo = std::max(0.0, h - kRankZ * rank_sd), hi = std::min(last, h + kRankZ * rank_sd);
+  return {lo / last, hi / last, (hi - lo) / rank_sd};  // 2z sds unless the interval hit an end
+}
+
+bool has_rank_interval(std::size_t n, double level) {
+  return n >= 4 && level > 0.0 && level < 1.0;
+}
+
+void add_quantile_ranks(std::size_t n, double level, std::vector<std::size_t>& ranks) {
+  const Type7Position at = type7_position(n, level);
+  ranks.push_back(at.lo);
+  ranks.push_back(at.hi);
+}
+
+// The ranks quantile_se_sorted(n values, level) reads (none when it returns without reading).
+void add_quantile_se_ranks(std::size_t n, double level, std::vector<std::size_t>& ranks) {
+  if (!has_rank_interval(n, level)) return;
+  const RankInterval interval = rank_interval(n, level);
+  if (!(interval.spanned_sds > 0.0)) return;
+  add_quantile_ranks(n, interval.lower_level, ranks);
+  add_quantile_ranks(n, interval.upper_level, ranks);
+}
+
 }  // namespace
 
 double quantile_sorted(std::span<const double> sorted, double level) {
   const std::size_t n = sorted.size();
   if (n == 0) return kNaN;
-  const double h = static_cast<double>(n - 1) * level;
-  const std::size_t lo = std::min(static_cast<std::size_t>(std::floor(h)), n - 1);
-  const std::size_t hi = std::min(lo + 1, n - 1);
-  const double frac = h - static_cast<double>(lo);
-  return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
+  const Type7Position at = type7_position(n, level);
+  return sorted[at.lo] + at.frac * (sorted[at.hi] - sorted[at.lo]);
 }
 
 namespace {
@@ -54,14 +100,11 @@ std::size_t tail_count(std::size_t n, double level) {
 
 double quantile_se_sorted(std::span<const double> sorted, double level) {
   const std::size_t n = sorted.size();
-  if (n < 4 || !(level > 0.0 && level < 1.0)) return n < 4 ? kNaN : 0.0;
-  const double last = static_cast<double>(n - 1);
-  const double h = last * level;
-  const double rank_sd = std::sqrt(static_cast<double>(n) * level * (1.0 - level));
-  const double lo = std::max(0.0, h - kRankZ * rank_sd), hi = std::min(last, h + kRankZ * rank_sd);
-  const double spanned_sds = (hi - lo) / rank_sd;  // 2z unless the interval hit an end
-  if (!(spanned_sds > 0.0)) return kNaN;
-  return (quantile_sorted(sorted, hi / last) - quantile_sorted(sorted, lo / last)) / spanned_sds;
+  if (!has_rank_interval(n, level)) return n < 4 ? kNaN : 0.0;
+  const RankInterval interval = rank_interval(n, level);
+  if (!(interval.spanned_sds > 0.0)) return kNaN;
+  return (quantile_sorted(sorted, interval.upper_level) - quantile_sorted(sorted, interval.lower_level)) /
+         interval.spanned_sds;
 }
 
 double expected_shortfall_se_sorted(std::span<const double> sorted, double level) {
@@ -88,11 +131,19 @@ double expected_shortfall_sorted(std::span<const double> sorted, double level) {
   return -sum / static_cast<double>(k);
 }
 
+// The *_sorted functions read a range only where a full sort would have put the order statistics
+// they use (type7_position, tail_count): below, those places are filled by selection instead, and
+// the same functions then compute the same doubles from the same values.
+
 std::vector<double> quantiles_of(std::vector<double> x, std::span<const double> levels) {
   for (double p : levels)
     if (!(p >= 0.0 && p <= 1.0)) throw std::invalid_argument("quantiles_of: level outside [0, 1]");
   std::erase_if(x, [](double v) { return std::isnan(v); });
-  std::sort(x.begin(), x.end());
+  if (!x.empty()) {
+    std::vector<std::size_t> ranks;
+    for (double p : levels) add_quantile_ranks(x.size(), p, ranks);
+    select_order_statistics(x, std::move(ranks));
+  }
   std::vector<double> out;
   out.reserve(levels.size());
   for (double p : levels) out.push_back(quantile_sorted(x, p));
@@ -103,37 +154,50 @@ Summary summarize(const std::vector<double>& x, const std::vector<std::uint8_t>*
   if (loss_flags != nullptr && loss_flags->size() != x.size())
     throw std::invalid_argument("summarize: loss_flags must have one entry per path");
   Summary s;
-  std::vector<double> sorted;  // the non-NaN values, ascending
-  sorted.reserve(x.size());
+  // The non-NaN values; after the selection below, where a full sort would put them wherever a
+  // statistic reads.
+  std::vector<double> ordered;
+  ordered.reserve(x.size());
   MeanAccumulator acc;
+  std::size_t negative = 0;
   for (double v : x) {
     acc.add(v);
-    if (!std::isnan(v)) sorted.push_back(v);
+    if (!std::isnan(v)) {
+      ordered.push_back(v);
+      negative += v < 0.0 ? 1 : 0;
+    }
   }
   s.n = acc.count();
   s.n_nan = acc.nan_count();
   s.mean = acc.mean();
   s.sd = acc.sd();
   s.se_mean = acc.se_mean();
-  std::sort(sorted.begin(), sorted.end());
+  if (const std::size_t n = ordered.size(); n > 0) {
+    std::vector<std::size_t> ranks;
+    for (double level : kQuantileLevels) {
+      add_quantile_ranks(n, level, ranks);
+      add_quantile_se_ranks(n, level, ranks);
+    }
+    // Expected shortfall sums its tail in ascending order: that order is part of the result's bits.
+    select_order_statistics(ordered, std::move(ranks), std::max(tail_count(n, 0.05), tail_count(n, 0.01)));
+  }
 
   for (std::size_t i = 0; i < kQuantileLevels.size(); ++i) {
-    s.quantiles[i] = quantile_sorted(sorted, kQuantileLevels[i]);
-    s.quantile_se[i] = quantile_se_sorted(sorted, kQuantileLevels[i]);
+    s.quantiles[i] = quantile_sorted(ordered, kQuantileLevels[i]);
+    s.quantile_se[i] = quantile_se_sorted(ordered, kQuantileLevels[i]);
   }
   s.var_05 = s.quantiles[1];  // the metric's own sign: a loss is a low value (header)
   s.var_01 = s.quantiles[0];
   s.var_05_se = s.quantile_se[1];
   s.var_01_se = s.quantile_se[0];
-  s.es_05 = -expected_shortfall_sorted(sorted, 0.05);
-  s.es_01 = -expected_shortfall_sorted(sorted, 0.01);
-  s.es_05_se = expected_shortfall_se_sorted(sorted, 0.05);
-  s.es_01_se = expected_shortfall_se_sorted(sorted, 0.01);
+  s.es_05 = -expected_shortfall_sorted(ordered, 0.05);
+  s.es_01 = -expected_shortfall_sorted(ordered, 0.01);
+  s.es_05_se = expected_shortfall_se_sorted(ordered, 0.05);
+  s.es_01_se = expected_shortfall_se_sorted(ordered, 0.01);
   if (loss_flags != nullptr) {
     std::tie(s.p_loss, s.p_loss_se) = flag_share(*loss_flags);
   } else {
-    const auto negative = std::lower_bound(sorted.begin(), sorted.end(), 0.0) - sorted.begin();
-    std::tie(s.p_loss, s.p_loss_se) = share_with_se(static_cast<std::size_t>(negative), sorted.size());
+    std::tie(s.p_loss, s.p_loss_se) = share_with_se(negative, ordered.size());
   }
   return s;
 }

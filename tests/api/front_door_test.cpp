@@ -6,10 +6,13 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
 #include "sim/api/error.hpp"
+#include "sim/api/result_file.hpp"
+#include "sim/api/society_file.hpp"
 #include "sim/io/h5_reader.hpp"
 
 namespace sisim::api {
@@ -94,6 +97,51 @@ TEST(FrontDoor, TheWriteThatFreesColumnsWritesTheSameFileAndLeavesNoColumnData) 
   // The same content written in the same order gives the same bytes, seal included, once
   // SOURCE_DATE_EPOCH fixes the `created` attribute (docs/HDF5.md 1).
   EXPECT_EQ(bytes(dir / "kept.h5"), bytes(dir / "freed.h5"));
+}
+
+TEST(FrontDoor, SummariesMadeOnceAreWhatTheFileHoldsForAnyThreadCount) {
+  // `sisim run` summarises once and hands the summaries to both the table and the file (issue
+  // 16): run_summaries must equal the two summaries it replaces, bit for bit and for any thread
+  // count, and a write given summaries must file those, not make its own.
+  const Scenario scenario = load(kScenario, {});
+  RunRequest request;
+  request.settings = {400, 11, 2};
+  RunOutput run = api::run(scenario, request);
+  const RunSummaries made = run_summaries(scenario.config, run);
+  const auto headline = headline_rows(scenario.config, run);
+  const auto society = analysis::summarize_society(society_columns(run));
+  RunOutput one_thread = run;
+  one_thread.threads = 1;
+  const RunSummaries made_on_one = run_summaries(scenario.config, one_thread);
+  ASSERT_EQ(made.headline.metrics.size(), headline.metrics.size());
+  ASSERT_FALSE(headline.metrics.empty());
+  const auto same = [](const stats::Summary& a, const stats::Summary& b) {
+    return std::memcmp(&a, &b, sizeof(stats::Summary)) == 0;  // no padding: doubles and int64s
+  };
+  for (std::size_t k = 0; k < headline.metrics.size(); ++k) {
+    EXPECT_EQ(made.headline.metrics[k].spec.group, headline.metrics[k].spec.group);
+    EXPECT_TRUE(same(made.headline.metrics[k].summary, headline.metrics[k].summary)) << k;
+    EXPECT_TRUE(same(made_on_one.headline.metrics[k].summary, headline.metrics[k].summary)) << k;
+  }
+  ASSERT_EQ(made.headline.events.size(), headline.events.size());
+  for (std::size_t k = 0; k < headline.events.size(); ++k)
+    EXPECT_EQ(made.headline.events[k].p, headline.events[k].p);
+  ASSERT_TRUE(made.society.has_value());
+  ASSERT_TRUE(society.has_value());
+  EXPECT_TRUE(same(made.society->society, society->society));
+  EXPECT_TRUE(same(made_on_one.society->society, society->society));
+
+  // A marker in the summaries handed over shows up in the file: the writer did not summarise again.
+  RunSummaries marked = made;
+  marked.headline.metrics[0].summary.mean = 1234.5;
+  marked.society->society.mean = -6789.25;
+  const fs::path dir = temp_folder("summaries");
+  write_run_file({(dir / "marked.h5").string(), false, "test"}, scenario, std::move(run), marked);
+  const io::ResultReader r((dir / "marked.h5").string());
+  EXPECT_EQ(r.read_scalar("/summary/" + headline.metrics[0].spec.group + "/mean"), 1234.5);
+  EXPECT_EQ(r.read_scalar("/summary/society/npv/mean"), -6789.25);
+  EXPECT_EQ(r.read_scalar("/summary/" + headline.metrics[1].spec.group + "/mean"),
+            headline.metrics[1].summary.mean);
 }
 
 TEST(FrontDoor, StressRefusesAnExistingOutputBeforeRunningAnything) {
