@@ -64,6 +64,20 @@ TEST(UniformStream, NextAgreesWithAt) {
   for (std::uint32_t i = 0; i < 23; ++i) EXPECT_EQ(seq.next(), random_access.at(i)) << "draw " << i;
 }
 
+TEST(UniformStream, RestartIsAFreshStreamAtTheNewAddress) {
+  // A stream drawn part-way into its second block, restarted at another address (key, path,
+  // participant, stream, month all changed), then gives exactly that address's draws 0, 1, 2, ...
+  const Key key = key_from_seed(42), other = key_from_seed(43);
+  UniformStream s(key, 7, 3, StreamId::labour_events, 12);
+  for (int i = 0; i < 6; ++i) s.next();
+  s.restart(other, 8, 4, StreamId::treated_labour);
+  const UniformStream fresh(other, 8, 4, StreamId::treated_labour);
+  for (std::uint32_t i = 0; i < 9; ++i) EXPECT_EQ(s.next(), fresh.at(i)) << "draw " << i;
+  s.restart(key, 7, 3, StreamId::labour_events, 12);  // and back: from draw 0 again
+  const UniformStream first(key, 7, 3, StreamId::labour_events, 12);
+  for (std::uint32_t i = 0; i < 5; ++i) EXPECT_EQ(s.next(), first.at(i)) << "draw " << i;
+}
+
 TEST(UniformStream, AddressLayoutIsPathParticipantStreamMonthIndex) {
   // Draw i is lane i % 4 of Philox at counter (path, participant, stream, month << 32 | i / 4).
   const Key key = key_from_seed(123);
