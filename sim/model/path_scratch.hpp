@@ -204,8 +204,8 @@ class HazardTables {
   // Per path: the counterfactual and in-programme hazards of each segment and state by regime, the
   // regime runs, and the constant exit and dropout hazards (once per path, not per person).
   void build(const PathParameters& pp, const std::vector<std::uint8_t>& regime);
-  HazardCurve counterfactual(int s, int state) const { return cf_[curve(s, state)]; }
-  HazardCurve in_programme(int s, int state) const { return programme_[curve(s, state)]; }
+  const HazardCurve& counterfactual(int s, int state) const { return cf_[curve(s, state)]; }
+  const HazardCurve& in_programme(int s, int state) const { return programme_[curve(s, state)]; }
   // Job finding of a completer enrolled in month e after the programme's end (valid from e + D).
   HazardCurve completer_job_finding(int s, int e);
   RegimeRuns runs() const { return {regime_->data(), run_end_.data()}; }

@@ -14,6 +14,7 @@ using config::Budget;
 namespace {
 
 using detail::ArmCounts;
+using detail::HazardCurve;
 using detail::kStateB;
 using detail::kStateE;
 
@@ -88,7 +89,7 @@ detail::PersonSchedule counterfactual_schedule(const detail::HazardTables& t, co
   sch.limit = p.limit;
   sch.phase_end = p.enrol;
   sch.runs = t.runs();
-  for (int st = 0; st < 2; ++st) sch.first[st] = sch.second[st] = t.counterfactual(p.segment, st);
+  for (int st = 0; st < 2; ++st) sch.first[st] = sch.second[st] = &t.counterfactual(p.segment, st);
   return sch;
 }
 
@@ -403,11 +404,12 @@ void simulate_path(const Model& model, const PathParameters& pp, const std::vect
     tr.limit = p.limit;
     tr.phase_end = p.enrol + length;
     tr.runs = sc.tables.runs();
-    tr.first[kStateB] = sc.tables.in_programme(p.segment, kStateB);
-    tr.first[kStateE] = sc.tables.in_programme(p.segment, kStateE);
-    tr.second[kStateB] = completer ? sc.tables.completer_job_finding(p.segment, p.enrol)
-                                   : sc.tables.counterfactual(p.segment, kStateB);
-    tr.second[kStateE] = sc.tables.counterfactual(p.segment, kStateE);
+    tr.first[kStateB] = &sc.tables.in_programme(p.segment, kStateB);
+    tr.first[kStateE] = &sc.tables.in_programme(p.segment, kStateE);
+    const HazardCurve completer_curve =
+        completer ? sc.tables.completer_job_finding(p.segment, p.enrol) : HazardCurve{};
+    tr.second[kStateB] = completer ? &completer_curve : &sc.tables.counterfactual(p.segment, kStateB);
+    tr.second[kStateE] = &sc.tables.counterfactual(p.segment, kStateE);
     if (pp.arm_coupling >= 1.0) {
       detail::walk_person(tr, pp, p.segment, sc.events, sc.treated, tr_history, tr_totals);
     } else {

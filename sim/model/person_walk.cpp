@@ -13,11 +13,11 @@ int sojourn_end(const PersonSchedule& sch, int state, int start, double need) {
   int from = start;
   if (from < sch.phase_end) {
     const int stop = std::min(sch.phase_end, last);
-    const int i = find_event(sch.first[state], sch.runs, from, stop, need);
+    const int i = find_event(*sch.first[state], sch.runs, from, stop, need);
     if (i >= 0) return i;
     from = stop;
   }
-  const int i = find_event(sch.second[state], sch.runs, from, last, need);
+  const int i = find_event(*sch.second[state], sch.runs, from, last, need);
   return i >= 0 ? i : sch.limit;
 }
 

@@ -15,8 +15,10 @@ struct PersonSchedule {
   int limit = 0;  // first month not simulated: min(horizon, exit month)
   int phase_end = 0;
   RegimeRuns runs;
-  HazardCurve first[2];
-  HazardCurve second[2];
+  // Pointers into the path's HazardTables (or a curve the caller keeps alive for the walk): the
+  // curves were copied into every person's two schedules before (issue 16).
+  const HazardCurve* first[2] = {nullptr, nullptr};
+  const HazardCurve* second[2] = {nullptr, nullptr};
   PartTimeDraws* jobs = nullptr;  // which jobs are part-time (MODEL.md 8a); null: none are
 };
 
